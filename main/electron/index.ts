@@ -1,0 +1,78 @@
+// The thin Electron shell: the only module (with its siblings here) that imports electron
+// or electron-store. Everything it hosts runs unchanged under the browser host and tests.
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { app, BrowserWindow, dialog, ipcMain, net, protocol } from 'electron';
+import { CONTENT_SECURITY_POLICY } from '../server/content-security-policy.js';
+import { openDesk, type OpenedDesk } from '../server/open-desk.js';
+import { CALL_CHANNEL, EVENT_CHANNEL } from './channels.js';
+import { APP_ORIGIN, APP_SCHEME, hardenSessions, isTrustedSender } from './security.js';
+import { electronSettings } from './settings.js';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const rendererDir = join(here, '..', 'renderer');
+
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+
+if (!app.requestSingleInstanceLock()) app.quit(); // one process per data directory
+else void start();
+
+async function start() {
+  await app.whenReady();
+  hardenSessions();
+  protocol.handle(APP_SCHEME, async (request) => {
+    const path = decodeURIComponent(new URL(request.url).pathname);
+    const file = join(rendererDir, path === '/' ? 'index.html' : path);
+    if (!file.startsWith(rendererDir)) return new Response('not found', { status: 404 });
+    const response = await net.fetch(pathToFileURL(file).toString());
+    const headers = new Headers(response.headers);
+    headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    return new Response(response.body, { status: response.status, headers });
+  });
+
+  const config = electronSettings();
+  let opened: OpenedDesk;
+  try {
+    opened = await openDesk({ dataDir: join(app.getPath('userData'), 'data'), settings: config.settings });
+  } catch (error) {
+    dialog.showErrorBox('Assurance Desk cannot open its data', error instanceof Error ? error.message : String(error));
+    app.exit(1);
+    return;
+  }
+
+  const window = new BrowserWindow({
+    ...config.windowBounds(),
+    minWidth: 1024,
+    minHeight: 640,
+    title: 'Assurance Desk',
+    show: false,
+    webPreferences: {
+      preload: join(here, '..', 'preload', 'index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+    },
+  });
+  window.once('ready-to-show', () => window.show());
+  window.on('close', () => config.saveWindowBounds(window.getBounds()));
+
+  const connection = opened.desk.connect();
+  ipcMain.handle(CALL_CHANNEL, (event, name: unknown, input: unknown) => {
+    if (!isTrustedSender(event, window.webContents)) {
+      return { ok: false, error: { code: 'forbidden', message: 'not the desk window' } };
+    }
+    return opened.desk.dispatch(connection, name, input);
+  });
+  opened.desk.onEvent((event, payload) => {
+    if (connection.operator && !window.isDestroyed()) window.webContents.send(EVENT_CHANNEL, event, payload);
+  });
+  if (opened.notices.length > 0) {
+    void dialog.showMessageBox(window, { type: 'warning', title: 'Assurance Desk', message: opened.notices.join('\n\n') });
+  }
+
+  await window.loadURL(`${APP_ORIGIN}/index.html`);
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => void opened.close());
+}

@@ -1,0 +1,26 @@
+import type { CallName, CallResult, DeskEvents, EventName, OperatorView, ParsedInput } from '../../shared/contract/index.js';
+import type { CaseStore } from '../store/types.js';
+import type { SettingsStore } from './settings/settings-store.js';
+
+/** One renderer's link to the desk: an Electron window or a browser tab. Holds its sign-in. */
+export interface Connection {
+  id: string;
+  operator: OperatorView | null;
+}
+
+export interface Services {
+  store: CaseStore;
+  settings: SettingsStore;
+  /** The current instant; tests pass a fixed clock. */
+  now: () => Date;
+  emit<E extends EventName>(event: E, payload: DeskEvents[E]): void;
+}
+
+export interface HandlerContext extends Services {
+  connection: Connection;
+  /** The signed-in operator; handlers of non-public calls may rely on it. */
+  operator: OperatorView;
+}
+
+export type Handler<N extends CallName> = (input: ParsedInput<N>, ctx: HandlerContext) => CallResult<N> | Promise<CallResult<N>>;
+export type Handlers = { [N in CallName]: Handler<N> };

@@ -1,0 +1,87 @@
+// The desk's core: every call from any host (Electron IPC, the browser host's WebSocket,
+// tests) goes through dispatch(), which checks sign-in and role, validates the input
+// against the contract, and runs the domain's handler.
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import {
+  contract,
+  isCallName,
+  roleAllows,
+  type CallName,
+  type DeskErrorShape,
+  type DeskEvents,
+  type EventName,
+  type Outcome,
+} from '../../shared/contract/index.js';
+import type { Connection, Handler, HandlerContext, Services } from './context.js';
+import { DeskError } from './errors.js';
+import { handlers } from './handlers.js';
+import { toView } from './operators/app.js';
+
+export type EventListener = <E extends EventName>(event: E, payload: DeskEvents[E]) => void;
+
+export interface Desk {
+  /** A new link for one window or tab; it starts signed out. */
+  connect(): Connection;
+  dispatch(connection: Connection, name: unknown, input: unknown): Promise<Outcome<unknown>>;
+  onEvent(listener: EventListener): () => void;
+  readonly services: Services;
+}
+
+export function createDesk(base: Omit<Services, 'emit'>): Desk {
+  const listeners = new Set<EventListener>();
+  const services: Services = {
+    ...base,
+    emit: (event, payload) => listeners.forEach((listener) => listener(event, payload)),
+  };
+  const allHandlers = handlers(services);
+
+  return {
+    services,
+    connect: () => ({ id: randomUUID(), operator: null }),
+    onEvent(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async dispatch(connection, name, input) {
+      try {
+        if (!isCallName(name)) throw new DeskError('not-found', `there is no call named ${JSON.stringify(name)}`);
+        const def = contract[name];
+        const operator = refreshOperator(services, connection);
+        if (def.access !== 'public') {
+          if (!operator) throw new DeskError('unauthenticated', 'sign in first');
+          if (!roleAllows(operator.role, def.access)) {
+            throw new DeskError('forbidden', `this needs the ${def.access} role; you are signed in as ${operator.role}`);
+          }
+        }
+        const parsed = (def.input as z.ZodType).safeParse(input ?? {});
+        if (!parsed.success) throw invalidInput(parsed.error);
+        const ctx = { ...services, connection, operator } as HandlerContext;
+        const handler = allHandlers[name] as Handler<CallName>;
+        return { ok: true, value: await handler(parsed.data as never, ctx) };
+      } catch (error) {
+        return { ok: false, error: toErrorShape(error) };
+      }
+    },
+  };
+}
+
+/** Role or active state may have changed since sign-in: the store is the truth, on every call. */
+function refreshOperator(services: Services, connection: Connection) {
+  if (!connection.operator) return null;
+  const record = services.store.get('operators', connection.operator.username) as Parameters<typeof toView>[0] | undefined;
+  connection.operator = record?.active ? toView(record) : null;
+  return connection.operator;
+}
+
+function invalidInput(error: z.ZodError): DeskError {
+  const issue = error.issues[0];
+  const field = issue?.path.map(String).join('.') ?? '';
+  return new DeskError('invalid-input', issue?.message ?? 'invalid input', field || undefined);
+}
+
+function toErrorShape(error: unknown): DeskErrorShape {
+  if (error instanceof DeskError) return error.toShape();
+  console.error('[desk] call failed:', error);
+  return { code: 'internal', message: 'the desk hit an unexpected error (written to its log); check the case before trying again' };
+}

@@ -1,0 +1,105 @@
+import type { OperatorView } from '../../../shared/contract/index.js';
+import type { Role } from '../../../shared/domain/case.js';
+import type { Handlers, Services } from '../context.js';
+import { DeskError, notFound } from '../errors.js';
+import { hashPassword, verifyPassword } from './passwords.js';
+
+/** An operator as stored: the view plus the password hash, which never leaves the main process. */
+interface OperatorRecord extends OperatorView {
+  id: string;
+  passwordHash: string;
+  createdAt: string;
+  [key: string]: unknown;
+}
+
+const ENTITY = 'operators';
+// A real scrypt hash of a random password: unknown usernames cost the same time as wrong passwords.
+const decoyHash = hashPassword(crypto.randomUUID());
+
+export const toView = ({ username, displayName, role, active }: OperatorRecord): OperatorView => ({
+  username,
+  displayName,
+  role,
+  active,
+});
+
+export const needsSetup = ({ store }: Pick<Services, 'store'>) => store.count(ENTITY) === 0;
+
+async function createOperator(
+  services: Services,
+  event: { actor: string; action: string; reason?: string },
+  input: { username: string; displayName: string; password: string; role: Role },
+  /** Throws when the operator may not be created; checked again after hashing, which yields. */
+  guard: () => void,
+): Promise<OperatorView> {
+  guard();
+  const passwordHash = await hashPassword(input.password);
+  guard();
+  const record: OperatorRecord = {
+    id: input.username,
+    username: input.username,
+    displayName: input.displayName,
+    role: input.role,
+    active: true,
+    passwordHash,
+    createdAt: services.now().toISOString(),
+  };
+  services.store.append({ ...event, changes: [{ entity: ENTITY, id: record.id, op: 'put', record }] });
+  return toView(record);
+}
+
+export const operatorHandlers: Pick<
+  Handlers,
+  'session.current' | 'setup.createManager' | 'session.signIn' | 'session.signOut' | 'operators.list' | 'operators.create' | 'operators.setActive'
+> = {
+  'session.current': (_input, ctx) => ({ operator: ctx.connection.operator, needsSetup: needsSetup(ctx) }),
+
+  async 'setup.createManager'(input, ctx) {
+    const operator = await createOperator(
+      ctx,
+      { actor: input.username, action: 'desk.setUp', reason: 'first start: the first manager account' },
+      { ...input, role: 'manager' },
+      () => {
+        if (!needsSetup(ctx)) throw new DeskError('forbidden', 'the desk is already set up; sign in instead');
+      },
+    );
+    ctx.connection.operator = operator;
+    ctx.settings.update({ lastOperator: operator.username });
+    return operator;
+  },
+
+  async 'session.signIn'(input, ctx) {
+    const record = ctx.store.get<OperatorRecord>(ENTITY, input.username);
+    const ok = await verifyPassword(input.password, record?.passwordHash ?? (await decoyHash));
+    if (!record || !ok) throw new DeskError('unauthenticated', 'wrong username or password', 'password');
+    if (!record.active) throw new DeskError('forbidden', 'this account is deactivated; ask a manager', 'username');
+    ctx.connection.operator = toView(record);
+    ctx.settings.update({ lastOperator: record.username });
+    return ctx.connection.operator;
+  },
+
+  'session.signOut'(_input, ctx) {
+    ctx.connection.operator = null;
+    return null;
+  },
+
+  'operators.list': (_input, { store }) => store.all<OperatorRecord>(ENTITY).map(toView),
+
+  'operators.create': (input, ctx) =>
+    createOperator(ctx, { actor: ctx.operator.username, action: 'operator.created' }, input, () => {
+      if (ctx.store.get(ENTITY, input.username)) throw new DeskError('conflict', 'this username is taken', 'username');
+    }),
+
+  'operators.setActive'(input, ctx) {
+    const record = ctx.store.get<OperatorRecord>(ENTITY, input.username);
+    if (!record) throw notFound('operator', 'username');
+    if (input.username === ctx.operator.username) throw new DeskError('forbidden', 'you cannot deactivate yourself', 'username');
+    ctx.store.append({
+      actor: ctx.operator.username,
+      action: input.active ? 'operator.activated' : 'operator.deactivated',
+      reason: input.reason,
+      changes: [{ entity: ENTITY, id: record.id, op: 'patch', patch: { active: input.active } }],
+    });
+    return toView({ ...record, active: input.active });
+  },
+};

@@ -1,0 +1,63 @@
+// The case store's contract. Every change is an event: it is the case history and the
+// audit trail at once. Implementations must not import electron or electron-store.
+
+/** A plain JSON record; every record has a string `id`. */
+export type StoredRecord = { id: string } & Record<string, unknown>;
+
+/** One change to one record inside an event. */
+export type Change =
+  | { entity: string; id: string; op: 'put'; record: StoredRecord } // create or replace
+  | { entity: string; id: string; op: 'patch'; patch: Record<string, unknown> } // shallow merge
+  | { entity: string; id: string; op: 'delete' };
+
+/** What a caller asks the store to record. All changes of one event apply atomically. */
+export interface EventInput {
+  actor: string; // operator username, or 'system'
+  action: string; // what happened in the center's words, e.g. 'call.logged', 'refund.approved'
+  reason?: string; // why, where the operator gave one
+  changes: Change[];
+}
+
+/** An event as stored: numbered, timestamped, hash-chained. */
+export interface StoredEvent extends EventInput {
+  seq: number; // 1-based, no gaps
+  at: string; // ISO-8601 UTC instant
+  prevHash: string; // hash of event seq-1 ('' for the first)
+  hash: string; // sha256 over this event's canonical form incl. prevHash
+}
+
+export interface CaseSearchQuery {
+  text?: string; // full text over summary, notes, customer, error codes; Chinese segmented
+  status?: string[];
+  severity?: string[];
+  channel?: string[];
+  type?: string[];
+  agent?: string;
+  customerAccount?: string;
+  from?: string; // ISO instant, inclusive, on openedAt
+  to?: string; // ISO instant, exclusive, on openedAt
+  limit?: number; // default 50
+  offset?: number;
+}
+
+export interface CaseSearchResult {
+  total: number;
+  ids: string[]; // case ids, newest openedAt first
+}
+
+export interface CaseStore {
+  /** Applies and durably records one event (fsynced before returning). Throws on invalid changes, leaving the store unchanged. */
+  append(input: EventInput): StoredEvent;
+  get<T extends StoredRecord = StoredRecord>(entity: string, id: string): T | undefined;
+  /** All records of an entity, in insertion order. */
+  all<T extends StoredRecord = StoredRecord>(entity: string): T[];
+  count(entity: string): number;
+  /** Every event that touched this record, oldest first. */
+  history(entity: string, id: string): StoredEvent[];
+  /** Events in seq order, optionally filtered (global audit view). */
+  events(filter?: { actor?: string; action?: string; from?: string; to?: string; entity?: string }): StoredEvent[];
+  searchCases(query: CaseSearchQuery): Promise<CaseSearchResult>;
+  /** Subscribe to every appended event; returns an unsubscribe function. */
+  subscribe(listener: (event: StoredEvent) => void): () => void;
+  close(): Promise<void>;
+}

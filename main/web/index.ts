@@ -1,0 +1,36 @@
+// `npm run web`: the desk in a browser, for machines where Electron cannot start.
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { openDesk } from '../server/open-desk.js';
+import { lowdbSettings } from '../server/settings/lowdb-settings.js';
+import { defaultDataDir } from '../store/data-dir.js';
+import { startWebHost } from './host.js';
+
+// Two levels up from main/web/index.ts (tsx) and from out/main/web.js (built) alike.
+const packageRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+async function main() {
+  const { values } = parseArgs({
+    options: { port: { type: 'string' }, data: { type: 'string' }, renderer: { type: 'string' } },
+  });
+  const port = values.port === undefined ? 0 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port: not a port number: ${values.port}`);
+  const dataDir = values.data ?? defaultDataDir();
+  const opened = await openDesk({ dataDir, settings: lowdbSettings(dataDir) });
+  for (const notice of opened.notices) console.error(`[store] ${notice}`);
+  const host = await startWebHost({ desk: opened.desk, port, rendererDir: values.renderer ?? join(packageRoot, 'out', 'renderer') });
+  console.log(`Assurance Desk running at ${host.url}`);
+  const stop = async () => {
+    await host.close();
+    await opened.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(`assurance-desk web: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

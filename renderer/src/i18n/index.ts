@@ -1,0 +1,25 @@
+import i18next, { type i18n as I18n } from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { en } from './en.js';
+import { zhCN } from './zh-CN.js';
+
+/**
+ * Each panel may keep its strings beside it (`messages.ts` exporting `{ en, zhCN }` under one
+ * top-level key) and list them here, so panels never edit each other's strings.
+ */
+const panelMessages: { en: object; zhCN: object }[] = [];
+
+export const i18n: I18n = i18next.createInstance();
+void i18n.use(initReactI18next).init({
+  resources: {
+    en: { translation: Object.assign({}, en, ...panelMessages.map((m) => m.en)) },
+    'zh-CN': { translation: Object.assign({}, zhCN, ...panelMessages.map((m) => m.zhCN)) },
+  },
+  lng: 'zh-CN',
+  fallbackLng: 'en',
+  interpolation: { escapeValue: false }, // React escapes
+});
+
+/** Dates and money follow the interface language. */
+export const formatDateTime = (iso: string, language: string, timeZone: string) =>
+  new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(iso));

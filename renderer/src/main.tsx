@@ -1,0 +1,20 @@
+import { CssBaseline, ThemeProvider } from '@mui/material';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
+import { ensureApi } from './api/client.js';
+import { App } from './App.js';
+import { i18n } from './i18n/index.js';
+import { theme } from './theme.js';
+
+ensureApi();
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <I18nextProvider i18n={i18n}>
+      <ThemeProvider theme={theme}>
+        <CssBaseline />
+        <App />
+      </ThemeProvider>
+    </I18nextProvider>
+  </StrictMode>,
+);

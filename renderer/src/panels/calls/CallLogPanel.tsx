@@ -1,0 +1,122 @@
+import { Alert, Box, Button, MenuItem, Paper, Snackbar, Stack, TextField, Typography } from '@mui/material';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CustomerMatch } from '../../../../shared/contract/index.js';
+import { CATEGORIES, CHANNELS, IN_SCOPE_CATEGORIES, type CaseRecord, type Category, type Channel } from '../../../../shared/domain/case.js';
+import { call } from '../../api/client.js';
+import { useFieldErrors } from '../../components/useFieldErrors.js';
+import { CallerLookup } from './CallerLookup.js';
+import { RecentCases } from './RecentCases.js';
+
+const EMPTY = { channel: 'hotline' as Channel, category: 'technical-issue' as Category, summary: '', notes: '' };
+const inScope = (category: Category) => (IN_SCOPE_CATEGORIES as readonly string[]).includes(category);
+
+export function CallLogPanel() {
+  const { t } = useTranslation();
+  const errors = useFieldErrors();
+  const [caller, setCaller] = useState<CustomerMatch | null>(null);
+  const [form, setForm] = useState(EMPTY);
+  const [recent, setRecent] = useState<CaseRecord[]>([]);
+  const [saved, setSaved] = useState<string | null>(null);
+  const callerRef = useRef<HTMLInputElement>(null);
+
+  const refresh = useCallback(() => call('cases.search', { limit: 20 }).then((page) => setRecent(page.cases)), []);
+  useEffect(() => {
+    void refresh();
+    return window.api.on('case.changed', () => void refresh());
+  }, [refresh]);
+
+  async function save() {
+    errors.clear();
+    try {
+      const record = await call('calls.log', { customerAccount: caller?.customer.id ?? '', ...form });
+      setSaved(record.id);
+      setCaller(null);
+      setForm(EMPTY);
+      void refresh();
+      callerRef.current?.focus();
+    } catch (error) {
+      errors.fromError(error);
+    }
+  }
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'F2') {
+        event.preventDefault();
+        callerRef.current?.focus();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const field = (name: keyof typeof form) => ({
+    name,
+    value: form[name],
+    onChange: (e: { target: { value: string } }) => setForm({ ...form, [name]: e.target.value }),
+    ...errors.props(name),
+  });
+
+  return (
+    <Stack spacing={2}>
+      <Paper
+        variant="outlined"
+        sx={{ p: 2 }}
+        component="form"
+        aria-label={t('calls.title')}
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+            e.preventDefault();
+            void save();
+          }
+        }}
+      >
+        <Typography variant="h6" component="h2" sx={{ mb: 2 }}>
+          {t('calls.title')}
+        </Typography>
+        <Box sx={{ display: 'grid', gridTemplateColumns: '2fr 1fr 2fr', gap: 2 }}>
+          <CallerLookup value={caller} onChange={setCaller} error={errors.errors.customerAccount} inputRef={callerRef} />
+          <TextField select label={t('calls.channel')} {...field('channel')}>
+            {CHANNELS.map((channel) => (
+              <MenuItem key={channel} value={channel}>
+                {t(`channel.${channel}`)}
+              </MenuItem>
+            ))}
+          </TextField>
+          <TextField select label={t('calls.category')} {...field('category')}>
+            {CATEGORIES.map((category) => (
+              <MenuItem key={category} value={category}>
+                {t(`category.${category}`)}
+              </MenuItem>
+            ))}
+          </TextField>
+        </Box>
+        {!inScope(form.category) && (
+          <Alert severity="warning" sx={{ mt: 2 }} data-testid="out-of-scope">
+            <strong>{t('calls.outOfScope')}</strong> {t('calls.scopeExplanation', { category: t(`category.${form.category}`) })}
+          </Alert>
+        )}
+        <Stack spacing={2} sx={{ mt: 2 }}>
+          <TextField label={t('calls.summary')} {...field('summary')} slotProps={{ htmlInput: { maxLength: 300 } }} />
+          <TextField label={t('calls.notes')} multiline minRows={3} {...field('notes')} />
+          {errors.errors.form && <Alert severity="error">{errors.errors.form}</Alert>}
+          <Box sx={{ display: 'flex', alignItems: 'center', gap: 2 }}>
+            <Button type="submit" variant="contained">
+              {t('calls.save')}
+            </Button>
+            <Typography variant="caption" color="text.secondary">
+              {t('calls.saveHint')}
+            </Typography>
+          </Box>
+        </Stack>
+      </Paper>
+      <RecentCases cases={recent} />
+      <Snackbar open={saved !== null} autoHideDuration={4000} onClose={() => setSaved(null)} message={t('calls.saved', { id: saved })} />
+    </Stack>
+  );
+}

@@ -1,0 +1,47 @@
+import { Paper, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Typography } from '@mui/material';
+import { useTranslation } from 'react-i18next';
+import type { CaseRecord } from '../../../../shared/domain/case.js';
+import { formatDateTime } from '../../i18n/index.js';
+import { useSession } from '../../state/session.js';
+
+export function RecentCases({ cases }: { cases: CaseRecord[] }) {
+  const { t, i18n } = useTranslation();
+  const timeZone = useSession((s) => s.settings?.timeZone ?? 'Asia/Shanghai');
+  const columns = ['id', 'opened', 'customer', 'channel', 'category', 'summary', 'agent'] as const;
+  return (
+    <Paper variant="outlined">
+      <Typography variant="subtitle1" sx={{ px: 2, pt: 1.5 }}>
+        {t('calls.recent')}
+      </Typography>
+      <TableContainer>
+        <Table size="small" aria-label={t('calls.recent')}>
+          <TableHead>
+            <TableRow>
+              {columns.map((column) => (
+                <TableCell key={column}>{t(`calls.columns.${column}`)}</TableCell>
+              ))}
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {cases.length === 0 && (
+              <TableRow>
+                <TableCell colSpan={columns.length}>{t('calls.empty')}</TableCell>
+              </TableRow>
+            )}
+            {cases.map((c) => (
+              <TableRow key={c.id} hover data-case-id={c.id}>
+                <TableCell>{c.id}</TableCell>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDateTime(c.openedAt, i18n.language, timeZone)}</TableCell>
+                <TableCell>{c.customerName}</TableCell>
+                <TableCell>{t(`channel.${c.channel}`)}</TableCell>
+                <TableCell>{t(`category.${c.category}`)}</TableCell>
+                <TableCell>{c.summary}</TableCell>
+                <TableCell>{c.agent}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </TableContainer>
+    </Paper>
+  );
+}

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import type { Customer } from '../domain/case.js';
+import { call } from './define.js';
+
+export interface CustomerMatch {
+  customer: Customer;
+  /** What matched: the account id, a contact's phone number, or the name. */
+  matchedOn: 'account' | 'phone' | 'name';
+  /** For a phone match: the contact(s) whose number it is. */
+  contacts: string[];
+}
+
+const contact = z
+  .object({
+    name: z.string().trim().min(1, 'required').max(80),
+    phone: z.string().trim().max(40).optional(),
+    email: z.email('not an email address').optional(),
+  })
+  .strict();
+
+export const customerCalls = {
+  'customers.lookup': call<CustomerMatch[]>()({
+    access: 'agent',
+    input: z
+      .object({ query: z.string().trim().min(1, 'type an account, a phone number or a name').max(100), limit: z.number().int().min(1).max(50).default(10) })
+      .strict(),
+  }),
+  'customers.get': call<Customer>()({
+    access: 'agent',
+    input: z.object({ account: z.string().trim().min(1, 'required') }).strict(),
+  }),
+  'customers.create': call<Customer>()({
+    access: 'agent',
+    input: z
+      .object({
+        account: z
+          .string()
+          .trim()
+          .regex(/^[a-z0-9][a-z0-9-]{1,39}$/, 'use 2–40 lower-case letters, digits or dashes'),
+        name: z.string().trim().min(1, 'required').max(120),
+        vip: z.boolean().default(false),
+        region: z.string().trim().min(1, 'required').max(40),
+        contacts: z.array(contact).min(1, 'at least one contact').max(20),
+      })
+      .strict(),
+  }),
+};

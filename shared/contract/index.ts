@@ -1,0 +1,45 @@
+// The one contract for everything the renderer may ask of the main process, and the
+// events the main process pushes. Validated in the main process at the boundary.
+import type { z } from 'zod';
+import type { CallDef, Outcome } from './define.js';
+import { caseCalls } from './cases.js';
+import { customerCalls } from './customers.js';
+import { operatorCalls } from './operators.js';
+import { settingsCalls } from './settings.js';
+
+export const contract = {
+  ...operatorCalls,
+  ...settingsCalls,
+  ...customerCalls,
+  ...caseCalls,
+} satisfies Record<string, CallDef>;
+
+export type Contract = typeof contract;
+export type CallName = keyof Contract;
+export type CallInput<N extends CallName> = z.input<Contract[N]['input']>;
+export type ParsedInput<N extends CallName> = z.output<Contract[N]['input']>;
+export type CallResult<N extends CallName> = Contract[N] extends CallDef<z.ZodType, infer R> ? R : never;
+
+/** What the main process pushes to every signed-in window. */
+export interface DeskEvents {
+  'case.changed': { id: string; action: string };
+  'clock.tick': { now: string };
+  'sla.breached': { id: string; severity: string };
+}
+export type EventName = keyof DeskEvents;
+
+/** `window.api`: the same shape from the preload (Electron) and the WebSocket client (browser host). */
+export interface DeskApi {
+  call<N extends CallName>(name: N, input: CallInput<N>): Promise<Outcome<CallResult<N>>>;
+  on<E extends EventName>(event: E, listener: (payload: DeskEvents[E]) => void): () => void;
+}
+
+export const CALL_NAMES = Object.keys(contract) as CallName[];
+export const isCallName = (name: unknown): name is CallName => typeof name === 'string' && Object.hasOwn(contract, name);
+
+export * from './define.js';
+export type { OperatorView, SessionView } from './operators.js';
+export type { CustomerMatch } from './customers.js';
+export type { CasePage, HistoryEntry } from './cases.js';
+export type { DeskSettings } from './settings.js';
+export { LANGUAGES } from './settings.js';

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { call } from './define.js';
+
+export const LANGUAGES = ['zh-CN', 'en'] as const;
+
+export interface DeskSettings {
+  language: (typeof LANGUAGES)[number];
+  timeZone: string;
+  lastOperator?: string;
+}
+
+const timeZone = z.string().refine((zone) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}, 'not an IANA time zone');
+
+export const settingsCalls = {
+  'settings.get': call<DeskSettings>()({ access: 'public', input: z.object({}).strict() }),
+  'settings.update': call<DeskSettings>()({
+    access: 'agent',
+    input: z.object({ language: z.enum(LANGUAGES).optional() }).strict(),
+  }),
+  'settings.updateDesk': call<DeskSettings>()({
+    access: 'manager',
+    input: z.object({ timeZone }).strict(),
+  }),
+};
