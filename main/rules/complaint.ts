@@ -1,0 +1,32 @@
+// Section 9: a complaint is acknowledged within the policy's hours (default 24) of its opening.
+import type { RuleResult } from '../../shared/rules/decision.js';
+import { decisionContext, type DeskSettings } from './context.js';
+import { isoInstant } from './zone.js';
+
+const HOUR = 3_600_000;
+
+export interface ComplaintAcknowledgement {
+  /** ISO instant by which the complaint must be acknowledged. */
+  acknowledgeBy: string;
+  hours: number;
+  policyVersion: string;
+  rule: RuleResult;
+}
+
+/** The acknowledgement due time of a complaint opened at `openedAt`, under the policy in force then. */
+export function complaintAcknowledgement(openedAt: string, desk?: DeskSettings): ComplaintAcknowledgement {
+  const { policy } = decisionContext({ now: openedAt }, desk);
+  const hours = policy.complaint.acknowledgeHours;
+  const acknowledgeBy = isoInstant(Date.parse(openedAt) + hours * HOUR);
+  return {
+    acknowledgeBy,
+    hours,
+    policyVersion: policy.id,
+    rule: { id: 'CP1', result: 'passed', reason: `opened ${isoInstant(Date.parse(openedAt))}; acknowledge within ${hours} h, by ${acknowledgeBy}` },
+  };
+}
+
+/** Whether an acknowledgement at `at` met the due time. */
+export function acknowledgedInTime(acknowledgeBy: string, at: string): boolean {
+  return Date.parse(at) <= Date.parse(acknowledgeBy);
+}

@@ -1,0 +1,135 @@
+// Section 4: work-order quality. Advises with a 0–100 score and names each missing
+// element; it never blocks saving.
+import type { Severity } from '../../shared/domain/case.js';
+import type { RuleResult } from '../../shared/rules/decision.js';
+import type { Policy, QualityElement } from '../../shared/rules/policy.js';
+import { DEFAULT_POLICY } from './policy.js';
+
+export interface WorkOrderUpdate {
+  done: string; // what was done
+  observed: string; // what was observed
+}
+
+export interface IncidentTemplate {
+  startTime?: string;
+  region?: string;
+  affectedServices?: string[];
+  symptoms?: string;
+  errorCodes?: string[];
+  mitigationAttempted?: string;
+}
+
+export interface WorkOrderDraft {
+  summary: string;
+  severity?: Severity;
+  businessImpact?: string;
+  evidence?: string[]; // logs, screenshots, traces, configuration changes
+  errorCodes?: string[];
+  stepsTried?: string[];
+  updates?: WorkOrderUpdate[];
+  /** Present on incident work orders. */
+  incident?: IncidentTemplate;
+}
+
+export interface QualityReport {
+  score: number; // 0–100
+  /** Each missing element, in the agent's words, e.g. "summary: start time". */
+  missing: string[];
+  policyVersion: string;
+  rules: RuleResult[];
+}
+
+const START_TIME = [/\d{4}-\d{1,2}-\d{1,2}/, /\b\d{1,2}:\d{2}\b/, /\d{1,2}月\d{1,2}[日号]/, /\b(since|from|started|starting|at)\b.*\d/i, /(自|从).*\d.*(起|开始)/];
+
+export function assessWorkOrderQuality(draft: WorkOrderDraft, policy: Policy = DEFAULT_POLICY): QualityReport {
+  const q = policy.quality;
+  const rules: RuleResult[] = [];
+  const missing: string[] = [];
+  let earned = 0;
+  let total = 0;
+
+  const judge = (element: QualityElement, fraction: number, gaps: string[], why: string) => {
+    total += element.weight;
+    const points = Math.round(element.weight * fraction);
+    earned += points;
+    missing.push(...gaps);
+    rules.push({
+      id: `QUALITY-${element.id.toUpperCase()}`,
+      result: gaps.length === 0 ? 'passed' : 'failed',
+      reason: `${element.label}: ${points}/${element.weight}; ${why}`,
+    });
+  };
+
+  for (const element of q.elements) {
+    switch (element.id) {
+      case 'summary': {
+        const text = draft.summary.toLowerCase();
+        const gaps: string[] = [];
+        if (!q.services.some((s) => mentions(text, s))) gaps.push('affected service');
+        if (!q.symptoms.some((s) => mentions(text, s))) gaps.push('symptom');
+        if (!START_TIME.some((re) => re.test(draft.summary))) gaps.push('start time');
+        judge(
+          element,
+          (3 - gaps.length) / 3,
+          gaps.map((g) => `summary: ${g}`),
+          gaps.length ? `summary does not name the ${gaps.join(', ')}` : 'names service, symptom and start time',
+        );
+        break;
+      }
+      case 'impact': {
+        const gaps = [...(draft.severity ? [] : ['severity']), ...(filled(draft.businessImpact) ? [] : ['business impact'])];
+        judge(element, (2 - gaps.length) / 2, gaps, gaps.length ? `missing ${gaps.join(', ')}` : `${draft.severity} with business impact`);
+        break;
+      }
+      case 'evidence': {
+        const count = (draft.evidence ?? []).filter(filled).length + (draft.errorCodes ?? []).filter(filled).length;
+        judge(element, count > 0 ? 1 : 0, count > 0 ? [] : [element.label], `${count} piece(s) of evidence`);
+        break;
+      }
+      case 'steps': {
+        const count = (draft.stepsTried ?? []).filter(filled).length;
+        judge(element, count > 0 ? 1 : 0, count > 0 ? [] : [element.label], `${count} step(s) tried`);
+        break;
+      }
+      case 'updates': {
+        const updates = draft.updates ?? [];
+        if (updates.length === 0) {
+          rules.push({ id: 'QUALITY-UPDATES', result: 'not-applicable', reason: 'no updates yet: not counted in the score' });
+          break;
+        }
+        const bad = updates.map((u, i) => ({ u, i })).filter(({ u }) => !filled(u.done) || !filled(u.observed));
+        const gaps = bad.map(({ u, i }) => `update ${i + 1} lacks ${!filled(u.done) ? 'what was done' : 'what was observed'}`);
+        judge(element, (updates.length - bad.length) / updates.length, gaps, `${updates.length - bad.length} of ${updates.length} update(s) say what was done and observed`);
+        break;
+      }
+      default:
+        break;
+    }
+  }
+
+  if (draft.incident) {
+    for (const field of q.incidentTemplate) {
+      const value = draft.incident[field.id as keyof IncidentTemplate];
+      const present = Array.isArray(value) ? value.some(filled) : filled(value);
+      judge(field, present ? 1 : 0, present ? [] : [`incident template: ${field.label}`], present ? 'present' : 'missing');
+    }
+  }
+
+  return {
+    score: total === 0 ? 100 : Math.floor((earned * 100) / total + 0.5),
+    missing,
+    policyVersion: policy.id,
+    rules,
+  };
+}
+
+function filled(value: string | undefined): value is string {
+  return value !== undefined && value.trim() !== '';
+}
+
+/** A term as a word for Latin text; as a substring for CJK, which has no spaces. */
+function mentions(text: string, term: string): boolean {
+  if (/[^\x00-\x7f]/.test(term)) return text.includes(term);
+  const escaped = term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(^|[^a-z0-9])${escaped}($|[^a-z0-9])`, 'i').test(text);
+}

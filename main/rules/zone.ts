@@ -1,0 +1,125 @@
+// Instants are UTC; day rules use dates (YYYY-MM-DD) in the desk's time zone.
+// Plain Intl.DateTimeFormat, so the engine does not depend on the process's TZ.
+
+export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      calendar: 'gregory',
+      numberingSystem: 'latn',
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+interface WallTime {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+function wallTime(ms: number, timeZone: string): WallTime {
+  const parts: Record<string, number> = {};
+  for (const p of formatter(timeZone).formatToParts(new Date(ms))) {
+    if (p.type !== 'literal') parts[p.type] = Number(p.value);
+  }
+  return {
+    year: parts.year ?? 0,
+    month: parts.month ?? 1,
+    day: parts.day ?? 1,
+    hour: parts.hour ?? 0,
+    minute: parts.minute ?? 0,
+    second: parts.second ?? 0,
+  };
+}
+
+/** The calendar date of an instant in a zone. */
+export function dateInZone(ms: number, timeZone: string): string {
+  const w = wallTime(ms, timeZone);
+  return `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)}`;
+}
+
+/** Local wall-clock reading of an instant, e.g. "2026-05-09 00:30". */
+export function localTimeInZone(ms: number, timeZone: string): string {
+  const w = wallTime(ms, timeZone);
+  return `${dateInZone(ms, timeZone)} ${pad(w.hour)}:${pad(w.minute)}`;
+}
+
+function offsetMs(ms: number, timeZone: string): number {
+  const w = wallTime(ms, timeZone);
+  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
+  return asUtc - Math.floor(ms / 1000) * 1000;
+}
+
+/** The instant at which the given local date and time-of-day occurs in a zone. */
+export function instantInZone(date: string, timeOfDayMs: number, timeZone: string): number {
+  const local = dateMs(date) + timeOfDayMs;
+  const first = local - offsetMs(local, timeZone);
+  return local - offsetMs(first, timeZone);
+}
+
+/** Milliseconds since local midnight of an instant in a zone. */
+export function timeOfDayInZone(ms: number, timeZone: string): number {
+  const w = wallTime(ms, timeZone);
+  return ((w.hour * 60 + w.minute) * 60 + w.second) * 1000 + (ms % 1000 + 1000) % 1000;
+}
+
+export function addDays(date: string, days: number): string {
+  return fromDateMs(dateMs(date) + days * DAY);
+}
+
+/** Adds whole years keeping month and day; 29 February becomes 28 February in a common year. */
+export function addYears(date: string, years: number): string {
+  const [y = 0, m = 1, d = 1] = date.split('-').map(Number);
+  const year = y + years;
+  const lastDay = new Date(Date.UTC(year, m, 0)).getUTCDate();
+  return `${pad(year, 4)}-${pad(m)}-${pad(Math.min(d, lastDay))}`;
+}
+
+/** 0 = Sunday … 6 = Saturday. */
+export function dayOfWeek(date: string): number {
+  return new Date(dateMs(date)).getUTCDay();
+}
+
+export function yearOf(date: string): number {
+  return Number(date.slice(0, 4));
+}
+
+/** Whole minutes between two instants, a partial minute counting as a whole one. */
+export function ceilMinutes(fromMs: number, toMs: number): number {
+  return Math.ceil((toMs - fromMs) / MINUTE);
+}
+
+export function isoInstant(ms: number): string {
+  return new Date(ms).toISOString().replace('.000Z', 'Z');
+}
+
+function dateMs(date: string): number {
+  const [y = 0, m = 1, d = 1] = date.split('-').map(Number);
+  return Date.UTC(y, m - 1, d);
+}
+
+function fromDateMs(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+function pad(n: number, width = 2): string {
+  return String(n).padStart(width, '0');
+}

@@ -1,0 +1,45 @@
+// What the engine answers: an outcome, an amount and one explained entry per rule judged.
+import type { DecisionKind } from './requests.js';
+
+export type RuleOutcome = 'passed' | 'failed' | 'not-applicable';
+
+export interface RuleResult {
+  id: string; // policy rule id, e.g. 'R2', 'C5', or an SLA rule such as 'SLA-FIRST-RESPONSE'
+  result: RuleOutcome;
+  reason: string; // one line, quoting the figures used
+  subject?: string; // the order / occurrence judged, where the rule is judged per item
+}
+
+export interface DecisionBase {
+  kind: DecisionKind;
+  outcome: 'eligible' | 'ineligible';
+  amount: string; // exactly 2 decimals; "0.00" when ineligible
+  policyVersion: string;
+  rules: RuleResult[];
+  /** Things the decision needs to say beyond the rules, e.g. the calendar had no data for a year. */
+  notes: string[];
+}
+
+export interface RefundDecision extends DecisionBase {
+  kind: 'refund';
+  rewardDeducted: string;
+  rewardCancelled: string;
+}
+
+export const SUBJECT_ELEMENTS = ['account', 'time', 'occurrences'] as const;
+export type SubjectElement = (typeof SUBJECT_ELEMENTS)[number];
+
+export interface CompensationDecision extends DecisionBase {
+  kind: 'compensation';
+  faultMinutes: number; // compensable minutes, summed
+  claimDeadline: string; // YYYY-MM-DD in the decision's time zone
+  subjectMissing?: SubjectElement[]; // only when an email subject was given
+}
+
+export interface IcpRewardDecision extends DecisionBase {
+  kind: 'icp-reward';
+  creditDueBy?: string; // when eligible
+  validUntil?: string; // when eligible
+}
+
+export type Decision = RefundDecision | CompensationDecision | IcpRewardDecision;
