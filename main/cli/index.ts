@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The desk's command line: `npm run --silent cli -- <command>` or the `assurance-desk` bin.
 import { commands } from './commands.js';
+import { UsageError } from './options.js';
 
 export async function runCli(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
@@ -40,6 +41,6 @@ runCli(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     process.stderr.write(`assurance-desk: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 1;
+    process.exitCode = error instanceof UsageError ? 2 : 1;
   },
 );

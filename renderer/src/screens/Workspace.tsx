@@ -1,4 +1,3 @@
-import PhoneInTalkIcon from '@mui/icons-material/PhoneInTalk';
 import {
   AppBar,
   Box,
@@ -14,27 +13,37 @@ import {
   Toolbar,
   Typography,
 } from '@mui/material';
-import { useState, type ReactNode } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LANGUAGES } from '../../../shared/contract/index.js';
-import { CallLogPanel } from '../panels/calls/CallLogPanel.js';
+import { LANGUAGES, roleAllows } from '../../../shared/contract/index.js';
+import { ShortcutHelp } from '../components/ShortcutHelp.js';
+import { PANELS } from '../panels/registry.js';
+import { useNavigation } from '../state/navigation.js';
 import { useSession } from '../state/session.js';
 
 const NAV_WIDTH = 220;
 
-interface Panel {
-  id: string;
-  label: string;
-  icon: ReactNode;
-  render(): ReactNode;
-}
-
 export function Workspace() {
   const { t } = useTranslation();
   const { operator, settings, signOut, setLanguage } = useSession();
-  const panels: Panel[] = [{ id: 'calls', label: t('app.nav.calls'), icon: <PhoneInTalkIcon />, render: () => <CallLogPanel /> }];
-  const [active, setActive] = useState(panels[0]!.id);
+  const { active, open } = useNavigation();
+  const panels = PANELS.filter((p) => operator && roleAllows(operator.role, p.role));
   const panel = panels.find((p) => p.id === active) ?? panels[0]!;
+  const Panel = panel.component;
+
+  // Alt+1…9 switch panels without the mouse.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const index = event.altKey ? Number(event.key) - 1 : -1;
+      const target = panels[index];
+      if (target) {
+        event.preventDefault();
+        open(target.id);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [panels, open]);
 
   return (
     <Box sx={{ display: 'flex', minHeight: '100vh', bgcolor: 'background.default' }}>
@@ -56,6 +65,9 @@ export function Workspace() {
             <MenuItem value="zh-CN">简体中文</MenuItem>
             <MenuItem value="en">English</MenuItem>
           </TextField>
+          <Typography variant="caption" sx={{ opacity: 0.8 }}>
+            {t('app.help.hint')}
+          </Typography>
           <Typography data-testid="operator">{operator?.displayName}</Typography>
           {operator && <Chip size="small" label={t(`app.role.${operator.role}`)} sx={{ bgcolor: 'white' }} />}
           <Button color="inherit" onClick={() => void signOut()}>
@@ -66,17 +78,18 @@ export function Workspace() {
       <Drawer variant="permanent" sx={{ width: NAV_WIDTH, '& .MuiDrawer-paper': { width: NAV_WIDTH } }}>
         <Toolbar variant="dense" />
         <List component="nav" dense>
-          {panels.map((p) => (
-            <ListItemButton key={p.id} selected={p.id === active} onClick={() => setActive(p.id)}>
+          {panels.map((p, index) => (
+            <ListItemButton key={p.id} selected={p.id === panel.id} onClick={() => open(p.id)} title={`Alt+${index + 1}`}>
               <ListItemIcon>{p.icon}</ListItemIcon>
-              <ListItemText primary={p.label} />
+              <ListItemText primary={t(p.label)} />
             </ListItemButton>
           ))}
         </List>
       </Drawer>
       <Box component="main" sx={{ flex: 1, p: 2, minWidth: 0 }}>
         <Toolbar variant="dense" />
-        {panel.render()}
+        <Panel key={panel.id} />
+        <ShortcutHelp panels={panels.map((p) => ({ label: p.label }))} />
       </Box>
     </Box>
   );

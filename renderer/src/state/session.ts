@@ -29,7 +29,8 @@ export const useSession = create<SessionState>((set, get) => ({
   signedIn: (operator) => set({ operator, status: 'signed-in' }),
   async signOut() {
     await call('session.signOut', {});
-    set({ operator: null, status: 'signed-out' });
+    // Fresh settings: the sign-in screen offers the operator who just left.
+    set({ operator: null, status: 'signed-out', settings: await call('settings.get', {}) });
   },
   async setLanguage(language) {
     await i18n.changeLanguage(language);

@@ -2,14 +2,18 @@ import { Alert, Box, Button, MenuItem, Paper, Snackbar, Stack, TextField, Typogr
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerMatch } from '../../../../shared/contract/index.js';
-import { CATEGORIES, CHANNELS, IN_SCOPE_CATEGORIES, type CaseRecord, type Category, type Channel } from '../../../../shared/domain/case.js';
+import { CATEGORIES, CHANNELS, type CaseRecord, type Category, type Channel } from '../../../../shared/domain/case.js';
+import type { Policy } from '../../../../shared/rules/policy.js';
 import { call } from '../../api/client.js';
 import { useFieldErrors } from '../../components/useFieldErrors.js';
+import { useNavigation } from '../../state/navigation.js';
+import { PANELS } from '../registry.js';
 import { CallerLookup } from './CallerLookup.js';
 import { RecentCases } from './RecentCases.js';
 
 const EMPTY = { channel: 'hotline' as Channel, category: 'technical-issue' as Category, summary: '', notes: '' };
-const inScope = (category: Category) => (IN_SCOPE_CATEGORIES as readonly string[]).includes(category);
+/** Panels a logged call can be turned into, carrying the caller, summary and notes over. */
+const CONVERSIONS = ['work-orders', 'refunds', 'compensation', 'complaints'];
 
 export function CallLogPanel() {
   const { t } = useTranslation();
@@ -18,7 +22,17 @@ export function CallLogPanel() {
   const [form, setForm] = useState(EMPTY);
   const [recent, setRecent] = useState<CaseRecord[]>([]);
   const [saved, setSaved] = useState<string | null>(null);
+  const [lastCall, setLastCall] = useState<CaseRecord | null>(null);
+  const [policy, setPolicy] = useState<Policy | null>(null);
   const callerRef = useRef<HTMLInputElement>(null);
+  const open = useNavigation((s) => s.open);
+  const conversions = PANELS.filter((p) => CONVERSIONS.includes(p.id));
+  // The scope table comes from the policy version in force; the panel only shows it.
+  const scope = policy?.scope[form.category];
+
+  useEffect(() => {
+    call('policy.current', {}).then(setPolicy, () => setPolicy(null));
+  }, []);
 
   const refresh = useCallback(() => call('cases.search', { limit: 20 }).then((page) => setRecent(page.cases)), []);
   useEffect(() => {
@@ -31,6 +45,7 @@ export function CallLogPanel() {
     try {
       const record = await call('calls.log', { customerAccount: caller?.customer.id ?? '', ...form });
       setSaved(record.id);
+      setLastCall(record);
       setCaller(null);
       setForm(EMPTY);
       void refresh();
@@ -96,7 +111,7 @@ export function CallLogPanel() {
             ))}
           </TextField>
         </Box>
-        {!inScope(form.category) && (
+        {scope && !scope.inScope && (
           <Alert severity="warning" sx={{ mt: 2 }} data-testid="out-of-scope">
             <strong>{t('calls.outOfScope')}</strong> {t('calls.scopeExplanation', { category: t(`category.${form.category}`) })}
           </Alert>
@@ -115,6 +130,35 @@ export function CallLogPanel() {
           </Box>
         </Stack>
       </Paper>
+      {lastCall && conversions.length > 0 && (
+        <Alert
+          severity="success"
+          data-testid="convert-call"
+          action={
+            <Stack direction="row" spacing={1}>
+              {conversions.map((panel) => (
+                <Button
+                  key={panel.id}
+                  size="small"
+                  variant="outlined"
+                  onClick={() =>
+                    open(panel.id, {
+                      fromCase: lastCall.id,
+                      customerAccount: lastCall.customerAccount,
+                      summary: lastCall.summary,
+                      notes: lastCall.notes,
+                    })
+                  }
+                >
+                  {t(panel.label)}
+                </Button>
+              ))}
+            </Stack>
+          }
+        >
+          {t('calls.convert', { id: lastCall.id, customer: lastCall.customerName })}
+        </Alert>
+      )}
       <RecentCases cases={recent} />
       <Snackbar open={saved !== null} autoHideDuration={4000} onClose={() => setSaved(null)} message={t('calls.saved', { id: saved })} />
     </Stack>

@@ -64,7 +64,7 @@ export function CallerLookup(props: {
           name="caller"
           label={t('calls.caller')}
           error={!!props.error}
-          helperText={props.error ?? 'F2'}
+          helperText={props.error ?? t('calls.callerHint')}
         />
       )}
     />

@@ -30,7 +30,7 @@ export function RecentCases({ cases }: { cases: CaseRecord[] }) {
             )}
             {cases.map((c) => (
               <TableRow key={c.id} hover data-case-id={c.id}>
-                <TableCell>{c.id}</TableCell>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>{c.id}</TableCell>
                 <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDateTime(c.openedAt, i18n.language, timeZone)}</TableCell>
                 <TableCell>{c.customerName}</TableCell>
                 <TableCell>{t(`channel.${c.channel}`)}</TableCell>

@@ -1,0 +1,34 @@
+// What the rules engine decides against inside the desk: the published policy versions,
+// the desk's time zone, its working-day calendar with a manager's edits, and the desk clock.
+import type { Policy } from '../../../shared/rules/policy.js';
+import { BUNDLED_POLICIES, deskCalendar, NO_EDITS, NoPolicyInForce, policyInForce, type CalendarEdits, type DeskSettings } from '../../rules/index.js';
+import type { Services } from '../context.js';
+
+/** Policy versions a manager published; the bundled ones are always there too. */
+export const POLICY_VERSIONS = 'policyVersions';
+/** One record, id 'desk': the manager's additions and removals to the bundled holiday calendar. */
+export const CALENDAR = 'calendar';
+
+type Stored<T> = T & { id: string; [key: string]: unknown };
+
+export function policyVersions(services: Pick<Services, 'store'>): Policy[] {
+  return [...BUNDLED_POLICIES, ...services.store.all<Stored<Policy>>(POLICY_VERSIONS)];
+}
+
+export function deskRules(services: Pick<Services, 'store' | 'settings' | 'now'>): DeskSettings {
+  const edits = services.store.get<Stored<CalendarEdits>>(CALENDAR, 'desk');
+  return {
+    policies: policyVersions(services),
+    timeZone: services.settings.get().timeZone,
+    calendar: deskCalendar(edits ?? NO_EDITS),
+    clock: () => services.now().getTime(),
+  };
+}
+
+/** The policy version in force now. */
+export function currentPolicy(services: Pick<Services, 'store' | 'now'>): Policy {
+  const now = services.now();
+  const policy = policyInForce(policyVersions(services), now.getTime());
+  if (!policy) throw new NoPolicyInForce(now.toISOString());
+  return policy;
+}
