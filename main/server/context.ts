@@ -11,6 +11,8 @@ export interface Connection {
 export interface Services {
   store: CaseStore;
   settings: SettingsStore;
+  /** The desk's data directory (attachments live under it). */
+  dataDir: string;
   /** The current instant; tests pass a fixed clock. */
   now: () => Date;
   emit<E extends EventName>(event: E, payload: DeskEvents[E]): void;

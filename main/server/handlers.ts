@@ -4,7 +4,14 @@ import type { Handlers, Services } from './context.js';
 import { CustomerDirectory } from './customers/directory.js';
 import { customerHandlers } from './customers/app.js';
 import { operatorHandlers } from './operators/app.js';
+import { policyHandlers } from './policy/app.js';
 import { settingsHandlers } from './settings/app.js';
+import { workOrderHandlers } from './work-orders/app.js';
+import { orderHandlers } from './orders/app.js';
+import { refundHandlers } from './refunds/app.js';
+import { compensationHandlers } from './compensation/app.js';
+import { icpRewardHandlers } from './icp-reward/app.js';
+import { complaintHandlers } from './complaints/app.js';
 
 export function handlers(services: Services): Handlers {
   return {
@@ -12,5 +19,12 @@ export function handlers(services: Services): Handlers {
     ...settingsHandlers,
     ...customerHandlers(new CustomerDirectory(services.store)),
     ...caseHandlers,
+    ...policyHandlers,
+    ...workOrderHandlers,
+    ...orderHandlers,
+    ...refundHandlers,
+    ...compensationHandlers,
+    ...icpRewardHandlers,
+    ...complaintHandlers,
   };
 }

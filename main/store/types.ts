@@ -48,9 +48,9 @@ export interface CaseSearchResult {
 export interface CaseStore {
   /** Applies and durably records one event (fsynced before returning). Throws on invalid changes, leaving the store unchanged. */
   append(input: EventInput): StoredEvent;
-  get<T extends StoredRecord = StoredRecord>(entity: string, id: string): T | undefined;
+  get<T extends { id: string } = StoredRecord>(entity: string, id: string): T | undefined;
   /** All records of an entity, in insertion order. */
-  all<T extends StoredRecord = StoredRecord>(entity: string): T[];
+  all<T extends { id: string } = StoredRecord>(entity: string): T[];
   count(entity: string): number;
   /** Every event that touched this record, oldest first. */
   history(entity: string, id: string): StoredEvent[];

@@ -33,7 +33,7 @@ export interface WebHost {
 export async function startWebHost(options: { desk: Desk; rendererDir: string; port?: number }): Promise<WebHost> {
   const token = randomBytes(24).toString('base64url');
   const server = createServer();
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: 8 * 1024 * 1024 });
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: 16 * 1024 * 1024 }) // a 10 MB attachment travels as ~13.4 MB of base64;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());

@@ -12,12 +12,16 @@ const packageRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 async function main() {
   const { values } = parseArgs({
-    options: { port: { type: 'string' }, data: { type: 'string' }, renderer: { type: 'string' } },
+    options: { port: { type: 'string' }, data: { type: 'string' }, renderer: { type: 'string' }, 'sla-interval-ms': { type: 'string' } },
   });
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port: not a port number: ${values.port}`);
   const dataDir = values.data ?? defaultDataDir();
-  const opened = await openDesk({ dataDir, settings: lowdbSettings(dataDir) });
+  const slaIntervalMs = values['sla-interval-ms'] === undefined ? undefined : Number(values['sla-interval-ms']);
+  if (slaIntervalMs !== undefined && !(Number.isInteger(slaIntervalMs) && slaIntervalMs >= 100)) {
+    throw new Error(`--sla-interval-ms: expected a whole number of milliseconds, at least 100: ${values['sla-interval-ms']}`);
+  }
+  const opened = await openDesk({ dataDir, settings: lowdbSettings(dataDir), slaIntervalMs });
   for (const notice of opened.notices) console.error(`[store] ${notice}`);
   const host = await startWebHost({ desk: opened.desk, port, rendererDir: values.renderer ?? join(packageRoot, 'out', 'renderer') });
   console.log(`Assurance Desk running at ${host.url}`);

@@ -5,13 +5,19 @@ import type { CallDef, Outcome } from './define.js';
 import { caseCalls } from './cases.js';
 import { customerCalls } from './customers.js';
 import { operatorCalls } from './operators.js';
+import { policyCalls } from './policy.js';
+import { assuranceCalls } from './assurance.js';
 import { settingsCalls } from './settings.js';
+import { workOrderCalls } from './work-orders.js';
 
 export const contract = {
   ...operatorCalls,
   ...settingsCalls,
   ...customerCalls,
   ...caseCalls,
+  ...policyCalls,
+  ...assuranceCalls,
+  ...workOrderCalls,
 } satisfies Record<string, CallDef>;
 
 export type Contract = typeof contract;

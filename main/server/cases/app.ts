@@ -5,6 +5,7 @@ import type { StoredEvent } from '../../store/types.js';
 import type { Handlers } from '../context.js';
 import { notFound } from '../errors.js';
 import { CUSTOMERS } from '../customers/directory.js';
+import { currentPolicy } from '../policy/rules-context.js';
 import { CASES, nextCaseId } from './case-ids.js';
 
 type StoredCase = CaseRecord & { [key: string]: unknown };
@@ -28,7 +29,7 @@ export const caseHandlers: Pick<Handlers, 'calls.log' | 'cases.search' | 'cases.
       customerName: customer.name,
       vip: customer.vip,
       category: input.category,
-      inScope: classifyScope(input.category).inScope,
+      inScope: classifyScope(input.category, currentPolicy(ctx)).inScope,
       status: 'logged',
       summary: input.summary,
       notes: input.notes,

@@ -2,12 +2,27 @@ import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from './en.js';
 import { zhCN } from './zh-CN.js';
+import { messages as queueMessages } from '../panels/queue/messages.js';
+import { messages as workOrderMessages } from '../panels/work-orders/messages.js';
+import { messages as decisionMessages } from '../components/decision.messages.js';
+import { messages as refundMessages } from '../panels/refunds/messages.js';
+import { messages as compensationMessages } from '../panels/compensation/messages.js';
+import { messages as icpMessages } from '../panels/icp/messages.js';
+import { messages as complaintMessages } from '../panels/complaints/messages.js';
 
 /**
  * Each panel may keep its strings beside it (`messages.ts` exporting `{ en, zhCN }` under one
  * top-level key) and list them here, so panels never edit each other's strings.
  */
-const panelMessages: { en: object; zhCN: object }[] = [];
+const panelMessages: { en: object; zhCN: object }[] = [
+  workOrderMessages,
+  queueMessages,
+  decisionMessages,
+  refundMessages,
+  compensationMessages,
+  icpMessages,
+  complaintMessages,
+];
 
 export const i18n: I18n = i18next.createInstance();
 void i18n.use(initReactI18next).init({

@@ -13,7 +13,7 @@ import { RecentCases } from './RecentCases.js';
 
 const EMPTY = { channel: 'hotline' as Channel, category: 'technical-issue' as Category, summary: '', notes: '' };
 /** Panels a logged call can be turned into, carrying the caller, summary and notes over. */
-const CONVERSIONS = ['work-orders', 'refunds', 'compensation', 'complaints'];
+const CONVERSIONS = ['work-orders', 'refunds', 'compensation', 'icp-reward', 'complaints'];
 
 export function CallLogPanel() {
   const { t } = useTranslation();

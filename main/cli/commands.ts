@@ -1,0 +1,17 @@
+import { checkCommand } from './check.js';
+import { policyCommand } from './policy.js';
+import { seedCommand } from './seed.js';
+import { verifyCommand } from './verify.js';
+import { backupCommand } from './backup.js';
+import { restoreCommand } from './restore.js';
+
+// Every command of the command line, one module each. Add a command by adding it here.
+export interface Command {
+  name: string;
+  summary: string;
+  usage: string;
+  /** Returns the exit status. */
+  run(args: string[]): Promise<number>;
+}
+
+export const commands: Command[] = [seedCommand, checkCommand, policyCommand, verifyCommand, backupCommand, restoreCommand];

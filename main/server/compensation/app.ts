@@ -1,0 +1,88 @@
+// Section 6: fault compensation, paid as a bonus recharge (an account credit, never cash).
+import type { CompensationDecision, RuleResult } from '../../../shared/rules/decision.js';
+import type { CompensationClaim } from '../../../shared/rules/requests.js';
+import { decideCompensation } from '../../rules/index.js';
+import type { ParsedInput } from '../../../shared/contract/index.js';
+import type { HandlerContext, Handlers } from '../context.js';
+import { deskRules } from '../policy/rules-context.js';
+import {
+  advanceCase,
+  caseInStatus,
+  CREDITS,
+  customerOf,
+  newCase,
+  nextCreditId,
+  recordNewCase,
+  requireEligible,
+  requireFourEyes,
+  review,
+} from '../workspace/workflow.js';
+
+function claimOf(ctx: HandlerContext, input: ParsedInput<'compensation.preview'>): CompensationClaim {
+  const customer = customerOf(ctx, input.customerAccount);
+  return {
+    account: customer.id,
+    dailyFee: input.dailyFee,
+    occurrences: input.occurrences,
+    claimedAt: ctx.now().toISOString(),
+    ...(input.emailSubject !== undefined && input.emailSubject.trim() !== '' ? { emailSubject: input.emailSubject } : {}),
+  };
+}
+
+function fieldOf(claim: CompensationClaim) {
+  return (failed: RuleResult[]) => {
+    if (failed.some((r) => r.id === 'C5')) return 'occurrences';
+    if (/^0*(\.0*)?$/.test(claim.dailyFee)) return 'dailyFee';
+    const excluded = failed.find((r) => r.id === 'C4');
+    const index = claim.occurrences.findIndex((o) => o.id === excluded?.subject);
+    return index >= 0 ? `occurrences.${index}.cause` : 'occurrences';
+  };
+}
+
+export const compensationHandlers: Pick<Handlers, 'compensation.preview' | 'compensation.submit' | 'compensation.approve' | 'compensation.reject'> = {
+  'compensation.preview'(input, ctx) {
+    return decideCompensation(claimOf(ctx, input), deskRules(ctx));
+  },
+
+  'compensation.submit'(input, ctx) {
+    const claim = claimOf(ctx, input);
+    const decision = decideCompensation(claim, deskRules(ctx));
+    requireEligible(decision, fieldOf(claim));
+    const record = newCase(ctx, customerOf(ctx, input.customerAccount), {
+      type: 'compensation',
+      channel: input.channel,
+      category: 'system-fault',
+      status: 'submitted',
+      summary: `Compensation ${decision.amount} for ${claim.occurrences.length} fault occurrence(s), ${decision.faultMinutes} min`,
+      notes: input.notes,
+      details: { claim, amount: decision.amount, faultMinutes: decision.faultMinutes, claimDeadline: decision.claimDeadline, policyVersion: decision.policyVersion, decision },
+    });
+    return recordNewCase(ctx, record, 'compensation.submitted');
+  },
+
+  'compensation.approve'(input, ctx) {
+    const record = caseInStatus(ctx, input.id, 'compensation', ['submitted']);
+    requireFourEyes(ctx, record);
+    const decision = record.details?.decision as CompensationDecision;
+    const approval = review(ctx, decision, 'approved');
+    const credit = {
+      id: nextCreditId(ctx),
+      customerAccount: record.customerAccount,
+      amount: decision.amount,
+      kind: 'compensation',
+      caseId: record.id,
+      createdAt: approval.at,
+      approvedBy: approval.by,
+    };
+    return advanceCase(ctx, record, 'compensation.approved', 'approved', { review: approval, creditId: credit.id }, {
+      extra: [{ entity: CREDITS, id: credit.id, op: 'put', record: credit }],
+    });
+  },
+
+  'compensation.reject'(input, ctx) {
+    const record = caseInStatus(ctx, input.id, 'compensation', ['submitted']);
+    requireFourEyes(ctx, record);
+    const decision = record.details?.decision as CompensationDecision;
+    return advanceCase(ctx, record, 'compensation.rejected', 'rejected', { review: review(ctx, decision, 'rejected', input.reason) }, { reason: input.reason });
+  },
+};

@@ -1,0 +1,59 @@
+// Section 7: the ICP license filing reward. Whether the account had it before comes from the store.
+import type { ParsedInput } from '../../../shared/contract/index.js';
+import type { RuleResult } from '../../../shared/rules/decision.js';
+import type { IcpRewardRequest } from '../../../shared/rules/requests.js';
+import { decideIcpReward } from '../../rules/index.js';
+import { CASES } from '../cases/case-ids.js';
+import type { HandlerContext, Handlers } from '../context.js';
+import { deskRules } from '../policy/rules-context.js';
+import { CREDITS, customerOf, newCase, recordNewCase, requireEligible, type StoredCase } from '../workspace/workflow.js';
+
+function requestOf(ctx: HandlerContext, input: ParsedInput<'icpReward.preview'>): IcpRewardRequest {
+  const customer = customerOf(ctx, input.customerAccount);
+  const rewardReceivedBefore =
+    ctx.store.all<StoredCase>(CASES).some((c) => c.type === 'icp-reward' && c.customerAccount === customer.id && c.status !== 'rejected') ||
+    ctx.store.all(CREDITS).some((c) => c.customerAccount === customer.id && c.kind === 'icp-reward');
+  return {
+    customer: { account: customer.id, vip: customer.vip, accumulatedRecharge: input.accumulatedRecharge, rewardReceivedBefore },
+    host: input.host,
+    filing: input.filing,
+  };
+}
+
+const FIELD: Record<string, string> = {
+  I1: 'host.billingMode',
+  I2: 'host.firstFilingWithUs',
+  I3: 'accumulatedRecharge',
+  I4: 'customerAccount',
+  I5: 'host.terminatedEarly',
+  I6: 'filing.status',
+};
+const fieldOf = (failed: RuleResult[]) => (failed[0] ? FIELD[failed[0].id] : undefined);
+
+export const icpRewardHandlers: Pick<Handlers, 'icpReward.preview' | 'icpReward.submit'> = {
+  'icpReward.preview'(input, ctx) {
+    return decideIcpReward(requestOf(ctx, input), deskRules(ctx));
+  },
+
+  'icpReward.submit'(input, ctx) {
+    const request = requestOf(ctx, input);
+    const decision = decideIcpReward(request, deskRules(ctx));
+    requireEligible(decision, fieldOf);
+    const record = newCase(ctx, customerOf(ctx, input.customerAccount), {
+      type: 'icp-reward',
+      channel: input.channel,
+      status: 'submitted',
+      summary: `ICP filing reward ${decision.amount}, credit due by ${decision.creditDueBy}`,
+      notes: input.notes,
+      details: {
+        request,
+        amount: decision.amount,
+        creditDueBy: decision.creditDueBy,
+        validUntil: decision.validUntil,
+        policyVersion: decision.policyVersion,
+        decision,
+      },
+    });
+    return recordNewCase(ctx, record, 'icp-reward.submitted');
+  },
+};

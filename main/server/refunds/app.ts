@@ -1,0 +1,141 @@
+// Section 5: the five-day full refund. The engine decides against the store's orders and the
+// customer's earlier refund cases; a supervisor other than the submitter reviews.
+import type { Order } from '../../../shared/domain/order.js';
+import type { RefundDecision, RuleResult } from '../../../shared/rules/decision.js';
+import type { RefundRequest } from '../../../shared/rules/requests.js';
+import { decideRefund } from '../../rules/index.js';
+import { CASES } from '../cases/case-ids.js';
+import type { HandlerContext, Handlers } from '../context.js';
+import { DeskError } from '../errors.js';
+import { ORDERS } from '../orders/app.js';
+import { deskRules } from '../policy/rules-context.js';
+import {
+  advanceCase,
+  caseInStatus,
+  customerOf,
+  newCase,
+  recordNewCase,
+  requireEligible,
+  requireFourEyes,
+  review,
+  type StoredCase,
+} from '../workspace/workflow.js';
+
+type StoredOrder = Order & { [key: string]: unknown };
+
+/** How a refund case's status counts for R3: rejected ones never do. */
+export function refundStatusForR3(status: string): 'completed' | 'in-progress' | 'rejected' {
+  if (status === 'completed') return 'completed';
+  if (status === 'rejected') return 'rejected';
+  return 'in-progress';
+}
+
+interface RefundInput {
+  customerAccount: string;
+  orderIds: string[];
+  dataMigrationConfirmed?: boolean | undefined;
+}
+
+function refundCasesOf(ctx: HandlerContext, account: string): StoredCase[] {
+  return ctx.store.all<StoredCase>(CASES).filter((c) => c.type === 'refund' && c.customerAccount === account);
+}
+
+function buildRequest(ctx: HandlerContext, input: RefundInput): { request: RefundRequest; orders: StoredOrder[] } {
+  const customer = customerOf(ctx, input.customerAccount);
+  if (new Set(input.orderIds).size !== input.orderIds.length) throw new DeskError('invalid-input', 'an order is listed twice', 'orderIds');
+  const orders = input.orderIds.map((id, index) => {
+    const order = ctx.store.get<StoredOrder>(ORDERS, id);
+    if (!order || order.customerAccount !== customer.id) {
+      throw new DeskError('not-found', `order ${id} is not an order of ${customer.id}`, `orderIds.${index}`);
+    }
+    return order;
+  });
+  const earlier = refundCasesOf(ctx, customer.id);
+  const open = earlier.filter((c) => c.status !== 'rejected');
+  for (const [index, order] of orders.entries()) {
+    const holder = open.find((c) => ((c.details?.orderIds as string[] | undefined) ?? []).includes(order.id));
+    if (holder) throw new DeskError('conflict', `order ${order.id} is already in refund ${holder.id} (${holder.status})`, `orderIds.${index}`);
+  }
+  const request: RefundRequest = {
+    customer: { account: customer.id, vip: customer.vip, earlierRefunds: earlier.map((c) => ({ status: refundStatusForR3(c.status) })) },
+    orders: orders.map((o) => ({
+      id: o.id,
+      billingMode: o.billingMode,
+      purchasedAt: o.purchasedAt,
+      paid: o.paid,
+      ...(o.reward ? { reward: { granted: o.reward.granted, spent: o.reward.spent } } : {}),
+    })),
+    ...(input.dataMigrationConfirmed !== undefined ? { dataMigrationConfirmed: input.dataMigrationConfirmed } : {}),
+  };
+  return { request, orders };
+}
+
+const fieldOfRule = (failed: RuleResult[]) => {
+  const rule = failed[0];
+  return !rule ? undefined : rule.id === 'R6' ? 'dataMigrationConfirmed' : rule.id === 'R3' ? 'customerAccount' : 'orderIds';
+};
+
+const decisionOf = (record: StoredCase) => record.details?.decision as RefundDecision;
+
+export const refundHandlers: Pick<Handlers, 'refunds.preview' | 'refunds.submit' | 'refunds.approve' | 'refunds.reject' | 'refunds.complete'> = {
+  'refunds.preview'(input, ctx) {
+    return decideRefund(buildRequest(ctx, input).request, deskRules(ctx));
+  },
+
+  'refunds.submit'(input, ctx) {
+    if (input.orderIds.length === 0) throw new DeskError('invalid-input', 'pick 1 to 3 of the customer’s orders', 'orderIds');
+    const { request, orders } = buildRequest(ctx, input);
+    const decision = decideRefund(request, deskRules(ctx));
+    requireEligible(decision, fieldOfRule);
+    const customer = customerOf(ctx, input.customerAccount);
+    const record = newCase(ctx, customer, {
+      type: 'refund',
+      channel: input.channel,
+      status: 'submitted',
+      summary: `Refund ${decision.amount} for ${orders.map((o) => o.id).join(', ')}`,
+      notes: input.notes,
+      details: {
+        orderIds: orders.map((o) => o.id),
+        orders: orders.map(({ id, product, billingMode, purchasedAt, paid, reward }) => ({ id, product, billingMode, purchasedAt, paid, ...(reward ? { reward } : {}) })),
+        dataMigrationConfirmed: true,
+        amount: decision.amount,
+        rewardDeducted: decision.rewardDeducted,
+        rewardCancelled: decision.rewardCancelled,
+        policyVersion: decision.policyVersion,
+        decision,
+      },
+    });
+    return recordNewCase(ctx, record, 'refund.submitted');
+  },
+
+  'refunds.approve'(input, ctx) {
+    const record = caseInStatus(ctx, input.id, 'refund', ['submitted']);
+    requireFourEyes(ctx, record);
+    const decision = decisionOf(record);
+    const approval = review(ctx, decision, 'approved');
+    const receipt = {
+      number: `RR-${record.id.slice(2)}`,
+      generatedAt: approval.at,
+      customerAccount: record.customerAccount,
+      customerName: record.customerName,
+      orders: record.details?.orders,
+      amount: decision.amount,
+      rewardDeducted: decision.rewardDeducted,
+      rewardCancelled: decision.rewardCancelled,
+      approvedBy: approval.by,
+      policyVersion: decision.policyVersion,
+    };
+    return advanceCase(ctx, record, 'refund.approved', 'approved', { review: approval, receipt });
+  },
+
+  'refunds.reject'(input, ctx) {
+    const record = caseInStatus(ctx, input.id, 'refund', ['submitted']);
+    requireFourEyes(ctx, record);
+    return advanceCase(ctx, record, 'refund.rejected', 'rejected', { review: review(ctx, decisionOf(record), 'rejected', input.reason) }, { reason: input.reason });
+  },
+
+  'refunds.complete'(input, ctx) {
+    const record = caseInStatus(ctx, input.id, 'refund', ['approved']);
+    return advanceCase(ctx, record, 'refund.completed', 'completed', { completedAt: ctx.now().toISOString(), completedBy: ctx.operator.username });
+  },
+};

@@ -1,0 +1,109 @@
+// Work orders: lifecycle, the SLA figures from the rules engine, and the in-memory set of
+// open work orders the SLA monitor and the queue work from (never a scan of every case).
+import type { SlaView, WorkOrderDetails, WorkOrderRecord, WorkOrderStatus } from '../../../shared/contract/work-orders.js';
+import type { CaseRecord } from '../../../shared/domain/case.js';
+import { assessSla, type SlaAssessment } from '../../rules/index.js';
+import type { CaseStore, StoredEvent } from '../../store/types.js';
+import type { Services } from '../context.js';
+import { CASES } from '../cases/case-ids.js';
+import { currentPolicy, deskRules } from '../policy/rules-context.js';
+
+export const KEY_EVENTS = 'keyEvents';
+
+/** Where each status may go next. Escalation goes through workOrders.escalate (it needs a reason). */
+export const TRANSITIONS: Record<WorkOrderStatus, readonly WorkOrderStatus[]> = {
+  new: ['in-progress', 'waiting-for-customer', 'resolved'],
+  'in-progress': ['waiting-for-customer', 'resolved'],
+  'waiting-for-customer': ['in-progress', 'resolved'],
+  escalated: ['in-progress', 'waiting-for-customer', 'resolved'],
+  resolved: ['in-progress', 'closed'],
+  closed: [],
+};
+
+export const CLOSED_STATUSES: readonly string[] = ['resolved', 'closed'];
+
+export function isWorkOrder(record: unknown): record is WorkOrderRecord {
+  const r = record as CaseRecord | undefined;
+  return r?.type === 'work-order' && (r.details as Partial<WorkOrderDetails> | undefined)?.workOrder === true;
+}
+
+export const isOpenWorkOrder = (record: unknown): record is WorkOrderRecord =>
+  isWorkOrder(record) && !CLOSED_STATUSES.includes(record.status);
+
+/** The SLA of a work order under the policy in force, with VIP targets and pauses. */
+export function assessWorkOrder(record: WorkOrderRecord, services: Pick<Services, 'store' | 'settings' | 'now'>): SlaAssessment {
+  const d = record.details;
+  const rules = deskRules(services);
+  return assessSla(
+    {
+      severity: record.severity ?? d.requestedSeverity,
+      vip: record.vip,
+      openedAt: record.openedAt,
+      ...(d.firstResponseAt ? { firstResponseAt: d.firstResponseAt } : {}),
+      ...(d.lastUpdateAt ? { lastUpdateAt: d.lastUpdateAt } : {}),
+      escalationLevel: d.escalationLevel,
+    },
+    services.now().getTime(),
+    { policy: currentPolicy(services), timeZone: rules.timeZone, calendar: rules.calendar, pauses: d.pauses },
+  );
+}
+
+export function toSlaView(record: WorkOrderRecord, a: SlaAssessment): SlaView {
+  const view: SlaView = {
+    policyVersion: a.policyVersion,
+    firstResponse: a.firstResponse,
+    breached: a.breached,
+    paused: record.details.pauses.some((p) => p.end === undefined),
+    rules: a.rules,
+    notes: a.notes,
+  };
+  if (a.nextUpdate) view.nextUpdate = a.nextUpdate;
+  if (a.escalateTo) view.escalateTo = a.escalateTo;
+  return view;
+}
+
+/** The running timer that is due soonest (the one the agent counts down to). */
+export function runningDue(a: SlaAssessment): { at: string; kind: 'firstResponse' | 'nextUpdate' } | undefined {
+  if (a.firstResponse.state !== 'met') return { at: a.firstResponse.due, kind: 'firstResponse' };
+  if (a.nextUpdate) return { at: a.nextUpdate.due, kind: 'nextUpdate' };
+  return undefined;
+}
+
+/** Timers of an assessment that are breached and not yet recorded as breaches. */
+export function newBreaches(record: WorkOrderRecord, a: SlaAssessment) {
+  const known = new Set(record.details.breaches.map((b) => `${b.timer}@${b.due}`));
+  const timers = [
+    { timer: 'firstResponse' as const, t: a.firstResponse },
+    ...(a.nextUpdate ? [{ timer: 'nextUpdate' as const, t: a.nextUpdate }] : []),
+  ];
+  return timers.filter(({ timer, t }) => t.state === 'breached' && !known.has(`${timer}@${t.due}`)).map(({ timer, t }) => ({ timer, due: t.due }));
+}
+
+/** The ids of open work orders, kept current from the store's events (one scan at start). */
+export interface OpenWorkOrders {
+  ids: ReadonlySet<string>;
+  /** Bumped on every change to a case, so cached queue orderings know to rebuild. */
+  version(): number;
+}
+
+const trackers = new WeakMap<CaseStore, OpenWorkOrders>();
+
+export function openWorkOrders(store: CaseStore): OpenWorkOrders {
+  let tracker = trackers.get(store);
+  if (tracker) return tracker;
+  const ids = new Set<string>();
+  let version = 0;
+  for (const record of store.all(CASES)) if (isOpenWorkOrder(record)) ids.add(record.id);
+  store.subscribe((event: StoredEvent) => {
+    for (const change of event.changes) {
+      if (change.entity !== CASES) continue;
+      version++;
+      const record = change.op === 'delete' ? undefined : store.get(CASES, change.id);
+      if (isOpenWorkOrder(record)) ids.add(change.id);
+      else ids.delete(change.id);
+    }
+  });
+  tracker = { ids, version: () => version };
+  trackers.set(store, tracker);
+  return tracker;
+}

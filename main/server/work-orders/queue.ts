@@ -1,0 +1,109 @@
+// The agent's queue: every case matching the filters, ordered in the main process —
+// breached first, then VIP, then by SLA due time, then newest — and served a page at a time.
+// The ordering is computed once per query and kept until a case changes (or 5 s pass), so
+// scrolling through 100k rows only slices a cached array.
+import type { QueueRow } from '../../../shared/contract/work-orders.js';
+import type { CaseRecord } from '../../../shared/domain/case.js';
+import type { CaseStore } from '../../store/types.js';
+import { CASES } from '../cases/case-ids.js';
+import type { Handlers, Services } from '../context.js';
+import { assessWorkOrder, CLOSED_STATUSES, isOpenWorkOrder, openWorkOrders, runningDue } from './model.js';
+
+const MAX_AGE_MS = 5_000;
+const CACHE_SIZE = 8;
+
+interface Ordered {
+  key: string;
+  version: number;
+  builtAt: number;
+  ids: string[];
+  sla: Map<string, { breached: boolean; dueAt?: string; dueKind?: 'firstResponse' | 'nextUpdate'; paused: boolean }>;
+}
+
+const caches = new WeakMap<CaseStore, Ordered[]>();
+
+async function ordered(
+  services: Pick<Services, 'store' | 'settings' | 'now'>,
+  key: string,
+  query: Parameters<CaseStore['searchCases']>[0],
+): Promise<Ordered> {
+  const { store } = services;
+  const open = openWorkOrders(store);
+  const cache = caches.get(store) ?? [];
+  caches.set(store, cache);
+  const nowMs = services.now().getTime();
+  const hit = cache.find((c) => c.key === key);
+  if (hit && hit.version === open.version() && Math.abs(nowMs - hit.builtAt) < MAX_AGE_MS) return hit;
+
+  const total = store.count(CASES);
+  const { ids } = await store.searchCases({ ...query, limit: Math.max(total, 1), offset: 0 });
+  // SLA figures only for open work orders (a small set), from the rules engine.
+  const sla: Ordered['sla'] = new Map();
+  for (const id of open.ids) {
+    const record = store.get(CASES, id);
+    if (!isOpenWorkOrder(record)) continue;
+    const a = assessWorkOrder(record, services);
+    const due = runningDue(a);
+    sla.set(id, {
+      breached: a.breached || record.details.breached,
+      ...(due ? { dueAt: due.at, dueKind: due.kind } : {}),
+      paused: record.details.pauses.some((p) => p.end === undefined),
+    });
+  }
+  const n = ids.length;
+  const group = new Uint8Array(n);
+  const due = new Float64Array(n);
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    const id = ids[i]!;
+    const s = sla.get(id);
+    const record = store.get(CASES, id) as CaseRecord | undefined;
+    // VIP priority is for cases still being worked on.
+    const vip = record?.vip === true && !CLOSED_STATUSES.includes(record.status);
+    group[i] = s?.breached ? 0 : vip ? 1 : 2;
+    due[i] = s?.dueAt ? Date.parse(s.dueAt) : Number.POSITIVE_INFINITY;
+    order[i] = i;
+  }
+  // ids come newest first, so the index is the tie-break.
+  order.sort((a, b) => group[a]! - group[b]! || (due[a] === due[b] ? a - b : due[a]! < due[b]! ? -1 : 1));
+  const result: Ordered = { key, version: open.version(), builtAt: nowMs, ids: Array.from(order, (i) => ids[i]!), sla };
+  const at = cache.findIndex((c) => c.key === key);
+  if (at >= 0) cache.splice(at, 1);
+  cache.unshift(result);
+  cache.length = Math.min(cache.length, CACHE_SIZE);
+  return result;
+}
+
+export const queueHandlers: Pick<Handlers, 'queue.list'> = {
+  async 'queue.list'(input, ctx) {
+    const { limit, offset, mine, ...filters } = input;
+    const query = { ...filters, ...(mine ? { agent: ctx.operator.username } : {}) };
+    const key = JSON.stringify(query);
+    const list = await ordered(ctx, key, query);
+    const rows: QueueRow[] = [];
+    for (const id of list.ids.slice(offset, offset + limit)) {
+      const c = ctx.store.get(CASES, id) as (CaseRecord & { details?: Record<string, unknown> }) | undefined;
+      if (!c) continue;
+      const s = list.sla.get(id);
+      const wo = isOpenWorkOrder(c) ? c.details : undefined;
+      rows.push({
+        id: c.id,
+        type: c.type,
+        channel: c.channel,
+        customerName: c.customerName,
+        customerAccount: c.customerAccount,
+        vip: c.vip,
+        ...(c.severity ? { severity: c.severity } : {}),
+        status: c.status,
+        summary: c.summary,
+        agent: c.agent,
+        openedAt: c.openedAt,
+        breached: s?.breached ?? false,
+        ...(wo ? { escalationLevel: wo.escalationLevel, flagSupervisor: wo.flagSupervisor } : {}),
+        ...(s?.dueAt ? { dueAt: s.dueAt, dueKind: s.dueKind } : {}),
+        ...(s ? { paused: s.paused } : {}),
+      });
+    }
+    return { total: list.ids.length, offset, rows };
+  },
+};

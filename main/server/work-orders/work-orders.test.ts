@@ -1,0 +1,232 @@
+// Work orders on a real desk and a real store: lifecycle, escalation, the SLA monitor's
+// breach with a fixed clock, key-event severity, attachments, and typed errors that change nothing.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CallInput } from '../../../shared/contract/index.js';
+import type { WorkOrderRecord } from '../../../shared/contract/work-orders.js';
+import { openTestDesk } from '../../../test/support/desk.js';
+import type { Connection } from '../context.js';
+import { startSlaMonitor } from './sla-monitor.js';
+
+let clock = Date.parse('2026-05-04T06:00:00Z');
+let t: Awaited<ReturnType<typeof openTestDesk>>;
+let agent: Connection;
+
+beforeAll(async () => {
+  t = await openTestDesk({ now: () => new Date(clock) });
+  for (const [account, vip] of [['acme-01', false], ['bigco-01', true]] as const) {
+    await t.ok(t.manager, 'customers.create', {
+      account,
+      name: account,
+      vip,
+      region: 'cn-hangzhou',
+      contacts: [{ name: 'Li Lei', phone: '13812345678' }],
+    });
+  }
+  agent = await t.signedIn('agent', 'wang');
+});
+afterAll(() => t.close());
+
+const base = (over: Partial<CallInput<'workOrders.create'>> = {}): CallInput<'workOrders.create'> => ({
+  customerAccount: 'acme-01',
+  summary: 'ECS instances unreachable since 14:00',
+  severity: 'SEV-2',
+  businessImpact: 'checkout degraded for 2,000 users',
+  evidence: ['ECS-5003 at 14:02'],
+  stepsTried: ['restarted the instance'],
+  ...over,
+});
+
+async function dispatch(name: string, input: unknown) {
+  return t.desk.dispatch(agent, name, input);
+}
+
+describe('lifecycle', () => {
+  it('goes new → in progress → waiting (paused) → in progress → resolved → closed, and refuses a bad transition naming status', async () => {
+    const wo = await t.ok(agent, 'workOrders.create', base());
+    expect(wo).toMatchObject({ type: 'work-order', status: 'new', severity: 'SEV-2' });
+    expect(wo.details.qualityScore).toBeGreaterThan(50);
+
+    await t.ok(agent, 'workOrders.transition', { id: wo.id, status: 'in-progress' });
+    clock += 60_000;
+    await t.ok(agent, 'workOrders.transition', { id: wo.id, status: 'waiting-for-customer', reason: 'asked for logs' });
+    clock += 10 * 60_000;
+    const back = await t.ok(agent, 'workOrders.transition', { id: wo.id, status: 'in-progress' });
+    expect(back.details.pauses).toEqual([{ start: expect.any(String), end: expect.any(String), reason: 'asked for logs' }]);
+    const view = await t.ok(agent, 'workOrders.get', { id: wo.id });
+    expect(Date.parse(view.sla!.firstResponse.due)).toBe(Date.parse(wo.openedAt) + 70 * 60_000); // 60 min + 10 paused
+    expect(view.sla?.rules.find((r) => r.id === 'SLA-FIRST-RESPONSE')?.reason).toContain('10 min paused');
+
+    const before = t.snapshot();
+    const bad = await dispatch('workOrders.transition', { id: wo.id, status: 'closed' });
+    expect(bad).toEqual({ ok: false, error: expect.objectContaining({ code: 'conflict', field: 'status' }) });
+    expect(t.snapshot()).toBe(before);
+
+    await t.ok(agent, 'workOrders.transition', { id: wo.id, status: 'resolved' });
+    const closed = await t.ok(agent, 'workOrders.transition', { id: wo.id, status: 'closed' });
+    expect(closed.status).toBe('closed');
+    const again = await dispatch('workOrders.transition', { id: wo.id, status: 'in-progress' });
+    expect(again).toMatchObject({ ok: false, error: { code: 'conflict', field: 'status' } });
+    const history = (await t.ok(agent, 'workOrders.get', { id: wo.id })).history.map((h) => h.action);
+    expect(history).toEqual([
+      'work-order.opened',
+      'work-order.in-progress',
+      'work-order.waiting-for-customer',
+      'work-order.in-progress',
+      'work-order.resolved',
+      'work-order.closed',
+    ]);
+  });
+
+  it('a structured update is the first response and starts the next-update timer', async () => {
+    const wo = await t.ok(agent, 'workOrders.create', base());
+    const missing = await dispatch('workOrders.update', { id: wo.id, done: 'checked SG', observed: '' });
+    expect(missing).toMatchObject({ ok: false, error: { code: 'invalid-input', field: 'observed' } });
+    const updated = await t.ok(agent, 'workOrders.update', { id: wo.id, done: 'checked the security group', observed: 'port 22 closed' });
+    expect(updated.status).toBe('in-progress');
+    const view = await t.ok(agent, 'workOrders.get', { id: wo.id });
+    expect(view.sla?.firstResponse.state).toBe('met');
+    expect(view.sla?.nextUpdate?.target).toBe('2 h');
+  });
+});
+
+describe('escalation', () => {
+  it('needs a reason, goes L1 → L2, and records who, when and why', async () => {
+    const wo = await t.ok(agent, 'workOrders.create', base());
+    const before = t.snapshot();
+    expect(await dispatch('workOrders.escalate', { id: wo.id, reason: '  ' })).toMatchObject({ ok: false, error: { field: 'reason' } });
+    expect(t.snapshot()).toBe(before);
+    const up = await t.ok(agent, 'workOrders.escalate', { id: wo.id, reason: 'customer lost production' });
+    expect(up.status).toBe('escalated');
+    expect(up.details.escalationLevel).toBe('L2');
+    expect(up.details.escalations).toEqual([
+      { at: new Date(clock).toISOString(), by: 'wang', from: 'L1', to: 'L2', reason: 'customer lost production', automatic: false },
+    ]);
+    const last = (await t.ok(agent, 'workOrders.get', { id: wo.id })).history.at(-1)!;
+    expect(last).toMatchObject({ actor: 'wang', action: 'work-order.escalated', reason: 'customer lost production' });
+  });
+});
+
+describe('the SLA monitor', () => {
+  it('records a breach and the automatic escalation as one system event, once, and emits it', async () => {
+    const monitor = startSlaMonitor(t.desk.services, { autoStart: false });
+    const events: string[] = [];
+    const off = t.desk.onEvent((event, payload) => events.push(`${event}:${'id' in payload ? payload.id : ''}`));
+    const wo = await t.ok(agent, 'workOrders.create', base({ severity: 'SEV-1', customerAccount: 'bigco-01' }));
+    expect((await t.ok(agent, 'workOrders.get', { id: wo.id })).sla?.firstResponse.target).toBe('10 min'); // VIP target
+
+    clock += 9 * 60_000;
+    expect(monitor.tick()).toEqual([]);
+    clock += 2 * 60_000;
+    const eventsBefore = t.desk.services.store.events().length;
+    expect(monitor.tick()).toEqual([wo.id]);
+    expect(t.desk.services.store.events().length).toBe(eventsBefore + 1);
+    const last = t.desk.services.store.events().at(-1)!;
+    expect(last).toMatchObject({ actor: 'system', action: 'work-order.sla-breached' });
+    const after = (await t.ok(agent, 'workOrders.get', { id: wo.id })).case as WorkOrderRecord;
+    expect(after.status).toBe('escalated');
+    expect(after.details).toMatchObject({ breached: true, escalationLevel: 'L2' });
+    expect(after.details.escalations[0]).toMatchObject({ by: 'system', from: 'L1', to: 'L2', automatic: true });
+    expect(events).toContain(`sla.breached:${wo.id}`);
+    expect(events).toContain(`case.changed:${wo.id}`);
+    expect(events.some((e) => e.startsWith('clock.tick'))).toBe(true);
+
+    expect(monitor.tick()).toEqual([]); // the same breach is not recorded twice
+    const queue = await t.ok(agent, 'queue.list', { limit: 5 });
+    expect(queue.rows[0]).toMatchObject({ id: wo.id, breached: true });
+    off();
+  });
+});
+
+describe('key events', () => {
+  it('opens a VIP customer’s case one severity higher during the window and flags it', async () => {
+    const start = new Date(clock - 3600_000).toISOString();
+    const end = new Date(clock + 3600_000).toISOString();
+    const before = t.snapshot();
+    expect(await dispatch('keyEvents.register', { customerAccount: 'bigco-01', name: 'x', start: end, end: start })).toMatchObject({
+      ok: false,
+      error: { field: 'end' },
+    });
+    expect(await dispatch('keyEvents.register', { customerAccount: 'acme-01', name: 'x', start, end })).toMatchObject({
+      ok: false,
+      error: { field: 'customerAccount' },
+    });
+    expect(t.snapshot()).toBe(before);
+    await t.ok(agent, 'keyEvents.register', { customerAccount: 'bigco-01', name: 'Launch day', start, end });
+    const wo = await t.ok(agent, 'workOrders.create', base({ customerAccount: 'bigco-01', severity: 'SEV-3' }));
+    expect(wo.severity).toBe('SEV-2');
+    expect(wo.details).toMatchObject({ requestedSeverity: 'SEV-3', flagSupervisor: true, severityRule: { id: 'SLA-KEY-EVENT', result: 'passed' } });
+    const common = await t.ok(agent, 'workOrders.create', base({ customerAccount: 'acme-01', severity: 'SEV-3' }));
+    expect(common.severity).toBe('SEV-3');
+  });
+});
+
+describe('attachments', () => {
+  it('copies the file into <dataDir>/attachments/<caseId>/<sha-prefix>-<safe-name>', async () => {
+    const content = Buffer.from('2026-05-04 14:02 ERROR ECS-5003 connection refused\n');
+    const wo = await t.ok(agent, 'workOrders.create', base({ attachments: [{ name: '../../etc/app:log.txt', contentBase64: content.toString('base64') }] }));
+    const [file] = wo.details.attachments;
+    expect(file!.path).toMatch(new RegExp(`^attachments/${wo.id}/[0-9a-f]{12}-app_log\\.txt$`));
+    expect(readFileSync(join(t.dataDir, file!.path))).toEqual(content);
+  });
+
+  it('refuses a file over 10 MB naming the field, writing nothing', async () => {
+    const before = t.snapshot();
+    const big = Buffer.alloc(10 * 1024 * 1024 + 1).toString('base64');
+    const outcome = await dispatch('workOrders.create', base({ attachments: [{ name: 'huge.bin', contentBase64: big }] }));
+    expect(outcome).toMatchObject({ ok: false, error: { code: 'invalid-input', field: 'attachments.0.contentBase64' } });
+    expect(t.snapshot()).toBe(before);
+    const next = `C-${String(t.desk.services.store.count('cases') + 1).padStart(6, '0')}`;
+    expect(existsSync(join(t.dataDir, 'attachments', next))).toBe(false);
+  });
+});
+
+describe('bad input', () => {
+  it.each([
+    ['severity', { severity: 'SEV-9' }],
+    ['businessImpact', { businessImpact: '' }],
+    ['summary', { summary: '' }],
+    ['customerAccount', { customerAccount: 'nobody-01' }],
+    ['incident.startTime', { incident: { startTime: 'yesterday' } }],
+    ['fromCase', { fromCase: 'C-999999' }],
+  ])('names %s and changes nothing', async (field, over) => {
+    const before = t.snapshot();
+    const outcome = await dispatch('workOrders.create', { ...base(), ...over });
+    expect(outcome).toMatchObject({ ok: false, error: { field } });
+    expect(t.snapshot()).toBe(before);
+  });
+
+  it('quality names what is missing from a draft', async () => {
+    const report = await t.ok(agent, 'workOrders.quality', { summary: 'it is broken' });
+    expect(report.score).toBeLessThan(30);
+    expect(report.missing).toEqual(expect.arrayContaining(['summary: affected service', 'summary: start time', 'severity', 'business impact']));
+  });
+});
+
+describe('queue', () => {
+  it('pages in the main process with filters', async () => {
+    const all = await t.ok(agent, 'queue.list', { limit: 3 });
+    expect(all.rows).toHaveLength(3);
+    const page2 = await t.ok(agent, 'queue.list', { limit: 3, offset: 3 });
+    expect(page2.rows.map((r) => r.id)).not.toContain(all.rows[0]!.id);
+    const sev1 = await t.ok(agent, 'queue.list', { severity: ['SEV-1'], mine: true });
+    expect(sev1.rows.every((r) => r.severity === 'SEV-1' && r.agent === 'wang')).toBe(true);
+  });
+});
+
+describe('queue order', () => {
+  it('puts breached first, then open VIP cases, then by SLA due time, then newest', async () => {
+    const late = await t.ok(agent, 'workOrders.create', base({ severity: 'SEV-3' })); // common, due in 4 h
+    const soon = await t.ok(agent, 'workOrders.create', base({ severity: 'SEV-1' })); // common, due in 15 min
+    const { rows } = await t.ok(agent, 'queue.list', { limit: 500 });
+    const group = (r: (typeof rows)[number]) => (r.breached ? 0 : r.vip && !['resolved', 'closed'].includes(r.status) ? 1 : 2);
+    const groups = rows.map(group);
+    expect(groups).toEqual([...groups].sort());
+    const common = rows.filter((r) => group(r) === 2).map((r) => r.id);
+    expect(common.indexOf(soon.id)).toBeLessThan(common.indexOf(late.id));
+    const dues = rows.filter((r) => group(r) === 2 && r.dueAt).map((r) => Date.parse(r.dueAt!));
+    expect(dues).toEqual([...dues].sort((a, b) => a - b));
+    expect(rows.find((r) => r.id === soon.id)).toMatchObject({ dueKind: 'firstResponse', breached: false });
+  });
+});

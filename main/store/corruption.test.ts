@@ -1,0 +1,186 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openCaseStore, verifyStore, type OpenedCaseStore } from './index.js';
+import { caseEvent, flipByte, tempDir } from './test-helpers.js';
+
+const J = 'journal.jsonl';
+const S = 'snapshot.ndjson';
+
+/** 30 cases + 10 updates; snapshot at #40; backup at #25; tail #41..#44. */
+async function buildStore(opts: { backup?: boolean } = {}): Promise<{ dir: string; expected: Map<string, unknown> }> {
+  const dir = tempDir('corrupt');
+  const s = await openCaseStore(dir, { autoBackup: false });
+  for (let i = 1; i <= 25; i++) s.append(caseEvent(i, { summary: `云服务器无法连接 ${i}` }));
+  if (opts.backup !== false) await s.backup();
+  for (let i = 26; i <= 30; i++) s.append(caseEvent(i));
+  for (let i = 1; i <= 10; i++)
+    s.append({ actor: 'agent03', action: 'case.updated', reason: 'follow-up', changes: [{ entity: 'cases', id: caseEvent(i).changes[0]!.id, op: 'patch', patch: { status: 'resolved' } }] });
+  await s.compact();
+  for (let i = 31; i <= 34; i++) s.append(caseEvent(i));
+  const expected = new Map(s.all('cases').map((c) => [c.id, c] as const));
+  await s.close();
+  return { dir, expected };
+}
+
+function damagedCopy(dir: string, file: string): string {
+  const names = fs.readdirSync(dir).filter((n) => n.startsWith(`${file}.damaged-`));
+  expect(names).toHaveLength(1);
+  return path.join(dir, names[0]!);
+}
+
+function lineStart(file: string, lineNo: number): number {
+  const text = fs.readFileSync(file);
+  let pos = 0;
+  for (let i = 1; i < lineNo; i++) pos = text.indexOf(10, pos) + 1;
+  return pos;
+}
+
+async function reopen(dir: string): Promise<OpenedCaseStore> {
+  return openCaseStore(dir, { autoBackup: false });
+}
+
+function expectSameCases(s: OpenedCaseStore, expected: Map<string, unknown>) {
+  expect(s.count('cases')).toBe(expected.size);
+  for (const [id, rec] of expected) expect(s.get('cases', id)).toEqual(rec);
+}
+
+describe('damaged files are reported, kept aside byte-identical, and recovered', () => {
+  it('torn last journal record: dropped with a note, the bytes kept, nothing confirmed lost', async () => {
+    const { dir, expected } = await buildStore();
+    const torn = '{"seq":45,"at":"2026-01-01T00:00:00.000Z","actor":"agent01","act';
+    fs.appendFileSync(path.join(dir, J), torn);
+    const s = await reopen(dir);
+    try {
+      expect(s.report.status).toBe('ok');
+      expect(s.report.tornTail?.bytes).toBe(torn.length);
+      expect(fs.readFileSync(path.join(dir, s.report.tornTail!.keptIn), 'utf8')).toBe(torn);
+      expect(s.report.notices.join(' ')).toMatch(/incomplete.*no confirmed change was lost/);
+      expect(fs.readFileSync(path.join(dir, 'store.log'), 'utf8')).toMatch(/TORN journal tail/);
+      expect(s.seq).toBe(44);
+      expectSameCases(s, expected);
+      expect(s.append(caseEvent(99)).seq).toBe(45);
+    } finally {
+      await s.close();
+    }
+    expect((await verifyStore(dir)).ok).toBe(true);
+  });
+
+  it('bit-flipped journal event: detected, kept aside, rebuilt from the backup and the rest of the journal', async () => {
+    const { dir, expected } = await buildStore();
+    const jp = path.join(dir, J);
+    flipByte(jp, lineStart(jp, 10) + 60); // inside event #10, covered by the backup at #25
+    const bytes = fs.readFileSync(jp);
+    const s = await reopen(dir);
+    try {
+      expect(s.report.status).toBe('recovered');
+      expect(s.report.damaged[0]).toMatchObject({ file: J });
+      expect(s.report.warnings[0]).toMatch(/first damaged event is #10\b/);
+      expect(s.report.lost).toEqual([]);
+      expect(fs.readFileSync(damagedCopy(dir, J)).equals(bytes)).toBe(true);
+      expect(s.seq).toBe(44);
+      expectSameCases(s, expected);
+    } finally {
+      await s.close();
+    }
+    expect((await verifyStore(dir)).ok).toBe(true);
+  });
+
+  it('bit-flipped journal event with no backup: says what could not be recovered; the snapshot restores the records', async () => {
+    const { dir, expected } = await buildStore({ backup: false });
+    const jp = path.join(dir, J);
+    flipByte(jp, lineStart(jp, 30) + 70);
+    const s = await reopen(dir);
+    try {
+      expect(s.report.status).toBe('recovered-with-loss');
+      expect(s.report.lost.join(' ')).toMatch(/#30/);
+      expect(s.report.notices.join('\n')).toMatch(/restored from the snapshot/);
+      // the records as of the snapshot (#40) are back; the tail after it (#41–#44) is reported lost
+      for (const [id, rec] of expected) if (Number(id.slice(2)) <= 30) expect(s.get('cases', id)).toEqual(rec);
+      expect(s.events({ action: 'store.recovered' })).toHaveLength(1);
+      expect(fs.existsSync(damagedCopy(dir, J))).toBe(true);
+    } finally {
+      await s.close();
+    }
+    expect((await verifyStore(dir)).ok).toBe(true);
+  });
+
+  it('truncated journal (cut mid-file): detected against the snapshot, recovered from backup + snapshot', async () => {
+    const { dir } = await buildStore();
+    const jp = path.join(dir, J);
+    const full = fs.readFileSync(jp);
+    fs.truncateSync(jp, Math.floor(full.length / 2));
+    const cut = fs.readFileSync(jp);
+    const s = await reopen(dir);
+    try {
+      expect(s.report.damaged[0]).toMatchObject({ file: J });
+      expect(s.report.warnings[0]).toMatch(/shorter than the snapshot expects|missing/);
+      expect(fs.readFileSync(damagedCopy(dir, J)).equals(cut)).toBe(true);
+      expect(s.report.status).toBe('recovered-with-loss');
+      expect(s.report.lost.join(' ')).toMatch(/could not be recovered/);
+      expect(s.count('cases')).toBe(30); // as of the snapshot at #40
+    } finally {
+      await s.close();
+    }
+    expect((await verifyStore(dir)).ok).toBe(true);
+  });
+
+  it('emptied journal: detected, the empty file kept aside, recovered from the backup and snapshot', async () => {
+    const { dir } = await buildStore();
+    fs.writeFileSync(path.join(dir, J), '');
+    const s = await reopen(dir);
+    try {
+      expect(s.report.damaged[0]).toMatchObject({ file: J });
+      expect(fs.statSync(damagedCopy(dir, J)).size).toBe(0);
+      expect(s.report.notes.join(' ')).toMatch(/taken from backup/);
+      expect(s.count('cases')).toBe(30);
+      expect(s.get('cases', 'C-000001')).toMatchObject({ status: 'resolved' });
+    } finally {
+      await s.close();
+    }
+    expect((await verifyStore(dir)).ok).toBe(true);
+  });
+
+  for (const kind of ['truncated', 'bit-flipped', 'emptied'] as const) {
+    it(`${kind} snapshot: reported, kept aside byte-identical, rebuilt from the journal with nothing lost`, async () => {
+      const { dir, expected } = await buildStore();
+      const sp = path.join(dir, S);
+      const size = fs.statSync(sp).size;
+      if (kind === 'truncated') fs.truncateSync(sp, Math.floor(size * 0.6));
+      else if (kind === 'bit-flipped') flipByte(sp, Math.floor(size / 2));
+      else fs.writeFileSync(sp, '');
+      const bytes = fs.readFileSync(sp);
+      const v = await verifyStore(dir);
+      expect(v.ok).toBe(false);
+      expect(v.findings[0]!.file).toBe(S);
+      const s = await reopen(dir);
+      try {
+        expect(s.report.status).toBe('recovered');
+        expect(s.report.damaged).toHaveLength(1);
+        expect(s.report.damaged[0]!.file).toBe(S);
+        expect(s.report.warnings[0]).toMatch(kind === 'emptied' ? /empty/ : kind === 'truncated' ? /cut short|incomplete/ : /damaged|checksum/);
+        expect(s.report.lost).toEqual([]);
+        expect(fs.readFileSync(damagedCopy(dir, S)).equals(bytes)).toBe(true);
+        expectSameCases(s, expected);
+        expect(s.history('cases', 'C-000001')).toHaveLength(2);
+        await s.idle(); // a fresh snapshot is written
+      } finally {
+        await s.close();
+      }
+      expect((await verifyStore(dir)).ok).toBe(true);
+    });
+  }
+
+  it('damaged store.json is reported and kept aside', async () => {
+    const { dir, expected } = await buildStore();
+    fs.writeFileSync(path.join(dir, 'store.json'), '{"schemaVersion": 2, "creat');
+    const s = await reopen(dir);
+    try {
+      expect(s.report.damaged[0]).toMatchObject({ file: 'store.json' });
+      expect(fs.readFileSync(damagedCopy(dir, 'store.json'), 'utf8')).toBe('{"schemaVersion": 2, "creat');
+      expectSameCases(s, expected);
+    } finally {
+      await s.close();
+    }
+  });
+});

@@ -1,0 +1,25 @@
+// Child process for crash.test.ts: appends forever and prints "ack <seq> <id> <n>" after
+// each append returns (i.e. after it is durable). The test kills it with SIGKILL.
+import { openCaseStore } from './store.js';
+
+const dir = process.argv[2]!;
+const store = await openCaseStore(dir, { snapshotEvery: 40, backupEvery: 60, keepBackups: 2 });
+process.stdout.write(`ready ${store.seq}\n`);
+let n = store.count('items');
+for (;;) {
+  n++;
+  const id = `item-${n}`;
+  const batch = n % 7 === 0;
+  if (batch) {
+    const evs = store.appendMany([
+      { actor: 'writer', action: 'item.created', changes: [{ entity: 'items', id, op: 'put', record: { id, n, text: 'x'.repeat(n % 300) } }] },
+      { actor: 'writer', action: 'item.touched', changes: [{ entity: 'items', id, op: 'patch', patch: { touched: true } }] },
+    ]);
+    process.stdout.write(`ack ${evs[1]!.seq} ${id} ${n}\n`);
+  } else {
+    const ev = store.append({ actor: 'writer', action: 'item.created', reason: 'crash test', changes: [{ entity: 'items', id, op: 'put', record: { id, n, text: '云'.repeat(n % 200) } }] });
+    process.stdout.write(`ack ${ev.seq} ${id} ${n}\n`);
+  }
+  // let background snapshots/backups start now and then
+  if (n % 5 === 0) await new Promise((r) => setImmediate(r));
+}

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { openCaseStore } from './index.js';
+import { tokenize } from './search.js';
+import { generateDesk } from '../seed/generate.js';
+import { caseEvent, tempDir } from './test-helpers.js';
+
+describe('tokenize', () => {
+  it('splits Chinese into bigrams and keeps error codes whole and in parts', () => {
+    expect([...tokenize('云服务器无法连接')]).toEqual(['云服', '服务', '务器', '器无', '无法', '法连', '连接']);
+    expect([...tokenize('ECS-5003 InvalidInstanceId.NotFound')]).toEqual(['ecs-5003', 'ecs', '5003', 'invalidinstanceid.notfound', 'invalidinstanceid', 'notfound']);
+    expect([...tokenize('Ｅｃｓ 实例')]).toEqual(['ecs', '实例']);
+  });
+});
+
+describe('searchCases', () => {
+  it('finds English, Chinese and error codes; filters; newest first with a total; stays current on append', async () => {
+    const dir = tempDir('search');
+    const s = await openCaseStore(dir, { autoBackup: false });
+    try {
+      s.append(caseEvent(1, { summary: '云服务器无法连接', notes: '客户无法SSH登录', errorCodes: ['ECS-5003'], status: 'open', severity: 'SEV-1', channel: 'hotline' }));
+      s.append(caseEvent(2, { summary: 'OSS upload fails with 403', notes: 'Signature mismatch after key rotation', errorCodes: ['SignatureDoesNotMatch'], status: 'resolved', channel: 'email', type: 'work-order', agent: 'agent07' }));
+      s.append(caseEvent(3, { summary: 'ECS instance unreachable over SSH', notes: '', errorCodes: ['ECS-5003'], status: 'closed', customerAccount: 'globex-02', customerName: '杭州云帆科技有限公司' }));
+      s.append(caseEvent(4, { summary: '负载均衡健康检查失败', errorCodes: ['SLB-502'], openedAt: '2025-12-01T00:00:00.000Z' }));
+
+      expect(await s.searchCases({ text: '服务器' })).toEqual({ total: 1, ids: ['C-000001'] });
+      expect((await s.searchCases({ text: '云' })).ids.sort()).toEqual(['C-000001', 'C-000003']); // summary and customer name
+      expect((await s.searchCases({ text: '云帆' })).ids).toEqual(['C-000003']);
+      expect((await s.searchCases({ text: 'ssh' })).ids).toEqual(['C-000003', 'C-000001']); // newest first
+      expect((await s.searchCases({ text: 'upload 403' })).ids).toEqual(['C-000002']);
+      expect((await s.searchCases({ text: 'upload 404' })).total).toBe(0);
+      expect((await s.searchCases({ text: 'ECS-5003' })).ids).toEqual(['C-000003', 'C-000001']);
+      expect((await s.searchCases({ text: 'signaturedoesnotmatch' })).ids).toEqual(['C-000002']);
+      expect((await s.searchCases({ text: 'slb-502' })).ids).toEqual(['C-000004']);
+      expect((await s.searchCases({ text: 'globex-02' })).ids).toEqual(['C-000003']);
+      expect((await s.searchCases({ text: 'ecs-5003', status: ['open'] })).ids).toEqual(['C-000001']);
+      expect((await s.searchCases({ severity: ['SEV-1'] })).ids).toEqual(['C-000001']);
+      expect((await s.searchCases({ channel: ['email'], type: ['work-order'], agent: 'agent07' })).ids).toEqual(['C-000002']);
+      expect((await s.searchCases({ customerAccount: 'globex-02' })).ids).toEqual(['C-000003']);
+      expect((await s.searchCases({ from: '2025-11-01T00:00:00Z', to: '2026-01-01T00:00:00Z' })).ids).toEqual(['C-000004']);
+      expect((await s.searchCases({ from: '2026-01-01T00:00:00Z' })).ids).toEqual(['C-000003', 'C-000002', 'C-000001']);
+      expect(await s.searchCases({ limit: 2, offset: 1 })).toEqual({ total: 4, ids: ['C-000002', 'C-000001'] });
+
+      // kept current: update, delete
+      s.append({ actor: 'agent01', action: 'case.updated', changes: [{ entity: 'cases', id: 'C-000001', op: 'patch', patch: { summary: '数据库连接数满', status: 'closed' } }] });
+      expect((await s.searchCases({ text: '服务器' })).total).toBe(0);
+      expect((await s.searchCases({ text: '数据库' })).ids).toEqual(['C-000001']);
+      expect((await s.searchCases({ status: ['closed'] })).ids).toEqual(['C-000003', 'C-000001']);
+      s.append({ actor: 'agent01', action: 'case.deleted', changes: [{ entity: 'cases', id: 'C-000003', op: 'delete' }] });
+      expect((await s.searchCases({ text: 'ssh' })).ids).toEqual(['C-000001']);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('builds the index on open from generated data, and filters agree with a plain scan', async () => {
+    const dir = tempDir('search-gen');
+    const { customers, cases } = generateDesk({ customers: 60, cases: 1500, seed: 7 });
+    const s = await openCaseStore(dir, { autoBackup: false });
+    s.appendMany(customers.map((c) => ({ actor: 'system', action: 'customer.imported', changes: [{ entity: 'customers', id: c.id, op: 'put' as const, record: { ...c } }] })));
+    s.appendMany(cases.map((c) => ({ actor: 'system', action: 'case.imported', changes: [{ entity: 'cases', id: c.id, op: 'put' as const, record: { ...c } }] })));
+    await s.compact();
+    await s.close();
+    const t = await openCaseStore(dir, { autoBackup: false });
+    try {
+      const ready = await t.searchReady;
+      expect(ready.cases).toBe(1500);
+      const from = '2026-01-01T00:00:00.000Z';
+      const expected = cases
+        .filter((c) => c.status === 'open' && c.channel === 'hotline' && c.openedAt >= from && c.summary.includes('服务器'))
+        .sort((a, b) => (a.openedAt < b.openedAt ? 1 : -1))
+        .map((c) => c.id);
+      expect(expected.length).toBeGreaterThan(0);
+      const r = await t.searchCases({ text: '服务器', status: ['open'], channel: ['hotline'], from, limit: 1000 });
+      // the index also matches notes/customer names, so it may find more; every expected one is there in order
+      expect(r.ids.filter((id) => expected.includes(id))).toEqual(expected);
+      const vip = await t.searchCases({ agent: 'agent05', limit: 5 });
+      expect(vip.total).toBe(cases.filter((c) => c.agent === 'agent05').length);
+      const codes = await t.searchCases({ text: 'RDS-1040', limit: 10000 });
+      expect(codes.total).toBe(cases.filter((c) => c.errorCodes.includes('RDS-1040') || c.summary.includes('RDS-1040')).length);
+    } finally {
+      await t.close();
+    }
+  });
+});

@@ -1,0 +1,83 @@
+// The store's background thread: snapshots (compaction), backups and full verification
+// run here so the main thread (Electron's main process) never blocks on them.
+//
+// Start-up choice: the worker is started from SOURCE TEXT with `new Worker(code, { eval: true })`.
+// The code is `storeCore.toString()` plus a small message loop, so there is no worker entry
+// file to resolve: it works the same under tsx, vitest and after electron-vite bundling.
+// The price: storeCore must stay self-contained (see core.ts).
+import { Worker } from 'node:worker_threads';
+import { storeCore } from './core.js';
+
+function workerMain(core: ReturnType<typeof storeCore>, parentPort: import('node:worker_threads').MessagePort): void {
+  parentPort.on('message', (msg: { id: number; op: string; args: unknown[] }) => {
+    try {
+      const fn = (core as unknown as Record<string, (...a: unknown[]) => unknown>)[msg.op];
+      if (typeof fn !== 'function') throw new Error(`unknown worker operation ${msg.op}`);
+      const value = fn(...msg.args);
+      parentPort.postMessage({ id: msg.id, ok: true, value });
+    } catch (err) {
+      parentPort.postMessage({ id: msg.id, ok: false, error: err instanceof Error ? err.message : String(err) });
+    }
+  });
+}
+
+export function workerSource(): string {
+  return [
+    // tsx/esbuild keepNames helper that may appear inside function sources
+    'var __name = (t) => t;',
+    "const { parentPort } = require('node:worker_threads');",
+    `const storeCore = ${storeCore.toString()};`,
+    `const workerMain = ${workerMain.toString()};`,
+    "workerMain(storeCore({ fs: require('node:fs'), path: require('node:path'), crypto: require('node:crypto') }), parentPort);",
+  ].join('\n');
+}
+
+type Ops = ReturnType<typeof storeCore>;
+
+/** A single background thread with a FIFO queue of core operations. */
+export class StoreWorker {
+  #worker: Worker;
+  #next = 1;
+  #pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  #closed = false;
+
+  constructor() {
+    this.#worker = new Worker(workerSource(), { eval: true, name: 'assurance-desk-store' });
+    this.#worker.unref();
+    this.#worker.on('message', (m: { id: number; ok: boolean; value?: unknown; error?: string }) => {
+      const p = this.#pending.get(m.id);
+      if (!p) return;
+      this.#pending.delete(m.id);
+      if (m.ok) p.resolve(m.value);
+      else p.reject(new Error(m.error));
+    });
+    this.#worker.on('error', (err) => this.#failAll(err));
+    this.#worker.on('exit', () => this.#failAll(new Error('store worker stopped')));
+  }
+
+  #failAll(err: Error): void {
+    for (const p of this.#pending.values()) p.reject(err);
+    this.#pending.clear();
+  }
+
+  run<K extends 'compact' | 'backup' | 'verifyStore' | 'verifyBackup' | 'rotateBackups' | 'hashRange'>(
+    op: K,
+    ...args: Parameters<Ops[K]>
+  ): Promise<ReturnType<Ops[K]>> {
+    if (this.#closed) return Promise.reject(new Error('store worker is closed'));
+    const id = this.#next++;
+    return new Promise((resolve, reject) => {
+      this.#pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      if (this.#pending.size === 1) this.#worker.ref();
+      this.#worker.postMessage({ id, op, args });
+    }).finally(() => {
+      if (this.#pending.size === 0) this.#worker.unref();
+    }) as Promise<ReturnType<Ops[K]>>;
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    await this.#worker.terminate();
+  }
+}

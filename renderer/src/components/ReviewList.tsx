@@ -1,0 +1,115 @@
+// A customer's requests of one kind and their review: status, amount, and for a supervisor
+// other than the submitter approve / reject (four eyes is enforced by the main process too).
+import { Alert, Box, Button, Chip, Divider, Paper, Stack, TextField, Typography } from '@mui/material';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { roleAllows } from '../../../shared/contract/index.js';
+import type { CaseRecord } from '../../../shared/domain/case.js';
+import { ApiError, call } from '../api/client.js';
+import { formatDateTime } from '../i18n/index.js';
+import { useSession } from '../state/session.js';
+import { formatMoney } from './money.js';
+import { useCurrency } from './workspace.js';
+
+type Kind = 'refunds' | 'compensation';
+
+const STATUS_COLOR: Record<string, 'default' | 'info' | 'success' | 'error'> = {
+  submitted: 'info',
+  approved: 'success',
+  completed: 'success',
+  rejected: 'error',
+};
+
+export function ReviewList({ kind, cases, onChanged }: { kind: Kind; cases: CaseRecord[]; onChanged(): void }) {
+  const { t, i18n } = useTranslation();
+  const currency = useCurrency();
+  const operator = useSession((s) => s.operator);
+  const timeZone = useSession((s) => s.settings?.timeZone ?? 'Asia/Shanghai');
+  const supervisor = operator ? roleAllows(operator.role, 'supervisor') : false;
+  const [rejecting, setRejecting] = useState<string | null>(null);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+
+  async function act(run: () => Promise<unknown>) {
+    setError(null);
+    try {
+      await run();
+      setRejecting(null);
+      setReason('');
+      onChanged();
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      setError(e.message);
+    }
+  }
+
+  return (
+    <Paper variant="outlined" sx={{ p: 1.5 }}>
+      <Typography variant="subtitle1">{t('decision.requests')}</Typography>
+      {error && <Alert severity="error">{error}</Alert>}
+      <Stack divider={<Divider flexItem />} aria-label={t('decision.requests')} role="list">
+        {cases.length === 0 && <Typography variant="body2">{t('decision.none')}</Typography>}
+        {cases.map((c) => {
+          const own = c.agent === operator?.username;
+          return (
+            <Box key={c.id} role="listitem" data-case-id={c.id} data-status={c.status} sx={{ py: 0.75 }}>
+              <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+                <Typography variant="body2" sx={{ fontWeight: 600 }}>
+                  {c.id}
+                </Typography>
+                <Chip size="small" color={STATUS_COLOR[c.status] ?? 'default'} label={t(`decision.status.${c.status}`, { defaultValue: c.status })} />
+                <Typography variant="body2">{typeof c.details?.amount === 'string' ? formatMoney(c.details.amount, currency, i18n.language) : ''}</Typography>
+                <Typography variant="caption" color="text.secondary">
+                  {formatDateTime(c.openedAt, i18n.language, timeZone)} · {c.agent}
+                </Typography>
+                <Box sx={{ flex: 1 }} />
+                {supervisor && c.status === 'submitted' && !own && rejecting !== c.id && (
+                  <>
+                    <Button size="small" variant="contained" onClick={() => void act(() => call(`${kind}.approve`, { id: c.id }))}>
+                      {t('decision.approve')}
+                    </Button>
+                    <Button size="small" color="error" onClick={() => setRejecting(c.id)}>
+                      {t('decision.reject')}
+                    </Button>
+                  </>
+                )}
+                {supervisor && kind === 'refunds' && c.status === 'approved' && (
+                  <Button size="small" onClick={() => void act(() => call('refunds.complete', { id: c.id }))}>
+                    {t('refunds.complete')}
+                  </Button>
+                )}
+              </Stack>
+              {supervisor && c.status === 'submitted' && own && (
+                <Typography variant="caption" color="text.secondary" component="p">
+                  {t('decision.yourOwn')}
+                </Typography>
+              )}
+              {rejecting === c.id && (
+                <Box sx={{ display: 'flex', gap: 1, mt: 1 }}>
+                  <TextField
+                    size="small"
+                    autoFocus
+                    sx={{ flex: 1 }}
+                    label={t('decision.rejectReason')}
+                    value={reason}
+                    onChange={(e) => setReason(e.target.value)}
+                    onKeyDown={(e) => {
+                      if (e.key !== 'Enter') return;
+                      e.preventDefault();
+                      e.stopPropagation();
+                      void act(() => call(`${kind}.reject`, { id: c.id, reason }));
+                    }}
+                  />
+                  <Button size="small" color="error" variant="contained" onClick={() => void act(() => call(`${kind}.reject`, { id: c.id, reason }))}>
+                    {t('decision.reject')}
+                  </Button>
+                </Box>
+              )}
+            </Box>
+          );
+        })}
+      </Stack>
+    </Paper>
+  );
+}
+

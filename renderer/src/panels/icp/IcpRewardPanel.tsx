@@ -1,0 +1,154 @@
+// Policy section 7: the ICP filing reward, decided live by the rules engine.
+import { Alert, Box, Button, Checkbox, Chip, FormControlLabel, List, ListItem, ListItemText, MenuItem, Paper, Snackbar, Stack, TextField, Typography } from '@mui/material';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { BILLING_MODES, type BillingMode } from '../../../../shared/rules/fields.js';
+import { FILING_STATUSES } from '../../../../shared/rules/requests.js';
+import { call } from '../../api/client.js';
+import { DecisionView } from '../../components/DecisionView.js';
+import { formatMoney } from '../../components/money.js';
+import { useFieldErrors } from '../../components/useFieldErrors.js';
+import { submitOnCtrlEnter, useCurrency, useCustomer, useCustomerCases, useF2, useInputRef, useLivePreview } from '../../components/workspace.js';
+import { CallerLookup } from '../calls/CallerLookup.js';
+import { toInstant } from '../compensation/CompensationPanel.js';
+
+type FilingStatus = (typeof FILING_STATUSES)[number];
+const FLAGS = [
+  ['servesWebsite', 'icp.servesWebsite'],
+  ['firstFilingWithUs', 'icp.firstFiling'],
+  ['terminatedEarly', 'icp.terminatedEarly'],
+  ['expiredWithoutRenewal', 'icp.expired'],
+] as const;
+
+export function IcpRewardPanel() {
+  const { t, i18n } = useTranslation();
+  const currency = useCurrency();
+  const errors = useFieldErrors();
+  const { customer, setCustomer, prefill } = useCustomer();
+  const account = customer?.customer.id;
+  const [recharge, setRecharge] = useState('');
+  const [billingMode, setBillingMode] = useState<BillingMode>('monthly');
+  const [flags, setFlags] = useState({ servesWebsite: true, firstFilingWithUs: true, terminatedEarly: false, expiredWithoutRenewal: false });
+  const [status, setStatus] = useState<FilingStatus>('approved');
+  const [approvedAt, setApprovedAt] = useState('');
+  const [delay, setDelay] = useState('0');
+  const [notes, setNotes] = useState(prefill?.notes ?? '');
+  const [saved, setSaved] = useState<string | null>(null);
+  const lookupRef = useInputRef();
+  useF2(lookupRef);
+  const rewards = useCustomerCases('icp-reward', account);
+
+  const input = {
+    customerAccount: account ?? '',
+    accumulatedRecharge: recharge.trim(),
+    host: { billingMode, ...flags },
+    filing: {
+      status,
+      ...(approvedAt ? { approvedAt: toInstant(approvedAt) } : {}),
+      customerDelayDays: /^\d+$/.test(delay.trim()) ? Number(delay.trim()) : -1,
+    },
+  };
+  const preview = useLivePreview('icpReward.preview', account && recharge.trim() ? input : null);
+  const decision = preview.result;
+  const fieldError = (field: string) => errors.errors[field] ?? (preview.error?.field === field ? preview.error.message : undefined);
+  const fieldProps = (field: string) => ({ name: field, error: !!fieldError(field), helperText: fieldError(field) });
+
+  async function submit() {
+    errors.clear();
+    try {
+      const record = await call('icpReward.submit', { ...input, notes: [prefill?.fromCase ? `From call ${prefill.fromCase}` : '', notes].filter(Boolean).join('\n') });
+      setSaved(record.id);
+      rewards.refresh();
+    } catch (error) {
+      errors.fromError(error);
+    }
+  }
+
+  return (
+    <Stack spacing={1.5} component="form" aria-label={t('icp.title')} onSubmit={(e) => (e.preventDefault(), void submit())} onKeyDown={submitOnCtrlEnter(() => void submit())}>
+      <Typography variant="h6" component="h2">
+        {t('icp.title')}
+      </Typography>
+      <Box sx={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)', gap: 1.5, alignItems: 'start' }}>
+        <Stack spacing={1.5}>
+          <CallerLookup value={customer} onChange={setCustomer} error={errors.errors.customerAccount} inputRef={lookupRef} />
+          <Box sx={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 1.5 }}>
+            <TextField label={t('icp.recharge')} value={recharge} onChange={(e) => setRecharge(e.target.value)} {...fieldProps('accumulatedRecharge')} />
+            <TextField select label={t('icp.hostBilling')} value={billingMode} onChange={(e) => setBillingMode(e.target.value as BillingMode)} {...fieldProps('host.billingMode')}>
+              {BILLING_MODES.map((mode) => (
+                <MenuItem key={mode} value={mode}>
+                  {t(`refunds.billingMode.${mode}`)}
+                </MenuItem>
+              ))}
+            </TextField>
+          </Box>
+          <Paper variant="outlined" sx={{ px: 1.5, py: 0.5, display: 'grid', gridTemplateColumns: '1fr 1fr' }}>
+            {FLAGS.map(([flag, label]) => (
+              <FormControlLabel
+                key={flag}
+                control={<Checkbox name={`host.${flag}`} checked={flags[flag]} onChange={(e) => setFlags({ ...flags, [flag]: e.target.checked })} />}
+                label={t(label)}
+              />
+            ))}
+          </Paper>
+          <Box sx={{ display: 'grid', gridTemplateColumns: '1.2fr 1.2fr 0.8fr', gap: 1.5 }}>
+            <TextField select label={t('icp.filingStatus')} value={status} onChange={(e) => setStatus(e.target.value as FilingStatus)} {...fieldProps('filing.status')}>
+              {FILING_STATUSES.map((s) => (
+                <MenuItem key={s} value={s}>
+                  {t(`icp.filing.${s}`)}
+                </MenuItem>
+              ))}
+            </TextField>
+            <TextField
+              type="datetime-local"
+              label={t('icp.approvedAt')}
+              value={approvedAt}
+              onChange={(e) => setApprovedAt(e.target.value)}
+              slotProps={{ inputLabel: { shrink: true } }}
+              {...fieldProps('filing.approvedAt')}
+            />
+            <TextField label={t('icp.delayDays')} value={delay} onChange={(e) => setDelay(e.target.value)} {...fieldProps('filing.customerDelayDays')} />
+          </Box>
+          <TextField name="notes" label={t('icp.notes')} multiline minRows={2} value={notes} onChange={(e) => setNotes(e.target.value)} />
+          {errors.errors.form && <Alert severity="error">{errors.errors.form}</Alert>}
+          <Box sx={{ display: 'flex', alignItems: 'center', gap: 2 }}>
+            <Button type="submit" variant="contained" disabled={decision?.outcome !== 'eligible' || preview.pending}>
+              {t('icp.submit')}
+            </Button>
+            <Typography variant="caption" color="text.secondary">
+              {t('decision.submitHint')}
+            </Typography>
+          </Box>
+        </Stack>
+        <Stack spacing={1.5} aria-live="polite">
+          {!account && <Alert severity="info">{t('decision.pickCustomer')}</Alert>}
+          {preview.error && !fieldError(preview.error.field) && <Alert severity="error">{preview.error.message}</Alert>}
+          {decision && (
+            <DecisionView decision={decision}>
+              {decision.creditDueBy && <Typography variant="body2" data-testid="credit-due">{t('icp.creditDueBy', { date: decision.creditDueBy })}</Typography>}
+              {decision.validUntil && <Typography variant="body2">{t('icp.validUntil', { date: decision.validUntil })}</Typography>}
+            </DecisionView>
+          )}
+          {account && (
+            <Paper variant="outlined" sx={{ p: 1.5 }}>
+              <Typography variant="subtitle2">{t('icp.requests')}</Typography>
+              <List dense disablePadding>
+                {rewards.cases.length === 0 && <ListItem disableGutters>{t('decision.none')}</ListItem>}
+                {rewards.cases.map((c) => (
+                  <ListItem key={c.id} disableGutters data-case-id={c.id}>
+                    <ListItemText
+                      primary={`${c.id} · ${typeof c.details?.amount === 'string' ? formatMoney(c.details.amount, currency, i18n.language) : ''}`}
+                      secondary={typeof c.details?.creditDueBy === 'string' ? t('icp.creditDueBy', { date: c.details.creditDueBy }) : undefined}
+                    />
+                    <Chip size="small" label={t(`decision.status.${c.status}`, { defaultValue: c.status })} />
+                  </ListItem>
+                ))}
+              </List>
+            </Paper>
+          )}
+        </Stack>
+      </Box>
+      <Snackbar open={saved !== null} autoHideDuration={4000} onClose={() => setSaved(null)} message={t('icp.submitted', { id: saved })} />
+    </Stack>
+  );
+}

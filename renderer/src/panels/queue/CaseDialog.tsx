@@ -1,0 +1,204 @@
+// The case page: everything about one case (full history, SLA countdowns with the rules
+// engine's reasons) and the work-order actions: move status, add an update, escalate.
+import {
+  Alert,
+  Box,
+  Button,
+  Chip,
+  Dialog,
+  DialogContent,
+  DialogTitle,
+  Divider,
+  IconButton,
+  List,
+  ListItem,
+  ListItemText,
+  Stack,
+  TextField,
+  Typography,
+} from '@mui/material';
+import CloseIcon from '@mui/icons-material/Close';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SlaTimerView, WorkOrderDetails, WorkOrderView } from '../../../../shared/contract/work-orders.js';
+import { call } from '../../api/client.js';
+import { useFieldErrors } from '../../components/useFieldErrors.js';
+import { formatDateTime } from '../../i18n/index.js';
+import { useSession } from '../../state/session.js';
+import { Countdown, SEVERITY_COLOR } from '../work-orders/format.js';
+
+function Timer({ label, timer, paused }: { label: string; timer: SlaTimerView; paused: boolean }) {
+  const { t, i18n } = useTranslation();
+  const timeZone = useSession((s) => s.settings?.timeZone ?? 'Asia/Shanghai');
+  const at = (iso: string) => formatDateTime(iso, i18n.language, timeZone);
+  return (
+    <Box sx={{ p: 1, border: 1, borderColor: timer.state === 'breached' ? 'error.main' : 'divider', borderRadius: 1, minWidth: 200 }}>
+      <Typography variant="caption" color="text.secondary">
+        {label} · {timer.target}
+      </Typography>
+      <Box>{timer.state === 'met' ? <Typography variant="body2">✓</Typography> : <Countdown due={timer.due} paused={paused} />}</Box>
+      <Typography variant="caption">{timer.state === 'met' ? t('workOrders.page.met', { time: at(timer.startedAt) }) : t('workOrders.page.due', { time: at(timer.due) })}</Typography>
+    </Box>
+  );
+}
+
+export function CaseDialog({ id, onClose }: { id: string | null; onClose(): void }) {
+  const { t, i18n } = useTranslation();
+  const timeZone = useSession((s) => s.settings?.timeZone ?? 'Asia/Shanghai');
+  const [view, setView] = useState<WorkOrderView | null>(null);
+  const [reason, setReason] = useState('');
+  const [update, setUpdate] = useState({ done: '', observed: '' });
+  const errors = useFieldErrors();
+  const at = (iso: string) => formatDateTime(iso, i18n.language, timeZone);
+
+  const load = useCallback(() => {
+    if (id) void call('workOrders.get', { id }).then(setView, () => setView(null));
+  }, [id]);
+  useEffect(() => {
+    setView(null);
+    load();
+    if (!id) return;
+    return window.api.on('case.changed', (e) => e.id === id && load());
+  }, [id, load]);
+
+  async function act(run: () => Promise<unknown>, after?: () => void) {
+    errors.clear();
+    try {
+      await run();
+      after?.();
+      load();
+    } catch (error) {
+      errors.fromError(error);
+    }
+  }
+
+  const c = view?.case;
+  const d = c?.details as WorkOrderDetails | undefined;
+  const isWo = d?.workOrder === true;
+  const sla = view?.sla;
+
+  return (
+    <Dialog open={id !== null} onClose={onClose} fullWidth maxWidth="lg" aria-labelledby="case-title">
+      <DialogTitle id="case-title" sx={{ display: 'flex', alignItems: 'center', gap: 1, py: 1 }}>
+        <Box component="span" sx={{ flex: 1 }}>
+          {t('workOrders.page.title', { id })} {c && `— ${c.summary}`}
+        </Box>
+        <IconButton aria-label={t('workOrders.page.close')} onClick={onClose}>
+          <CloseIcon />
+        </IconButton>
+      </DialogTitle>
+      <DialogContent dividers>
+        {!c && <Typography>{t('workOrders.page.loading')}</Typography>}
+        {c && (
+          <Stack spacing={1.5}>
+            <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', alignItems: 'center' }}>
+              <Chip label={t(`workOrders.status.${c.status}`, { defaultValue: c.status })} color="primary" data-testid="case-status" />
+              {c.severity && <Chip label={c.severity} color={SEVERITY_COLOR[c.severity]} />}
+              <Chip label={t(`workOrders.type.${c.type}`)} variant="outlined" />
+              <Typography variant="body2">
+                {t('workOrders.page.customer')}: <strong>{c.customerName}</strong> ({c.customerAccount})
+              </Typography>
+              {c.vip && <Chip size="small" label={t('workOrders.page.vip')} color="secondary" />}
+              {isWo && <Chip size="small" label={t('workOrders.page.level', { level: d.escalationLevel })} />}
+              {isWo && d.flagSupervisor && <Chip size="small" color="warning" label={t('workOrders.page.flagged')} />}
+              {(sla?.breached || d?.breached) && <Chip size="small" color="error" label={t('workOrders.page.breached')} data-testid="breached" />}
+            </Stack>
+            {isWo && d.severityRule.result === 'passed' && <Alert severity="warning">{d.severityRule.reason}</Alert>}
+            {sla && (
+              <Stack direction="row" spacing={2} sx={{ alignItems: 'flex-start' }}>
+                <Timer label={t('workOrders.page.firstResponse')} timer={sla.firstResponse} paused={sla.paused} />
+                {sla.nextUpdate && <Timer label={t('workOrders.page.nextUpdate')} timer={sla.nextUpdate} paused={sla.paused} />}
+                {sla.paused && <Chip label={t('workOrders.page.paused')} />}
+                <Box sx={{ flex: 1 }}>
+                  <Typography variant="caption" color="text.secondary">
+                    {t('workOrders.page.rules')} · {sla.policyVersion}
+                  </Typography>
+                  {sla.rules.map((r) => (
+                    <Typography key={r.id} variant="caption" component="div" color={r.result === 'failed' ? 'error' : 'text.primary'}>
+                      <strong>{r.id}</strong> {r.reason}
+                    </Typography>
+                  ))}
+                </Box>
+              </Stack>
+            )}
+            {isWo && view.nextStatuses.length + 1 > 0 && c.status !== 'closed' && (
+              <Box sx={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 2 }}>
+                <Stack spacing={1}>
+                  <TextField size="small" label={t('workOrders.page.escalateReason')} value={reason} onChange={(e) => setReason(e.target.value)} name="reason" {...errors.props('reason')} />
+                  <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap' }}>
+                    {view.nextStatuses.map((s) => (
+                      <Button key={s} size="small" variant="outlined" onClick={() => void act(() => call('workOrders.transition', { id: c.id, status: s as never, ...(reason.trim() ? { reason } : {}) }), () => setReason(''))}>
+                        {t('workOrders.page.moveTo')} {t(`workOrders.status.${s}`)}
+                      </Button>
+                    ))}
+                    {c.status !== 'resolved' && (
+                      <Button size="small" color="error" variant="contained" onClick={() => void act(() => call('workOrders.escalate', { id: c.id, reason }), () => setReason(''))}>
+                        {t('workOrders.page.escalate')}
+                      </Button>
+                    )}
+                  </Stack>
+                  {errors.errors.status && <Alert severity="error">{errors.errors.status}</Alert>}
+                  {errors.errors.form && <Alert severity="error">{errors.errors.form}</Alert>}
+                  {errors.errors.id && <Alert severity="error">{errors.errors.id}</Alert>}
+                </Stack>
+                <Stack spacing={1} component="form" onSubmit={(e) => {
+                  e.preventDefault();
+                  void act(() => call('workOrders.update', { id: c.id, ...update }), () => setUpdate({ done: '', observed: '' }));
+                }}>
+                  <TextField size="small" name="done" label={t('workOrders.page.done')} value={update.done} onChange={(e) => setUpdate({ ...update, done: e.target.value })} {...errors.props('done')} />
+                  <TextField size="small" name="observed" label={t('workOrders.page.observed')} value={update.observed} onChange={(e) => setUpdate({ ...update, observed: e.target.value })} {...errors.props('observed')} />
+                  <Box>
+                    <Button type="submit" size="small" variant="contained">
+                      {t('workOrders.page.update')}
+                    </Button>
+                  </Box>
+                </Stack>
+              </Box>
+            )}
+            <Divider />
+            <Box sx={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 2 }}>
+              <Box>
+                {isWo && (
+                  <>
+                    <Typography variant="subtitle2">{t('workOrders.page.impact')}</Typography>
+                    <Typography variant="body2">{d.businessImpact}</Typography>
+                    <Typography variant="subtitle2" sx={{ mt: 1 }}>{t('workOrders.page.evidence')}</Typography>
+                    {[...c.errorCodes, ...d.evidence].map((e, i) => (
+                      <Typography key={i} variant="body2" sx={{ fontFamily: 'monospace' }}>{e}</Typography>
+                    ))}
+                    {d.attachments.length > 0 && (
+                      <Typography variant="body2">
+                        {t('workOrders.page.attachments')}: {d.attachments.map((a) => a.name).join(', ')}
+                      </Typography>
+                    )}
+                    <Typography variant="subtitle2" sx={{ mt: 1 }}>{t('workOrders.page.steps')}</Typography>
+                    {d.stepsTried.map((s, i) => (
+                      <Typography key={i} variant="body2">• {s}</Typography>
+                    ))}
+                    <Typography variant="subtitle2" sx={{ mt: 1 }}>{t('workOrders.page.updates')}</Typography>
+                    {d.updates.map((u, i) => (
+                      <Typography key={i} variant="body2">
+                        {at(u.at)} {u.by}: {u.done} → {u.observed}
+                      </Typography>
+                    ))}
+                  </>
+                )}
+                {!isWo && <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap' }}>{c.notes}</Typography>}
+              </Box>
+              <Box>
+                <Typography variant="subtitle2">{t('workOrders.page.history')}</Typography>
+                <List dense disablePadding aria-label={t('workOrders.page.history')}>
+                  {view.history.map((h) => (
+                    <ListItem key={h.seq} disableGutters>
+                      <ListItemText primary={`${at(h.at)} · ${h.actor} · ${h.action}`} secondary={h.reason} />
+                    </ListItem>
+                  ))}
+                </List>
+              </Box>
+            </Box>
+          </Stack>
+        )}
+      </DialogContent>
+    </Dialog>
+  );
+}

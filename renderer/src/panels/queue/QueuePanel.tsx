@@ -1,0 +1,272 @@
+// The queue: one virtualized list over every matching case (100k rows scroll smoothly: only
+// the visible pages are fetched). The order — breached, VIP, due time, newest — and every SLA
+// figure come from the main process; the renderer only counts down to the due instants.
+import { Box, Chip, FormControlLabel, MenuItem, Paper, Switch, TextField, Typography } from '@mui/material';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { QueueRow } from '../../../../shared/contract/work-orders.js';
+import { OTHER_STATUSES, WORK_ORDER_STATUSES } from '../../../../shared/contract/work-orders.js';
+import { CASE_TYPES, CHANNELS, SEVERITIES, type CaseType, type Channel, type Severity } from '../../../../shared/domain/case.js';
+import { call } from '../../api/client.js';
+import { formatDateTime } from '../../i18n/index.js';
+import { useSession } from '../../state/session.js';
+import { Countdown, SEVERITY_COLOR } from '../work-orders/format.js';
+import { CaseDialog } from './CaseDialog.js';
+
+const PAGE = 100;
+const ROW = 40;
+const COLUMNS = '110px 64px 120px 200px minmax(0, 1fr) 130px 90px 150px';
+
+interface Filters {
+  text: string;
+  status: string[];
+  severity: Severity[];
+  channel: Channel[];
+  type: CaseType[];
+  mine: boolean;
+}
+
+export function QueuePanel() {
+  const { t, i18n } = useTranslation();
+  const timeZone = useSession((s) => s.settings?.timeZone ?? 'Asia/Shanghai');
+  const [filters, setFilters] = useState<Filters>({ text: '', status: [], severity: [], channel: [], type: [], mine: false });
+  const [total, setTotal] = useState(0);
+  const [pages, setPages] = useState<Map<number, QueueRow[]>>(new Map());
+  const [selected, setSelected] = useState(0);
+  const [open, setOpen] = useState<string | null>(null);
+  const generation = useRef(0);
+  const loading = useRef(new Set<number>());
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+
+  const query = useCallback(
+    (page: number) => ({
+      ...(filters.text.trim() ? { text: filters.text.trim() } : {}),
+      ...(filters.status.length ? { status: filters.status } : {}),
+      ...(filters.severity.length ? { severity: filters.severity } : {}),
+      ...(filters.channel.length ? { channel: filters.channel } : {}),
+      ...(filters.type.length ? { type: filters.type } : {}),
+      mine: filters.mine,
+      limit: PAGE,
+      offset: page * PAGE,
+    }),
+    [filters],
+  );
+
+  const fetchPage = useCallback(
+    (page: number, gen: number) => {
+      if (loading.current.has(page)) return;
+      loading.current.add(page);
+      void call('queue.list', query(page))
+        .then((result) => {
+          if (gen !== generation.current) return;
+          setTotal(result.total);
+          setPages((p) => new Map(p).set(page, result.rows));
+        })
+        .finally(() => loading.current.delete(page));
+    },
+    [query],
+  );
+
+  // New filters (debounced for typing) or a changed case: start over from the visible pages.
+  const [reload, setReload] = useState(0);
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      generation.current++;
+      loading.current.clear();
+      setPages(new Map());
+      fetchPage(0, generation.current);
+    }, 200);
+    return () => clearTimeout(timer);
+  }, [fetchPage, reload]);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const off = window.api.on('case.changed', () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => setReload((n) => n + 1), 300);
+    });
+    return () => {
+      off();
+      clearTimeout(timer);
+    };
+  }, []);
+
+  const virtualizer = useVirtualizer({ count: total, getScrollElement: () => scrollRef.current, estimateSize: () => ROW, overscan: 15 });
+  const items = virtualizer.getVirtualItems();
+  useEffect(() => {
+    const first = items[0]?.index;
+    const last = items.at(-1)?.index;
+    if (first === undefined || last === undefined) return;
+    for (let page = Math.floor(first / PAGE); page <= Math.floor(last / PAGE); page++) if (!pages.has(page)) fetchPage(page, generation.current);
+  }, [items, pages, fetchPage]);
+
+  const rowAt = (index: number) => pages.get(Math.floor(index / PAGE))?.[index % PAGE];
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === '/' && document.activeElement?.tagName !== 'INPUT' && document.activeElement?.tagName !== 'TEXTAREA') {
+        event.preventDefault();
+        searchRef.current?.focus();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const multi = <K extends 'status' | 'severity' | 'channel' | 'type'>(key: K, options: readonly string[], label: (v: string) => string) => (
+    <TextField
+      select
+      size="small"
+      label={t(`queue.${key}`)}
+      value={filters[key]}
+      onChange={(e) => setFilters({ ...filters, [key]: e.target.value as unknown as Filters[K] })}
+      slotProps={{ select: { multiple: true, renderValue: (v) => (v as string[]).map(label).join(', ') }, htmlInput: { 'data-testid': `filter-${key}` } }}
+      sx={{ width: 130 }}
+    >
+      {options.map((o) => (
+        <MenuItem key={o} value={o}>
+          {label(o)}
+        </MenuItem>
+      ))}
+    </TextField>
+  );
+
+  return (
+    <Box sx={{ display: 'flex', flexDirection: 'column', height: 'calc(100vh - 80px)', gap: 1 }}>
+      <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap', alignItems: 'center', pt: 0.5 }}>
+        <TextField
+          size="small"
+          label={t('queue.search')}
+          name="queue-search"
+          inputRef={searchRef}
+          value={filters.text}
+          onChange={(e) => setFilters({ ...filters, text: e.target.value })}
+          onKeyDown={(e) => {
+            if (e.key === 'ArrowDown') {
+              e.preventDefault();
+              scrollRef.current?.focus();
+            }
+          }}
+          sx={{ flex: 1, minWidth: 220 }}
+        />
+        {multi('status', [...WORK_ORDER_STATUSES, ...OTHER_STATUSES], (s) => t(`workOrders.status.${s}`))}
+        {multi('severity', SEVERITIES, (s) => s)}
+        {multi('channel', CHANNELS, (c) => t(`channel.${c}`))}
+        {multi('type', CASE_TYPES, (c) => t(`workOrders.type.${c}`))}
+        <FormControlLabel control={<Switch size="small" checked={filters.mine} onChange={(e) => setFilters({ ...filters, mine: e.target.checked })} />} label={t('queue.mine')} />
+      </Box>
+      <Paper variant="outlined" sx={{ flex: 1, display: 'flex', flexDirection: 'column', minHeight: 0 }}>
+        <Box sx={{ display: 'grid', gridTemplateColumns: COLUMNS, gap: 1, px: 1, py: 0.5, borderBottom: 1, borderColor: 'divider', fontWeight: 600 }}>
+          {(['id', 'severity', 'status', 'customer', 'summary', 'due', 'agent', 'opened'] as const).map((c) => (
+            <Typography key={c} variant="caption" sx={{ fontWeight: 600 }}>
+              {t(`queue.columns.${c}`)}
+            </Typography>
+          ))}
+        </Box>
+        <Box
+          ref={scrollRef}
+          role="listbox"
+          aria-label={t('queue.title')}
+          data-testid="queue"
+          tabIndex={0}
+          sx={{ flex: 1, overflow: 'auto', outline: 'none' }}
+          onKeyDown={(e) => {
+            if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+              e.preventDefault();
+              const next = Math.max(0, Math.min(total - 1, selected + (e.key === 'ArrowDown' ? 1 : -1)));
+              setSelected(next);
+              virtualizer.scrollToIndex(next);
+            } else if (e.key === 'Enter') {
+              const row = rowAt(selected);
+              if (row) setOpen(row.id);
+            }
+          }}
+        >
+          {total === 0 && <Typography sx={{ p: 2 }}>{t('queue.empty')}</Typography>}
+          <Box sx={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+            {items.map((item) => {
+              const row = rowAt(item.index);
+              return (
+                <Box
+                  key={item.key}
+                  role="option"
+                  aria-selected={item.index === selected}
+                  data-case-id={row?.id}
+                  onClick={() => {
+                    setSelected(item.index);
+                    if (row) setOpen(row.id);
+                  }}
+                  sx={{
+                    position: 'absolute',
+                    top: 0,
+                    left: 0,
+                    right: 0,
+                    height: ROW,
+                    transform: `translateY(${item.start}px)`,
+                    display: 'grid',
+                    gridTemplateColumns: COLUMNS,
+                    gap: 1,
+                    px: 1,
+                    alignItems: 'center',
+                    cursor: 'pointer',
+                    borderBottom: 1,
+                    borderColor: 'divider',
+                    bgcolor: item.index === selected ? 'action.selected' : row?.breached ? 'rgba(211,47,47,0.07)' : undefined,
+                    '&:hover': { bgcolor: 'action.hover' },
+                    whiteSpace: 'nowrap',
+                    overflow: 'hidden',
+                  }}
+                >
+                  {row ? (
+                    <>
+                      <Typography variant="body2" sx={{ fontFamily: 'monospace' }}>
+                        {row.id}
+                      </Typography>
+                      <Box>{row.severity && <Chip size="small" label={row.severity} color={SEVERITY_COLOR[row.severity as Severity]} />}</Box>
+                      <Typography variant="body2" noWrap>
+                        {t(`workOrders.status.${row.status}`, { defaultValue: row.status })}
+                      </Typography>
+                      <Typography variant="body2" noWrap>
+                        {row.vip && <Chip size="small" label="VIP" color="secondary" sx={{ mr: 0.5, height: 18 }} />}
+                        {row.customerName}
+                      </Typography>
+                      <Typography variant="body2" noWrap title={row.summary}>
+                        {row.breached && <Chip size="small" label={t('queue.breached')} color="error" sx={{ mr: 0.5, height: 18 }} />}
+                        {row.flagSupervisor && <Chip size="small" label={t('queue.flagged')} color="warning" sx={{ mr: 0.5, height: 18 }} />}
+                        {row.summary}
+                      </Typography>
+                      <Box>
+                        {row.dueAt && !row.paused && <Countdown due={row.dueAt} variant="caption" />}
+                        {row.paused && <Typography variant="caption">{t('queue.paused')}</Typography>}
+                      </Box>
+                      <Typography variant="body2" noWrap>
+                        {row.agent}
+                      </Typography>
+                      <Typography variant="caption" noWrap>
+                        {formatDateTime(row.openedAt, i18n.language, timeZone)}
+                      </Typography>
+                    </>
+                  ) : (
+                    <Typography variant="body2" color="text.secondary">
+                      …
+                    </Typography>
+                  )}
+                </Box>
+              );
+            })}
+          </Box>
+        </Box>
+        <Box sx={{ display: 'flex', px: 1, py: 0.5, borderTop: 1, borderColor: 'divider' }}>
+          <Typography variant="caption" sx={{ flex: 1 }} data-testid="queue-total">
+            {t('queue.total', { count: total })}
+          </Typography>
+          <Typography variant="caption" color="text.secondary">
+            {t('queue.hint')}
+          </Typography>
+        </Box>
+      </Paper>
+      <CaseDialog id={open} onClose={() => setOpen(null)} />
+    </Box>
+  );
+}

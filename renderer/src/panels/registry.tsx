@@ -1,0 +1,39 @@
+// The workspace's panels, in navigation order. A panel: an id, a label key, an icon, and who may see it.
+import PhoneInTalkIcon from '@mui/icons-material/PhoneInTalk';
+import type { ComponentType, ReactNode } from 'react';
+import type { Role } from '../../../shared/domain/case.js';
+import { CallLogPanel } from './calls/CallLogPanel.js';
+import AssignmentIcon from '@mui/icons-material/Assignment';
+import ViewListIcon from '@mui/icons-material/ViewList';
+import { QueuePanel } from './queue/QueuePanel.js';
+import { WorkOrderPanel } from './work-orders/WorkOrderPanel.js';
+import CurrencyYuanIcon from '@mui/icons-material/CurrencyYuan';
+import BoltIcon from '@mui/icons-material/Bolt';
+import VerifiedIcon from '@mui/icons-material/Verified';
+import FeedbackIcon from '@mui/icons-material/Feedback';
+import { RefundsPanel } from './refunds/RefundsPanel.js';
+import { CompensationPanel } from './compensation/CompensationPanel.js';
+import { IcpRewardPanel } from './icp/IcpRewardPanel.js';
+import { ComplaintsPanel } from './complaints/ComplaintsPanel.js';
+
+export interface PanelEntry {
+  id: string;
+  /** i18n key of the navigation label. */
+  label: string;
+  icon: ReactNode;
+  /** The least role that sees the panel. */
+  role: Role;
+  /** Keyboard shortcut shown in the help overlay, e.g. 'Alt+1'. */
+  shortcut?: string;
+  component: ComponentType;
+}
+
+export const PANELS: PanelEntry[] = [
+  { id: 'calls', label: 'app.nav.calls', icon: <PhoneInTalkIcon />, role: 'agent', component: CallLogPanel },
+  { id: 'work-orders', label: 'workOrders.nav', icon: <AssignmentIcon />, role: 'agent', component: WorkOrderPanel },
+  { id: 'queue', label: 'queue.nav', icon: <ViewListIcon />, role: 'agent', component: QueuePanel },
+  { id: 'refunds', label: 'refunds.nav', icon: <CurrencyYuanIcon />, role: 'agent', component: RefundsPanel },
+  { id: 'compensation', label: 'compensation.nav', icon: <BoltIcon />, role: 'agent', component: CompensationPanel },
+  { id: 'icp-reward', label: 'icp.nav', icon: <VerifiedIcon />, role: 'agent', component: IcpRewardPanel },
+  { id: 'complaints', label: 'complaints.nav', icon: <FeedbackIcon />, role: 'agent', component: ComplaintsPanel },
+];

@@ -1,0 +1,76 @@
+// The agent workspace's money and complaint calls: customer orders, refunds (policy section 5),
+// fault compensation (6), the ICP filing reward (7) and complaints (9). The request field
+// schemas are the rules engine's own (shared/rules), so validation lives in one place.
+import { z } from 'zod';
+import { CHANNELS, type CaseRecord } from '../domain/case.js';
+import { COMPLAINT_SUBJECTS, type Order } from '../domain/order.js';
+import type { CompensationDecision, IcpRewardDecision, RefundDecision } from '../rules/decision.js';
+import { compensationClaimSchema, icpRewardRequestSchema, refundRequestSchema } from '../rules/requests.js';
+import { call } from './define.js';
+
+const customerAccount = z.string().trim().min(1, 'look up the customer first');
+const caseId = z.string().trim().regex(/^C-\d{6,}$/, 'a case id looks like C-000123');
+const reason = z.string().trim().min(1, 'give a reason').max(1000, 'at most 1,000 characters');
+const channel = z.enum(CHANNELS).default('hotline');
+const notes = z.string().max(10_000, 'at most 10,000 characters').default('');
+
+const refundInput = {
+  customerAccount,
+  orderIds: z.array(z.string().trim().min(1, 'must not be empty')).max(10, 'at most 10 orders'),
+  dataMigrationConfirmed: refundRequestSchema.shape.dataMigrationConfirmed,
+};
+
+const compensationInput = {
+  customerAccount,
+  dailyFee: compensationClaimSchema.shape.dailyFee,
+  occurrences: compensationClaimSchema.shape.occurrences,
+  emailSubject: compensationClaimSchema.shape.emailSubject,
+};
+
+const icpInput = {
+  customerAccount,
+  accumulatedRecharge: icpRewardRequestSchema.shape.customer.shape.accumulatedRecharge,
+  host: icpRewardRequestSchema.shape.host,
+  filing: icpRewardRequestSchema.shape.filing,
+};
+
+export const assuranceCalls = {
+  'orders.forCustomer': call<Order[]>()({ access: 'agent', input: z.object({ customerAccount }).strict() }),
+
+  /** Live eligibility of a refund: the rules engine against the store's orders and earlier refunds. */
+  'refunds.preview': call<RefundDecision>()({ access: 'agent', input: z.object(refundInput).strict() }),
+  'refunds.submit': call<CaseRecord>()({ access: 'agent', input: z.object({ ...refundInput, channel, notes }).strict() }),
+  'refunds.approve': call<CaseRecord>()({ access: 'supervisor', input: z.object({ id: caseId }).strict() }),
+  'refunds.reject': call<CaseRecord>()({ access: 'supervisor', input: z.object({ id: caseId, reason }).strict() }),
+  'refunds.complete': call<CaseRecord>()({ access: 'supervisor', input: z.object({ id: caseId }).strict() }),
+
+  'compensation.preview': call<CompensationDecision>()({ access: 'agent', input: z.object(compensationInput).strict() }),
+  'compensation.submit': call<CaseRecord>()({
+    access: 'agent',
+    input: z.object({ ...compensationInput, channel, notes }).strict(),
+  }),
+  'compensation.approve': call<CaseRecord>()({ access: 'supervisor', input: z.object({ id: caseId }).strict() }),
+  'compensation.reject': call<CaseRecord>()({ access: 'supervisor', input: z.object({ id: caseId, reason }).strict() }),
+
+  'icpReward.preview': call<IcpRewardDecision>()({ access: 'agent', input: z.object(icpInput).strict() }),
+  'icpReward.submit': call<CaseRecord>()({ access: 'agent', input: z.object({ ...icpInput, channel, notes }).strict() }),
+
+  'complaints.open': call<CaseRecord>()({
+    access: 'agent',
+    input: z
+      .object({
+        customerAccount,
+        subject: z.enum(COMPLAINT_SUBJECTS),
+        summary: z.string().trim().min(1, 'required').max(300, 'at most 300 characters'),
+        notes,
+        channel,
+      })
+      .strict(),
+  }),
+  'complaints.acknowledge': call<CaseRecord>()({ access: 'agent', input: z.object({ id: caseId }).strict() }),
+  'complaints.respond': call<CaseRecord>()({
+    access: 'agent',
+    input: z.object({ id: caseId, response: z.string().trim().min(1, 'record what was told to the customer').max(10_000) }).strict(),
+  }),
+  'complaints.close': call<CaseRecord>()({ access: 'agent', input: z.object({ id: caseId }).strict() }),
+};

@@ -1,0 +1,272 @@
+// Work orders (policy sections 3, 4, 8), VIP key events and the agent's queue.
+import { z } from 'zod';
+import { CASE_TYPES, CHANNELS, SEVERITIES, type CaseRecord, type Severity } from '../domain/case.js';
+import type { RuleResult } from '../rules/decision.js';
+import type { EscalationLevel } from '../rules/policy.js';
+import type { HistoryEntry } from './cases.js';
+import { call } from './define.js';
+
+/** The lifecycle of a work order, in order. */
+export const WORK_ORDER_STATUSES = ['new', 'in-progress', 'waiting-for-customer', 'escalated', 'resolved', 'closed'] as const;
+export type WorkOrderStatus = (typeof WORK_ORDER_STATUSES)[number];
+/** Statuses other case types (and imported cases) use; the queue filters on them too. */
+export const OTHER_STATUSES = ['logged', 'open', 'pending-customer'] as const;
+
+export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+/** Base64 of 10 MB: 4 characters per 3 bytes, padded. */
+export const MAX_ATTACHMENT_BASE64 = Math.ceil(MAX_ATTACHMENT_BYTES / 3) * 4;
+
+export interface AttachmentRef {
+  name: string;
+  /** Relative to the data directory: attachments/<caseId>/<sha256-prefix>-<safe-name>. */
+  path: string;
+  sha256: string;
+  bytes: number;
+}
+
+export interface WorkOrderUpdateEntry {
+  at: string;
+  by: string;
+  done: string;
+  observed: string;
+}
+
+export interface EscalationEntry {
+  at: string;
+  by: string; // operator username, or 'system' for a breach
+  from: EscalationLevel;
+  to: EscalationLevel;
+  reason: string;
+  automatic: boolean;
+}
+
+export interface BreachEntry {
+  timer: 'firstResponse' | 'nextUpdate';
+  due: string;
+  at: string;
+}
+
+export interface IncidentFields {
+  startTime?: string;
+  region?: string;
+  affectedServices?: string[];
+  symptoms?: string;
+  errorCodes?: string[];
+  mitigationAttempted?: string;
+}
+
+/** What a work order keeps in CaseRecord.details. */
+export type WorkOrderDetails = {
+  workOrder: true;
+  policyVersion: string;
+  requestedSeverity: Severity;
+  severityRule: RuleResult;
+  flagSupervisor: boolean;
+  businessImpact: string;
+  evidence: string[];
+  attachments: AttachmentRef[];
+  stepsTried: string[];
+  incident?: IncidentFields;
+  updates: WorkOrderUpdateEntry[];
+  escalationLevel: EscalationLevel;
+  escalations: EscalationEntry[];
+  pauses: { start: string; end?: string; reason?: string }[];
+  firstResponseAt?: string;
+  lastUpdateAt?: string;
+  breached: boolean;
+  breaches: BreachEntry[];
+  fromCase?: string;
+  qualityScore: number;
+};
+
+export type WorkOrderRecord = CaseRecord & { details: WorkOrderDetails };
+
+export interface SlaTimerView {
+  target: string;
+  startedAt: string;
+  due: string;
+  state: 'running' | 'met' | 'breached';
+  remainingMinutes?: number;
+  breachedByMinutes?: number;
+}
+
+export interface SlaView {
+  policyVersion: string;
+  firstResponse: SlaTimerView;
+  nextUpdate?: SlaTimerView;
+  breached: boolean;
+  paused: boolean;
+  escalateTo?: EscalationLevel;
+  rules: RuleResult[];
+  notes: string[];
+}
+
+export interface QualityView {
+  score: number;
+  missing: string[];
+  policyVersion: string;
+  rules: RuleResult[];
+}
+
+export interface WorkOrderView {
+  case: CaseRecord;
+  history: HistoryEntry[];
+  /** Present for work orders the desk keeps an SLA for, while they are open. */
+  sla?: SlaView;
+  quality?: QualityView;
+  /** The statuses this case may move to now (escalation has its own call). */
+  nextStatuses: string[];
+}
+
+export interface KeyEventRecord {
+  id: string;
+  customerAccount: string;
+  name: string;
+  start: string;
+  end: string;
+  registeredBy: string;
+  registeredAt: string;
+  /** A supervisor's approval is a later step; registrations take effect at once. */
+  approved: boolean;
+}
+
+export interface QueueRow {
+  id: string;
+  type: string;
+  channel: string;
+  customerName: string;
+  customerAccount: string;
+  vip: boolean;
+  severity?: string;
+  status: string;
+  summary: string;
+  agent: string;
+  openedAt: string;
+  breached: boolean;
+  escalationLevel?: string;
+  /** The nearest running SLA due instant, from the rules engine. */
+  dueAt?: string;
+  dueKind?: 'firstResponse' | 'nextUpdate';
+  paused?: boolean;
+  flagSupervisor?: boolean;
+}
+
+export interface QueuePage {
+  total: number;
+  offset: number;
+  rows: QueueRow[];
+}
+
+const text = (max: number) => z.string().trim().max(max, `at most ${max} characters`);
+const lines = (max: number, each = 2000) => z.array(text(each)).max(max, `at most ${max} entries`).default([]);
+const caseId = z.string().trim().regex(/^C-\d{6,}$/, 'a case id looks like C-000123');
+const instant = z.iso.datetime({ offset: true, message: 'a date and time with offset, e.g. 2026-04-29T14:00:00+08:00' });
+
+export const attachmentInput = z
+  .object({
+    name: z.string().trim().min(1, 'required').max(200, 'at most 200 characters'),
+    contentBase64: z
+      .string()
+      .max(MAX_ATTACHMENT_BASE64, 'the file is larger than 10 MB')
+      .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64'),
+  })
+  .strict();
+
+export const incidentInput = z
+  .object({
+    startTime: z.union([instant, z.literal('')]).optional(),
+    region: text(100).optional(),
+    affectedServices: z.array(text(100)).max(50).optional(),
+    symptoms: text(2000).optional(),
+    errorCodes: z.array(text(100)).max(50).optional(),
+    mitigationAttempted: text(2000).optional(),
+  })
+  .strict();
+
+/** The draft the quality check and create share. */
+export const workOrderDraft = z
+  .object({
+    summary: text(300),
+    severity: z.enum(SEVERITIES, 'choose SEV-1, SEV-2 or SEV-3').optional(),
+    businessImpact: text(2000).default(''),
+    evidence: lines(50),
+    errorCodes: z.array(text(100)).max(50).default([]),
+    stepsTried: lines(50),
+    incident: incidentInput.optional(),
+    attachmentCount: z.number().int().min(0).max(20).default(0),
+  })
+  .strict();
+
+export const workOrderCalls = {
+  'workOrders.quality': call<QualityView>()({ access: 'agent', input: workOrderDraft }),
+  'workOrders.create': call<WorkOrderRecord>()({
+    access: 'agent',
+    input: z
+      .object({
+        customerAccount: z.string().trim().min(1, 'look up the customer first'),
+        channel: z.enum(CHANNELS).default('hotline'),
+        summary: text(300).min(1, 'required'),
+        severity: z.enum(SEVERITIES, 'choose SEV-1, SEV-2 or SEV-3'),
+        businessImpact: text(2000).min(1, 'required: production down or degraded, which services, how many users'),
+        evidence: lines(50),
+        errorCodes: z.array(text(100)).max(50).default([]),
+        stepsTried: lines(50),
+        incident: incidentInput.optional(),
+        attachments: z.array(attachmentInput).max(20, 'at most 20 files').default([]),
+        notes: text(10_000).default(''),
+        fromCase: caseId.optional(),
+      })
+      .strict(),
+  }),
+  'workOrders.get': call<WorkOrderView>()({ access: 'agent', input: z.object({ id: caseId }).strict() }),
+  'workOrders.transition': call<WorkOrderRecord>()({
+    access: 'agent',
+    input: z
+      .object({ id: caseId, status: z.enum(WORK_ORDER_STATUSES), reason: text(2000).optional() })
+      .strict(),
+  }),
+  'workOrders.update': call<WorkOrderRecord>()({
+    access: 'agent',
+    input: z
+      .object({
+        id: caseId,
+        done: text(4000).min(1, 'say what was done'),
+        observed: text(4000).min(1, 'say what was observed'),
+      })
+      .strict(),
+  }),
+  'workOrders.escalate': call<WorkOrderRecord>()({
+    access: 'agent',
+    input: z.object({ id: caseId, reason: text(2000).min(1, 'give a reason for the escalation') }).strict(),
+  }),
+  'keyEvents.register': call<KeyEventRecord>()({
+    access: 'agent',
+    input: z
+      .object({
+        customerAccount: z.string().trim().min(1, 'look up the customer first'),
+        name: text(200).min(1, 'required'),
+        start: instant,
+        end: instant,
+      })
+      .strict(),
+  }),
+  'keyEvents.list': call<KeyEventRecord[]>()({
+    access: 'agent',
+    input: z.object({ customerAccount: z.string().trim().min(1, 'required') }).strict(),
+  }),
+  'queue.list': call<QueuePage>()({
+    access: 'agent',
+    input: z
+      .object({
+        text: z.string().trim().max(200).optional(),
+        status: z.array(z.string().max(40)).max(20).optional(),
+        severity: z.array(z.enum(SEVERITIES)).optional(),
+        channel: z.array(z.enum(CHANNELS)).optional(),
+        type: z.array(z.enum(CASE_TYPES)).optional(),
+        mine: z.boolean().default(false),
+        limit: z.number().int().min(1).max(500).default(100),
+        offset: z.number().int().min(0).default(0),
+      })
+      .strict(),
+  }),
+};

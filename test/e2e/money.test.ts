@@ -1,0 +1,180 @@
+// The agent workspace's money and complaint panels end to end: real host process, real store,
+// real Chromium. Refunds (eligible and not), compensation with an excluded occurrence, an ICP
+// reward and a complaint — each shown in both languages.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Customer } from '../../shared/domain/case.js';
+import type { Order } from '../../shared/domain/order.js';
+import { openCaseStore, type StoredRecord } from '../../main/store/index.js';
+import { cli, launchBrowser, screenshot, startHost, type RunningHost } from './support/browser.js';
+
+const PASSWORD = 'e2e password 42';
+const HOUR = 3_600_000;
+let dataDir: string;
+let host: RunningHost;
+let browser: Awaited<ReturnType<typeof launchBrowser>>;
+let page: Page;
+let customer: Customer;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'desk-e2e-money-'));
+  await cli(['seed', '--cases', '60', '--customers', '20', '--seed', '11', '--until', new Date().toISOString(), '--data', dataDir]);
+  const store = await openCaseStore(dataDir);
+  customer = store.all<Customer & { id: string }>('customers').find((c) => !c.vip)!;
+  const now = Date.now();
+  const orders: Order[] = [
+    { id: 'O-E2E-1', customerAccount: customer.id, product: 'ECS ecs.g7.large', billingMode: 'monthly', purchasedAt: new Date(now - 26 * HOUR).toISOString(), paid: '1000.00', reward: { granted: '100.00', spent: '60.00' } },
+    { id: 'O-E2E-2', customerAccount: customer.id, product: 'SLB load balancer', billingMode: 'on-demand', purchasedAt: new Date(now - 30 * HOUR).toISOString(), paid: '88.50' },
+  ];
+  store.append({
+    actor: 'e2e',
+    action: 'order.imported',
+    changes: orders.map((o) => ({ entity: 'orders', id: o.id, op: 'put' as const, record: { ...o } as StoredRecord })),
+  });
+  await store.close();
+  host = await startHost(dataDir);
+  browser = await launchBrowser();
+  page = browser.page;
+
+  await page.goto(host.url);
+  await page.locator('input[name=displayName]').waitFor();
+  await page.locator('input[name=username]').fill('mgr');
+  await page.locator('input[name=displayName]').fill('王经理');
+  await page.locator('input[name=password]').fill(PASSWORD);
+  await page.locator('input[name=confirm]').fill(PASSWORD);
+  await page.locator('button[type=submit]').click();
+  await page.getByTestId('operator').waitFor();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await host?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function chooseLanguage(label: '简体中文' | 'English') {
+  await page.locator('[data-testid=language]').locator('xpath=..').locator('[role=combobox]').click();
+  await page.getByRole('option', { name: label }).click();
+  await page.getByRole('listbox').waitFor({ state: 'detached' });
+  await page.waitForTimeout(300); // the menu's fade-out, so screenshots show the page only
+}
+
+/** Screenshots in Chinese (the default), then in English, back to Chinese. */
+async function bothLanguages(name: string, englishText: string) {
+  await page.waitForTimeout(350); // MUI's colour transitions (chips, buttons) settle
+  await screenshot(page, `${name}-zh`);
+  await chooseLanguage('English');
+  await page.getByText(englishText).first().waitFor();
+  await screenshot(page, `${name}-en`);
+  await chooseLanguage('简体中文');
+}
+
+async function openPanel(label: string) {
+  await page.getByRole('button', { name: label, exact: true }).click();
+  await page.locator('input[name=caller]').fill(customer.id);
+  await page.getByRole('option').filter({ hasText: customer.id }).first().click();
+}
+
+/** A datetime-local value, in the browser's (= this machine's) zone, `hoursAgo` before now. */
+function localInput(hoursAgo: number, plusMinutes = 0) {
+  const d = new Date(Date.now() - hoursAgo * HOUR + plusMinutes * 60_000);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+it('shows an eligible refund live with the reward deduction and submits it with Ctrl+Enter', async () => {
+  await openPanel('退款');
+  await page.locator('input[name="order-O-E2E-1"]').check();
+  await page.locator('[data-testid=decision][data-outcome=ineligible]').waitFor(); // R6 not yet confirmed
+  expect(await page.locator('[data-rule=R6]').getAttribute('data-result')).toBe('failed');
+  await page.locator('input[name=dataMigrationConfirmed]').check();
+  await page.locator('[data-testid=decision][data-outcome=eligible]').waitFor();
+  expect(await page.getByTestId('amount').textContent()).toContain('940.00');
+  expect(await page.getByTestId('reward-deducted').textContent()).toContain('60.00');
+  await expect.poll(() => page.getByRole('button', { name: '提交退款审核' }).isEnabled()).toBe(true);
+  await bothLanguages('refunds-01-eligible', 'Five-day full refund');
+  await page.locator('input[name=dataMigrationConfirmed]').press('Control+Enter');
+  await page.getByText(/退款 C-\d{6} 已提交审核/).waitFor();
+  await page.locator('[data-case-id][data-status=submitted]').first().waitFor();
+});
+
+it('shows an ineligible refund with the failing rule and cannot submit it', async () => {
+  await page.locator('input[name="order-O-E2E-2"]').check();
+  await page.locator('input[name=dataMigrationConfirmed]').check();
+  await page.locator('[data-testid=decision][data-outcome=ineligible]').waitFor();
+  const r1 = page.locator('[data-rule=R1][data-subject="O-E2E-2"]');
+  expect(await r1.getAttribute('data-result')).toBe('failed');
+  expect(await r1.textContent()).toContain('on-demand is not refundable');
+  expect(await page.getByRole('button', { name: '提交退款审核' }).isDisabled()).toBe(true);
+  await bothLanguages('refunds-02-ineligible', 'Not eligible');
+});
+
+it('decides a compensation claim with one excluded occurrence and checks the email subject', async () => {
+  await openPanel('故障补偿');
+  await page.locator('input[name=dailyFee]').fill('12.00');
+  await page.locator('input[name="occurrences.0.start"]').fill(localInput(26));
+  await page.locator('input[name="occurrences.0.end"]').fill(localInput(26, 30));
+  await page.getByRole('button', { name: '添加一次故障' }).click();
+  await page.locator('input[name="occurrences.1.start"]').fill(localInput(25));
+  await page.locator('input[name="occurrences.1.end"]').fill(localInput(25, 60));
+  await page.locator('[data-occurrence=f-2]').getByRole('combobox').nth(1).click();
+  await page.getByRole('option', { name: '运营商丢包或延迟' }).click();
+  await page.locator('input[name=emailSubject]').fill(`${customer.id} 云服务器故障`);
+  await page.locator('[data-testid=decision][data-outcome=eligible]').waitFor();
+  await expect.poll(() => page.getByTestId('amount').textContent()).toContain('25.00');
+  expect(await page.locator('[data-rule=C4][data-subject=f-2]').getAttribute('data-result')).toBe('failed');
+  expect(await page.locator('[data-rule=C4][data-subject=f-1]').getAttribute('data-result')).toBe('passed');
+  expect(await page.getByTestId('minutes').textContent()).toContain('30');
+  expect(await page.getByTestId('subject-check').textContent()).toContain('故障时间');
+  await expect.poll(() => page.getByRole('button', { name: '提交补偿审批' }).isEnabled()).toBe(true);
+  await bothLanguages('compensation-01-excluded-occurrence', 'Fault compensation');
+  await page.locator('input[name=dailyFee]').press('Control+Enter');
+  await page.getByText(/补偿申请 C-\d{6} 已提交/).waitFor();
+});
+
+it('decides and records an ICP filing reward with its credit-due date', async () => {
+  await openPanel('ICP 备案奖励');
+  await page.locator('input[name="filing.approvedAt"]').fill(localInput(24));
+  await page.locator('input[name=accumulatedRecharge]').fill('200.00');
+  await page.locator('[data-testid=decision][data-outcome=ineligible]').waitFor();
+  expect(await page.locator('[data-rule=I3]').getAttribute('data-result')).toBe('failed');
+  await page.locator('input[name=accumulatedRecharge]').fill('250.00');
+  await page.locator('[data-testid=decision][data-outcome=eligible]').waitFor();
+  expect(await page.getByTestId('amount').textContent()).toContain('100.00');
+  await page.getByTestId('credit-due').waitFor();
+  await expect.poll(() => page.getByRole('button', { name: '登记奖励' }).isEnabled()).toBe(true);
+  await bothLanguages('icp-01-eligible', 'ICP license filing reward');
+  await page.locator('input[name=accumulatedRecharge]').press('Control+Enter');
+  await page.getByText(/ICP 奖励 C-\d{6} 已登记/).waitFor();
+});
+
+it('opens a complaint with its acknowledgement due time and refuses to close it without a response', async () => {
+  // The agent logs the call first and converts it: customer and summary come along, no retyping.
+  await openPanel('热线来电登记');
+  await page.locator('input[name=summary]').fill('工单处理超过一周仍未解决');
+  await page.locator('input[name=summary]').press('Control+Enter');
+  await page.getByTestId('convert-call').getByRole('button', { name: '投诉', exact: true }).click();
+  await expect.poll(() => page.locator('input[name=caller]').inputValue()).toContain(customer.id);
+  expect(await page.locator('input[name=summary]').inputValue()).toBe('工单处理超过一周仍未解决');
+  await page.locator('input[name=subject]').locator('xpath=..').locator('[role=combobox]').click();
+  await page.getByRole('option', { name: '处理效率' }).click();
+  await page.locator('input[name=summary]').press('Control+Enter');
+  const card = page.locator('[data-case-id][data-status=open]').first();
+  await card.waitFor();
+  expect(await card.getByTestId('acknowledge-by').textContent()).toContain('确认收到');
+  await card.getByRole('button', { name: '确认收到' }).click();
+  const acknowledged = page.locator('[data-case-id][data-status=acknowledged]').first();
+  await acknowledged.waitFor();
+  await acknowledged.getByRole('button', { name: '关闭投诉' }).click();
+  await page.getByText('record the response to the customer before closing the complaint').waitFor();
+  await bothLanguages('complaints-01-close-refused', 'Record a complaint');
+  await acknowledged.locator('textarea[name=response]').first().fill('已致歉并安排高级工程师跟进。');
+  await acknowledged.getByRole('button', { name: '记录答复' }).click();
+  await acknowledged.getByText('答复已记录').waitFor();
+  await acknowledged.getByRole('button', { name: '关闭投诉' }).click();
+  await page.locator('[data-case-id][data-status=closed]').first().waitFor();
+  await bothLanguages('complaints-02-closed', 'Record a complaint');
+});

@@ -1,0 +1,146 @@
+// A SEV-1 work order that breaches, end to end: real host process, real store, real Chromium.
+//
+// How the breach happens fast and honestly: SLA spans are minutes, and the engine takes
+// fractional minutes as they are. The test publishes (with the real `policy publish` command)
+// a copy of the bundled policy whose SEV-1 first response is 0.1 min (6 s), in force from now,
+// and starts the host with `--sla-interval-ms 500` so its SLA monitor re-assesses every
+// half second instead of every 15 s. Nothing is faked: the rules engine computes the due
+// instant, the monitor notices the breach and escalates, the page shows it.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Customer } from '../../shared/domain/case.js';
+import { openCaseStore } from '../../main/store/index.js';
+import { DEFAULT_POLICY } from '../../main/rules/index.js';
+import { builtFile, cli, launchBrowser, screenshot, type RunningHost } from './support/browser.js';
+
+const PASSWORD = 'e2e password 42';
+let dataDir: string;
+let host: RunningHost;
+let browser: Awaited<ReturnType<typeof launchBrowser>>;
+let page: Page;
+let customer: Customer;
+
+/** `web` as startHost runs it, plus a fast SLA monitor. */
+function startFastHost(dir: string): Promise<RunningHost> {
+  const child = spawn(process.execPath, [builtFile('main', 'web.js'), '--port', '0', '--data', dir, '--sla-interval-ms', '500'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  return new Promise((done, fail) => {
+    let out = '';
+    let err = '';
+    child.stderr.on('data', (d) => (err += d));
+    child.on('exit', (code) => fail(new Error(`web host exited ${code}: ${err}`)));
+    child.stdout.on('data', (d) => {
+      out += d;
+      const match = /^Assurance Desk running at (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)$/m.exec(out);
+      if (!match) return;
+      done({
+        url: match[1]!,
+        origin: new URL(match[1]!).origin,
+        process: child,
+        stop: () =>
+          new Promise((stopped) => {
+            child.removeAllListeners('exit');
+            child.once('exit', () => stopped());
+            child.kill('SIGTERM');
+          }),
+      });
+    });
+  });
+}
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'desk-e2e-wo-'));
+  await cli(['seed', '--cases', '300', '--seed', '7', '--data', dataDir]);
+  const store = await openCaseStore(dataDir);
+  customer = store.all<Customer & { id: string }>('customers').find((c) => !c.vip)!;
+  await store.close();
+
+  const broken = join(dataDir, 'broken-policy.json');
+  writeFileSync(broken, JSON.stringify({ ...DEFAULT_POLICY, id: 'broken', sla: { ...DEFAULT_POLICY.sla, updateInterval: { 'SEV-1': { minutes: -5 } } } }));
+  await expect(cli(['policy', 'publish', '--file', broken, '--data', dataDir])).rejects.toThrow(/exited 2: .*policy sla\.updateInterval\.SEV-1/);
+
+  const fast = structuredClone(DEFAULT_POLICY) as typeof DEFAULT_POLICY & { sla: { firstResponse: Record<string, unknown> } };
+  fast.sla.firstResponse['SEV-1'] = { common: { minutes: 0.1 }, vip: { minutes: 0.1 } };
+  const file = join(dataDir, 'fast-policy.json');
+  writeFileSync(file, JSON.stringify({ ...fast, id: 'e2e-fast', effectiveFrom: new Date(Date.now() - 60_000).toISOString() }));
+  expect(await cli(['policy', 'publish', '--file', file, '--data', dataDir])).toContain('published policy e2e-fast');
+
+  host = await startFastHost(dataDir);
+  browser = await launchBrowser();
+  page = browser.page;
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await host?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function chooseLanguage(label: string) {
+  await page.locator('[data-testid=language]').locator('xpath=..').locator('[role=combobox]').click();
+  await page.getByRole('option', { name: label }).click();
+}
+
+it('opens a SEV-1 work order, watches it breach and escalate, and finds it on top of the queue (both languages)', async () => {
+  await page.goto(host.url);
+  await page.locator('input[name=displayName]').waitFor();
+  await page.locator('input[name=username]').fill('mgr');
+  await page.locator('input[name=displayName]').fill('王经理');
+  await page.locator('input[name=password]').fill(PASSWORD);
+  await page.locator('input[name=confirm]').fill(PASSWORD);
+  await page.locator('button[type=submit]').click();
+  await page.getByTestId('operator').waitFor();
+
+  await page.getByRole('button', { name: '工单' }).click();
+  await page.locator('input[name=caller]').fill(customer.id);
+  await page.getByRole('option').filter({ hasText: customer.id }).first().click();
+  await page.locator('input[name=summary]').fill('ECS 实例无法连接');
+  await page.getByTestId('quality').getByText('摘要：开始时间').waitFor(); // live quality from the rules engine
+  await page.locator('[data-testid=severity]').locator('xpath=..').locator('[role=combobox]').click();
+  await page.getByRole('option', { name: /^SEV-1/ }).click();
+  await page.locator('input[name=businessImpact]').fill('生产环境中断，约 2000 名用户无法下单');
+  await page.locator('textarea[name=evidence]').fill('14:02 ECS-5003 connection refused');
+  await page.locator('textarea[name=stepsTried]').fill('重启实例\n检查安全组规则');
+  await page.locator('input[name=errorCodes]').fill('ECS-5003');
+  await page.locator('input[name=summary]').fill('ECS 实例自 14:00 起无法连接');
+  await expect.poll(() => page.getByTestId('quality-score').textContent()).toBe('100 / 100');
+  await screenshot(page, 'work-orders-01-form-zh');
+  await page.locator('input[name=summary]').press('Control+Enter');
+
+  const dialog = page.getByRole('dialog');
+  await dialog.getByTestId('countdown').first().waitFor();
+  await page.waitForTimeout(300); // the dialog's fade-in
+  expect(await dialog.getByTestId('case-status').textContent()).toBe('新建');
+  await screenshot(page, 'work-orders-02-case-zh');
+
+  // 6 s first response, monitor every 0.5 s: the breach arrives by itself.
+  await dialog.getByTestId('breached').waitFor({ timeout: 15_000 });
+  expect(await dialog.getByTestId('case-status').textContent()).toBe('已升级');
+  await dialog.getByText('级别 L2').waitFor();
+  await dialog.getByText(/system · work-order\.sla-breached/).waitFor();
+  await screenshot(page, 'work-orders-03-breached-zh');
+  await page.keyboard.press('Escape');
+
+  await page.getByRole('button', { name: '案件队列' }).click();
+  const first = page.getByRole('option').first();
+  await expect.poll(() => first.textContent()).toContain('已超时');
+  expect(await first.textContent()).toContain('ECS 实例自 14:00 起无法连接');
+  await screenshot(page, 'work-orders-04-queue-zh');
+
+  await chooseLanguage('English');
+  await expect.poll(() => page.getByRole('option').first().textContent()).toContain('Breached');
+  await screenshot(page, 'work-orders-05-queue-en');
+  await page.getByRole('option').first().click();
+  await page.getByRole('dialog').getByText('Level L2').waitFor();
+  await page.waitForTimeout(300); // the dialog's fade-in
+  await screenshot(page, 'work-orders-06-case-en');
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Work orders' }).click();
+  await page.locator('input[name=summary]').fill('slow');
+  await page.getByTestId('quality').getByText('summary: when it started').waitFor();
+  await screenshot(page, 'work-orders-07-form-en');
+  await chooseLanguage('简体中文');
+});
