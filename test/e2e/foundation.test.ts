@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Customer } from '../../shared/domain/case.js';
 import { openCaseStore } from '../../main/store/index.js';
-import { cli, launchBrowser, screenshot, startHost, type RunningHost } from './support/browser.js';
+import { cli, launchBrowser, screenshot, setUpFirstManager, startHost, type RunningHost } from './support/browser.js';
 
 const PASSWORD = 'e2e password 42';
 let dataDir: string;
@@ -44,11 +44,7 @@ it('sets up the first manager, signs in, logs a call found by phone, and keeps i
   await page.goto(host.url);
   await page.locator('input[name=displayName]').waitFor();
   await screenshot(page, 'foundation-01-setup');
-  await page.locator('input[name=username]').fill('mgr');
-  await page.locator('input[name=displayName]').fill('王经理');
-  await page.locator('input[name=password]').fill(PASSWORD);
-  await page.locator('input[name=confirm]').fill(PASSWORD);
-  await page.locator('button[type=submit]').click();
+  await setUpFirstManager(page, host.url, { username: 'mgr', displayName: '王经理', password: PASSWORD });
   await expect.poll(() => page.getByTestId('operator').textContent()).toBe('王经理');
 
   await page.getByRole('button', { name: '退出登录' }).click();

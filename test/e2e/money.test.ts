@@ -9,7 +9,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Customer } from '../../shared/domain/case.js';
 import type { Order } from '../../shared/domain/order.js';
 import { openCaseStore, type StoredRecord } from '../../main/store/index.js';
-import { cli, launchBrowser, screenshot, startHost, type RunningHost } from './support/browser.js';
+import { chooseLanguage, cli, launchBrowser, screenshot, setUpFirstManager, startHost, type RunningHost } from './support/browser.js';
 
 const PASSWORD = 'e2e password 42';
 const HOUR = 3_600_000;
@@ -39,14 +39,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
   page = browser.page;
 
-  await page.goto(host.url);
-  await page.locator('input[name=displayName]').waitFor();
-  await page.locator('input[name=username]').fill('mgr');
-  await page.locator('input[name=displayName]').fill('王经理');
-  await page.locator('input[name=password]').fill(PASSWORD);
-  await page.locator('input[name=confirm]').fill(PASSWORD);
-  await page.locator('button[type=submit]').click();
-  await page.getByTestId('operator').waitFor();
+  await setUpFirstManager(page, host.url, { username: 'mgr', displayName: '王经理', password: PASSWORD });
 });
 
 afterAll(async () => {
@@ -55,21 +48,14 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function chooseLanguage(label: '简体中文' | 'English') {
-  await page.locator('[data-testid=language]').locator('xpath=..').locator('[role=combobox]').click();
-  await page.getByRole('option', { name: label }).click();
-  await page.getByRole('listbox').waitFor({ state: 'detached' });
-  await page.waitForTimeout(300); // the menu's fade-out, so screenshots show the page only
-}
-
 /** Screenshots in Chinese (the default), then in English, back to Chinese. */
 async function bothLanguages(name: string, englishText: string) {
   await page.waitForTimeout(350); // MUI's colour transitions (chips, buttons) settle
   await screenshot(page, `${name}-zh`);
-  await chooseLanguage('English');
+  await chooseLanguage(page, 'English');
   await page.getByText(englishText).first().waitFor();
   await screenshot(page, `${name}-en`);
-  await chooseLanguage('简体中文');
+  await chooseLanguage(page, '简体中文');
 }
 
 async function openPanel(label: string) {

@@ -6,7 +6,6 @@
 // and starts the host with `--sla-interval-ms 500` so its SLA monitor re-assesses every
 // half second instead of every 15 s. Nothing is faked: the rules engine computes the due
 // instant, the monitor notices the breach and escalates, the page shows it.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,7 +14,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Customer } from '../../shared/domain/case.js';
 import { openCaseStore } from '../../main/store/index.js';
 import { DEFAULT_POLICY } from '../../main/rules/index.js';
-import { builtFile, cli, launchBrowser, screenshot, type RunningHost } from './support/browser.js';
+import { chooseLanguage, cli, launchBrowser, screenshot, setUpFirstManager, startHost, type RunningHost } from './support/browser.js';
 
 const PASSWORD = 'e2e password 42';
 let dataDir: string;
@@ -23,33 +22,6 @@ let host: RunningHost;
 let browser: Awaited<ReturnType<typeof launchBrowser>>;
 let page: Page;
 let customer: Customer;
-
-/** `web` as startHost runs it, plus a fast SLA monitor. */
-function startFastHost(dir: string): Promise<RunningHost> {
-  const child = spawn(process.execPath, [builtFile('main', 'web.js'), '--port', '0', '--data', dir, '--sla-interval-ms', '500'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  return new Promise((done, fail) => {
-    let out = '';
-    let err = '';
-    child.stderr.on('data', (d) => (err += d));
-    child.on('exit', (code) => fail(new Error(`web host exited ${code}: ${err}`)));
-    child.stdout.on('data', (d) => {
-      out += d;
-      const match = /^Assurance Desk running at (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)$/m.exec(out);
-      if (!match) return;
-      done({
-        url: match[1]!,
-        origin: new URL(match[1]!).origin,
-        process: child,
-        stop: () =>
-          new Promise((stopped) => {
-            child.removeAllListeners('exit');
-            child.once('exit', () => stopped());
-            child.kill('SIGTERM');
-          }),
-      });
-    });
-  });
-}
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'desk-e2e-wo-'));
@@ -68,7 +40,7 @@ beforeAll(async () => {
   writeFileSync(file, JSON.stringify({ ...fast, id: 'e2e-fast', effectiveFrom: new Date(Date.now() - 60_000).toISOString() }));
   expect(await cli(['policy', 'publish', '--file', file, '--data', dataDir])).toContain('published policy e2e-fast');
 
-  host = await startFastHost(dataDir);
+  host = await startHost(dataDir, ['--sla-interval-ms', '500']); // a fast SLA monitor
   browser = await launchBrowser();
   page = browser.page;
 });
@@ -79,20 +51,9 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function chooseLanguage(label: string) {
-  await page.locator('[data-testid=language]').locator('xpath=..').locator('[role=combobox]').click();
-  await page.getByRole('option', { name: label }).click();
-}
 
 it('opens a SEV-1 work order, watches it breach and escalate, and finds it on top of the queue (both languages)', async () => {
-  await page.goto(host.url);
-  await page.locator('input[name=displayName]').waitFor();
-  await page.locator('input[name=username]').fill('mgr');
-  await page.locator('input[name=displayName]').fill('王经理');
-  await page.locator('input[name=password]').fill(PASSWORD);
-  await page.locator('input[name=confirm]').fill(PASSWORD);
-  await page.locator('button[type=submit]').click();
-  await page.getByTestId('operator').waitFor();
+  await setUpFirstManager(page, host.url, { username: 'mgr', displayName: '王经理', password: PASSWORD });
 
   await page.getByRole('button', { name: '工单' }).click();
   await page.locator('input[name=caller]').fill(customer.id);
@@ -130,7 +91,7 @@ it('opens a SEV-1 work order, watches it breach and escalate, and finds it on to
   expect(await first.textContent()).toContain('ECS 实例自 14:00 起无法连接');
   await screenshot(page, 'work-orders-04-queue-zh');
 
-  await chooseLanguage('English');
+  await chooseLanguage(page, 'English');
   await expect.poll(() => page.getByRole('option').first().textContent()).toContain('Breached');
   await screenshot(page, 'work-orders-05-queue-en');
   await page.getByRole('option').first().click();
@@ -142,5 +103,5 @@ it('opens a SEV-1 work order, watches it breach and escalate, and finds it on to
   await page.locator('input[name=summary]').fill('slow');
   await page.getByTestId('quality').getByText('summary: when it started').waitFor();
   await screenshot(page, 'work-orders-07-form-en');
-  await chooseLanguage('简体中文');
+  await chooseLanguage(page, '简体中文');
 });

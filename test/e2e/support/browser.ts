@@ -34,9 +34,9 @@ export interface RunningHost {
   stop(): Promise<void>;
 }
 
-/** Starts `web` as a user would and waits for its one line with the address. */
-export function startHost(dataDir: string): Promise<RunningHost> {
-  const child = spawn(process.execPath, [builtFile('main', 'web.js'), '--port', '0', '--data', dataDir], {
+/** Starts `web` as a user would (plus any extra options) and waits for its one line with the address. */
+export function startHost(dataDir: string, extraArgs: string[] = []): Promise<RunningHost> {
+  const child = spawn(process.execPath, [builtFile('main', 'web.js'), '--port', '0', '--data', dataDir, ...extraArgs], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   return new Promise((done, fail) => {
@@ -97,4 +97,25 @@ export async function launchBrowser(): Promise<{ context: BrowserContext; page: 
 export async function screenshot(page: Page, name: string) {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/** The one-time set-up screen: creates the first manager, who is then signed in. */
+export async function setUpFirstManager(page: Page, url: string, manager: { username: string; displayName: string; password: string }) {
+  await page.goto(url);
+  await page.locator('input[name=displayName]').waitFor();
+  await page.locator('input[name=username]').fill(manager.username);
+  await page.locator('input[name=displayName]').fill(manager.displayName);
+  await page.locator('input[name=password]').fill(manager.password);
+  await page.locator('input[name=confirm]').fill(manager.password);
+  await page.locator('button[type=submit]').click();
+  await page.getByTestId('operator').waitFor();
+}
+
+/** Switches the interface language with the app bar's select. */
+export async function chooseLanguage(page: Page, label: '简体中文' | 'English') {
+  await page.locator('[data-testid=language]').locator('xpath=..').locator('[role=combobox]').click();
+  const option = page.getByRole('option', { name: label });
+  await option.click();
+  await option.waitFor({ state: 'detached' });
+  await page.waitForTimeout(300); // the menu's fade-out, so screenshots show the page only
 }

@@ -6,6 +6,7 @@ import { CATEGORIES, CHANNELS, type CaseRecord, type Category, type Channel } fr
 import type { Policy } from '../../../../shared/rules/policy.js';
 import { call } from '../../api/client.js';
 import { useFieldErrors } from '../../components/useFieldErrors.js';
+import { submitOnCtrlEnter, useF2 } from '../../components/workspace.js';
 import { useNavigation } from '../../state/navigation.js';
 import { PANELS } from '../registry.js';
 import { CallerLookup } from './CallerLookup.js';
@@ -55,16 +56,7 @@ export function CallLogPanel() {
     }
   }
 
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'F2') {
-        event.preventDefault();
-        callerRef.current?.focus();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  useF2(callerRef);
 
   const field = (name: keyof typeof form) => ({
     name,
@@ -84,12 +76,7 @@ export function CallLogPanel() {
           e.preventDefault();
           void save();
         }}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-            e.preventDefault();
-            void save();
-          }
-        }}
+        onKeyDown={submitOnCtrlEnter(() => void save())}
       >
         <Typography variant="h6" component="h2" sx={{ mb: 2 }}>
           {t('calls.title')}

@@ -26,6 +26,7 @@ import { MAX_ATTACHMENT_BYTES, type QualityView } from '../../../../shared/contr
 import { SEVERITIES, type Severity } from '../../../../shared/domain/case.js';
 import { call } from '../../api/client.js';
 import { useFieldErrors } from '../../components/useFieldErrors.js';
+import { submitOnCtrlEnter, useF2 } from '../../components/workspace.js';
 import { useNavigation } from '../../state/navigation.js';
 import { CallerLookup } from '../calls/CallerLookup.js';
 import { CaseDialog } from '../queue/CaseDialog.js';
@@ -125,17 +126,7 @@ export function WorkOrderPanel() {
     }
   }, []);
 
-  // F2 jumps to the customer, as on the call log.
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'F2') {
-        event.preventDefault();
-        customerRef.current?.focus();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  useF2(customerRef); // F2 jumps to the customer, as on the call log
 
   // The live quality score, from the rules engine, as the agent types.
   useEffect(() => {
@@ -209,12 +200,7 @@ export function WorkOrderPanel() {
           e.preventDefault();
           void save();
         }}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-            e.preventDefault();
-            void save();
-          }
-        }}
+        onKeyDown={submitOnCtrlEnter(() => void save())}
       >
         <Stack direction="row" spacing={1} sx={{ mb: 1.5, alignItems: 'center' }}>
           <Typography variant="h6" component="h2" sx={{ flex: 1 }}>
