@@ -4,6 +4,7 @@ import { seedCommand } from './seed.js';
 import { verifyCommand } from './verify.js';
 import { backupCommand } from './backup.js';
 import { restoreCommand } from './restore.js';
+import { exportCommand } from './export.js';
 
 // Every command of the command line, one module each. Add a command by adding it here.
 export interface Command {
@@ -14,4 +15,4 @@ export interface Command {
   run(args: string[]): Promise<number>;
 }
 
-export const commands: Command[] = [seedCommand, checkCommand, policyCommand, verifyCommand, backupCommand, restoreCommand];
+export const commands: Command[] = [seedCommand, checkCommand, policyCommand, verifyCommand, backupCommand, restoreCommand, exportCommand];

@@ -105,6 +105,47 @@ describe('damaged files are reported, kept aside byte-identical, and recovered',
     expect((await verifyStore(dir)).ok).toBe(true);
   });
 
+  it('bit-flipped event after the snapshot: the events that cannot be recovered are named', async () => {
+    const { dir } = await buildStore({ backup: false });
+    const jp = path.join(dir, J);
+    flipByte(jp, lineStart(jp, 43) + 70);
+    const s = await reopen(dir);
+    try {
+      expect(s.report.status).toBe('recovered-with-loss');
+      expect(s.report.warnings[0]).toMatch(/event #43/);
+      expect(s.report.lost).toEqual([expect.stringMatching(/Events #43–#44 could not be recovered .*journal\.jsonl\.damaged-/)]);
+      expect(s.seq).toBe(42);
+      expect(s.get('cases', 'C-000032')).toBeDefined();
+      expect(s.get('cases', 'C-000033')).toBeUndefined();
+    } finally {
+      await s.close();
+    }
+    expect((await verifyStore(dir)).ok).toBe(true);
+  });
+
+  it('a damaged stored hash is repaired when the next event vouches for the content', async () => {
+    const { dir, expected } = await buildStore({ backup: false });
+    const jp = path.join(dir, J);
+    const text = fs.readFileSync(jp, 'utf8');
+    const start = lineStart(jp, 42);
+    const hashAt = text.indexOf('"hash":"', Buffer.from(text).subarray(0, start).toString().length) + 10;
+    const bytes = Buffer.from(text);
+    const at = Buffer.byteLength(text.slice(0, hashAt));
+    bytes[at] = bytes[at] === 0x61 ? 0x62 : 0x61;
+    fs.writeFileSync(jp, bytes);
+    const s = await reopen(dir);
+    try {
+      expect(s.report.status).toBe('recovered');
+      expect(s.report.lost).toEqual([]);
+      expect(s.report.notes.join(' ')).toMatch(/1 event\(s\) had only a damaged hash, repaired/);
+      expect(s.seq).toBe(44);
+      expectSameCases(s, expected);
+    } finally {
+      await s.close();
+    }
+    expect((await verifyStore(dir)).ok).toBe(true);
+  });
+
   it('truncated journal (cut mid-file): detected against the snapshot, recovered from backup + snapshot', async () => {
     const { dir } = await buildStore();
     const jp = path.join(dir, J);

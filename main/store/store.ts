@@ -338,6 +338,11 @@ async function openLocked(dataDir: string, options: OpenOptions, t0: number, loc
         fs.rmSync(path.join(backupDir, name), { recursive: true, force: true });
         log(`removed unfinished backup ${name} left by an interrupted run`);
       }
+  if (!fs.existsSync(journalPath) && fs.existsSync(journalPath + '.recovering')) {
+    fs.renameSync(journalPath + '.recovering', journalPath);
+    core.fsyncPath(dataDir);
+    log('finished a journal recovery that was interrupted (journal.jsonl.recovering put in place)');
+  }
   for (const leftover of [snapPath + '.tmp', journalPath + '.recovering', journalPath + '.migrating']) {
     if (fs.existsSync(leftover)) {
       fs.rmSync(leftover, { force: true });
@@ -1170,14 +1175,8 @@ function recoverJournal(
   const fromJournal = new Map<number, { ev: StoredEvent; text: string }>();
   let highestSeen = 0;
   if (journalExists) {
-    const base = `${JOURNAL}.damaged-${stamp(now())}`;
-    let target = path.join(dataDir, base);
-    for (let i = 2; fs.existsSync(target); i++) target = path.join(dataDir, `${base}-${i}`);
-    fs.renameSync(journalPath, target);
-    core.fsyncPath(dataDir);
-    movedTo = path.basename(target);
-    log(`DAMAGED ${JOURNAL}: ${problem}; moved aside to ${movedTo}`);
-    const buf = fs.readFileSync(target);
+    // read in place; the file is moved aside only once the rebuilt journal is on disk
+    const buf = fs.readFileSync(journalPath);
     core.forEachLine(buf, (s, e, complete) => {
       if (!complete) return;
       try {
@@ -1257,6 +1256,8 @@ function recoverJournal(
     break;
   }
   const recoveredTo = s - 1;
+  // 1. rebuilt journal fully on disk; 2. damaged one moved aside; 3. rebuilt one in place.
+  // A crash between 2 and 3 is finished at the next open (journal missing + .recovering present).
   const tmp = journalPath + '.recovering';
   const fd = fs.openSync(tmp, 'w');
   try {
@@ -1264,6 +1265,15 @@ function recoverJournal(
     fs.fsyncSync(fd);
   } finally {
     fs.closeSync(fd);
+  }
+  if (journalExists) {
+    const base = `${JOURNAL}.damaged-${stamp(now())}`;
+    let target = path.join(dataDir, base);
+    for (let i = 2; fs.existsSync(target); i++) target = path.join(dataDir, `${base}-${i}`);
+    fs.renameSync(journalPath, target);
+    core.fsyncPath(dataDir);
+    movedTo = path.basename(target);
+    log(`DAMAGED ${JOURNAL}: ${problem}; moved aside to ${movedTo}`);
   }
   fs.renameSync(tmp, journalPath);
   core.fsyncPath(dataDir);

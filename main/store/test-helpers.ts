@@ -2,10 +2,20 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { afterAll } from 'vitest';
 import type { EventInput } from './types.js';
 
+const made: string[] = [];
+// registered while the importing test file is collected: runs after that file's tests
+afterAll(() => {
+  for (const d of made.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+});
+
+/** A fresh temp directory, removed when the test process exits. */
 export function tempDir(label = 'store'): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), `ad-${label}-`));
+  const d = fs.mkdtempSync(path.join(os.tmpdir(), `ad-${label}-`));
+  made.push(d);
+  return d;
 }
 
 export function caseEvent(n: number, extra: Record<string, unknown> = {}): EventInput {

@@ -1,0 +1,47 @@
+// CSV export: papaparse, guarded against formula injection, UTF-8 with a BOM for Excel.
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import Papa from 'papaparse';
+import type { ReportSection } from './rows.js';
+
+/**
+ * Cells a spreadsheet would read as a formula: = + - @ (and their full-width forms
+ * ＝＋－＠, which some Excel builds normalise), or a leading tab / carriage return.
+ * papaparse prefixes them with `'` (numbers are left alone).
+ */
+export const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+
+const BOM = '\uFEFF';
+const CHUNK = 5000;
+
+const OPTIONS = { newline: '\r\n', escapeFormulae: FORMULA_START } as const;
+
+/** The header line, CRLF-terminated. */
+const headerLine = (section: ReportSection) => Papa.unparse([section.columns.map((c) => c.header)], OPTIONS) + '\r\n';
+
+/** Rows [from, to), each CRLF-terminated ('' when none). */
+function rowLines(section: ReportSection, from: number, to: number): string {
+  const rows = section.rows.slice(from, to);
+  return rows.length ? Papa.unparse(rows, OPTIONS) + '\r\n' : '';
+}
+
+/** The whole CSV text of one section (BOM included). */
+export function toCsv(section: ReportSection): string {
+  return BOM + headerLine(section) + rowLines(section, 0, section.rows.length);
+}
+
+/** Writes one section to `file` as CSV, in chunks so large reports do not build one huge string. */
+export async function writeCsv(file: string, section: ReportSection): Promise<void> {
+  const out = createWriteStream(file, { flags: 'wx' });
+  const done = new Promise<void>((resolve, reject) => {
+    out.on('finish', resolve);
+    out.on('error', reject);
+  });
+  const write = async (text: string) => {
+    if (!out.write(text)) await Promise.race([once(out, 'drain'), done]);
+  };
+  await write(BOM + headerLine(section));
+  for (let i = 0; i < section.rows.length; i += CHUNK) await write(rowLines(section, i, i + CHUNK));
+  out.end();
+  await done;
+}

@@ -1,0 +1,273 @@
+// The rows of the manager reports, built from the case store for a range of openedAt.
+// Plain data with typed columns; csv.ts and xlsx.ts turn them into files. No electron here.
+import type { CaseRecord } from '../../shared/domain/case.js';
+import type { CaseStore } from '../store/types.js';
+import { CASES } from '../server/cases/case-ids.js';
+import { assessSla, DEFAULT_TIME_ZONE, type SlaTimer } from '../rules/index.js';
+import { addDays, instantInZone } from '../rules/zone.js';
+
+/** string: text; integer: whole number; money: decimal string ("12.50"); instant: ISO-8601 UTC. */
+export type ColumnType = 'string' | 'integer' | 'money' | 'instant';
+export interface Column {
+  key: string;
+  header: string;
+  type: ColumnType;
+}
+export type Cell = string | number | null;
+export type Row = Cell[];
+
+export interface ReportSection {
+  name: string;
+  columns: Column[];
+  rows: Row[];
+}
+
+export const REPORTS = ['cases', 'refunds', 'compensation', 'sla'] as const;
+export type ReportName = (typeof REPORTS)[number];
+
+/** A half-open range of instants [fromMs, toMs) on openedAt. */
+export interface DateRange {
+  fromMs: number;
+  toMs: number;
+}
+
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+function validDate(raw: string): boolean {
+  const m = DATE.exec(raw);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const t = new Date(Date.UTC(y, mo - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
+}
+
+/**
+ * A range bound: a date YYYY-MM-DD in the desk's zone (--from: its first instant; --to: the
+ * whole day included) or an ISO instant with a zone (both inclusive). Undefined when invalid.
+ */
+export function parseBound(raw: string, side: 'from' | 'to', timeZone = DEFAULT_TIME_ZONE): number | undefined {
+  if (validDate(raw)) return instantInZone(side === 'from' ? raw : addDays(raw, 1), 0, timeZone);
+  if (INSTANT.test(raw) && validDate(raw.slice(0, 10))) {
+    const ms = Date.parse(raw);
+    if (Number.isNaN(ms)) return undefined;
+    return side === 'from' ? ms : ms + 1; // --to instant inclusive: exclusive bound one ms later
+  }
+  return undefined;
+}
+
+const MONEY = /^-?\d+(\.\d+)?$/;
+const money = (v: unknown): string | null => (typeof v === 'string' && MONEY.test(v) ? v : typeof v === 'number' && Number.isInteger(v) ? String(v) : null);
+const str = (v: unknown): string | null => (typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : null);
+const int = (v: unknown): number | null => (typeof v === 'number' && Number.isInteger(v) ? v : null);
+const instant = (v: unknown): string | null => (typeof v === 'string' && !Number.isNaN(Date.parse(v)) ? v : null);
+const yesNo = (v: unknown): string => (v ? 'yes' : 'no');
+const obj = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' ? (v as Record<string, unknown>) : {});
+
+const col = (key: string, header: string, type: ColumnType = 'string'): Column => ({ key, header, type });
+
+/** Cases opened in the range, oldest first (then by id). */
+export function casesInRange(store: Pick<CaseStore, 'all'>, range: DateRange, type?: string): CaseRecord[] {
+  const out: { ms: number; c: CaseRecord }[] = [];
+  for (const c of store.all<CaseRecord>(CASES)) {
+    if (type && c.type !== type) continue;
+    const ms = Date.parse(c.openedAt);
+    if (ms >= range.fromMs && ms < range.toMs) out.push({ ms, c });
+  }
+  out.sort((a, b) => a.ms - b.ms || (a.c.id < b.c.id ? -1 : a.c.id > b.c.id ? 1 : 0));
+  return out.map((x) => x.c);
+}
+
+const CASE_COLUMNS = [
+  col('id', 'case'),
+  col('type', 'type'),
+  col('channel', 'channel'),
+  col('status', 'status'),
+  col('severity', 'severity'),
+  col('category', 'category'),
+  col('inScope', 'in scope'),
+  col('customerAccount', 'customer account'),
+  col('customerName', 'customer'),
+  col('vip', 'VIP'),
+  col('agent', 'agent'),
+  col('openedAt', 'opened at (UTC)', 'instant'),
+  col('updatedAt', 'updated at (UTC)', 'instant'),
+  col('summary', 'summary'),
+  col('errorCodes', 'error codes'),
+];
+
+function caseRow(c: CaseRecord): Row {
+  return [
+    c.id,
+    c.type,
+    c.channel,
+    c.status,
+    c.severity ?? null,
+    c.category,
+    yesNo(c.inScope),
+    c.customerAccount,
+    c.customerName,
+    yesNo(c.vip),
+    c.agent,
+    instant(c.openedAt),
+    instant(c.updatedAt),
+    c.summary,
+    Array.isArray(c.errorCodes) ? c.errorCodes.join(' ') : null,
+  ];
+}
+
+const REFUND_COLUMNS = [
+  col('id', 'case'),
+  col('status', 'status'),
+  col('customerAccount', 'customer account'),
+  col('customerName', 'customer'),
+  col('agent', 'agent'),
+  col('openedAt', 'opened at (UTC)', 'instant'),
+  col('orders', 'orders'),
+  col('amount', 'refund amount', 'money'),
+  col('rewardDeducted', 'reward deducted', 'money'),
+  col('rewardCancelled', 'reward cancelled', 'money'),
+  col('policyVersion', 'policy version'),
+  col('outcome', 'review outcome'),
+  col('reviewedBy', 'reviewed by'),
+  col('reviewedAt', 'reviewed at (UTC)', 'instant'),
+  col('receipt', 'receipt'),
+];
+
+function refundRow(c: CaseRecord): Row {
+  const d = obj(c.details);
+  const r = obj(d.review);
+  const orderIds = Array.isArray(d.orderIds) ? (d.orderIds as unknown[]).filter((x) => typeof x === 'string').join(' ') : null;
+  return [
+    c.id,
+    c.status,
+    c.customerAccount,
+    c.customerName,
+    c.agent,
+    instant(c.openedAt),
+    orderIds,
+    money(d.amount),
+    money(d.rewardDeducted),
+    money(d.rewardCancelled),
+    str(d.policyVersion),
+    str(r.outcome),
+    str(r.by),
+    instant(r.at),
+    str(obj(d.receipt).number),
+  ];
+}
+
+const COMPENSATION_COLUMNS = [
+  col('id', 'case'),
+  col('status', 'status'),
+  col('customerAccount', 'customer account'),
+  col('customerName', 'customer'),
+  col('agent', 'agent'),
+  col('openedAt', 'opened at (UTC)', 'instant'),
+  col('amount', 'compensation amount', 'money'),
+  col('faultMinutes', 'fault minutes', 'integer'),
+  col('claimDeadline', 'claim deadline'),
+  col('policyVersion', 'policy version'),
+  col('outcome', 'review outcome'),
+  col('reviewedBy', 'reviewed by'),
+  col('reviewedAt', 'reviewed at (UTC)', 'instant'),
+  col('creditId', 'credit'),
+];
+
+function compensationRow(c: CaseRecord): Row {
+  const d = obj(c.details);
+  const r = obj(d.review);
+  return [
+    c.id,
+    c.status,
+    c.customerAccount,
+    c.customerName,
+    c.agent,
+    instant(c.openedAt),
+    money(d.amount),
+    int(d.faultMinutes),
+    str(d.claimDeadline),
+    str(d.policyVersion),
+    str(r.outcome),
+    str(r.by),
+    instant(r.at),
+    str(d.creditId),
+  ];
+}
+
+const SLA_COLUMNS = [
+  col('id', 'case'),
+  col('type', 'type'),
+  col('severity', 'severity'),
+  col('vip', 'VIP'),
+  col('status', 'status'),
+  col('openedAt', 'opened at (UTC)', 'instant'),
+  col('firstResponseTarget', 'first response target'),
+  col('firstResponseDue', 'first response due (UTC)', 'instant'),
+  col('firstResponseAt', 'first response at (UTC)', 'instant'),
+  col('firstResponseState', 'first response'),
+  col('firstResponseLate', 'first response late (min)', 'integer'),
+  col('nextUpdateDue', 'next update due (UTC)', 'instant'),
+  col('nextUpdateState', 'next update'),
+  col('nextUpdateLate', 'next update late (min)', 'integer'),
+  col('breached', 'breached'),
+  col('policyVersion', 'policy version'),
+];
+
+function slaRow(c: CaseRecord, nowMs: number): Row | undefined {
+  if (!c.severity) return undefined;
+  const d = obj(c.details);
+  const pauses = Array.isArray(d.pauses) ? (d.pauses as never) : undefined;
+  const a = assessSla(
+    {
+      severity: c.severity,
+      vip: c.vip,
+      openedAt: c.openedAt,
+      ...(typeof d.firstResponseAt === 'string' ? { firstResponseAt: d.firstResponseAt } : {}),
+      ...(typeof d.lastUpdateAt === 'string' ? { lastUpdateAt: d.lastUpdateAt } : {}),
+      ...(typeof d.escalationLevel === 'string' ? { escalationLevel: d.escalationLevel as never } : {}),
+    },
+    nowMs,
+    pauses ? { pauses } : {},
+  );
+  const late = (t?: SlaTimer) => (t?.state === 'breached' ? (t.breachedByMinutes ?? null) : null);
+  return [
+    c.id,
+    c.type,
+    c.severity,
+    yesNo(c.vip),
+    c.status,
+    instant(c.openedAt),
+    a.firstResponse.target,
+    a.firstResponse.due,
+    a.firstResponse.metAt ?? null,
+    a.firstResponse.state,
+    late(a.firstResponse),
+    a.nextUpdate?.due ?? null,
+    a.nextUpdate?.state ?? null,
+    late(a.nextUpdate),
+    yesNo(a.breached),
+    a.policyVersion,
+  ];
+}
+
+/** One report's rows. `nowMs` is the instant SLA timers are assessed at (default: now). */
+export function buildReport(store: Pick<CaseStore, 'all'>, report: ReportName, range: DateRange, nowMs = Date.now()): ReportSection {
+  switch (report) {
+    case 'cases':
+      return { name: 'Cases', columns: CASE_COLUMNS, rows: casesInRange(store, range).map(caseRow) };
+    case 'refunds':
+      return { name: 'Refunds', columns: REFUND_COLUMNS, rows: casesInRange(store, range, 'refund').map(refundRow) };
+    case 'compensation':
+      return { name: 'Compensation', columns: COMPENSATION_COLUMNS, rows: casesInRange(store, range, 'compensation').map(compensationRow) };
+    case 'sla': {
+      const rows: Row[] = [];
+      for (const c of casesInRange(store, range)) {
+        const row = slaRow(c, nowMs);
+        if (row) rows.push(row);
+      }
+      return { name: 'SLA', columns: SLA_COLUMNS, rows };
+    }
+  }
+}
