@@ -40,18 +40,29 @@ async function signIn(username: string) {
   await page.getByTestId('operator').waitFor();
 }
 
-it('sets up the first manager, signs in, logs a call found by phone, and keeps it after a reload', async () => {
+it('sets up the first manager, who adds an agent; the agent logs a call found by phone, kept after a reload', async () => {
   await page.goto(host.url);
   await page.locator('input[name=displayName]').waitFor();
   await screenshot(page, 'foundation-01-setup');
   await setUpFirstManager(page, host.url, { username: 'mgr', displayName: '王经理', password: PASSWORD });
   await expect.poll(() => page.getByTestId('operator').textContent()).toBe('王经理');
 
+  // The manager adds an agent; the agent takes the calls.
+  await page.getByRole('button', { name: '操作员' }).click();
+  const addForm = page.getByRole('form', { name: '添加操作员' });
+  await addForm.locator('input[name=username]').fill('li.agent');
+  await addForm.locator('input[name=displayName]').fill('李坐席');
+  await addForm.locator('input[name=password]').fill(PASSWORD);
+  await addForm.getByRole('button', { name: '添加操作员' }).click();
+  await page.locator('[data-operator="li.agent"]').waitFor();
+  await screenshot(page, 'foundation-02-operators');
+
   await page.getByRole('button', { name: '退出登录' }).click();
   await page.locator('input[name=password]').waitFor();
   expect(await page.locator('input[name=username]').inputValue()).toBe('mgr'); // last operator remembered
-  await screenshot(page, 'foundation-02-sign-in');
-  await signIn('mgr');
+  await screenshot(page, 'foundation-03-sign-in');
+  await signIn('li.agent');
+  expect(await page.getByRole('button', { name: '操作员' }).count()).toBe(0); // a manager's panel, not an agent's
 
   // The caller gives the number in national format with dashes: +8613812345678 → 138-1234-5678.
   const phone = caller.contacts.find((k) => k.phone?.startsWith('+861'))!.phone!;
@@ -59,7 +70,7 @@ it('sets up the first manager, signs in, logs a call found by phone, and keeps i
   await page.locator('input[name=caller]').fill(national);
   const option = page.getByRole('option').filter({ hasText: caller.id });
   await option.waitFor();
-  await screenshot(page, 'foundation-03-caller-lookup');
+  await screenshot(page, 'foundation-04-caller-lookup');
   await option.click();
 
   const summary = `ECS 实例无法连接 e2e-${Date.now()}`;
@@ -70,11 +81,12 @@ it('sets up the first manager, signs in, logs a call found by phone, and keeps i
   await expect.poll(() => page.locator('input[name=caller]').inputValue()).toBe(''); // form cleared for the next call
 
   await page.reload();
-  await signIn('mgr');
+  await signIn('li.agent');
   const row = page.getByRole('row').filter({ hasText: summary });
   await row.waitFor();
   expect(await row.textContent()).toContain(caller.name);
-  await screenshot(page, 'foundation-04-call-logged');
+  expect(await row.textContent()).toContain('li.agent');
+  await screenshot(page, 'foundation-05-call-logged');
 });
 
 it('shows the error next to the field and saves nothing when the caller is missing', async () => {
@@ -84,5 +96,5 @@ it('shows the error next to the field and saves nothing when the caller is missi
   await page.getByText('请先查找来电客户').waitFor(); // the desk's message, in the operator's language
   expect(await page.locator('input[name=summary]').inputValue()).toBe('no caller chosen'); // what was typed is kept
   expect(await page.getByRole('row').count()).toBe(before);
-  await screenshot(page, 'foundation-05-missing-caller');
+  await screenshot(page, 'foundation-06-missing-caller');
 });

@@ -9,6 +9,7 @@ import { messages as refundMessages } from '../panels/refunds/messages.js';
 import { messages as compensationMessages } from '../panels/compensation/messages.js';
 import { messages as icpMessages } from '../panels/icp/messages.js';
 import { messages as complaintMessages } from '../panels/complaints/messages.js';
+import { messages as operatorMessages } from '../panels/operators/messages.js';
 
 /**
  * Each panel may keep its strings beside it (`messages.ts` exporting `{ en, zhCN }` under one
@@ -22,6 +23,7 @@ const panelMessages: { en: object; zhCN: object }[] = [
   compensationMessages,
   icpMessages,
   complaintMessages,
+  operatorMessages,
 ];
 
 export const i18n: I18n = i18next.createInstance();

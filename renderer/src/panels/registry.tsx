@@ -15,6 +15,8 @@ import { RefundsPanel } from './refunds/RefundsPanel.js';
 import { CompensationPanel } from './compensation/CompensationPanel.js';
 import { IcpRewardPanel } from './icp/IcpRewardPanel.js';
 import { ComplaintsPanel } from './complaints/ComplaintsPanel.js';
+import ManageAccountsIcon from '@mui/icons-material/ManageAccounts';
+import { OperatorsPanel } from './operators/OperatorsPanel.js';
 
 export interface PanelEntry {
   id: string;
@@ -36,4 +38,5 @@ export const PANELS: PanelEntry[] = [
   { id: 'compensation', label: 'compensation.nav', icon: <BoltIcon />, role: 'agent', component: CompensationPanel },
   { id: 'icp-reward', label: 'icp.nav', icon: <VerifiedIcon />, role: 'agent', component: IcpRewardPanel },
   { id: 'complaints', label: 'complaints.nav', icon: <FeedbackIcon />, role: 'agent', component: ComplaintsPanel },
+  { id: 'operators', label: 'operators.nav', icon: <ManageAccountsIcon />, role: 'manager', component: OperatorsPanel },
 ];

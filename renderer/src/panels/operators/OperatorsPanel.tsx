@@ -1,0 +1,184 @@
+import {
+  Alert,
+  Box,
+  Button,
+  Chip,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  MenuItem,
+  Paper,
+  Snackbar,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  TextField,
+  Typography,
+} from '@mui/material';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { OperatorView } from '../../../../shared/contract/index.js';
+import { ROLES, type Role } from '../../../../shared/domain/case.js';
+import { call } from '../../api/client.js';
+import { useFieldErrors } from '../../components/useFieldErrors.js';
+import { submitOnCtrlEnter } from '../../components/workspace.js';
+import { useSession } from '../../state/session.js';
+
+const EMPTY = { username: '', displayName: '', password: '', role: 'agent' as Role };
+
+/** Managers add agents and supervisors and deactivate leavers; every change is an audit event. */
+export function OperatorsPanel() {
+  const { t } = useTranslation();
+  const me = useSession((s) => s.operator);
+  const errors = useFieldErrors();
+  const [operators, setOperators] = useState<OperatorView[]>([]);
+  const [form, setForm] = useState(EMPTY);
+  const [created, setCreated] = useState<string | null>(null);
+  const [toggling, setToggling] = useState<OperatorView | null>(null);
+
+  const refresh = useCallback(() => call('operators.list', {}).then(setOperators), []);
+  useEffect(() => void refresh(), [refresh]);
+
+  async function create() {
+    errors.clear();
+    try {
+      const operator = await call('operators.create', form);
+      setCreated(operator.username);
+      setForm(EMPTY);
+      void refresh();
+    } catch (error) {
+      errors.fromError(error);
+    }
+  }
+
+  const field = (name: keyof typeof form) => ({
+    name,
+    value: form[name],
+    onChange: (e: { target: { value: string } }) => setForm({ ...form, [name]: e.target.value }),
+    ...errors.props(name),
+  });
+
+  return (
+    <Stack spacing={2}>
+      <Paper
+        variant="outlined"
+        sx={{ p: 2 }}
+        component="form"
+        aria-label={t('operators.add')}
+        onSubmit={(e) => {
+          e.preventDefault();
+          void create();
+        }}
+        onKeyDown={submitOnCtrlEnter(() => void create())}
+      >
+        <Typography variant="h6" component="h2">
+          {t('operators.title')}
+        </Typography>
+        <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
+          {t('operators.intro')}
+        </Typography>
+        <Box sx={{ display: 'grid', gridTemplateColumns: '1fr 1fr 1fr 160px auto', gap: 2, alignItems: 'start' }}>
+          <TextField label={t('operators.username')} autoComplete="off" {...field('username')} />
+          <TextField label={t('operators.displayName')} {...field('displayName')} />
+          <TextField label={t('operators.password')} type="password" autoComplete="new-password" {...field('password')} />
+          <TextField select label={t('operators.role')} {...field('role')}>
+            {ROLES.map((role) => (
+              <MenuItem key={role} value={role}>
+                {t(`app.role.${role}`)}
+              </MenuItem>
+            ))}
+          </TextField>
+          <Button type="submit" variant="contained">
+            {t('operators.create')}
+          </Button>
+        </Box>
+        {errors.errors.form && (
+          <Alert severity="error" sx={{ mt: 2 }}>
+            {errors.errors.form}
+          </Alert>
+        )}
+      </Paper>
+      <Paper variant="outlined">
+        <Table size="small" aria-label={t('operators.title')}>
+          <TableHead>
+            <TableRow>
+              {(['username', 'displayName', 'role', 'state', 'action'] as const).map((column) => (
+                <TableCell key={column}>{t(`operators.columns.${column}`)}</TableCell>
+              ))}
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {operators.map((operator) => (
+              <TableRow key={operator.username} data-operator={operator.username}>
+                <TableCell>{operator.username}</TableCell>
+                <TableCell>{operator.displayName}</TableCell>
+                <TableCell>{t(`app.role.${operator.role}`)}</TableCell>
+                <TableCell>
+                  <Chip
+                    size="small"
+                    color={operator.active ? 'success' : 'default'}
+                    label={t(operator.active ? 'operators.active' : 'operators.inactive')}
+                  />
+                </TableCell>
+                <TableCell align="right">
+                  {operator.username !== me?.username && (
+                    <Button size="small" onClick={() => setToggling(operator)}>
+                      {t(operator.active ? 'operators.deactivate' : 'operators.activate')}
+                    </Button>
+                  )}
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </Paper>
+      {toggling && <ToggleDialog operator={toggling} onClose={() => setToggling(null)} onDone={() => void refresh()} />}
+      <Snackbar open={created !== null} autoHideDuration={4000} onClose={() => setCreated(null)} message={t('operators.created', { username: created })} />
+    </Stack>
+  );
+}
+
+function ToggleDialog({ operator, onClose, onDone }: { operator: OperatorView; onClose(): void; onDone(): void }) {
+  const { t } = useTranslation();
+  const errors = useFieldErrors();
+  const [reason, setReason] = useState('');
+  async function confirm() {
+    try {
+      await call('operators.setActive', { username: operator.username, active: !operator.active, reason });
+      onDone();
+      onClose();
+    } catch (error) {
+      errors.fromError(error);
+    }
+  }
+  return (
+    <Dialog open onClose={onClose} fullWidth maxWidth="sm">
+      <DialogTitle>
+        {t(operator.active ? 'operators.deactivate' : 'operators.activate')} · {operator.displayName}
+      </DialogTitle>
+      <DialogContent>
+        <TextField
+          autoFocus
+          sx={{ mt: 1 }}
+          name="reason"
+          label={t('operators.reason')}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          onKeyDown={submitOnCtrlEnter(() => void confirm())}
+          {...errors.props('reason')}
+        />
+        {errors.errors.form && <Alert severity="error">{errors.errors.form}</Alert>}
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose}>{t('operators.cancel')}</Button>
+        <Button variant="contained" onClick={() => void confirm()}>
+          {t('operators.confirm')}
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}
