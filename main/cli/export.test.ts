@@ -95,3 +95,22 @@ it('refuses a missing data directory rather than creating one', async () => {
   expect(existsSync(missing)).toBe(false);
   expect(existsSync(file)).toBe(false);
 });
+
+it('exports while the desk holds the data directory, from a verified copy, without touching the desk’s files', async () => {
+  const data = tempDir('data');
+  await seedCommand.run(['--cases', '50', '--seed', '4', '--data', data]);
+  const { openCaseStore } = await import('../store/index.js');
+  const desk = await openCaseStore(data, { autoBackup: false }); // the running desk
+  try {
+    const journal = readFileSync(join(data, 'journal.jsonl'));
+    const csv = join(tempDir('out'), 'open.csv');
+    out = [];
+    const range = ['--from', '2025-01-01', '--to', '2026-12-31'];
+    expect(await exportCommand.run(['--data', data, '--report', 'cases', '--format', 'csv', ...range, '--out', csv])).toBe(0);
+    expect(csvRows(csv)).toHaveLength(51);
+    expect(readFileSync(join(data, 'journal.jsonl'))).toEqual(journal);
+    expect(desk.count('cases')).toBe(50);
+  } finally {
+    await desk.close();
+  }
+});

@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, rmSync, renameSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { openCaseStore } from '../store/index.js';
+import { openStoreForReading } from '../store/index.js';
 import { buildReport, parseBound, REPORTS, type ReportName } from '../reports/rows.js';
 import { writeCsv } from '../reports/csv.js';
 import { writeWorkbook } from '../reports/xlsx.js';
@@ -52,12 +52,13 @@ export const exportCommand: Command = {
     if (existsSync(out) && statSync(out).isDirectory()) throw new UsageError(`--out: ${out} is a directory`);
     if (!existsSync(dataDir)) throw new UsageError(`--data: no such directory ${dataDir}`);
 
-    const store = await openCaseStore(dataDir, { autoBackup: false });
+    // Scheduled exports run while the desk is open: then they read a verified copy.
+    const reading = await openStoreForReading(dataDir);
     let section;
     try {
-      section = buildReport(store, report, { fromMs, toMs });
+      section = buildReport(reading.store, report, { fromMs, toMs });
     } finally {
-      await store.close();
+      await reading.close();
     }
     // Write beside the target and rename at the end: a failure never leaves half a file.
     const temp = join(dirname(out), `.${basename(out)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);

@@ -15,4 +15,5 @@ export {
 export { verifyStore, verifyBackup, restoreBackup, backupStore, type RestoreResult } from './backup.js';
 export type { Finding, VerifyResult, BackupManifest, SnapshotHeader } from './core.js';
 export { defaultDataDir } from './data-dir.js';
+export { openStoreForReading, type StoreForReading } from './read-copy.js';
 export { tokenize } from './search.js';
