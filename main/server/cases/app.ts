@@ -1,14 +1,9 @@
 import type { HistoryEntry } from '../../../shared/contract/index.js';
-import type { CaseRecord, Customer } from '../../../shared/domain/case.js';
-import { classifyScope } from '../../rules/index.js';
 import type { StoredEvent } from '../../store/types.js';
 import type { Handlers } from '../context.js';
 import { notFound } from '../errors.js';
-import { CUSTOMERS } from '../customers/directory.js';
-import { currentPolicy } from '../policy/rules-context.js';
-import { CASES, nextCaseId } from './case-ids.js';
-
-type StoredCase = CaseRecord & { [key: string]: unknown };
+import { customerOf, newCase, recordNewCase, type StoredCase } from '../workspace/workflow.js';
+import { CASES } from './case-ids.js';
 
 function toHistoryEntry(event: StoredEvent, id: string): HistoryEntry {
   const change = event.changes.find((c) => c.entity === CASES && c.id === id);
@@ -18,33 +13,9 @@ function toHistoryEntry(event: StoredEvent, id: string): HistoryEntry {
 
 export const caseHandlers: Pick<Handlers, 'calls.log' | 'cases.search' | 'cases.get'> = {
   'calls.log'(input, ctx) {
-    const customer = ctx.store.get(CUSTOMERS, input.customerAccount) as Customer | undefined;
-    if (!customer) throw notFound('customer', 'customerAccount');
-    const now = ctx.now().toISOString();
-    const record: CaseRecord = {
-      id: nextCaseId(ctx.store),
-      type: 'call',
-      channel: input.channel,
-      customerAccount: customer.id,
-      customerName: customer.name,
-      vip: customer.vip,
-      category: input.category,
-      inScope: classifyScope(input.category, currentPolicy(ctx)).inScope,
-      status: 'logged',
-      summary: input.summary,
-      notes: input.notes,
-      errorCodes: [],
-      agent: ctx.operator.username,
-      openedAt: now,
-      updatedAt: now,
-    };
-    ctx.store.append({
-      actor: ctx.operator.username,
-      action: 'call.logged',
-      changes: [{ entity: CASES, id: record.id, op: 'put', record: { ...record } }],
-    });
-    ctx.emit('case.changed', { id: record.id, action: 'call.logged' });
-    return record;
+    const customer = customerOf(ctx, input.customerAccount);
+    const record = newCase(ctx, customer, { ...input, type: 'call', status: 'logged', details: {} });
+    return recordNewCase(ctx, record, 'call.logged');
   },
 
   async 'cases.search'(input, { store }) {
