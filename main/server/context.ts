@@ -6,6 +6,8 @@ import type { SettingsStore } from './settings/settings-store.js';
 export interface Connection {
   id: string;
   operator: OperatorView | null;
+  /** The resume token issued to this connection, revoked at sign-out. */
+  resumeToken?: string;
 }
 
 export interface Services {

@@ -4,6 +4,7 @@ import type { Handlers, Services } from './context.js';
 import { CustomerDirectory } from './customers/directory.js';
 import { customerHandlers } from './customers/app.js';
 import { operatorHandlers } from './operators/app.js';
+import { ResumeTokens } from './operators/resume-tokens.js';
 import { policyHandlers } from './policy/app.js';
 import { settingsHandlers } from './settings/app.js';
 import { workOrderHandlers } from './work-orders/app.js';
@@ -15,7 +16,7 @@ import { complaintHandlers } from './complaints/app.js';
 
 export function handlers(services: Services): Handlers {
   return {
-    ...operatorHandlers,
+    ...operatorHandlers(new ResumeTokens()),
     ...settingsHandlers,
     ...customerHandlers(new CustomerDirectory(services.store)),
     ...caseHandlers,

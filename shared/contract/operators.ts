@@ -33,6 +33,12 @@ export const operatorCalls = {
     input: z.object({ username: z.string().trim().min(1, 'required'), password: z.string().min(1, 'required') }).strict(),
   }),
   'session.signOut': call<null>()({ access: 'agent', input: z.object({}).strict() }),
+  /** A token that brings this sign-in back after a reload; kept by the page for its tab only. */
+  'session.resumeToken': call<string>()({ access: 'agent', input: z.object({}).strict() }),
+  'session.resume': call<OperatorView | null>()({
+    access: 'public',
+    input: z.object({ token: z.string().min(20, 'not a resume token').max(100, 'not a resume token') }).strict(),
+  }),
   'operators.list': call<OperatorView[]>()({ access: 'manager', input: z.object({}).strict() }),
   'operators.create': call<OperatorView>()({
     access: 'manager',

@@ -40,7 +40,7 @@ async function signIn(username: string) {
   await page.getByTestId('operator').waitFor();
 }
 
-it('sets up the first manager, who adds an agent; the agent logs a call found by phone, kept after a reload', async () => {
+it('sets up the first manager, who adds an agent; the agent logs a call found by phone, still there after a reload', async () => {
   await page.goto(host.url);
   await page.locator('input[name=displayName]').waitFor();
   await screenshot(page, 'foundation-01-setup');
@@ -80,8 +80,8 @@ it('sets up the first manager, who adds an agent; the agent logs a call found by
   await page.getByText(/来电 C-\d{6} 已保存/).waitFor();
   await expect.poll(() => page.locator('input[name=caller]').inputValue()).toBe(''); // form cleared for the next call
 
-  await page.reload();
-  await signIn('li.agent');
+  await page.reload(); // the tab keeps its sign-in
+  await expect.poll(() => page.getByTestId('operator').textContent()).toBe('李坐席');
   const row = page.getByRole('row').filter({ hasText: summary });
   await row.waitFor();
   expect(await row.textContent()).toContain(caller.name);
@@ -97,4 +97,12 @@ it('shows the error next to the field and saves nothing when the caller is missi
   expect(await page.locator('input[name=summary]').inputValue()).toBe('no caller chosen'); // what was typed is kept
   expect(await page.getByRole('row').count()).toBe(before);
   await screenshot(page, 'foundation-06-missing-caller');
+});
+
+it('after signing out, a reload shows the sign-in screen again', async () => {
+  await page.getByRole('button', { name: '退出登录' }).click();
+  await page.locator('input[name=password]').waitFor();
+  await page.reload();
+  await page.locator('input[name=password]').waitFor();
+  expect(await page.getByTestId('operator').count()).toBe(0);
 });

@@ -3,6 +3,7 @@ import type { Role } from '../../../shared/domain/case.js';
 import type { Handlers, Services } from '../context.js';
 import { DeskError, notFound } from '../errors.js';
 import { hashPassword, verifyPassword } from './passwords.js';
+import type { ResumeTokens } from './resume-tokens.js';
 
 /** An operator as stored: the view plus the password hash, which never leaves the main process. */
 interface OperatorRecord extends OperatorView {
@@ -48,10 +49,20 @@ async function createOperator(
   return toView(record);
 }
 
-export const operatorHandlers: Pick<
+export const operatorHandlers = (
+  resume: ResumeTokens,
+): Pick<
   Handlers,
-  'session.current' | 'setup.createManager' | 'session.signIn' | 'session.signOut' | 'operators.list' | 'operators.create' | 'operators.setActive'
-> = {
+  | 'session.current'
+  | 'setup.createManager'
+  | 'session.signIn'
+  | 'session.signOut'
+  | 'session.resumeToken'
+  | 'session.resume'
+  | 'operators.list'
+  | 'operators.create'
+  | 'operators.setActive'
+> => ({
   'session.current': (_input, ctx) => ({ operator: ctx.connection.operator, needsSetup: needsSetup(ctx) }),
 
   async 'setup.createManager'(input, ctx) {
@@ -79,8 +90,25 @@ export const operatorHandlers: Pick<
   },
 
   'session.signOut'(_input, ctx) {
+    if (ctx.connection.resumeToken) resume.revoke(ctx.connection.resumeToken);
     ctx.connection.operator = null;
+    ctx.connection.resumeToken = undefined;
     return null;
+  },
+
+  'session.resumeToken'(_input, ctx) {
+    if (ctx.connection.resumeToken) resume.revoke(ctx.connection.resumeToken);
+    ctx.connection.resumeToken = resume.issue(ctx.operator.username, ctx.now().getTime());
+    return ctx.connection.resumeToken;
+  },
+
+  'session.resume'(input, ctx) {
+    const username = resume.redeem(input.token, ctx.now().getTime());
+    const record = username ? ctx.store.get<OperatorRecord>(ENTITY, username) : undefined;
+    if (!record?.active) return null; // expired, revoked, or the operator was deactivated: sign in again
+    ctx.connection.operator = toView(record);
+    ctx.connection.resumeToken = input.token;
+    return ctx.connection.operator;
   },
 
   'operators.list': (_input, { store }) => store.all<OperatorRecord>(ENTITY).map(toView),
@@ -102,4 +130,4 @@ export const operatorHandlers: Pick<
     });
     return toView({ ...record, active: input.active });
   },
-};
+});

@@ -13,6 +13,17 @@ interface SessionState {
   setLanguage(language: DeskSettings['language']): Promise<void>;
 }
 
+// Per tab: a reload keeps the sign-in, closing the tab ends it.
+const RESUME_KEY = 'assurance-desk.resume';
+
+async function resumeSignIn(): Promise<OperatorView | null> {
+  const token = sessionStorage.getItem(RESUME_KEY);
+  if (!token) return null;
+  const operator = await call('session.resume', { token }).catch(() => null);
+  if (!operator) sessionStorage.removeItem(RESUME_KEY);
+  return operator;
+}
+
 export const useSession = create<SessionState>((set, get) => ({
   status: 'loading',
   operator: null,
@@ -20,14 +31,18 @@ export const useSession = create<SessionState>((set, get) => ({
   async load() {
     const [session, settings] = await Promise.all([call('session.current', {}), call('settings.get', {})]);
     await i18n.changeLanguage(settings.language);
-    set({
-      settings,
-      operator: session.operator,
-      status: session.needsSetup ? 'setup' : session.operator ? 'signed-in' : 'signed-out',
-    });
+    const operator = session.operator ?? (session.needsSetup ? null : await resumeSignIn());
+    set({ settings, operator, status: session.needsSetup ? 'setup' : operator ? 'signed-in' : 'signed-out' });
   },
-  signedIn: (operator) => set({ operator, status: 'signed-in' }),
+  signedIn(operator) {
+    set({ operator, status: 'signed-in' });
+    call('session.resumeToken', {}).then(
+      (token) => sessionStorage.setItem(RESUME_KEY, token),
+      () => sessionStorage.removeItem(RESUME_KEY),
+    );
+  },
   async signOut() {
+    sessionStorage.removeItem(RESUME_KEY);
     await call('session.signOut', {});
     // Fresh settings: the sign-in screen offers the operator who just left.
     set({ operator: null, status: 'signed-out', settings: await call('settings.get', {}) });
