@@ -88,7 +88,8 @@ describe('invalid requests (in-process)', () => {
   });
 });
 
-describe('as a real child process', () => {
+// Each case starts node + tsx; a loaded CI machine needs more than the default 5 s.
+describe('as a real child process', { timeout: 60_000 }, () => {
   const TSX = join(ROOT, 'node_modules/.bin/tsx');
   const cli = (args: string[], input?: string) =>
     spawnSync(TSX, ['main/cli/index.ts', 'check', ...args], { cwd: ROOT, input, encoding: 'utf8', timeout: 30_000 });

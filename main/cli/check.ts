@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { DECISION_KINDS } from '../../shared/rules/requests.js';
 import { validateRequest } from '../../shared/rules/validate.js';
 import { decide, NoPolicyInForce } from '../rules/index.js';
+import { publicRule } from '../rules/rule-list.js';
 import type { Command } from './commands.js';
 
 const USAGE = `Usage: assurance-desk check <${DECISION_KINDS.join('|')}> [FILE]
@@ -57,7 +58,9 @@ export async function runCheck(args: string[], io: CheckIo = processIo): Promise
   const validated = validateRequest(kind, json);
   if (!validated.ok) return invalid(validated.error);
   try {
-    io.out(`${JSON.stringify(decide(validated), null, 2)}\n`);
+    const decision = decide(validated);
+    // The documented shape: rule entries are {id, result, reason, subject?}; code/params are for the desk's UI.
+    io.out(`${JSON.stringify({ ...decision, rules: decision.rules.map(publicRule) }, null, 2)}\n`);
     return 0;
   } catch (error) {
     if (error instanceof NoPolicyInForce) return invalid(`now: ${error.message}`);

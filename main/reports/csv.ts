@@ -30,8 +30,11 @@ export function toCsv(section: ReportSection): string {
   return BOM + headerLine(section) + rowLines(section, 0, section.rows.length);
 }
 
+/** Rows written so far of all; called after each chunk. */
+export type ExportProgress = (done: number, total: number) => void;
+
 /** Writes one section to `file` as CSV, in chunks so large reports do not build one huge string. */
-export async function writeCsv(file: string, section: ReportSection): Promise<void> {
+export async function writeCsv(file: string, section: ReportSection, onProgress?: ExportProgress): Promise<void> {
   const out = createWriteStream(file, { flags: 'wx' });
   const done = new Promise<void>((resolve, reject) => {
     out.on('finish', resolve);
@@ -41,7 +44,10 @@ export async function writeCsv(file: string, section: ReportSection): Promise<vo
     if (!out.write(text)) await Promise.race([once(out, 'drain'), done]);
   };
   await write(BOM + headerLine(section));
-  for (let i = 0; i < section.rows.length; i += CHUNK) await write(rowLines(section, i, i + CHUNK));
+  for (let i = 0; i < section.rows.length; i += CHUNK) {
+    await write(rowLines(section, i, i + CHUNK));
+    onProgress?.(Math.min(i + CHUNK, section.rows.length), section.rows.length);
+  }
   out.end();
   await done;
 }

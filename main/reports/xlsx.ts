@@ -2,6 +2,9 @@
 // Streaming writer, so 100k rows stay within memory; typed cells, one sheet per section.
 import ExcelJS from 'exceljs';
 import type { Column, ReportSection, Row } from './rows.js';
+import type { ExportProgress } from './csv.js';
+
+const PROGRESS_EVERY = 5000;
 
 const MONEY = /^-?\d+(\.\d+)?$/;
 
@@ -44,7 +47,9 @@ const FORMAT: Record<Column['type'], string | undefined> = {
 };
 
 /** Writes the sections to `file` as an .xlsx workbook, one sheet each. */
-export async function writeWorkbook(file: string, sections: ReportSection[]): Promise<void> {
+export async function writeWorkbook(file: string, sections: ReportSection[], onProgress?: ExportProgress): Promise<void> {
+  const total = sections.reduce((n, s) => n + s.rows.length, 0);
+  let done = 0;
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
   const used = new Set<string>();
   for (const section of sections) {
@@ -57,8 +62,10 @@ export async function writeWorkbook(file: string, sections: ReportSection[]): Pr
     sheet.getRow(1).commit();
     for (const row of section.rows) {
       sheet.addRow(section.columns.map((c, i) => cell(c, row[i] ?? null))).commit();
+      if (++done % PROGRESS_EVERY === 0) onProgress?.(done, total);
     }
     sheet.commit();
   }
   await workbook.commit();
+  onProgress?.(total, total);
 }

@@ -6,6 +6,7 @@ import { inPolicyOrder } from './rule-list.js';
 import { decisionContext, type DeskSettings } from './context.js';
 import { missingFromSubject } from './email-subject.js';
 import { formatMoney, money, Money, showMoney, sum } from './money.js';
+import { because } from './reasons.js';
 import { ceilMinutes, dateInZone, isoInstant, localTimeInZone } from './zone.js';
 
 const MINUTES_PER_DAY = 1440;
@@ -30,20 +31,24 @@ export function decideCompensation(claim: CompensationClaim, desk?: DeskSettings
       id: 'C1',
       subject: o.id,
       result: 'passed',
-      reason: `${isoInstant(Date.parse(o.start))} to ${isoInstant(Date.parse(o.end))} = ${Math.floor(seconds / 60)} min ${trimSeconds(seconds % 60)} s → ${minutes} minute(s)`,
+      ...because('C1.minutes', {
+        start: isoInstant(Date.parse(o.start)),
+        end: isoInstant(Date.parse(o.end)),
+        wholeMinutes: Math.floor(seconds / 60),
+        seconds: trimSeconds(seconds % 60),
+        minutes,
+      }),
     });
   }
   for (const { o, multiplier } of judged) {
-    rules.push({ id: 'C2', subject: o.id, result: 'passed', reason: `scenario ${o.scenario} → multiplier ${multiplier.toString()}×` });
+    rules.push({ id: 'C2', subject: o.id, result: 'passed', ...because('C2.multiplier', { scenario: o.scenario, multiplier: multiplier.toString() }) });
   }
   for (const { o, compensable } of judged) {
     rules.push({
       id: 'C4',
       subject: o.id,
       result: compensable ? 'passed' : 'failed',
-      reason: compensable
-        ? `cause ${o.cause} (${p.causeLabels[o.cause]}) is compensable`
-        : `cause ${o.cause} (${p.causeLabels[o.cause]}) is excluded from compensation`,
+      ...because(compensable ? 'C4.compensable' : 'C4.excluded', { cause: o.cause, causeLabel: p.causeLabels[o.cause] }),
     });
   }
 
@@ -56,11 +61,12 @@ export function decideCompensation(claim: CompensationClaim, desk?: DeskSettings
   rules.push({
     id: 'C3',
     result: total.greaterThan(0) ? 'passed' : 'failed',
-    reason:
-      counted.length === 0
-        ? 'no compensable occurrence: amount 0.00'
-        : counted.map((j) => `${showMoney(j.fee)} ÷ 24 ÷ 60 × ${j.minutes} × ${j.multiplier.toString()}`).join(' + ') +
-          ` = ${amount} (bonus recharge, not cash)`,
+    ...(counted.length === 0
+      ? because('C3.none')
+      : because('C3.sum', {
+          terms: counted.map((j) => `${showMoney(j.fee)} ÷ 24 ÷ 60 × ${j.minutes} × ${j.multiplier.toString()}`).join(' + '),
+          amount,
+        })),
   });
 
   const window = claimWindow(claim.occurrences, p.claimWindowScenario);
@@ -73,25 +79,31 @@ export function decideCompensation(claim: CompensationClaim, desk?: DeskSettings
   rules.push({
     id: 'C5',
     result: inTime ? 'passed' : 'failed',
-    reason:
-      `${window.label} ${window.from.id} ended ${localTimeInZone(Date.parse(window.from.end), timeZone)} ${timeZone}; ` +
-      `${p.claimWorkingDays}th working day after ${endedOn} is ${deadline.date} (${calendar.source}); ` +
-      `claimed on ${claimedOn}` +
-      (missingData ? `; ${missingData}` : ''),
+    ...because(window.ofScenario ? (missingData ? 'C5.window-no-data' : 'C5.window') : missingData ? 'C5.any-no-data' : 'C5.any', {
+      scenario: p.claimWindowScenario,
+      id: window.from.id,
+      endedAt: localTimeInZone(Date.parse(window.from.end), timeZone),
+      timeZone,
+      days: p.claimWorkingDays,
+      endedOn,
+      deadline: deadline.date,
+      source: calendar.source,
+      claimedOn,
+      ...(missingData ? { note: missingData } : {}),
+    }),
   });
 
   let subjectMissing: CompensationDecision['subjectMissing'];
   if (claim.emailSubject === undefined) {
-    rules.push({ id: 'C6', result: 'not-applicable', reason: 'no email subject given' });
+    rules.push({ id: 'C6', result: 'not-applicable', ...because('C6.none') });
   } else {
     subjectMissing = missingFromSubject(claim.emailSubject, claim.account);
     rules.push({
       id: 'C6',
       result: subjectMissing.length === 0 ? 'passed' : 'failed',
-      reason:
-        subjectMissing.length === 0
-          ? `subject names account ${claim.account}, the time and the number of occurrences`
-          : `subject lacks: ${subjectMissing.join(', ')} (advice only; it does not change the outcome)`,
+      ...(subjectMissing.length === 0
+        ? because('C6.complete', { account: claim.account })
+        : because('C6.lacks', { missing: subjectMissing.join(', ') })),
     });
   }
 
@@ -117,10 +129,10 @@ function claimWindow(occurrences: FaultOccurrence[], scenario: FaultOccurrence['
   const lastEnding = (list: FaultOccurrence[]) =>
     list.reduce<FaultOccurrence | undefined>((best, o) => (!best || Date.parse(o.end) > Date.parse(best.end) ? o : best), undefined);
   const ofScenario = lastEnding(occurrences.filter((o) => o.scenario === scenario));
-  if (ofScenario) return { from: ofScenario, label: `last ${scenario} occurrence` };
+  if (ofScenario) return { from: ofScenario, ofScenario: true };
   const any = lastEnding(occurrences);
   if (!any) throw new Error('a compensation claim holds at least one occurrence');
-  return { from: any, label: `no ${scenario} occurrence; last occurrence` };
+  return { from: any, ofScenario: false };
 }
 
 function trimSeconds(seconds: number): string {

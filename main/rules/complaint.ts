@@ -1,6 +1,7 @@
 // Section 9: a complaint is acknowledged within the policy's hours (default 24) of its opening.
 import type { RuleResult } from '../../shared/rules/decision.js';
 import { decisionContext, type DeskSettings } from './context.js';
+import { because } from './reasons.js';
 import { isoInstant } from './zone.js';
 
 const HOUR = 3_600_000;
@@ -22,7 +23,7 @@ export function complaintAcknowledgement(openedAt: string, desk?: DeskSettings):
     acknowledgeBy,
     hours,
     policyVersion: policy.id,
-    rule: { id: 'CP1', result: 'passed', reason: `opened ${isoInstant(Date.parse(openedAt))}; acknowledge within ${hours} h, by ${acknowledgeBy}` },
+    rule: { id: 'CP1', result: 'passed', ...because('CP1.acknowledge', { openedAt: isoInstant(Date.parse(openedAt)), hours, by: acknowledgeBy }) },
   };
 }
 

@@ -3,6 +3,7 @@ import type { IcpRewardDecision, RuleResult } from '../../shared/rules/decision.
 import type { IcpRewardRequest } from '../../shared/rules/requests.js';
 import { decisionContext, type DeskSettings } from './context.js';
 import { formatMoney, money } from './money.js';
+import { because, type ReasonCode, type ReasonParams } from './reasons.js';
 import { addDays, addYears, dateInZone } from './zone.js';
 
 export function decideIcpReward(request: IcpRewardRequest, desk?: DeskSettings): IcpRewardDecision {
@@ -10,32 +11,37 @@ export function decideIcpReward(request: IcpRewardRequest, desk?: DeskSettings):
   const p = policy.icpReward;
   const { customer, host, filing } = request;
   const rules: RuleResult[] = [];
-  const rule = (id: string, ok: boolean, reason: string) => rules.push({ id, result: ok ? 'passed' : 'failed', reason });
+  const rule = (id: string, ok: boolean, code: ReasonCode, params: ReasonParams) => rules.push({ id, result: ok ? 'passed' : 'failed', ...because(code, params) });
 
-  rule('I1', p.hostBillingModes.includes(host.billingMode), `cloud host billing mode ${host.billingMode}; required ${p.hostBillingModes.join(' or ')}`);
+  rule('I1', p.hostBillingModes.includes(host.billingMode), 'I1.host-billing', { mode: host.billingMode, modes: p.hostBillingModes.join(' or ') });
   rule(
     'I2',
     host.servesWebsite && host.firstFilingWithUs,
-    `host serves a website: ${yesNo(host.servesWebsite)}; first website filing with us: ${yesNo(host.firstFilingWithUs)}`,
+    'I2.website',
+    { website: host.servesWebsite, first: host.firstFilingWithUs },
   );
   const recharge = money(customer.accumulatedRecharge);
   const minimum = money(p.minRechargeExclusive);
-  rule('I3', recharge.greaterThan(minimum), `accumulated recharge ${formatMoney(recharge)}; must exceed ${formatMoney(minimum)}`);
-  rule('I4', !customer.rewardReceivedBefore, `reward received before: ${yesNo(customer.rewardReceivedBefore)}`);
+  rule('I3', recharge.greaterThan(minimum), 'I3.recharge', { recharge: formatMoney(recharge), minimum: formatMoney(minimum) });
+  rule('I4', !customer.rewardReceivedBefore, 'I4.received-before', { before: customer.rewardReceivedBefore });
   rule(
     'I5',
     !host.terminatedEarly && !host.expiredWithoutRenewal,
-    `terminated early: ${yesNo(host.terminatedEarly)}; expired without renewal: ${yesNo(host.expiredWithoutRenewal)}`,
+    'I5.host-kept',
+    { terminated: host.terminatedEarly, expired: host.expiredWithoutRenewal },
   );
   const delay = filing.customerDelayDays ?? 0;
   const abandoned = delay >= p.abandonedAfterDelayDays;
   rule(
     'I6',
     filing.status === 'approved' && !abandoned,
-    `filing ${filing.status}` +
-      (filing.approvedAt ? ` (approved ${filing.approvedAt})` : '') +
-      `; customer delay ${delay} day(s)` +
-      (abandoned ? `, ${p.abandonedAfterDelayDays} or more: treated as abandoned` : `, abandoned at ${p.abandonedAfterDelayDays}`),
+    filing.approvedAt ? (abandoned ? 'I6.approved-abandoned' : 'I6.approved') : abandoned ? 'I6.filing-abandoned' : 'I6.filing',
+    {
+      status: filing.status,
+      ...(filing.approvedAt ? { approvedAt: filing.approvedAt } : {}),
+      delay,
+      abandonedAt: p.abandonedAfterDelayDays,
+    },
   );
 
   const eligible = rules.every((r) => r.result === 'passed');
@@ -59,8 +65,4 @@ export function decideIcpReward(request: IcpRewardRequest, desk?: DeskSettings):
     );
   }
   return decision;
-}
-
-function yesNo(value: boolean): string {
-  return value ? 'yes' : 'no';
 }

@@ -27,8 +27,8 @@ export {
 export { DEFAULT_TIME_ZONE, dateInZone } from './zone.js';
 export { formatMoney } from './money.js';
 export { missingFromSubject } from './email-subject.js';
-export { assessSla, nextEscalationLevel, type SlaAssessment, type SlaCase, type SlaOptions, type SlaTimer } from './sla.js';
-export { ALWAYS_OPEN, type ServiceClock, type SlaPause } from './service-clock.js';
+export { assessSla, clockFor, nextEscalationLevel, type SlaAssessment, type SlaCase, type SlaOptions, type SlaTimer } from './sla.js';
+export { ALWAYS_OPEN, businessHoursClock, type ServiceClock, type SlaPause } from './service-clock.js';
 export { openingSeverity, type KeyEvent, type OpeningSeverity } from './key-event.js';
 export { assessWorkOrderQuality, type QualityReport, type WorkOrderDraft } from './quality.js';
 
@@ -43,3 +43,4 @@ export function decide(input: DecisionRequest, desk?: DeskSettings): Decision {
       return decideIcpReward(input.request, desk);
   }
 }
+export { correctionFigures, disputeFigures, inquiryTotal, type BillingItem, type DisputeFigures } from './billing.js';

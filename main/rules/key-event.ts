@@ -2,6 +2,7 @@
 // higher (SEV-1 at most) and are flagged to the supervisor.
 import { SEVERITIES, type Severity } from '../../shared/domain/case.js';
 import type { RuleResult } from '../../shared/rules/decision.js';
+import { because } from './reasons.js';
 
 export interface KeyEvent {
   name: string;
@@ -32,7 +33,7 @@ export function openingSeverity(
       rule: {
         id: 'SLA-KEY-EVENT',
         result: 'not-applicable',
-        reason: customer.vip ? `no registered key event at ${openedAt}` : 'key-event assurance is a VIP service; customer is common',
+        ...(customer.vip ? because('SLA.key-event-none', { openedAt }) : because('SLA.key-event-common')),
       },
     };
   }
@@ -45,10 +46,14 @@ export function openingSeverity(
     rule: {
       id: 'SLA-KEY-EVENT',
       result: 'passed',
-      reason:
-        `opened ${openedAt} during key event "${event.name}" (${event.start} to ${event.end}): ` +
-        (severity !== requested ? `${requested} → ${severity}` : `${requested} is already the highest`) +
-        ', flagged to the supervisor',
+      ...because(severity !== requested ? 'SLA.key-event-raised' : 'SLA.key-event-highest', {
+        openedAt,
+        event: event.name,
+        start: event.start,
+        end: event.end,
+        from: requested,
+        to: severity,
+      }),
     },
   };
 }

@@ -65,6 +65,8 @@ export const POLICY_2026_1: Policy = {
       'SEV-3': { workingDays: 1 },
     },
     escalationLevels: ['L1', 'L2', 'L3', 'supervisor'],
+    // Every category and severity is supported 24/7 in this version.
+    supportHours: { businessHours: { start: '09:00', end: '18:00' }, bySeverity: {}, byCategory: {} },
   },
   quality: {
     elements: [

@@ -4,6 +4,7 @@ import type { Severity } from '../../shared/domain/case.js';
 import type { RuleResult } from '../../shared/rules/decision.js';
 import type { Policy, QualityElement } from '../../shared/rules/policy.js';
 import { DEFAULT_POLICY } from './policy.js';
+import { because, type ReasonCode, type ReasonParams } from './reasons.js';
 
 export interface WorkOrderUpdate {
   done: string; // what was done
@@ -48,7 +49,7 @@ export function assessWorkOrderQuality(draft: WorkOrderDraft, policy: Policy = D
   let earned = 0;
   let total = 0;
 
-  const judge = (element: QualityElement, fraction: number, gaps: string[], why: string) => {
+  const judge = (element: QualityElement, fraction: number, gaps: string[], code: ReasonCode, params: ReasonParams = {}) => {
     total += element.weight;
     const points = Math.round(element.weight * fraction);
     earned += points;
@@ -56,7 +57,7 @@ export function assessWorkOrderQuality(draft: WorkOrderDraft, policy: Policy = D
     rules.push({
       id: `QUALITY-${element.id.toUpperCase()}`,
       result: gaps.length === 0 ? 'passed' : 'failed',
-      reason: `${element.label}: ${points}/${element.weight}; ${why}`,
+      ...because(code, { label: element.label, points, weight: element.weight, ...params }),
     });
   };
 
@@ -72,34 +73,35 @@ export function assessWorkOrderQuality(draft: WorkOrderDraft, policy: Policy = D
           element,
           (3 - gaps.length) / 3,
           gaps.map((g) => `summary: ${g}`),
-          gaps.length ? `summary does not name the ${gaps.join(', ')}` : 'names service, symptom and start time',
+          ...((gaps.length ? ['QUALITY.summary-gaps', { gaps: gaps.join(', ') }] : ['QUALITY.summary-complete', {}]) as [ReasonCode, ReasonParams]),
         );
         break;
       }
       case 'impact': {
         const gaps = [...(draft.severity ? [] : ['severity']), ...(filled(draft.businessImpact) ? [] : ['business impact'])];
-        judge(element, (2 - gaps.length) / 2, gaps, gaps.length ? `missing ${gaps.join(', ')}` : `${draft.severity} with business impact`);
+        if (gaps.length) judge(element, (2 - gaps.length) / 2, gaps, 'QUALITY.impact-gaps', { gaps: gaps.join(', ') });
+        else judge(element, 1, gaps, 'QUALITY.impact-complete', { severity: draft.severity ?? '' });
         break;
       }
       case 'evidence': {
         const count = (draft.evidence ?? []).filter(filled).length + (draft.errorCodes ?? []).filter(filled).length;
-        judge(element, count > 0 ? 1 : 0, count > 0 ? [] : [element.label], `${count} piece(s) of evidence`);
+        judge(element, count > 0 ? 1 : 0, count > 0 ? [] : [element.label], 'QUALITY.evidence', { count });
         break;
       }
       case 'steps': {
         const count = (draft.stepsTried ?? []).filter(filled).length;
-        judge(element, count > 0 ? 1 : 0, count > 0 ? [] : [element.label], `${count} step(s) tried`);
+        judge(element, count > 0 ? 1 : 0, count > 0 ? [] : [element.label], 'QUALITY.steps', { count });
         break;
       }
       case 'updates': {
         const updates = draft.updates ?? [];
         if (updates.length === 0) {
-          rules.push({ id: 'QUALITY-UPDATES', result: 'not-applicable', reason: 'no updates yet: not counted in the score' });
+          rules.push({ id: 'QUALITY-UPDATES', result: 'not-applicable', ...because('QUALITY.no-updates') });
           break;
         }
         const bad = updates.map((u, i) => ({ u, i })).filter(({ u }) => !filled(u.done) || !filled(u.observed));
         const gaps = bad.map(({ u, i }) => `update ${i + 1} lacks ${!filled(u.done) ? 'what was done' : 'what was observed'}`);
-        judge(element, (updates.length - bad.length) / updates.length, gaps, `${updates.length - bad.length} of ${updates.length} update(s) say what was done and observed`);
+        judge(element, (updates.length - bad.length) / updates.length, gaps, 'QUALITY.updates', { complete: updates.length - bad.length, count: updates.length });
         break;
       }
       default:
@@ -111,7 +113,7 @@ export function assessWorkOrderQuality(draft: WorkOrderDraft, policy: Policy = D
     for (const field of q.incidentTemplate) {
       const value = draft.incident[field.id as keyof IncidentTemplate];
       const present = Array.isArray(value) ? value.some(filled) : filled(value);
-      judge(field, present ? 1 : 0, present ? [] : [`incident template: ${field.label}`], present ? 'present' : 'missing');
+      judge(field, present ? 1 : 0, present ? [] : [`incident template: ${field.label}`], present ? 'QUALITY.present' : 'QUALITY.missing');
     }
   }
 

@@ -4,6 +4,7 @@ import type { RefundRequest } from '../../shared/rules/requests.js';
 import { inPolicyOrder } from './rule-list.js';
 import { decisionContext, type DeskSettings } from './context.js';
 import { formatMoney, money, showMoney, sum, ZERO } from './money.js';
+import { because } from './reasons.js';
 import { isoInstant } from './zone.js';
 
 const HOUR = 3_600_000;
@@ -19,9 +20,7 @@ export function decideRefund(request: RefundRequest, desk?: DeskSettings): Refun
       id: 'R1',
       subject: order.id,
       result: refundable ? 'passed' : 'failed',
-      reason: refundable
-        ? `billing mode ${order.billingMode} is a subscription (${p.refundableBillingModes.join(', ')})`
-        : `billing mode ${order.billingMode} is not refundable; only ${p.refundableBillingModes.join(', ')} are`,
+      ...because(refundable ? 'R1.subscription' : 'R1.not-refundable', { mode: order.billingMode, modes: p.refundableBillingModes.join(', ') }),
     });
   }
 
@@ -32,10 +31,9 @@ export function decideRefund(request: RefundRequest, desk?: DeskSettings): Refun
       id: 'R2',
       subject: order.id,
       result: within ? 'passed' : 'failed',
-      reason:
-        elapsed < 0
-          ? `request at ${isoInstant(now)} is before the purchase at ${isoInstant(Date.parse(order.purchasedAt))}`
-          : `requested ${formatElapsed(elapsed)} after purchase at ${isoInstant(Date.parse(order.purchasedAt))}; limit ${p.windowHours} h inclusive`,
+      ...(elapsed < 0
+        ? because('R2.before-purchase', { now: isoInstant(now), purchasedAt: isoInstant(Date.parse(order.purchasedAt)) })
+        : because('R2.elapsed', { ...elapsedParts(elapsed), purchasedAt: isoInstant(Date.parse(order.purchasedAt)), limit: p.windowHours })),
     });
   }
 
@@ -44,14 +42,14 @@ export function decideRefund(request: RefundRequest, desk?: DeskSettings): Refun
   rules.push({
     id: 'R3',
     result: counted < p.maxEarlierRefunds ? 'passed' : 'failed',
-    reason: `${counted} earlier refund(s) ${p.countedRefundStatuses.join(' or ')} (${rejected} not counted); fewer than ${p.maxEarlierRefunds} allowed`,
+    ...because('R3.earlier-refunds', { counted, statuses: p.countedRefundStatuses.join(' or '), rejected, max: p.maxEarlierRefunds }),
   });
 
   const orderCount = request.orders.length;
   rules.push({
     id: 'R4',
     result: orderCount >= p.minOrders && orderCount <= p.maxOrders ? 'passed' : 'failed',
-    reason: `${orderCount} order(s) in the request; ${p.minOrders} to ${p.maxOrders} allowed`,
+    ...because('R4.orders', { count: orderCount, min: p.minOrders, max: p.maxOrders }),
   });
 
   const paid = sum(request.orders.map((o) => money(o.paid)));
@@ -64,20 +62,23 @@ export function decideRefund(request: RefundRequest, desk?: DeskSettings): Refun
   rules.push({
     id: 'R6',
     result: confirmed ? 'passed' : 'failed',
-    reason: confirmed
-      ? 'agent confirmed the customer was told to migrate their data before the resources are released'
-      : 'no confirmation that the customer was told to migrate their data; the request cannot be submitted',
+    ...because(confirmed ? 'R6.confirmed' : 'R6.unconfirmed'),
   });
 
   const eligible = rules.every((r) => r.result !== 'failed');
   rules.push({
     id: 'R5',
     result: 'passed',
-    reason:
-      `paid ${showMoney(paid)} − reward spent ${showMoney(spent)} = ${formatMoney(refund)}` +
-      (refund.isNegative() ? ' (never below 0)' : '') +
-      `; reward granted ${showMoney(granted)}, ${showMoney(cancelled)} cancelled` +
-      (eligible ? '' : '; nothing is refunded or deducted because the request is ineligible'),
+    ...because(
+      refund.isNegative()
+        ? eligible
+          ? 'R5.amount-floored'
+          : 'R5.amount-floored-ineligible'
+        : eligible
+          ? 'R5.amount'
+          : 'R5.amount-ineligible',
+      { paid: showMoney(paid), spent: showMoney(spent), refund: formatMoney(refund), granted: showMoney(granted), cancelled: showMoney(cancelled) },
+    ),
   });
 
   return {
@@ -92,10 +93,7 @@ export function decideRefund(request: RefundRequest, desk?: DeskSettings): Refun
   };
 }
 
-function formatElapsed(ms: number): string {
+function elapsedParts(ms: number): { hours: number; minutes: number; seconds: number } {
   const s = Math.floor(ms / 1000);
-  const h = Math.floor(s / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  const rest = s % 60;
-  return `${h} h ${m} min ${rest} s`;
+  return { hours: Math.floor(s / 3600), minutes: Math.floor((s % 3600) / 60), seconds: s % 60 };
 }

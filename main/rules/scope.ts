@@ -3,6 +3,7 @@ import type { Category } from '../../shared/domain/case.js';
 import type { RuleResult } from '../../shared/rules/decision.js';
 import type { Policy } from '../../shared/rules/policy.js';
 import { DEFAULT_POLICY } from './policy.js';
+import { because } from './reasons.js';
 
 export interface ScopeDecision {
   category: Category;
@@ -25,7 +26,7 @@ export function classifyScope(category: Category, policy: Policy = DEFAULT_POLIC
     rule: {
       id: 'SCOPE',
       result: entry.inScope ? 'passed' : 'failed',
-      reason: `${entry.label} is ${entry.inScope ? 'in' : 'not in'} the scope of after-sales support (policy ${policy.id}, section 1)`,
+      ...because(entry.inScope ? 'SCOPE.in' : 'SCOPE.out', { label: entry.label, policy: policy.id }),
     },
   };
 }

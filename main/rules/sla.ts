@@ -1,15 +1,18 @@
 // Section 3: response targets, breaches and escalation, every figure explained.
-import type { Severity } from '../../shared/domain/case.js';
+import type { Category, Severity } from '../../shared/domain/case.js';
 import type { RuleResult } from '../../shared/rules/decision.js';
 import type { EscalationLevel, Policy, SlaSpan } from '../../shared/rules/policy.js';
 import { deskCalendar, noDataNote, type WorkingCalendar } from './calendar.js';
 import { DEFAULT_POLICY } from './policy.js';
-import { ALWAYS_OPEN, type ServiceClock, type SlaPause } from './service-clock.js';
+import { because } from './reasons.js';
+import { ALWAYS_OPEN, businessHoursClock, type ServiceClock, type SlaPause } from './service-clock.js';
 import { DEFAULT_TIME_ZONE, isoInstant } from './zone.js';
 
 export interface SlaCase {
   severity: Severity;
   vip: boolean;
+  /** Picks the support calendar when the policy gives one per category. */
+  category?: Category;
   openedAt: string;
   firstResponseAt?: string;
   /** The last structured update sent to the customer. */
@@ -41,6 +44,10 @@ export interface SlaAssessment {
   firstResponse: SlaTimer;
   nextUpdate?: SlaTimer; // once the first response is made
   breached: boolean;
+  /** The support calendar the timers counted on, e.g. "24/7". */
+  clock: string;
+  /** Time the clock stood still (waiting for the customer) within the current timers, whole minutes. */
+  pausedMinutes: number;
   /** The level a breach escalates the case to (one above the current). */
   escalateTo?: EscalationLevel;
   rules: RuleResult[];
@@ -58,18 +65,29 @@ export function assessSla(slaCase: SlaCase, now: string | number, options: SlaOp
     calendar: options.calendar ?? deskCalendar(),
     pauses: options.pauses ?? [],
   };
-  const clock = options.clock ?? ALWAYS_OPEN;
+  const clock = options.clock ?? clockFor(policy, slaCase);
+  let pausedMs = 0;
   const notes: string[] = [];
   const rules: RuleResult[] = [];
   const tier = slaCase.vip ? 'vip' : 'common';
 
   const timer = (id: string, what: string, from: number, span: SlaSpan, metAt?: number): SlaTimer => {
     const due = clock.due(from, span, ctx);
+    pausedMs = Math.max(pausedMs, due.pausedMs);
     const note = noDataNote(due.yearsWithoutData);
     if (note) notes.push(note);
     const t: SlaTimer = { target: showSpan(span), startedAt: isoInstant(from), due: isoInstant(due.at), state: 'running' };
-    const paused = due.pausedMs > 0 ? ` + ${Math.ceil(due.pausedMs / MINUTE)} min paused` : '';
-    const head = `${what} ${t.target}${paused} from ${t.startedAt} (${clock.name}) → due ${t.due}`;
+    const paused = due.pausedMs > 0;
+    const head = {
+      severity: slaCase.severity,
+      timer: what,
+      target: t.target,
+      ...(paused ? { paused: Math.ceil(due.pausedMs / MINUTE) } : {}),
+      from: t.startedAt,
+      clock: clock.name,
+      due: t.due,
+    };
+    const code = (state: 'met' | 'late' | 'remaining' | 'overdue') => (paused ? (`SLA.${state}-paused` as const) : (`SLA.${state}` as const));
     if (metAt !== undefined) {
       t.metAt = isoInstant(metAt);
       t.state = metAt <= due.at ? 'met' : 'breached';
@@ -77,15 +95,17 @@ export function assessSla(slaCase: SlaCase, now: string | number, options: SlaOp
       rules.push({
         id,
         result: t.state === 'met' ? 'passed' : 'failed',
-        reason: `${head}; made ${t.metAt}` + (t.state === 'met' ? ', in time' : `, late by ${t.breachedByMinutes} min`),
+        ...(t.state === 'met'
+          ? because(code('met'), { ...head, metAt: t.metAt })
+          : because(code('late'), { ...head, metAt: t.metAt, late: t.breachedByMinutes ?? 0 })),
       });
     } else if (nowMs <= due.at) {
       t.remainingMinutes = Math.floor((due.at - nowMs) / MINUTE);
-      rules.push({ id, result: 'passed', reason: `${head}; ${t.remainingMinutes} min remaining at ${isoInstant(nowMs)}` });
+      rules.push({ id, result: 'passed', ...because(code('remaining'), { ...head, remaining: t.remainingMinutes, now: isoInstant(nowMs) }) });
     } else {
       t.state = 'breached';
       t.breachedByMinutes = Math.ceil((nowMs - due.at) / MINUTE);
-      rules.push({ id, result: 'failed', reason: `${head}; overdue by ${t.breachedByMinutes} min at ${isoInstant(nowMs)}` });
+      rules.push({ id, result: 'failed', ...because(code('overdue'), { ...head, late: t.breachedByMinutes, now: isoInstant(nowMs) }) });
     }
     return t;
   };
@@ -94,7 +114,7 @@ export function assessSla(slaCase: SlaCase, now: string | number, options: SlaOp
   const responded = slaCase.firstResponseAt === undefined ? undefined : Date.parse(slaCase.firstResponseAt);
   const firstResponse = timer(
     'SLA-FIRST-RESPONSE',
-    `${slaCase.severity} ${tier} first response`,
+    `${tier} first response`,
     opened,
     policy.sla.firstResponse[slaCase.severity][tier],
     responded,
@@ -102,10 +122,10 @@ export function assessSla(slaCase: SlaCase, now: string | number, options: SlaOp
 
   let nextUpdate: SlaTimer | undefined;
   if (responded === undefined) {
-    rules.push({ id: 'SLA-NEXT-UPDATE', result: 'not-applicable', reason: 'no first response yet: updates are due once it is made' });
+    rules.push({ id: 'SLA-NEXT-UPDATE', result: 'not-applicable', ...because('SLA.no-first-response') });
   } else {
     const last = slaCase.lastUpdateAt === undefined ? responded : Math.max(responded, Date.parse(slaCase.lastUpdateAt));
-    nextUpdate = timer('SLA-NEXT-UPDATE', `${slaCase.severity} update interval`, last, policy.sla.updateInterval[slaCase.severity]);
+    nextUpdate = timer('SLA-NEXT-UPDATE', 'update interval', last, policy.sla.updateInterval[slaCase.severity]);
   }
 
   const breached = firstResponse.state === 'breached' || nextUpdate?.state === 'breached';
@@ -114,15 +134,37 @@ export function assessSla(slaCase: SlaCase, now: string | number, options: SlaOp
   rules.push({
     id: 'SLA-ESCALATION',
     result: breached ? 'failed' : 'passed',
-    reason: breached
-      ? `breached: flagged, moved to the top of the queue, escalates ${current} → ${escalateTo}`
-      : `not breached: stays at ${current}`,
+    ...(breached ? because('SLA.escalates', { from: current, to: escalateTo ?? current }) : because('SLA.stays', { level: current })),
   });
 
-  const assessment: SlaAssessment = { policyVersion: policy.id, severity: slaCase.severity, firstResponse, breached, rules, notes };
+  const assessment: SlaAssessment = {
+    policyVersion: policy.id,
+    severity: slaCase.severity,
+    firstResponse,
+    breached,
+    clock: clock.name,
+    pausedMinutes: Math.ceil(pausedMs / MINUTE),
+    rules,
+    notes,
+  };
   if (nextUpdate) assessment.nextUpdate = nextUpdate;
   if (escalateTo) assessment.escalateTo = escalateTo;
   return assessment;
+}
+
+/**
+ * The support calendar of a case under the policy: the category's entry, else the severity's,
+ * else 24/7. The clock's name says which entry chose it, so every figure explains itself.
+ */
+export function clockFor(policy: Policy, slaCase: { severity: Severity; category?: Category | undefined }): ServiceClock {
+  const hours = policy.sla.supportHours;
+  if (!hours) return ALWAYS_OPEN;
+  const byCategory = slaCase.category === undefined ? undefined : hours.byCategory?.[slaCase.category];
+  const chosen = byCategory ?? hours.bySeverity?.[slaCase.severity];
+  if (chosen !== 'business-hours') return ALWAYS_OPEN;
+  const clock = businessHoursClock(hours.businessHours);
+  const why = byCategory !== undefined ? `category ${slaCase.category}` : slaCase.severity;
+  return { name: `${clock.name}, policy ${policy.id} for ${why}`, due: clock.due };
 }
 
 /** L1 agent → L2 duty engineer → L3 product expert → supervisor (the top stays the top). */

@@ -13,6 +13,11 @@ import { refundHandlers } from './refunds/app.js';
 import { compensationHandlers } from './compensation/app.js';
 import { icpRewardHandlers } from './icp-reward/app.js';
 import { complaintHandlers } from './complaints/app.js';
+import { approvalHandlers } from './approvals/app.js';
+import { dashboardHandlers } from './dashboard/app.js';
+import { policyEditorHandlers } from './policy-editor/app.js';
+import { billingHandlers } from './billing/app.js';
+import { accessRecoveryHandlers } from './access-recovery/app.js';
 
 export function handlers(services: Services): Handlers {
   return {
@@ -27,5 +32,10 @@ export function handlers(services: Services): Handlers {
     ...compensationHandlers,
     ...icpRewardHandlers,
     ...complaintHandlers,
+    ...approvalHandlers,
+    ...dashboardHandlers,
+    ...policyEditorHandlers,
+    ...billingHandlers,
+    ...accessRecoveryHandlers,
   };
 }

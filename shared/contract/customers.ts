@@ -29,6 +29,17 @@ export const customerCalls = {
     access: 'agent',
     input: z.object({ account: z.string().trim().min(1, 'required') }).strict(),
   }),
+  /** Checks and replaces a customer's registered contacts (e.g. during access recovery); the reason is audited. */
+  'customers.updateContacts': call<Customer>()({
+    access: 'agent',
+    input: z
+      .object({
+        account: z.string().trim().min(1, 'required'),
+        contacts: z.array(contact).min(1, 'at least one contact').max(20),
+        reason: z.string().trim().min(1, 'say why the contacts change').max(500),
+      })
+      .strict(),
+  }),
   'customers.create': call<Customer>()({
     access: 'agent',
     input: z

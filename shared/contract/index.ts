@@ -9,6 +9,11 @@ import { policyCalls } from './policy.js';
 import { assuranceCalls } from './assurance.js';
 import { settingsCalls } from './settings.js';
 import { workOrderCalls } from './work-orders.js';
+import { approvalCalls } from './approvals.js';
+import { dashboardCalls } from './dashboard.js';
+import { policyEditorCalls } from './policy-editor.js';
+import { billingCalls } from './billing.js';
+import { accessRecoveryCalls } from './access-recovery.js';
 
 export const contract = {
   ...operatorCalls,
@@ -18,6 +23,11 @@ export const contract = {
   ...policyCalls,
   ...assuranceCalls,
   ...workOrderCalls,
+  ...approvalCalls,
+  ...dashboardCalls,
+  ...policyEditorCalls,
+  ...billingCalls,
+  ...accessRecoveryCalls,
 } satisfies Record<string, CallDef>;
 
 export type Contract = typeof contract;
@@ -31,6 +41,8 @@ export interface DeskEvents {
   'case.changed': { id: string; action: string };
   'clock.tick': { now: string };
   'sla.breached': { id: string; severity: string };
+  /** A manager's report export: rows written so far of all. */
+  'export.progress': { report: string; done: number; total: number };
 }
 export type EventName = keyof DeskEvents;
 

@@ -96,6 +96,10 @@ export interface SlaView {
   nextUpdate?: SlaTimerView;
   breached: boolean;
   paused: boolean;
+  /** Whole minutes the clock stood still waiting for the customer (from the rules engine). */
+  pausedMinutes?: number;
+  /** The support calendar the timers count on, e.g. "24/7". */
+  clock?: string;
   escalateTo?: EscalationLevel;
   rules: RuleResult[];
   notes: string[];
@@ -126,8 +130,11 @@ export interface KeyEventRecord {
   end: string;
   registeredBy: string;
   registeredAt: string;
-  /** A supervisor's approval is a later step; registrations take effect at once. */
+  /** Registrations take effect at once; a supervisor then approves or rejects them. */
   approved: boolean;
+  /** A rejected window no longer raises severity. */
+  rejected?: boolean;
+  rejectedReason?: string;
 }
 
 export interface QueueRow {

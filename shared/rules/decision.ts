@@ -8,6 +8,10 @@ export interface RuleResult {
   result: RuleOutcome;
   reason: string; // one line, quoting the figures used
   subject?: string; // the order / occurrence judged, where the rule is judged per item
+  /** Machine-readable reason, e.g. 'R2.elapsed': the renderer translates it with `params`, falling back to `reason`. */
+  code?: string;
+  /** The figures quoted in `reason`, as strings, keyed by the template's placeholders. */
+  params?: Record<string, string>;
 }
 
 export interface DecisionBase {

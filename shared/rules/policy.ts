@@ -10,6 +10,16 @@ export type EscalationLevel = (typeof ESCALATION_LEVELS)[number];
 /** An SLA span: wall-clock minutes, or working days in the desk's calendar. */
 export type SlaSpan = { minutes: number } | { workingDays: number };
 
+/** '24/7' counts every minute; 'business-hours' only the desk's opening hours on working days of the desk calendar. */
+export type SupportCalendar = '24/7' | 'business-hours';
+
+export interface SupportHours {
+  /** Opening hours in the desk's zone, 'HH:MM'. */
+  businessHours: { start: string; end: string };
+  bySeverity?: Partial<Record<Severity, SupportCalendar>>;
+  byCategory?: Partial<Record<Category, SupportCalendar>>;
+}
+
 export interface ScopeEntry {
   inScope: boolean;
   label: string;
@@ -56,6 +66,8 @@ export interface Policy {
     firstResponse: Record<Severity, { common: SlaSpan; vip: SlaSpan }>;
     updateInterval: Record<Severity, SlaSpan>;
     escalationLevels: readonly EscalationLevel[];
+    /** The support calendar SLA timers count on: 24/7 unless a category or severity says otherwise (category wins). */
+    supportHours?: SupportHours;
   };
   quality: {
     elements: QualityElement[]; // the five elements of every work order

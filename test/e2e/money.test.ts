@@ -93,7 +93,7 @@ it('shows an ineligible refund with the failing rule and cannot submit it', asyn
   await page.locator('[data-testid=decision][data-outcome=ineligible]').waitFor();
   const r1 = page.locator('[data-rule=R1][data-subject="O-E2E-2"]');
   expect(await r1.getAttribute('data-result')).toBe('failed');
-  expect(await r1.textContent()).toContain('on-demand is not refundable');
+  expect(await r1.textContent()).toContain('计费方式 按量付费 不可退款'); // the engine's reason, in Chinese
   expect(await page.getByRole('button', { name: '提交退款审核' }).isDisabled()).toBe(true);
   await bothLanguages('refunds-02-ineligible', 'Not eligible');
 });

@@ -6,7 +6,7 @@ import { normalizePhone } from './phone.js';
 
 export function customerHandlers(
   directory: CustomerDirectory,
-): Pick<Handlers, 'customers.lookup' | 'customers.get' | 'customers.create'> {
+): Pick<Handlers, 'customers.lookup' | 'customers.get' | 'customers.create' | 'customers.updateContacts'> {
   return {
     'customers.lookup': (input) => directory.lookup(input.query, input.limit),
 
@@ -18,12 +18,7 @@ export function customerHandlers(
 
     'customers.create'(input, ctx) {
       if (ctx.store.get(CUSTOMERS, input.account)) throw new DeskError('conflict', 'this account id is taken', 'account');
-      const contacts = input.contacts.map((contact, index) => {
-        if (contact.phone === undefined || contact.phone === '') return { name: contact.name, email: contact.email };
-        const phone = normalizePhone(contact.phone);
-        if (!phone) throw new DeskError('invalid-input', 'not a phone number', `contacts.${index}.phone`);
-        return { ...contact, phone };
-      });
+      const contacts = normalizeContacts(input.contacts);
       const customer: Customer = {
         id: input.account,
         name: input.name,
@@ -39,5 +34,31 @@ export function customerHandlers(
       });
       return customer;
     },
+
+    'customers.updateContacts'(input, ctx) {
+      const customer = ctx.store.get(CUSTOMERS, input.account) as Customer | undefined;
+      if (!customer) throw notFound('customer', 'account');
+      const contacts = normalizeContacts(input.contacts);
+      const updated: Customer = { ...customer, contacts };
+      ctx.store.append({
+        actor: ctx.operator.username,
+        action: 'customer.contacts-updated',
+        reason: input.reason,
+        changes: [{ entity: CUSTOMERS, id: customer.id, op: 'put', record: { ...updated } }],
+      });
+      return updated;
+    },
   };
+}
+
+type ContactInput = { name: string; phone?: string | undefined; email?: string | undefined };
+
+/** Phones stored as E.164; a number that is not one is refused naming its field. */
+function normalizeContacts(contacts: ContactInput[]): Customer['contacts'] {
+  return contacts.map((contact, index) => {
+    if (contact.phone === undefined || contact.phone === '') return { name: contact.name, ...(contact.email ? { email: contact.email } : {}) };
+    const phone = normalizePhone(contact.phone);
+    if (!phone) throw new DeskError('invalid-input', 'not a phone number', `contacts.${index}.phone`);
+    return { name: contact.name, phone, ...(contact.email ? { email: contact.email } : {}) };
+  });
 }

@@ -117,7 +117,8 @@ export const workOrderHandlers: Pick<
     const files = decodeAttachments(input.attachments); // size-checked before anything is written
     const policy = currentPolicy(ctx);
     const now = ctx.now().toISOString();
-    const opening = openingSeverity(input.severity, customer, now, keyEventsOf(ctx, customer.id) as KeyEvent[]);
+    const inForce = keyEventsOf(ctx, customer.id).filter((e) => !e.rejected);
+    const opening = openingSeverity(input.severity, customer, now, inForce as KeyEvent[]);
     const id = nextCaseId(ctx.store);
     const attachments = storeAttachments(ctx.dataDir, id, files);
     const incident = input.incident

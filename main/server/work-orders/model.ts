@@ -38,6 +38,7 @@ export function assessWorkOrder(record: WorkOrderRecord, services: Pick<Services
     {
       severity: record.severity ?? d.requestedSeverity,
       vip: record.vip,
+      category: record.category,
       openedAt: record.openedAt,
       ...(d.firstResponseAt ? { firstResponseAt: d.firstResponseAt } : {}),
       ...(d.lastUpdateAt ? { lastUpdateAt: d.lastUpdateAt } : {}),
@@ -54,6 +55,8 @@ export function toSlaView(record: WorkOrderRecord, a: SlaAssessment): SlaView {
     firstResponse: a.firstResponse,
     breached: a.breached,
     paused: record.details.pauses.some((p) => p.end === undefined),
+    pausedMinutes: a.pausedMinutes,
+    clock: a.clock,
     rules: a.rules,
     notes: a.notes,
   };

@@ -57,6 +57,7 @@ describe('lifecycle', () => {
     const view = await t.ok(agent, 'workOrders.get', { id: wo.id });
     expect(Date.parse(view.sla!.firstResponse.due)).toBe(Date.parse(wo.openedAt) + 70 * 60_000); // 60 min + 10 paused
     expect(view.sla?.rules.find((r) => r.id === 'SLA-FIRST-RESPONSE')?.reason).toContain('10 min paused');
+    expect(view.sla).toMatchObject({ pausedMinutes: 10, clock: '24/7' });
 
     const before = t.snapshot();
     const bad = await dispatch('workOrders.transition', { id: wo.id, status: 'closed' });
@@ -159,6 +160,17 @@ describe('key events', () => {
     expect(wo.details).toMatchObject({ requestedSeverity: 'SEV-3', flagSupervisor: true, severityRule: { id: 'SLA-KEY-EVENT', result: 'passed' } });
     const common = await t.ok(agent, 'workOrders.create', base({ customerAccount: 'acme-01', severity: 'SEV-3' }));
     expect(common.severity).toBe('SEV-3');
+  });
+
+  it('no longer raises severity once a supervisor rejects the window', async () => {
+    const start = new Date(clock - 3600_000).toISOString();
+    const end = new Date(clock + 3600_000).toISOString();
+    await t.ok(agent, 'keyEvents.register', { customerAccount: 'bigco-01', name: 'Not a launch', start, end });
+    const events = await t.ok(agent, 'keyEvents.list', { customerAccount: 'bigco-01' });
+    const supervisor = await t.signedIn('supervisor');
+    for (const event of events) await t.ok(supervisor, 'keyEvents.reject', { id: event.id, reason: 'no launch registered with sales' });
+    const wo = await t.ok(agent, 'workOrders.create', base({ customerAccount: 'bigco-01', severity: 'SEV-3' }));
+    expect(wo.severity).toBe('SEV-3');
   });
 });
 

@@ -7,6 +7,7 @@ import { Box, Chip, List, ListItem, ListItemIcon, ListItemText, Paper, Stack, Ty
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Decision, RuleOutcome } from '../../../shared/rules/decision.js';
+import { ruleReason } from '../i18n/rule-reasons.js';
 import { formatMoney } from './money.js';
 import { useCurrency } from './workspace.js';
 
@@ -47,7 +48,7 @@ export function DecisionView({ decision, children, label }: { decision: Decision
                   {rule.subject ? ` · ${rule.subject}` : ''} — {t(`decision.result.${rule.result}`)}
                 </>
               }
-              secondary={rule.reason}
+              secondary={ruleReason(rule, i18n.language)}
             />
           </ListItem>
         ))}

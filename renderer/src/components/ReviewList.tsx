@@ -10,6 +10,7 @@ import { formatDateTime } from '../i18n/index.js';
 import { useSession } from '../state/session.js';
 import { formatMoney } from './money.js';
 import { useCurrency } from './workspace.js';
+import { downloadReceipt } from '../panels/approvals/download.js';
 
 type Kind = 'refunds' | 'compensation';
 
@@ -72,6 +73,11 @@ export function ReviewList({ kind, cases, onChanged }: { kind: Kind; cases: Case
                       {t('decision.reject')}
                     </Button>
                   </>
+                )}
+                {kind === 'refunds' && (c.status === 'approved' || c.status === 'completed') && (supervisor || own) && (
+                  <Button size="small" onClick={() => void act(() => downloadReceipt(c.id))}>
+                    {t('approvals.receipt')}
+                  </Button>
                 )}
                 {supervisor && kind === 'refunds' && c.status === 'approved' && (
                   <Button size="small" onClick={() => void act(() => call('refunds.complete', { id: c.id }))}>

@@ -10,6 +10,12 @@ import { messages as compensationMessages } from '../panels/compensation/message
 import { messages as icpMessages } from '../panels/icp/messages.js';
 import { messages as complaintMessages } from '../panels/complaints/messages.js';
 import { messages as operatorMessages } from '../panels/operators/messages.js';
+import { messages as approvalMessages } from '../panels/approvals/messages.js';
+import { messages as auditMessages } from '../panels/audit/messages.js';
+import { messages as dashboardMessages } from '../panels/dashboard/messages.js';
+import { messages as policyMessages } from '../panels/policy/messages.js';
+import { messages as billingMessages } from '../panels/billing/messages.js';
+import { messages as accessRecoveryMessages } from '../panels/access-recovery/messages.js';
 
 /**
  * Each panel may keep its strings beside it (`messages.ts` exporting `{ en, zhCN }` under one
@@ -24,6 +30,12 @@ const panelMessages: { en: object; zhCN: object }[] = [
   icpMessages,
   complaintMessages,
   operatorMessages,
+  approvalMessages,
+  auditMessages,
+  dashboardMessages,
+  policyMessages,
+  billingMessages,
+  accessRecoveryMessages,
 ];
 
 export const i18n: I18n = i18next.createInstance();

@@ -1,8 +1,11 @@
-// The main process answers in English; these are the Chinese wordings of its messages that an
-// operator meets most. A message without an entry is shown as it came.
+// The main process answers in English; these are the Chinese wordings of its messages. Every
+// literal message of main/server and shared/contract has an entry (checked by
+// server-errors.test.tsx); messages with figures are matched by pattern. A message without an
+// entry is shown as it came.
 export const zhServerErrors: Record<string, string> = {
   required: '必填',
   'look up the caller first': '请先查找来电客户',
+  'look up the customer first': '请先查找客户',
   'wrong username or password': '用户名或密码错误',
   'sign in first': '请先登录',
   'this username is taken': '该用户名已被使用',
@@ -10,14 +13,91 @@ export const zhServerErrors: Record<string, string> = {
   'not a phone number': '不是有效的电话号码',
   'not an email address': '不是有效的邮箱地址',
   'at least 10 characters': '至少 10 个字符',
+  'at most 80 characters': '最多 80 个字符',
+  'at most 200 characters': '最多 200 个字符',
   'at most 300 characters': '最多 300 个字符',
+  'at most 1,000 characters': '最多 1,000 个字符',
+  'at most 10,000 characters': '最多 10,000 个字符',
   'use 2–32 lower-case letters, digits, dots, dashes or underscores': '请使用 2–32 位小写字母、数字、点、短横线或下划线',
+  'use 2–40 lower-case letters, digits or dashes': '请使用 2–40 位小写字母、数字或短横线',
   'the desk is already set up; sign in instead': '工作台已初始化，请直接登录',
   'this account is deactivated; ask a manager': '该账号已停用，请联系经理',
   'customer not found': '未找到该客户',
   'case not found': '未找到该工单',
+  'key event not found': '未找到该重大活动',
+  'refund case not found': '未找到该退款工单',
+  'operator not found': '未找到该操作员',
   'the connection to the desk was lost; reload the page': '与工作台的连接已断开，请刷新页面',
+  'a case id looks like C-000123': '工单编号格式如 C-000123',
+  'a key-event id looks like KE-00001': '重大活动编号格式如 KE-00001',
+  'attach the company verification documents': '请附上企业认证材料',
+  'at most 10 files': '最多 10 个文件',
+  'at most 20 files': '最多 20 个文件',
+  'at most 10 orders': '最多 10 个订单',
+  'at most 20 services': '最多 20 项服务',
+  'give a reason': '请填写原因',
+  'give a reason for the escalation': '请填写升级原因',
+  'must not be empty': '不能为空',
+  'record what was told to the customer': '请记录告知客户的内容',
+  'a month such as 2026-04': '请填写月份，如 2026-04',
+  'name at least one service and charge': '请至少填写一项服务及费用',
+  'type an account, a phone number or a name': '请输入账号、电话号码或姓名',
+  'at least one contact': '至少一位联系人',
+  'say why the contacts change': '请说明联系人变更的原因',
+  'a date YYYY-MM-DD': '请填写日期，格式 YYYY-MM-DD',
+  'not a resume token': '不是有效的恢复令牌',
+  'pick a version': '请选择版本',
+  'not an IANA time zone': '不是有效的 IANA 时区',
+  'the file is larger than 10 MB': '文件超过 10 MB',
+  'not base64': '不是有效的 base64 内容',
+  'required: production down or degraded, which services, how many users': '必填：生产中断还是降级、涉及哪些服务、影响多少用户',
+  'say what was done': '请说明做了什么',
+  'say what was observed': '请说明观察到什么',
+  'a date and time with offset, e.g. 2026-04-29T14:00:00+08:00': '请填写带时区偏移的日期时间，如 2026-04-29T14:00:00+08:00',
+  'this store cannot be verified while open': '数据存储打开时无法校验',
+  'give the corrected amount': '请填写更正后的金额',
+  'a corrected amount goes only with the outcome "corrected"': '只有结果为“已更正”时才填写更正金额',
+  'record the response to the customer before closing the complaint': '关闭投诉前请先记录对客户的答复',
+  'must not be before the start date': '不能早于开始日期',
+  'the desk hit an unexpected error (written to its log); check the case before trying again': '工作台发生意外错误（已写入日志）；重试前请先检查工单',
+  'you cannot deactivate yourself': '不能停用自己的账号',
+  'must not be in the past: decisions already made keep their version': '不能是过去的时间：已作出的决定沿用原版本',
+  'an order is listed twice': '同一订单被列出了两次',
+  'pick 1 to 3 of the customer’s orders': '请选择该客户的 1 至 3 个订单',
+  'the incident cannot start in the future': '故障开始时间不能晚于现在',
+  'escalate with a reason: use Escalate, not a status change': '升级需要填写原因：请使用“升级”，而不是变更状态',
+  'key-event assurance is a VIP service; this customer is common': '重大活动保障仅适用于 VIP 客户；该客户为普通客户',
+  'the end must be after the start': '结束时间必须晚于开始时间',
+  'invalid input': '输入无效',
 };
 
-export const localiseServerMessage = (message: string, language: string) =>
-  language.startsWith('zh') ? (zhServerErrors[message] ?? message) : message;
+/** Messages with figures: the English as a pattern, the Chinese with $1, $2… for the figures. */
+export const zhServerPatterns: [RegExp, string][] = [
+  [/^case (\S+) is (\S+); this needs it to be (.+)$/, '工单 $1 当前状态为 $2；此操作要求状态为 $3'],
+  [/^four eyes: (\S+) submitted (\S+) and cannot review it; another supervisor must$/, '四眼原则：$1 提交了 $2，不能自行审核；须由另一位主管审核'],
+  [/^four eyes: (\S+) registered (\S+) and cannot review it; another supervisor must$/, '四眼原则：$1 登记了 $2，不能自行审核；须由另一位主管审核'],
+  [/^not eligible — (.*)$/, '不符合条件 — $1'],
+  [/^key event (\S+) is already (approved|rejected)$/, '重大活动 $1 已被处理（$2）'],
+  [/^only a supervisor or the case's agent \((.+)\) may download this receipt$/, '只有主管或该工单的坐席（$1）可以下载此回执'],
+  [/^refund (\S+) is (\S+); a receipt exists once it is approved$/, '退款 $1 当前状态为 $2；批准后才有回执'],
+  [/^order (\S+) is not an order of (\S+)$/, '订单 $1 不属于客户 $2'],
+  [/^order (\S+) is already in refund (\S+) \((\S+)\)$/, '订单 $1 已在退款 $2 中（$3）'],
+  [/^this needs the (\S+) role; you are signed in as (\S+)$/, '此操作需要 $1 角色；你当前以 $2 身份登录'],
+  [/^"(.+)" is larger than 10 MB$/, '“$1”超过 10 MB'],
+  [/^(\S+) is a (\S+) case, not a work order$/, '$1 是 $2 类工单，不是技术工单'],
+  [/^a (\S+) work order cannot become (\S+); it may become (.+)$/, '$1 状态的工单不能变为 $2；可以变为 $3'],
+  [/^(\S+) is closed: reopen it first$/, '$1 已关闭：请先重新打开'],
+  [/^a (\S+) work order cannot be escalated; reopen it first$/, '$1 状态的工单不能升级；请先重新打开'],
+  [/^(\S+) is already at the top level \((\S+)\)$/, '$1 已处于最高级别（$2）'],
+  [/^version (\S+) is already published; give the new version its own id$/, '版本 $1 已发布；请为新版本另取编号'],
+  [/^at most ([\d,]+) characters$/, '最多 $1 个字符'],
+  [/^at least ([\d,]+) characters$/, '至少 $1 个字符'],
+];
+
+export const localiseServerMessage = (message: string, language: string) => {
+  if (!language.startsWith('zh')) return message;
+  const exact = zhServerErrors[message];
+  if (exact !== undefined) return exact;
+  for (const [pattern, zh] of zhServerPatterns) if (pattern.test(message)) return message.replace(pattern, zh);
+  return message;
+};

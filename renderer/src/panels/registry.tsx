@@ -17,6 +17,19 @@ import { IcpRewardPanel } from './icp/IcpRewardPanel.js';
 import { ComplaintsPanel } from './complaints/ComplaintsPanel.js';
 import ManageAccountsIcon from '@mui/icons-material/ManageAccounts';
 import { OperatorsPanel } from './operators/OperatorsPanel.js';
+import InsightsIcon from '@mui/icons-material/Insights';
+import PolicyIcon from '@mui/icons-material/Policy';
+import { DashboardPanel } from './dashboard/DashboardPanel.js';
+import { PolicyPanel } from './policy/PolicyPanel.js';
+
+import FactCheckIcon from '@mui/icons-material/FactCheck';
+import HistoryIcon from '@mui/icons-material/History';
+import { ApprovalsPanel } from './approvals/ApprovalsPanel.js';
+import { AuditPanel } from './audit/AuditPanel.js';
+import ReceiptLongIcon from '@mui/icons-material/ReceiptLong';
+import AdminPanelSettingsIcon from '@mui/icons-material/AdminPanelSettings';
+import { BillingPanel } from './billing/BillingPanel.js';
+import { AccessRecoveryPanel } from './access-recovery/AccessRecoveryPanel.js';
 
 export interface PanelEntry {
   id: string;
@@ -38,5 +51,11 @@ export const PANELS: PanelEntry[] = [
   { id: 'compensation', label: 'compensation.nav', icon: <BoltIcon />, role: 'agent', component: CompensationPanel },
   { id: 'icp-reward', label: 'icp.nav', icon: <VerifiedIcon />, role: 'agent', component: IcpRewardPanel },
   { id: 'complaints', label: 'complaints.nav', icon: <FeedbackIcon />, role: 'agent', component: ComplaintsPanel },
+  { id: 'billing', label: 'billing.nav', icon: <ReceiptLongIcon />, role: 'agent', component: BillingPanel },
+  { id: 'access-recovery', label: 'accessRecovery.nav', icon: <AdminPanelSettingsIcon />, role: 'agent', component: AccessRecoveryPanel },
+  { id: 'approvals', label: 'approvals.nav', icon: <FactCheckIcon />, role: 'supervisor', component: ApprovalsPanel },
+  { id: 'audit', label: 'audit.nav', icon: <HistoryIcon />, role: 'supervisor', component: AuditPanel },
   { id: 'operators', label: 'operators.nav', icon: <ManageAccountsIcon />, role: 'manager', component: OperatorsPanel },
+  { id: 'dashboard', label: 'dashboard.nav', icon: <InsightsIcon />, role: 'manager', component: DashboardPanel },
+  { id: 'policy', label: 'policy.nav', icon: <PolicyIcon />, role: 'manager', component: PolicyPanel },
 ];

@@ -10,27 +10,37 @@ import { DecisionView } from '../../components/DecisionView.js';
 import { ReviewList } from '../../components/ReviewList.js';
 import { useFieldErrors } from '../../components/useFieldErrors.js';
 import { submitOnCtrlEnter, useCustomer, useCustomerCases, useF2, useInputRef, useLivePreview } from '../../components/workspace.js';
+import { useSession } from '../../state/session.js';
 import { CallerLookup } from '../calls/CallerLookup.js';
+import { offsetText, toDeskInstant, zoneOffsetMinutes } from './desk-time.js';
 
 interface Row {
   id: string;
-  start: string; // datetime-local value, the agent's local time
+  start: string; // datetime-local value, wall-clock time in the desk's time zone
   end: string;
   scenario: FaultScenario;
   cause: FaultCause;
 }
 
-/** datetime-local → ISO instant; an empty or broken value stays as typed so validation names it. */
+/**
+ * datetime-local → ISO instant in the browser's zone; an empty or broken value stays as typed.
+ * Kept for the ICP panel; fault times use toDeskInstant (the desk's zone).
+ */
 export const toInstant = (local: string) => {
   const ms = Date.parse(local);
   return local && !Number.isNaN(ms) ? new Date(ms).toISOString() : local;
 };
+
+/** The desk's zone when settings have not loaded (the engine's default). */
+const FALLBACK_ZONE = 'Asia/Shanghai';
 
 const newRow = (n: number): Row => ({ id: `f-${n}`, start: '', end: '', scenario: 'service-unavailable', cause: 'platform' });
 
 export function CompensationPanel() {
   const { t, i18n } = useTranslation();
   const separator = i18n.language.startsWith('zh') ? '、' : ', ';
+  const timeZone = useSession((s) => s.settings?.timeZone) ?? FALLBACK_ZONE;
+  const deskInstant = (local: string) => toDeskInstant(local, timeZone);
   const errors = useFieldErrors();
   const { customer, setCustomer, prefill } = useCustomer();
   const account = customer?.customer.id;
@@ -47,7 +57,7 @@ export function CompensationPanel() {
   const claim = {
     customerAccount: account ?? '',
     dailyFee: dailyFee.trim(),
-    occurrences: rows.map((r) => ({ id: r.id, start: toInstant(r.start), end: toInstant(r.end), scenario: r.scenario, cause: r.cause })),
+    occurrences: rows.map((r) => ({ id: r.id, start: deskInstant(r.start), end: deskInstant(r.end), scenario: r.scenario, cause: r.cause })),
     ...(emailSubject.trim() ? { emailSubject } : {}),
   };
   const ready = account && dailyFee.trim() !== '' && rows.some((r) => r.start && r.end);
@@ -107,6 +117,9 @@ export function CompensationPanel() {
           <Paper variant="outlined" sx={{ p: 1.5 }}>
             <Typography variant="subtitle2" sx={{ mb: 1 }}>
               {t('compensation.occurrences')}
+              <Typography component="span" variant="caption" color="text.secondary" sx={{ ml: 1.5 }} data-testid="time-zone">
+                {t('compensation.timeZone', { zone: timeZone, offset: offsetText(zoneOffsetMinutes(Date.now(), timeZone)) })}
+              </Typography>
             </Typography>
             <Stack spacing={1.5}>
               {rows.map((row, index) => (

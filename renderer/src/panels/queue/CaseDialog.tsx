@@ -24,6 +24,7 @@ import type { SlaTimerView, WorkOrderDetails, WorkOrderView } from '../../../../
 import { call } from '../../api/client.js';
 import { useFieldErrors } from '../../components/useFieldErrors.js';
 import { formatDateTime } from '../../i18n/index.js';
+import { ruleReason } from '../../i18n/rule-reasons.js';
 import { useSession } from '../../state/session.js';
 import { Countdown, SEVERITY_COLOR } from '../work-orders/format.js';
 
@@ -103,19 +104,20 @@ export function CaseDialog({ id, onClose }: { id: string | null; onClose(): void
               {isWo && d.flagSupervisor && <Chip size="small" color="warning" label={t('workOrders.page.flagged')} />}
               {(sla?.breached || d?.breached) && <Chip size="small" color="error" label={t('workOrders.page.breached')} data-testid="breached" />}
             </Stack>
-            {isWo && d.severityRule.result === 'passed' && <Alert severity="warning">{d.severityRule.reason}</Alert>}
+            {isWo && d.severityRule.result === 'passed' && <Alert severity="warning">{ruleReason(d.severityRule, i18n.language)}</Alert>}
             {sla && (
               <Stack direction="row" spacing={2} sx={{ alignItems: 'flex-start' }}>
                 <Timer label={t('workOrders.page.firstResponse')} timer={sla.firstResponse} paused={sla.paused} />
                 {sla.nextUpdate && <Timer label={t('workOrders.page.nextUpdate')} timer={sla.nextUpdate} paused={sla.paused} />}
                 {sla.paused && <Chip label={t('workOrders.page.paused')} />}
+                {!!sla.pausedMinutes && <Chip size="small" variant="outlined" data-testid="paused-minutes" label={t('workOrders.page.pausedMinutes', { minutes: sla.pausedMinutes })} />}
                 <Box sx={{ flex: 1 }}>
                   <Typography variant="caption" color="text.secondary">
                     {t('workOrders.page.rules')} · {sla.policyVersion}
                   </Typography>
                   {sla.rules.map((r) => (
                     <Typography key={r.id} variant="caption" component="div" color={r.result === 'failed' ? 'error' : 'text.primary'}>
-                      <strong>{r.id}</strong> {r.reason}
+                      <strong>{r.id}</strong> {ruleReason(r, i18n.language)}
                     </Typography>
                   ))}
                 </Box>

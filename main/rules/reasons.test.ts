@@ -1,0 +1,132 @@
+// Every reason the engine can give has a template in English (equal to the engine's) and in
+// Simplified Chinese, and the engine's English line is exactly its template filled with its params.
+import { describe, expect, it } from 'vitest';
+import type { RuleResult } from '../../shared/rules/decision.js';
+import type { CompensationClaim, FaultOccurrence, IcpRewardRequest, RefundRequest } from '../../shared/rules/requests.js';
+import { complaintAcknowledgement } from './complaint.js';
+import { decideCompensation, decideIcpReward, decideRefund, classifyScope, assessSla, openingSeverity, assessWorkOrderQuality } from './index.js';
+import { fillTemplate, REASON_TEMPLATES } from './reasons.js';
+
+// The renderer's table lives in the web project; it is loaded by path so each tsconfig project keeps its own files.
+const RENDERER_TABLE = '../../renderer/src/i18n/rule-reasons.ts';
+const { ruleReason, ruleReasonTemplates } = (await import(/* @vite-ignore */ RENDERER_TABLE)) as {
+  ruleReason: (rule: Pick<RuleResult, 'reason' | 'code' | 'params'>, language: string) => string;
+  ruleReasonTemplates: { en: Record<string, string>; zhCN: Record<string, string> };
+};
+
+const placeholders = (template: string) => [...template.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+
+const refund = (over: Partial<RefundRequest> = {}): RefundRequest => ({
+  now: '2026-05-03T10:00:00+08:00',
+  customer: { account: 'acme-01', vip: false, earlierRefunds: [] },
+  orders: [{ id: 'o-1', billingMode: 'monthly', purchasedAt: '2026-05-01T09:00:00+08:00', paid: '1000.00' }],
+  dataMigrationConfirmed: true,
+  ...over,
+});
+const occurrence = (over: Partial<FaultOccurrence> = {}): FaultOccurrence => ({
+  id: 'f-1',
+  start: '2026-05-01T10:00:00+08:00',
+  end: '2026-05-01T10:30:00+08:00',
+  scenario: 'service-unavailable',
+  cause: 'platform',
+  ...over,
+});
+const claim = (over: Partial<CompensationClaim> = {}): CompensationClaim => ({
+  now: '2026-05-06T10:00:00+08:00',
+  account: 'acme-01',
+  dailyFee: '12.00',
+  occurrences: [occurrence()],
+  claimedAt: '2026-05-06T10:00:00+08:00',
+  ...over,
+});
+const icp = (filing: Partial<IcpRewardRequest['filing']> = {}, customer: Partial<IcpRewardRequest['customer']> = {}): IcpRewardRequest => ({
+  now: '2026-05-10T10:00:00+08:00',
+  customer: { account: 'acme-01', vip: true, accumulatedRecharge: '250.00', rewardReceivedBefore: false, ...customer },
+  host: { billingMode: 'monthly', servesWebsite: true, firstFilingWithUs: true, terminatedEarly: false, expiredWithoutRenewal: false },
+  filing: { status: 'approved', approvedAt: '2026-05-09T15:00:00+08:00', customerDelayDays: 0, ...filing },
+});
+const OPENED = '2026-03-10T10:00:00Z';
+const at = (minutes: number) => new Date(Date.parse(OPENED) + minutes * 60_000).toISOString();
+const launch = [{ name: 'product launch', start: '2026-06-01T00:00:00+08:00', end: '2026-06-03T00:00:00+08:00' }];
+const reward = { granted: '500.00', spent: '300.00' };
+
+/** A table of requests that together make the engine give every kind of reason. */
+function everyRule(): RuleResult[] {
+  return [
+    ...decideRefund(refund()).rules,
+    ...decideRefund(refund({ now: '2026-04-30T10:00:00+08:00', dataMigrationConfirmed: false })).rules,
+    ...decideRefund(refund({ orders: [{ id: 'o-1', billingMode: 'on-demand', purchasedAt: '2026-05-01T09:00:00+08:00', paid: '100.00', reward }] })).rules,
+    ...decideRefund(refund({ orders: [{ id: 'o-1', billingMode: 'monthly', purchasedAt: '2026-05-01T09:00:00+08:00', paid: '100.00', reward }] })).rules,
+    ...decideCompensation(claim({ emailSubject: 'acme-01 fault' })).rules,
+    ...decideCompensation(claim({ emailSubject: 'acme-01 2026-05-01 10:00 fault, 1 occurrence' })).rules,
+    ...decideCompensation(claim({ occurrences: [occurrence({ scenario: 'website-inaccessible', cause: 'force-majeure' })] })).rules,
+    ...decideCompensation(claim({ now: '2027-05-04T10:00:00+08:00', claimedAt: '2027-05-04T10:00:00+08:00', occurrences: [occurrence({ start: '2027-05-03T11:00:00+08:00', end: '2027-05-03T12:00:00+08:00' })] })).rules,
+    ...decideCompensation(
+      claim({ now: '2027-05-04T10:00:00+08:00', claimedAt: '2027-05-04T10:00:00+08:00', occurrences: [occurrence({ scenario: 'delivery-or-charging', start: '2027-05-03T11:00:00+08:00', end: '2027-05-03T12:00:00+08:00' })] }),
+    ).rules,
+    ...decideIcpReward(icp()).rules,
+    ...decideIcpReward(icp({ customerDelayDays: 10 })).rules,
+    ...decideIcpReward(icp({ status: 'pending', approvedAt: undefined } as never)).rules,
+    ...decideIcpReward(icp({ status: 'pending', approvedAt: undefined, customerDelayDays: 12 } as never)).rules,
+    classifyScope('console').rule,
+    classifyScope('code-development').rule,
+    ...assessSla({ severity: 'SEV-1', vip: false, openedAt: OPENED }, at(5)).rules,
+    ...assessSla({ severity: 'SEV-1', vip: true, openedAt: OPENED }, at(60)).rules,
+    ...assessSla({ severity: 'SEV-1', vip: false, openedAt: OPENED, firstResponseAt: at(5) }, at(6)).rules,
+    ...assessSla({ severity: 'SEV-1', vip: false, openedAt: OPENED, firstResponseAt: at(40) }, at(41)).rules,
+    ...assessSla({ severity: 'SEV-2', vip: false, openedAt: OPENED }, at(5), { pauses: [{ start: at(20), end: at(50) }] }).rules,
+    ...assessSla({ severity: 'SEV-2', vip: false, openedAt: OPENED }, at(200), { pauses: [{ start: at(20), end: at(50) }] }).rules,
+    ...assessSla({ severity: 'SEV-2', vip: false, openedAt: OPENED, firstResponseAt: at(60) }, at(200), { pauses: [{ start: at(20), end: at(50) }] }).rules,
+    ...assessSla({ severity: 'SEV-2', vip: false, openedAt: OPENED, firstResponseAt: at(200) }, at(201), { pauses: [{ start: at(20), end: at(50) }] }).rules,
+    openingSeverity('SEV-3', { vip: true }, '2026-06-01T09:00:00+08:00', launch).rule,
+    openingSeverity('SEV-1', { vip: true }, '2026-06-01T09:00:00+08:00', launch).rule,
+    openingSeverity('SEV-3', { vip: true }, '2026-07-01T09:00:00+08:00', launch).rule,
+    openingSeverity('SEV-3', { vip: false }, '2026-06-01T09:00:00+08:00', launch).rule,
+    complaintAcknowledgement('2026-05-01T10:00:00+08:00').rule,
+    ...assessWorkOrderQuality({ summary: 'ECS is slow', updates: [{ done: 'checked metrics', observed: '' }], incident: { region: 'cn-east' } }).rules,
+    ...assessWorkOrderQuality({
+      summary: 'ECS unreachable since 2026-04-29 14:00, timeout',
+      severity: 'SEV-2',
+      businessImpact: 'shop down',
+      evidence: ['log'],
+      stepsTried: ['rebooted'],
+    }).rules,
+  ];
+}
+
+describe('rule reasons', () => {
+  it('every engine template has the same English in the renderer, and Chinese with the same figures', () => {
+    expect(ruleReasonTemplates.en).toEqual(REASON_TEMPLATES);
+    for (const [code, template] of Object.entries(REASON_TEMPLATES)) {
+      const zh = ruleReasonTemplates.zhCN[code];
+      expect(zh, code).toBeTypeOf('string');
+      expect(placeholders(zh ?? ''), code).toEqual(placeholders(template));
+    }
+    expect(Object.keys(ruleReasonTemplates.zhCN).sort()).toEqual(Object.keys(REASON_TEMPLATES).sort());
+  });
+
+  it('every rule entry the engine gives carries a code whose template is its English reason, and reads in Chinese', () => {
+    const rules = everyRule();
+    const seen = new Set<string>();
+    for (const rule of rules) {
+      expect(rule.code, `${rule.id}: ${rule.reason}`).toBeDefined();
+      const code = rule.code as keyof typeof REASON_TEMPLATES;
+      seen.add(code);
+      expect(REASON_TEMPLATES[code], code).toBeDefined();
+      expect(fillTemplate(REASON_TEMPLATES[code], rule.params ?? {})).toBe(rule.reason);
+      const zh = ruleReason(rule, 'zh-CN');
+      expect(zh, code).not.toBe(rule.reason);
+      expect(zh).not.toMatch(/\{\{/);
+      for (const value of Object.values(rule.params ?? {})) if (/^\d+(\.\d+)?$/.test(value)) expect(zh, code).toContain(value);
+      expect(ruleReason(rule, 'en')).toBe(rule.reason);
+    }
+    // The table reaches every template, so no code is left untested.
+    expect([...Object.keys(REASON_TEMPLATES)].filter((c) => !seen.has(c))).toEqual([]);
+  });
+
+  it('falls back to the English reason without a code or a template', () => {
+    expect(ruleReason({ reason: 'as stored' }, 'zh-CN')).toBe('as stored');
+    expect(ruleReason({ reason: 'as stored', code: 'X.unknown', params: {} }, 'zh-CN')).toBe('as stored');
+    expect(ruleReason({ reason: 'as stored', code: 'R4.orders', params: { count: '1' } }, 'zh-CN')).toBe('as stored');
+  });
+});

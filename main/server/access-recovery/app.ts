@@ -1,0 +1,90 @@
+// Restoring administrative access to a customer account. The agent records the verification
+// documents (stored like work-order attachments), the role, who held it and who should; nothing
+// changes until a supervisor other than the submitter approves, and the approval and the role
+// change are one audited event.
+import type { AccountRole } from '../../../shared/contract/access-recovery.js';
+import type { StoredRecord } from '../../store/types.js';
+import { CASES, nextCaseId } from '../cases/case-ids.js';
+import type { Handlers } from '../context.js';
+import { advanceCase, caseInStatus, customerOf, newCase, requireFourEyes } from '../workspace/workflow.js';
+import { decodeAttachments, storeAttachments } from '../work-orders/attachments.js';
+
+export const ACCOUNT_ROLES = 'accountRoles';
+
+interface RecoveryDetails {
+  reason: string;
+  role: string;
+  previousHolder: string;
+  newHolder: string;
+  documents: { name: string; path: string; sha256: string; bytes: number }[];
+}
+
+export const accessRecoveryHandlers: Pick<Handlers, 'accessRecovery.submit' | 'accessRecovery.approve' | 'accessRecovery.reject' | 'accessRecovery.roles'> = {
+  'accessRecovery.submit'(input, ctx) {
+    const customer = customerOf(ctx, input.customerAccount);
+    const files = decodeAttachments(input.documents); // size-checked before anything is written
+    const id = nextCaseId(ctx.store);
+    const documents = storeAttachments(ctx.dataDir, id, files);
+    const details: RecoveryDetails = { reason: input.reason, role: input.role, previousHolder: input.previousHolder, newHolder: input.newHolder, documents };
+    const record = {
+      ...newCase(ctx, customer, {
+        type: 'access-recovery',
+        channel: input.channel,
+        status: 'submitted',
+        summary: `Access recovery: ${input.role} ${input.previousHolder} → ${input.newHolder}`,
+        notes: input.notes,
+        details: { ...details },
+      }),
+      id,
+    };
+    ctx.store.append({
+      actor: ctx.operator.username,
+      action: 'access-recovery.submitted',
+      changes: [{ entity: CASES, id, op: 'put', record: { ...record } as StoredRecord }],
+    });
+    ctx.emit('case.changed', { id, action: 'access-recovery.submitted' });
+    return record;
+  },
+
+  'accessRecovery.approve'(input, ctx) {
+    const record = caseInStatus(ctx, input.id, 'access-recovery', ['submitted']);
+    requireFourEyes(ctx, record);
+    const d = record.details as unknown as RecoveryDetails;
+    const at = ctx.now().toISOString();
+    const role: AccountRole = {
+      id: `${record.customerAccount}:${d.role}`,
+      account: record.customerAccount,
+      role: d.role,
+      holder: d.newHolder,
+      since: at,
+      grantedBy: ctx.operator.username,
+      viaCase: record.id,
+    };
+    return advanceCase(
+      ctx,
+      record,
+      'access-recovery.approved',
+      'approved',
+      { review: { by: ctx.operator.username, at, outcome: 'approved' }, roleChange: { role: d.role, from: d.previousHolder, to: d.newHolder, at } },
+      { extra: [{ entity: ACCOUNT_ROLES, id: role.id, op: 'put', record: { ...role } as StoredRecord }] },
+    );
+  },
+
+  'accessRecovery.reject'(input, ctx) {
+    const record = caseInStatus(ctx, input.id, 'access-recovery', ['submitted']);
+    requireFourEyes(ctx, record);
+    return advanceCase(
+      ctx,
+      record,
+      'access-recovery.rejected',
+      'rejected',
+      { review: { by: ctx.operator.username, at: ctx.now().toISOString(), outcome: 'rejected', reason: input.reason } },
+      { reason: input.reason },
+    );
+  },
+
+  'accessRecovery.roles'(input, ctx) {
+    const customer = customerOf(ctx, input.customerAccount);
+    return ctx.store.all<AccountRole & StoredRecord>(ACCOUNT_ROLES).filter((r) => r.account === customer.id);
+  },
+};

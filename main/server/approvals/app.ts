@@ -1,0 +1,181 @@
+// The supervisor's desk: the approval queue (ordered here, breached then oldest first), key-event
+// review with four eyes, the refund receipt PDF and the audit trail. Refund and compensation
+// decisions stay with their own handlers (refunds.approve/reject, compensation.approve/reject).
+import type { ApprovalItem, AuditEvent } from '../../../shared/contract/approvals.js';
+import type { KeyEventRecord, WorkOrderRecord } from '../../../shared/contract/work-orders.js';
+import type { CaseRecord, Customer } from '../../../shared/domain/case.js';
+import { renderReceiptPdf, type Receipt } from '../../reports/receipt-pdf.js';
+import type { VerifyResult } from '../../store/core.js';
+import type { CaseStore } from '../../store/types.js';
+import { CASES } from '../cases/case-ids.js';
+import type { HandlerContext, Handlers } from '../context.js';
+import { CUSTOMERS } from '../customers/directory.js';
+import { DeskError, notFound } from '../errors.js';
+import { assessWorkOrder, isOpenWorkOrder, KEY_EVENTS } from '../work-orders/model.js';
+import { roleAllows } from '../../../shared/contract/index.js';
+
+type Stored<T> = T & { [key: string]: unknown };
+type KeyEventStored = Stored<KeyEventRecord>;
+
+export const AUDIT_PAGE_SIZE = 200;
+
+/** Breached first, then the longest waiting; ties by id so the order is stable. */
+export function approvalOrder(a: ApprovalItem, b: ApprovalItem): number {
+  if (a.breached !== b.breached) return a.breached ? -1 : 1;
+  return a.since.localeCompare(b.since) || a.id.localeCompare(b.id);
+}
+
+function pendingKeyEvent(ctx: HandlerContext, id: string): KeyEventStored {
+  const record = ctx.store.get<KeyEventStored>(KEY_EVENTS, id);
+  if (!record) throw notFound('key event', 'id');
+  if (record.approved || record.rejected) {
+    throw new DeskError('conflict', `key event ${id} is already ${record.approved ? 'approved' : 'rejected'}`, 'id');
+  }
+  if (record.registeredBy === ctx.operator.username) {
+    throw new DeskError('forbidden', `four eyes: ${ctx.operator.username} registered ${id} and cannot review it; another supervisor must`, 'id');
+  }
+  return record;
+}
+
+function reviewKeyEvent(ctx: HandlerContext, record: KeyEventStored, approved: boolean, reason?: string): KeyEventRecord {
+  const patch = {
+    approved,
+    ...(approved ? {} : { rejected: true, rejectedReason: reason }),
+    reviewedBy: ctx.operator.username,
+    reviewedAt: ctx.now().toISOString(),
+  };
+  const action = approved ? 'key-event.approved' : 'key-event.rejected';
+  ctx.store.append({
+    actor: ctx.operator.username,
+    action,
+    ...(reason ? { reason } : {}),
+    changes: [{ entity: KEY_EVENTS, id: record.id, op: 'patch', patch }],
+  });
+  return { ...record, ...patch };
+}
+
+function lastEscalation(record: WorkOrderRecord) {
+  return record.details.escalations.at(-1);
+}
+
+function approvalItems(ctx: HandlerContext): ApprovalItem[] {
+  const me = ctx.operator.username;
+  const items: ApprovalItem[] = [];
+  for (const c of ctx.store.all<Stored<CaseRecord>>(CASES)) {
+    if ((c.type === 'refund' || c.type === 'compensation') && c.status === 'submitted') {
+      items.push({
+        kind: c.type,
+        id: c.id,
+        customerAccount: c.customerAccount,
+        customerName: c.customerName,
+        vip: c.vip,
+        summary: c.summary,
+        ...(typeof c.details?.amount === 'string' ? { amount: c.details.amount } : {}),
+        submittedBy: c.agent,
+        since: c.openedAt,
+        breached: false,
+        canDecide: c.agent !== me,
+      });
+    } else if (isOpenWorkOrder(c) && c.status === 'escalated' && c.details.escalationLevel === 'supervisor') {
+      const escalation = lastEscalation(c);
+      items.push({
+        kind: 'escalation',
+        id: c.id,
+        customerAccount: c.customerAccount,
+        customerName: c.customerName,
+        vip: c.vip,
+        summary: escalation?.reason ? `${c.summary} — ${escalation.reason}` : c.summary,
+        submittedBy: escalation?.by ?? c.agent,
+        since: escalation?.at ?? c.updatedAt,
+        breached: assessWorkOrder(c, ctx).breached,
+        canDecide: false,
+      });
+    }
+  }
+  for (const e of ctx.store.all<KeyEventStored>(KEY_EVENTS)) {
+    if (e.approved || e.rejected) continue;
+    const customer = ctx.store.get<Stored<Customer>>(CUSTOMERS, e.customerAccount);
+    items.push({
+      kind: 'keyEvent',
+      id: e.id,
+      customerAccount: e.customerAccount,
+      customerName: customer?.name ?? e.customerAccount,
+      vip: customer?.vip ?? false,
+      summary: `${e.name} (${e.start} – ${e.end})`,
+      submittedBy: e.registeredBy,
+      since: e.registeredAt,
+      breached: false,
+      canDecide: e.registeredBy !== me,
+    });
+  }
+  return items.sort(approvalOrder);
+}
+
+function receiptOf(ctx: HandlerContext, id: string): Receipt {
+  const record = ctx.store.get<Stored<CaseRecord>>(CASES, id);
+  if (!record || record.type !== 'refund') throw notFound('refund case', 'id');
+  if (!roleAllows(ctx.operator.role, 'supervisor') && record.agent !== ctx.operator.username) {
+    throw new DeskError('forbidden', `only a supervisor or the case's agent (${record.agent}) may download this receipt`, 'id');
+  }
+  const receipt = record.details?.receipt as Receipt | undefined;
+  if (!receipt) throw new DeskError('conflict', `refund ${id} is ${record.status}; a receipt exists once it is approved`, 'id');
+  return receipt;
+}
+
+const toAuditEvent = (e: { seq: number; at: string; actor: string; action: string; reason?: string | undefined; changes: { entity: string; id: string }[] }): AuditEvent => ({
+  seq: e.seq,
+  at: e.at,
+  actor: e.actor,
+  action: e.action,
+  ...(e.reason ? { reason: e.reason } : {}),
+  targets: e.changes.map((c) => `${c.entity}:${c.id}`),
+});
+
+export const approvalHandlers: Pick<
+  Handlers,
+  'approvals.list' | 'keyEvents.approve' | 'keyEvents.reject' | 'refunds.receipt' | 'audit.events' | 'audit.verify'
+> = {
+  'approvals.list'(_input, ctx) {
+    return approvalItems(ctx);
+  },
+
+  'keyEvents.approve'(input, ctx) {
+    return reviewKeyEvent(ctx, pendingKeyEvent(ctx, input.id), true);
+  },
+
+  'keyEvents.reject'(input, ctx) {
+    return reviewKeyEvent(ctx, pendingKeyEvent(ctx, input.id), false, input.reason);
+  },
+
+  async 'refunds.receipt'(input, ctx) {
+    const receipt = receiptOf(ctx, input.id);
+    const pdf = await renderReceiptPdf(receipt, { timeZone: ctx.settings.get().timeZone });
+    return { fileName: `${receipt.number}.pdf`, base64: pdf.toString('base64') };
+  },
+
+  'audit.events'(input, ctx) {
+    const filter = {
+      ...(input.actor ? { actor: input.actor } : {}),
+      ...(input.action ? { action: input.action } : {}),
+      ...(input.from ? { from: new Date(input.from).toISOString() } : {}),
+      ...(input.to ? { to: new Date(input.to).toISOString() } : {}),
+    };
+    const all = ctx.store.events(filter);
+    const end = all.length - input.page * AUDIT_PAGE_SIZE;
+    const page = all.slice(Math.max(0, end - AUDIT_PAGE_SIZE), Math.max(0, end)).reverse();
+    return { total: all.length, events: page.map(toAuditEvent) };
+  },
+
+  async 'audit.verify'(_input, ctx) {
+    const store = ctx.store as CaseStore & { verify?: () => Promise<VerifyResult> };
+    if (!store.verify) throw new DeskError('internal', 'this store cannot be verified while open');
+    const result = await store.verify();
+    const broken = result.findings.find((f) => f.severity === 'error');
+    return {
+      ok: result.ok,
+      events: result.events,
+      ...(result.firstBrokenSeq !== undefined ? { firstBrokenSeq: result.firstBrokenSeq } : {}),
+      ...(broken ? { finding: broken.message } : {}),
+    };
+  },
+};

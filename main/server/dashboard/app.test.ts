@@ -1,0 +1,87 @@
+import Papa from 'papaparse';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { NOW, order, workspaceDesk } from '../workspace/test-fixtures.js';
+
+let t: Awaited<ReturnType<typeof workspaceDesk>>;
+beforeEach(async () => {
+  t = await workspaceDesk();
+  t.addOrders(order('O-1', { reward: { granted: '100.00', spent: '60.00' } }), order('O-4', { paid: '10.10' }), order('O-5', { paid: '10.20' }));
+});
+afterEach(() => t.close());
+
+const claim = {
+  customerAccount: 'acme-01',
+  dailyFee: '12.00',
+  occurrences: [
+    { id: 'f-1', start: '2026-05-01T10:00:00+08:00', end: '2026-05-01T10:30:00+08:00', scenario: 'service-unavailable' as const, cause: 'platform' as const },
+    { id: 'f-2', start: '2026-05-02T09:00:00+08:00', end: '2026-05-02T10:00:00+08:00', scenario: 'service-unavailable' as const, cause: 'carrier' as const },
+  ],
+};
+
+async function seed() {
+  for (const id of ['O-1', 'O-4', 'O-5']) await t.ok(t.agent, 'refunds.submit', { customerAccount: 'acme-01', orderIds: [id], dataMigrationConfirmed: true });
+  await t.ok(t.agent, 'compensation.submit', claim);
+  await t.ok(t.agent, 'complaints.open', { customerAccount: 'acme-01', subject: 'processing-efficiency', summary: 'slow' });
+}
+
+const range = { from: '2026-05-01', to: '2026-05-31' };
+
+describe('dashboard and exports', () => {
+  it('are for managers only', async () => {
+    for (const who of [t.agent, t.supervisor]) {
+      expect(await t.desk.dispatch(who, 'dashboard.summary', range)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      expect(await t.desk.dispatch(who, 'reports.export', { ...range, report: 'cases', format: 'csv' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    }
+  });
+
+  it('sums the figures of a known data set exactly', async () => {
+    await seed();
+    const s = await t.ok(t.manager, 'dashboard.summary', range);
+    expect(s.totalCases).toBe(5);
+    expect(s.refunds).toMatchObject({ count: 3, amount: '960.30', rejected: 0 });
+    expect(s.compensation).toMatchObject({ claims: 1, minutes: 30, amount: '25.00', exclusionReasons: [{ key: 'C4', count: 1 }] });
+    expect(s.complaints.count).toBe(1);
+    expect(s.agents).toEqual([expect.objectContaining({ agent: 'agent1', cases: 5, refunds: 3, compensation: 1, complaints: 1 })]);
+    expect(s.series.find((p) => p.period === NOW.slice(0, 10))!.count).toBe(5);
+    expect(s.series).toHaveLength(31);
+    const weekly = await t.ok(t.manager, 'dashboard.summary', { ...range, bucket: 'week' });
+    expect(weekly.series.every((p) => new Date(`${p.period}T00:00:00Z`).getUTCDay() === 1)).toBe(true);
+    const [, second] = t.desk.services.store.all<{ id: string; type: string }>('cases').filter((c) => c.type === 'refund');
+    await t.ok(t.supervisor, 'refunds.reject', { id: second!.id, reason: 'Order already migrated' });
+    const after = await t.ok(t.manager, 'dashboard.summary', range);
+    expect(after.refunds).toEqual({ count: 2, amount: '950.20', rejected: 1, rejectionReasons: [{ key: 'Order already migrated', count: 1 }] });
+    const filtered = await t.ok(t.manager, 'dashboard.summary', { ...range, agent: 'nobody' });
+    expect(filtered.totalCases).toBe(0);
+    expect(await t.desk.dispatch(t.manager, 'dashboard.summary', { from: '2026-05-31', to: '2026-05-01' })).toMatchObject({ ok: false, error: { field: 'to' } });
+  });
+
+  it('exports a CSV through the bridge that parses back, reporting progress', async () => {
+    await seed();
+    const events: unknown[] = [];
+    const services = t.desk.services as { emit: (e: string, p: unknown) => void };
+    const emit = services.emit.bind(services);
+    services.emit = (e, p) => {
+      if (e === 'export.progress') events.push(p);
+      emit(e, p);
+    };
+    const file = await t.ok(t.manager, 'reports.export', { ...range, report: 'refunds', format: 'csv' });
+    expect(file).toMatchObject({ fileName: 'refunds-2026-05-01-2026-05-31.csv', rows: 3 });
+    const text = Buffer.from(file.base64, 'base64').toString('utf8').replace(/^\uFEFF/, '');
+    const parsed = Papa.parse<string[]>(text.trim());
+    expect(parsed.data[0]![0]).toBe('case');
+    expect(parsed.data.slice(1).map((r) => r[7])).toEqual(['940.00', '10.10', '10.20']);
+    expect(events.at(-1)).toEqual({ report: 'refunds', done: 3, total: 3 });
+    const xlsx = await t.ok(t.manager, 'reports.export', { ...range, report: 'sla', format: 'xlsx' });
+    expect(Buffer.from(xlsx.base64, 'base64').subarray(0, 2).toString()).toBe('PK');
+  });
+});
+
+describe('dashboard PDF', () => {
+  it('renders the figures as a PDF for managers', async () => {
+    await seed();
+    expect(await t.desk.dispatch(t.supervisor, 'reports.dashboardPdf', range)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const file = await t.ok(t.manager, 'reports.dashboardPdf', range);
+    expect(file).toMatchObject({ fileName: 'dashboard-2026-05-01-2026-05-31.pdf', mimeType: 'application/pdf', rows: 5 });
+    expect(Buffer.from(file.base64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+  });
+});

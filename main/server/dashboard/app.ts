@@ -1,0 +1,66 @@
+// The manager's dashboard and report exports. Exports reuse main/reports (the same files as
+// the `export` command), written to a temp file and handed back as base64 for a download.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Handlers } from '../context.js';
+import { DeskError } from '../errors.js';
+import { buildReport, parseBound } from '../../reports/rows.js';
+import { writeCsv } from '../../reports/csv.js';
+import { writeWorkbook } from '../../reports/xlsx.js';
+import { currentPolicy, deskRules } from '../policy/rules-context.js';
+import { findCjkFont } from '../../reports/receipt-pdf.js';
+import { renderDashboardPdf } from '../../reports/dashboard-pdf.js';
+import { dashboardSummary } from './summary.js';
+
+const MIME = {
+  csv: 'text/csv;charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+} as const;
+
+export const dashboardHandlers: Pick<Handlers, 'dashboard.summary' | 'reports.export' | 'reports.dashboardPdf'> = {
+  'dashboard.summary'(input, ctx) {
+    return dashboardSummary(ctx.store, deskRules(ctx), input, ctx.now().getTime());
+  },
+
+  async 'reports.dashboardPdf'(input, ctx) {
+    const summary = dashboardSummary(ctx.store, deskRules(ctx), input, ctx.now().getTime());
+    let font;
+    try {
+      font = findCjkFont();
+    } catch (error) {
+      throw new DeskError('conflict', error instanceof Error ? error.message : String(error));
+    }
+    const filters = [input.channel, input.severity, input.agent].filter(Boolean).join(' · ');
+    const pdf = await renderDashboardPdf(summary, { generatedAt: ctx.now().toISOString(), filters, font, currency: currentPolicy(ctx).currency });
+    return { fileName: `dashboard-${input.from}-${input.to}.pdf`, mimeType: 'application/pdf', base64: pdf.toString('base64'), rows: summary.totalCases };
+  },
+
+  async 'reports.export'(input, ctx) {
+    const timeZone = ctx.settings.get().timeZone;
+    const fromMs = parseBound(input.from, 'from', timeZone);
+    const toMs = parseBound(input.to, 'to', timeZone);
+    if (fromMs === undefined) throw new DeskError('invalid-input', 'a date YYYY-MM-DD', 'from');
+    if (toMs === undefined) throw new DeskError('invalid-input', 'a date YYYY-MM-DD', 'to');
+    if (toMs <= fromMs) throw new DeskError('invalid-input', 'must not be before the start date', 'to');
+    const section = buildReport(ctx.store, input.report, { fromMs, toMs }, ctx.now().getTime());
+    const total = section.rows.length;
+    const progress = (done: number) => ctx.emit('export.progress', { report: input.report, done, total });
+    progress(0);
+    const dir = mkdtempSync(join(tmpdir(), 'desk-export-'));
+    const file = join(dir, `report.${input.format}`);
+    try {
+      if (input.format === 'csv') await writeCsv(file, section, progress);
+      else await writeWorkbook(file, [section], progress);
+      progress(total);
+      return {
+        fileName: `${input.report}-${input.from}-${input.to}.${input.format}`,
+        mimeType: MIME[input.format],
+        base64: readFileSync(file).toString('base64'),
+        rows: total,
+      };
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+};

@@ -1,0 +1,47 @@
+// Every literal message the main process can refuse with — DeskError(...) and notFound(...) in
+// main/server, zod messages in shared/contract and main/server — has a Simplified Chinese wording.
+import { expect, it } from 'vitest';
+import { localiseServerMessage, zhServerErrors } from './server-errors.js';
+
+const sources = {
+  ...import.meta.glob('../../../shared/contract/*.ts', { query: '?raw', import: 'default', eager: true }),
+  ...import.meta.glob('../../../main/server/**/*.ts', { query: '?raw', import: 'default', eager: true }),
+} as Record<string, string>;
+
+const STRING = `'((?:[^'\\\\]|\\\\.)*)'`;
+const PATTERNS = [
+  new RegExp(`DeskError\\(\\s*'[a-z-]+',\\s*${STRING}`, 'g'),
+  new RegExp(`\\.(?:min|max|length|regex|refine|email|url|int|positive|nonnegative|gte|lte|gt|lt)\\((?:[^()']|\\([^()]*\\))*?,\\s*${STRING}\\s*\\)`, 'g'),
+  new RegExp(`\\b(?:message|error):\\s*${STRING}`, 'g'),
+];
+
+/** The literal messages found in the sources, each with the files that use it. */
+function literalMessages(): Map<string, string[]> {
+  const found = new Map<string, string[]>();
+  const add = (message: string, file: string) => found.set(message, [...(found.get(message) ?? []), file]);
+  for (const [file, text] of Object.entries(sources)) {
+    if (file.endsWith('.test.ts')) continue;
+    for (const pattern of PATTERNS) for (const m of text.matchAll(pattern)) add(m[1]!.replace(/\\'/g, "'"), file);
+    for (const m of text.matchAll(new RegExp(`notFound\\(\\s*${STRING}`, 'g'))) add(`${m[1]} not found`, file);
+  }
+  return found;
+}
+
+it('finds the messages (the scan itself works)', () => {
+  const messages = literalMessages();
+  expect(Object.keys(sources).length).toBeGreaterThan(10);
+  expect(messages.has('wrong username or password')).toBe(true);
+  expect(messages.has('required')).toBe(true);
+  expect(messages.has('case not found')).toBe(true);
+});
+
+it('has Chinese for every literal message of the main process', () => {
+  const missing = [...literalMessages()].filter(([message]) => zhServerErrors[message] === undefined).map(([message, files]) => `${message}  (${files.join(', ')})`);
+  expect(missing, 'add these to renderer/src/i18n/server-errors.ts').toEqual([]);
+});
+
+it('translates messages with figures by pattern, and leaves unknown messages as they came', () => {
+  expect(localiseServerMessage('case C-000012 is approved; this needs it to be submitted', 'zh-CN')).toBe('工单 C-000012 当前状态为 approved；此操作要求状态为 submitted');
+  expect(localiseServerMessage('something new', 'zh-CN')).toBe('something new');
+  expect(localiseServerMessage('wrong username or password', 'en')).toBe('wrong username or password');
+});

@@ -1,0 +1,316 @@
+// The manager's dashboard (issue 6): figures for a date range and filters, charts that export
+// as PNG, and report exports (CSV/XLSX) built by the main process with a progress bar.
+import { Alert, Box, Button, LinearProgress, MenuItem, Paper, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import { BarChart } from '@mui/x-charts/BarChart';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CHANNELS, SEVERITIES } from '../../../../shared/domain/case.js';
+import { REPORT_FORMATS, REPORT_NAMES, type Counted, type DashboardSummary } from '../../../../shared/contract/dashboard.js';
+import { call } from '../../api/client.js';
+import { useFieldErrors } from '../../components/useFieldErrors.js';
+import { submitOnCtrlEnter } from '../../components/workspace.js';
+import { useSession } from '../../state/session.js';
+import { downloadBase64, downloadSvgAsPng } from './download.js';
+
+const dateIn = (ms: number, timeZone: string) => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(ms));
+
+function ChartCard({ title, name, children }: { title: string; name: string; children: ReactNode }) {
+  const { t } = useTranslation();
+  const ref = useRef<HTMLDivElement>(null);
+  const exportPng = () => {
+    const svg = ref.current?.querySelector<SVGSVGElement>('svg.MuiChartsSurface-root') ?? ref.current?.querySelector('svg');
+    if (svg) void downloadSvgAsPng(svg, `${name}.png`);
+  };
+  return (
+    <Paper variant="outlined" sx={{ p: 1, minWidth: 0 }} role="region" aria-label={title}>
+      <Box sx={{ display: 'flex', alignItems: 'center' }}>
+        <Typography variant="subtitle2" component="h3" sx={{ flex: 1 }}>
+          {title}
+        </Typography>
+        <Button size="small" onClick={exportPng}>
+          {t('dashboard.png')}
+        </Button>
+      </Box>
+      <Box ref={ref}>{children}</Box>
+    </Paper>
+  );
+}
+
+function Figure({ label, value, sub }: { label: string; value: string | number; sub?: string }) {
+  return (
+    <Paper variant="outlined" sx={{ p: 1, minWidth: 130, flex: 1 }}>
+      <Typography variant="caption" color="text.secondary">
+        {label}
+      </Typography>
+      <Typography variant="h6" data-figure={label}>
+        {value}
+      </Typography>
+      {sub && (
+        <Typography variant="caption" color="text.secondary">
+          {sub}
+        </Typography>
+      )}
+    </Paper>
+  );
+}
+
+function CountList({ title, items, label }: { title: string; items: Counted[]; label?: (key: string) => string }) {
+  const { t } = useTranslation();
+  return (
+    <Paper variant="outlined" sx={{ p: 1, minWidth: 0 }}>
+      <Typography variant="subtitle2" component="h3">
+        {title}
+      </Typography>
+      {items.length === 0 ? (
+        <Typography variant="body2" color="text.secondary">
+          {t('dashboard.none')}
+        </Typography>
+      ) : (
+        items.slice(0, 8).map((i) => (
+          <Typography key={i.key} variant="body2">
+            {(label ? label(i.key) : i.key) || t('dashboard.noReason')}: {i.count}
+          </Typography>
+        ))
+      )}
+    </Paper>
+  );
+}
+
+function ExportSection({ from, to }: { from: string; to: string }) {
+  const { t } = useTranslation();
+  const errors = useFieldErrors();
+  const [report, setReport] = useState<(typeof REPORT_NAMES)[number]>('cases');
+  const [format, setFormat] = useState<(typeof REPORT_FORMATS)[number]>('csv');
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState<string | null>(null);
+
+  useEffect(() => window.api.on('export.progress', (p) => setProgress({ done: p.done, total: p.total })), []);
+
+  async function run() {
+    errors.clear();
+    setDone(null);
+    setProgress(null);
+    setBusy(true);
+    try {
+      const file = await call('reports.export', { report, format, from, to });
+      downloadBase64(file.base64, file.mimeType, file.fileName);
+      setDone(t('dashboard.exported', { rows: file.rows, file: file.fileName }));
+    } catch (error) {
+      errors.fromError(error);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const percent = progress && progress.total > 0 ? (progress.done / progress.total) * 100 : busy ? 0 : 100;
+  return (
+    <Paper variant="outlined" sx={{ p: 1 }} component="form" aria-label={t('dashboard.exportTitle')} onSubmit={(e) => (e.preventDefault(), void run())}>
+      <Typography variant="subtitle2" component="h3" sx={{ mb: 1 }}>
+        {t('dashboard.exportTitle')}
+      </Typography>
+      <Stack direction="row" spacing={1} sx={{ alignItems: 'flex-start', flexWrap: 'wrap', rowGap: 1 }}>
+        <TextField select size="small" name="report" label={t('dashboard.report')} value={report} onChange={(e) => setReport(e.target.value as typeof report)} sx={{ width: 150 }} {...errors.props('report')}>
+          {REPORT_NAMES.map((r) => (
+            <MenuItem key={r} value={r}>
+              {t(`dashboard.reports.${r}`)}
+            </MenuItem>
+          ))}
+        </TextField>
+        <TextField select size="small" name="format" label={t('dashboard.format')} value={format} onChange={(e) => setFormat(e.target.value as typeof format)} sx={{ width: 100 }}>
+          {REPORT_FORMATS.map((f) => (
+            <MenuItem key={f} value={f}>
+              {f.toUpperCase()}
+            </MenuItem>
+          ))}
+        </TextField>
+        <Typography variant="body2" sx={{ alignSelf: 'center' }}>
+          {t('dashboard.range', { from, to })}
+        </Typography>
+        <Button type="submit" variant="contained" disabled={busy}>
+          {t('dashboard.export')}
+        </Button>
+      </Stack>
+      {(busy || progress) && (
+        <Box sx={{ mt: 1 }}>
+          <LinearProgress variant="determinate" value={percent} aria-label={t('dashboard.progress')} />
+          <Typography variant="caption">{progress ? t('dashboard.rowsDone', progress) : t('dashboard.preparing')}</Typography>
+        </Box>
+      )}
+      {done && (
+        <Alert severity="success" sx={{ mt: 1 }}>
+          {done}
+        </Alert>
+      )}
+      {(errors.errors.form || errors.errors.to || errors.errors.from) && (
+        <Alert severity="error" sx={{ mt: 1 }}>
+          {errors.errors.form ?? errors.errors.to ?? errors.errors.from}
+        </Alert>
+      )}
+    </Paper>
+  );
+}
+
+export function DashboardPanel() {
+  const { t } = useTranslation();
+  const timeZone = useSession((s) => s.settings?.timeZone ?? 'Asia/Shanghai');
+  const errors = useFieldErrors();
+  const today = dateIn(Date.now(), timeZone);
+  const [from, setFrom] = useState(dateIn(Date.now() - 29 * 86_400_000, timeZone));
+  const [to, setTo] = useState(today);
+  const [bucket, setBucket] = useState<'day' | 'week'>('day');
+  const [channel, setChannel] = useState('');
+  const [severity, setSeverity] = useState('');
+  const [agent, setAgent] = useState('');
+  const [summary, setSummary] = useState<DashboardSummary | null>(null);
+
+  const query = () => ({
+    from,
+    to,
+    bucket,
+    ...(channel ? { channel: channel as (typeof CHANNELS)[number] } : {}),
+    ...(severity ? { severity: severity as (typeof SEVERITIES)[number] } : {}),
+    ...(agent.trim() ? { agent: agent.trim() } : {}),
+  });
+  async function load() {
+    errors.clear();
+    try {
+      setSummary(await call('dashboard.summary', query()));
+    } catch (error) {
+      errors.fromError(error);
+    }
+  }
+  async function pdf() {
+    errors.clear();
+    try {
+      const file = await call('reports.dashboardPdf', query());
+      downloadBase64(file.base64, file.mimeType, file.fileName);
+    } catch (error) {
+      errors.fromError(error);
+    }
+  }
+  useEffect(() => {
+    void load();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const s = summary;
+  const bars = (items: Counted[], label: (k: string) => string) => ({
+    xAxis: [{ scaleType: 'band' as const, data: items.map((i) => label(i.key)), tickLabelInterval: () => true, height: 28 }],
+    series: [{ data: items.map((i) => i.count), label: t('dashboard.cases') }],
+  });
+  return (
+    <Stack spacing={1.5}>
+      <Paper
+        variant="outlined"
+        sx={{ p: 1 }}
+        component="form"
+        aria-label={t('dashboard.filters')}
+        onSubmit={(e) => (e.preventDefault(), void load())}
+        onKeyDown={submitOnCtrlEnter(() => void load())}
+      >
+        <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', rowGap: 1, alignItems: 'flex-start' }}>
+          <TextField size="small" type="date" name="from" label={t('dashboard.from')} value={from} onChange={(e) => setFrom(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} sx={{ width: 160 }} {...errors.props('from')} />
+          <TextField size="small" type="date" name="to" label={t('dashboard.to')} value={to} onChange={(e) => setTo(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} sx={{ width: 160 }} {...errors.props('to')} />
+          <TextField select size="small" name="bucket" label={t('dashboard.bucket')} value={bucket} onChange={(e) => setBucket(e.target.value as 'day' | 'week')} sx={{ width: 100 }}>
+            <MenuItem value="day">{t('dashboard.day')}</MenuItem>
+            <MenuItem value="week">{t('dashboard.week')}</MenuItem>
+          </TextField>
+          <TextField select size="small" name="channel" label={t('dashboard.channel')} value={channel} onChange={(e) => setChannel(e.target.value)} sx={{ width: 120 }}>
+            <MenuItem value="">{t('dashboard.all')}</MenuItem>
+            {CHANNELS.map((c) => (
+              <MenuItem key={c} value={c}>
+                {t(`dashboard.channels.${c}`)}
+              </MenuItem>
+            ))}
+          </TextField>
+          <TextField select size="small" name="severity" label={t('dashboard.severity')} value={severity} onChange={(e) => setSeverity(e.target.value)} sx={{ width: 110 }}>
+            <MenuItem value="">{t('dashboard.all')}</MenuItem>
+            {SEVERITIES.map((v) => (
+              <MenuItem key={v} value={v}>
+                {v}
+              </MenuItem>
+            ))}
+          </TextField>
+          <TextField size="small" name="agent" label={t('dashboard.agent')} value={agent} onChange={(e) => setAgent(e.target.value)} sx={{ width: 140 }} />
+          <Button type="submit" variant="contained">
+            {t('dashboard.show')}
+          </Button>
+          <Button variant="outlined" onClick={() => void pdf()}>
+            {t('dashboard.pdf')}
+          </Button>
+        </Stack>
+        {errors.errors.form && (
+          <Alert severity="error" sx={{ mt: 1 }}>
+            {errors.errors.form}
+          </Alert>
+        )}
+      </Paper>
+
+      {s && (
+        <>
+          <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', rowGap: 1 }} aria-label={t('dashboard.figures')}>
+            <Figure label={t('dashboard.totalCases')} value={s.totalCases} />
+            <Figure label={t('dashboard.slaCompliance')} value={s.sla.compliancePercent === '—' ? '—' : `${s.sla.compliancePercent}%`} sub={t('dashboard.slaSub', s.sla)} />
+            <Figure label={t('dashboard.escalations')} value={s.escalations.count} />
+            <Figure label={t('dashboard.refunds')} value={s.refunds.amount} sub={t('dashboard.refundSub', s.refunds)} />
+            <Figure label={t('dashboard.compensation')} value={s.compensation.amount} sub={t('dashboard.compensationSub', s.compensation)} />
+            <Figure label={t('dashboard.complaints')} value={s.complaints.count} />
+          </Stack>
+          <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(380px, 1fr))', gap: 1 }}>
+            <ChartCard title={t('dashboard.overTime')} name={`cases-over-time-${s.from}-${s.to}`}>
+              <BarChart
+                height={220}
+                xAxis={[{ scaleType: 'band', data: s.series.map((p) => p.period.slice(5)), height: 28 }]}
+                series={[{ data: s.series.map((p) => p.count), label: t('dashboard.cases') }]}
+                hideLegend
+              />
+            </ChartCard>
+            <ChartCard title={t('dashboard.byChannel')} name={`cases-by-channel-${s.from}-${s.to}`}>
+              <BarChart height={220} {...bars(s.byChannel, (k) => t(`dashboard.channels.${k}`))} hideLegend />
+            </ChartCard>
+            <ChartCard title={t('dashboard.byCategory')} name={`cases-by-category-${s.from}-${s.to}`}>
+              <BarChart height={220} {...bars(s.byCategory, (k) => t(`dashboard.categories.${k}`, { defaultValue: k }))} hideLegend />
+            </ChartCard>
+            <ChartCard title={t('dashboard.bySeverity')} name={`cases-by-severity-${s.from}-${s.to}`}>
+              <BarChart height={220} {...bars(s.bySeverity, (k) => k)} hideLegend />
+            </ChartCard>
+          </Box>
+          <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(240px, 1fr))', gap: 1 }}>
+            <CountList title={t('dashboard.rejectionReasons')} items={s.refunds.rejectionReasons} />
+            <CountList title={t('dashboard.exclusionReasons')} items={s.compensation.exclusionReasons} />
+            <CountList title={t('dashboard.escalationLevels')} items={s.escalations.byLevel} />
+          </Box>
+          <Paper variant="outlined" sx={{ p: 1 }}>
+            <Typography variant="subtitle2" component="h3">
+              {t('dashboard.perAgent')}
+            </Typography>
+            <Table size="small" aria-label={t('dashboard.perAgent')}>
+              <TableHead>
+                <TableRow>
+                  {(['agent', 'cases', 'refunds', 'compensation', 'complaints', 'firstResponseMet', 'firstResponseBreached'] as const).map((k) => (
+                    <TableCell key={k}>{t(`dashboard.columns.${k}`)}</TableCell>
+                  ))}
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                {s.agents.map((a) => (
+                  <TableRow key={a.agent}>
+                    <TableCell>{a.agent}</TableCell>
+                    <TableCell>{a.cases}</TableCell>
+                    <TableCell>{a.refunds}</TableCell>
+                    <TableCell>{a.compensation}</TableCell>
+                    <TableCell>{a.complaints}</TableCell>
+                    <TableCell>{a.firstResponseMet}</TableCell>
+                    <TableCell>{a.firstResponseBreached}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </Paper>
+        </>
+      )}
+      <ExportSection from={from} to={to} />
+    </Stack>
+  );
+}

@@ -1,0 +1,80 @@
+// The manager's dashboard figures and report exports (issue 6). Money as exact decimal strings.
+import { z } from 'zod';
+import { CHANNELS, SEVERITIES } from '../domain/case.js';
+import { call } from './define.js';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const date = z.string().regex(DATE, 'a date YYYY-MM-DD');
+
+export const REPORT_NAMES = ['cases', 'refunds', 'compensation', 'sla'] as const;
+export const REPORT_FORMATS = ['csv', 'xlsx'] as const;
+
+export interface Counted {
+  key: string;
+  count: number;
+}
+export interface SeriesPoint {
+  /** The day or week (its Monday), YYYY-MM-DD in the desk's zone. */
+  period: string;
+  count: number;
+}
+export interface AgentFigures {
+  agent: string;
+  cases: number;
+  refunds: number;
+  compensation: number;
+  complaints: number;
+  firstResponseMet: number;
+  firstResponseBreached: number;
+}
+export interface DashboardSummary {
+  from: string;
+  to: string;
+  bucket: 'day' | 'week';
+  totalCases: number;
+  series: SeriesPoint[];
+  byChannel: Counted[];
+  byCategory: Counted[];
+  bySeverity: Counted[];
+  sla: { assessed: number; met: number; breached: number; pending: number; compliancePercent: string };
+  escalations: { count: number; byLevel: Counted[] };
+  refunds: { count: number; amount: string; rejected: number; rejectionReasons: Counted[] };
+  compensation: { claims: number; minutes: number; amount: string; rejected: number; exclusionReasons: Counted[] };
+  complaints: { count: number; bySubject: Counted[] };
+  agents: AgentFigures[];
+}
+
+export interface ExportedFile {
+  fileName: string;
+  mimeType: string;
+  base64: string;
+  rows: number;
+}
+
+const summaryInput = z
+  .object({
+    from: date,
+    to: date,
+    bucket: z.enum(['day', 'week']).default('day'),
+    channel: z.enum(CHANNELS).optional(),
+    severity: z.enum(SEVERITIES).optional(),
+    agent: z.string().trim().min(1).optional(),
+  })
+  .strict();
+
+export const dashboardCalls = {
+  'dashboard.summary': call<DashboardSummary>()({ access: 'manager', input: summaryInput }),
+  /** The same figures as a PDF (bilingual labels, CJK font). */
+  'reports.dashboardPdf': call<ExportedFile>()({ access: 'manager', input: summaryInput }),
+  'reports.export': call<ExportedFile>()({
+    access: 'manager',
+    input: z
+      .object({
+        report: z.enum(REPORT_NAMES),
+        format: z.enum(REPORT_FORMATS),
+        from: date,
+        to: date,
+      })
+      .strict(),
+  }),
+};

@@ -1,0 +1,151 @@
+// The supervisor's desk end to end: an agent submits a refund, a supervisor approves it from the
+// approval queue and downloads the receipt PDF, rejects another with a reason, and reads the
+// audit trail with its verified hash chain — real host, real store, real Chromium, both languages.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Order } from '../../shared/domain/order.js';
+import type { StoredRecord } from '../../main/store/index.js';
+import { openDesk } from '../../main/server/open-desk.js';
+import { memorySettings } from '../../main/server/settings/settings-store.js';
+import { chooseLanguage, launchBrowser, screenshot, startHost, type RunningHost } from './support/browser.js';
+
+const PASSWORD = 'e2e password 42';
+const HOUR = 3_600_000;
+let dataDir: string;
+let host: RunningHost;
+let browser: Awaited<ReturnType<typeof launchBrowser>>;
+let page: Page;
+let rejectId: string;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'desk-e2e-approvals-'));
+  // Operators, customers and orders made in-process on the data directory, before the host holds it.
+  const opened = await openDesk({ dataDir, settings: memorySettings(), slaIntervalMs: 0 });
+  const { desk } = opened;
+  const ok = async (connection: ReturnType<typeof desk.connect>, name: Parameters<typeof desk.dispatch>[1], input: unknown) => {
+    const outcome = await desk.dispatch(connection, name, input);
+    if (!outcome.ok) throw new Error(`${name}: ${JSON.stringify(outcome.error)}`);
+    return outcome.value as { id: string };
+  };
+  const manager = desk.connect();
+  await ok(manager, 'setup.createManager', { username: 'mgr', displayName: '王经理', password: PASSWORD });
+  await ok(manager, 'operators.create', { username: 'agent1', displayName: '李客服', password: PASSWORD, role: 'agent' });
+  await ok(manager, 'operators.create', { username: 'sup1', displayName: '赵主管', password: PASSWORD, role: 'supervisor' });
+  for (const [account, name] of [['zhang-01', '张伟科技有限公司'], ['li-02', '李娜网络']]) {
+    await ok(manager, 'customers.create', { account, name, region: 'cn-beijing', contacts: [{ name, phone: '+8613800000009' }] });
+  }
+  const now = Date.now();
+  const orders: Order[] = [
+    { id: 'O-AP-1', customerAccount: 'zhang-01', product: '云服务器 ECS', billingMode: 'monthly', purchasedAt: new Date(now - 26 * HOUR).toISOString(), paid: '1234.50' },
+    { id: 'O-AP-2', customerAccount: 'li-02', product: 'SLB', billingMode: 'monthly', purchasedAt: new Date(now - 30 * HOUR).toISOString(), paid: '300.00' },
+  ];
+  desk.services.store.append({
+    actor: 'e2e',
+    action: 'order.imported',
+    changes: orders.map((o) => ({ entity: 'orders', id: o.id, op: 'put' as const, record: { ...o } as StoredRecord })),
+  });
+  const agent = desk.connect();
+  await ok(agent, 'session.signIn', { username: 'agent1', password: PASSWORD });
+  rejectId = (await ok(agent, 'refunds.submit', { customerAccount: 'li-02', orderIds: ['O-AP-2'], dataMigrationConfirmed: true })).id;
+  await opened.close();
+
+  host = await startHost(dataDir);
+  browser = await launchBrowser();
+  page = browser.page;
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await host?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function signIn(username: string) {
+  await page.goto(host.url);
+  await page.locator('input[name=username]').fill(username);
+  await page.locator('input[name=password]').fill(PASSWORD);
+  await page.locator('button[type=submit]').click();
+  await page.getByTestId('operator').waitFor();
+}
+
+async function bothLanguages(name: string, englishText: string) {
+  await page.waitForTimeout(350);
+  await screenshot(page, `${name}-zh`);
+  await chooseLanguage(page, 'English');
+  await page.getByText(englishText).first().waitFor();
+  await screenshot(page, `${name}-en`);
+  await chooseLanguage(page, '简体中文');
+}
+
+let approveId: string;
+
+it('an agent submits a refund', async () => {
+  await signIn('agent1');
+  await page.getByRole('button', { name: '退款', exact: true }).click();
+  await page.locator('input[name=caller]').fill('zhang-01');
+  await page.getByRole('option').filter({ hasText: 'zhang-01' }).first().click();
+  await page.locator('input[name="order-O-AP-1"]').check();
+  await page.locator('input[name=dataMigrationConfirmed]').check();
+  await page.locator('[data-testid=decision][data-outcome=eligible]').waitFor();
+  await expect.poll(() => page.getByRole('button', { name: '提交退款审核' }).isEnabled()).toBe(true);
+  await page.locator('input[name=dataMigrationConfirmed]').press('Control+Enter');
+  const notice = await page.getByText(/退款 C-\d{6} 已提交审核/).textContent();
+  approveId = /C-\d{6}/.exec(notice ?? '')![0];
+  // Agents do not see the supervisor's panels.
+  expect(await page.getByRole('button', { name: '审批', exact: true }).count()).toBe(0);
+  await page.getByRole('button', { name: '退出登录' }).click();
+});
+
+it('a supervisor approves it from the queue and downloads the receipt PDF', async () => {
+  await signIn('sup1');
+  await page.getByRole('button', { name: '审批', exact: true }).click();
+  const row = page.locator(`tr[data-item-id="${approveId}"]`);
+  await row.waitFor();
+  await page.locator(`tr[data-item-id="${rejectId}"]`).waitFor();
+  expect(await row.textContent()).toContain('张伟科技有限公司');
+  await bothLanguages('approvals-01-queue', 'Approval queue');
+  await row.getByRole('button', { name: '批准' }).click();
+  const decided = page.locator(`[data-decided-id="${approveId}"]`);
+  await decided.waitFor();
+  await row.waitFor({ state: 'detached' });
+  const [download] = await Promise.all([page.waitForEvent('download'), decided.getByRole('button', { name: '回执（PDF）' }).click()]);
+  expect(download.suggestedFilename()).toBe(`RR-${approveId.slice(2)}.pdf`);
+  const file = join(dataDir, 'receipt.pdf');
+  await download.saveAs(file);
+  const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+  expect(text).toContain('张伟科技有限公司');
+  expect(text).toContain('1234.50');
+  expect(text).toContain('sup1');
+});
+
+it('rejects another refund with a reason', async () => {
+  const row = page.locator(`tr[data-item-id="${rejectId}"]`);
+  await row.getByRole('button', { name: '驳回' }).click();
+  await row.getByRole('button', { name: '驳回' }).click(); // no reason yet: refused in place
+  await row.getByRole('alert').waitFor();
+  await row.locator('input[name=reason]').fill('客户已撤回申请');
+  await bothLanguages('approvals-02-reject-reason', 'Reason for rejecting');
+  await row.locator('input[name=reason]').press('Enter');
+  await page.locator(`[data-decided-id="${rejectId}"]`).waitFor();
+  await row.waitFor({ state: 'detached' });
+  await page.getByText('暂无待审批事项。').waitFor();
+});
+
+it('the audit view shows the events, a case history and a verified hash chain', async () => {
+  await page.getByRole('button', { name: '审计', exact: true }).click();
+  await page.locator('[data-testid=chain-badge][data-state=verified]').waitFor();
+  await page.locator('tr[data-action="refund.rejected"]').first().waitFor();
+  await page.locator('input[name=action]').fill('refund.rejected');
+  await page.locator('input[name=action]').press('Enter');
+  await expect.poll(() => page.locator('tr[data-action]').count()).toBe(1);
+  expect(await page.locator('tr[data-action="refund.rejected"]').textContent()).toContain('客户已撤回申请');
+  await page.locator('input[name=caseId]').fill(approveId);
+  await page.locator('input[name=caseId]').press('Enter');
+  await page.locator('tr[data-action="refund.approved"]').waitFor();
+  expect(await page.locator('tr[data-action="refund.submitted"]').count()).toBe(1);
+  await bothLanguages('audit-01-verified', 'Hash chain verified');
+});
