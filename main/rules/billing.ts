@@ -1,6 +1,7 @@
 // Billing inquiries and disputes: every amount exact (decimal strings), every figure explained.
 import type { RuleResult } from '../../shared/rules/decision.js';
 import { formatMoney, money, showMoney, sum } from './money.js';
+import { because } from './reasons.js';
 
 export interface BillingItem {
   service: string;
@@ -12,7 +13,13 @@ export function inquiryTotal(items: readonly BillingItem[]): { total: string; ru
   const total = formatMoney(sum(items.map((i) => money(i.amount))));
   return {
     total,
-    rules: [{ id: 'BILL-TOTAL', result: 'passed', reason: `${items.map((i) => `${i.service} ${showMoney(money(i.amount))}`).join(' + ')} = ${total}` }],
+    rules: [
+      {
+        id: 'BILL-TOTAL',
+        result: 'passed',
+        ...because('BILL.total', { items: items.map((i) => `${i.service} ${showMoney(money(i.amount))}`).join(' + '), total }),
+      },
+    ],
   };
 }
 
@@ -38,9 +45,9 @@ export function disputeFigures(expected: string, billed: string): DisputeFigures
       {
         id: 'BILL-DISPUTE',
         result: diff.isZero() ? 'failed' : 'passed',
-        reason: diff.isZero()
-          ? `billed ${formatMoney(b)} equals expected ${formatMoney(e)}: nothing in dispute`
-          : `billed ${formatMoney(b)} − expected ${formatMoney(e)} = ${difference} in dispute`,
+        ...(diff.isZero()
+          ? because('BILL.no-dispute', { billed: formatMoney(b), expected: formatMoney(e) })
+          : because('BILL.dispute', { billed: formatMoney(b), expected: formatMoney(e), difference })),
       },
     ],
   };
@@ -59,9 +66,9 @@ export function correctionFigures(billed: string, corrected: string): { correcte
       {
         id: 'BILL-CORRECTION',
         result: ok ? 'passed' : 'failed',
-        reason: ok
-          ? `billed ${formatMoney(b)} − corrected ${formatMoney(c)} = ${credit} credited`
-          : `the corrected charge ${formatMoney(c)} must be below the billed ${formatMoney(b)}`,
+        ...(ok
+          ? because('BILL.corrected', { billed: formatMoney(b), corrected: formatMoney(c), credit })
+          : because('BILL.correction-too-high', { billed: formatMoney(b), corrected: formatMoney(c) })),
       },
     ],
   };

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RuleResult } from '../../shared/rules/decision.js';
 import type { CompensationClaim, FaultOccurrence, IcpRewardRequest, RefundRequest } from '../../shared/rules/requests.js';
+import { correctionFigures, disputeFigures, inquiryTotal } from './billing.js';
 import { complaintAcknowledgement } from './complaint.js';
 import { decideCompensation, decideIcpReward, decideRefund, classifyScope, assessSla, openingSeverity, assessWorkOrderQuality } from './index.js';
 import { fillTemplate, REASON_TEMPLATES } from './reasons.js';
@@ -53,6 +54,11 @@ const reward = { granted: '500.00', spent: '300.00' };
 /** A table of requests that together make the engine give every kind of reason. */
 function everyRule(): RuleResult[] {
   return [
+    ...inquiryTotal([{ service: 'ECS', amount: '120.50' }, { service: 'OSS', amount: '9.50' }]).rules,
+    ...disputeFigures('100.00', '100.00').rules,
+    ...disputeFigures('100.00', '130.00').rules,
+    ...correctionFigures('130.00', '100.00').rules,
+    ...correctionFigures('130.00', '150.00').rules,
     ...decideRefund(refund()).rules,
     ...decideRefund(refund({ now: '2026-04-30T10:00:00+08:00', dataMigrationConfirmed: false })).rules,
     ...decideRefund(refund({ orders: [{ id: 'o-1', billingMode: 'on-demand', purchasedAt: '2026-05-01T09:00:00+08:00', paid: '100.00', reward }] })).rules,

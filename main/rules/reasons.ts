@@ -88,6 +88,12 @@ export const REASON_TEMPLATES = {
   'QUALITY.no-updates': 'no updates yet: not counted in the score',
   'QUALITY.present': '{{label}}: {{points}}/{{weight}}; present',
   'QUALITY.missing': '{{label}}: {{points}}/{{weight}}; missing',
+
+  'BILL.total': '{{items}} = {{total}}',
+  'BILL.no-dispute': 'billed {{billed}} equals expected {{expected}}: nothing in dispute',
+  'BILL.dispute': 'billed {{billed}} − expected {{expected}} = {{difference}} in dispute',
+  'BILL.corrected': 'billed {{billed}} − corrected {{corrected}} = {{credit}} credited',
+  'BILL.correction-too-high': 'the corrected charge {{corrected}} must be below the billed {{billed}}',
 } as const;
 
 export type ReasonCode = keyof typeof REASON_TEMPLATES;

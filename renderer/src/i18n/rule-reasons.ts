@@ -69,6 +69,11 @@ export const ruleReasonTemplates: { en: Record<string, string>; zhCN: Record<str
     "QUALITY.no-updates": "no updates yet: not counted in the score",
     "QUALITY.present": "{{label}}: {{points}}/{{weight}}; present",
     "QUALITY.missing": "{{label}}: {{points}}/{{weight}}; missing",
+    "BILL.total": "{{items}} = {{total}}",
+    "BILL.no-dispute": "billed {{billed}} equals expected {{expected}}: nothing in dispute",
+    "BILL.dispute": "billed {{billed}} − expected {{expected}} = {{difference}} in dispute",
+    "BILL.corrected": "billed {{billed}} − corrected {{corrected}} = {{credit}} credited",
+    "BILL.correction-too-high": "the corrected charge {{corrected}} must be below the billed {{billed}}",
   },
   zhCN: {
     "R1.subscription": "计费方式 {{mode}} 属于包年包月（{{modes}}）",
@@ -133,6 +138,11 @@ export const ruleReasonTemplates: { en: Record<string, string>; zhCN: Record<str
     "QUALITY.no-updates": "尚无更新：不计入评分",
     "QUALITY.present": "{{label}}：{{points}}/{{weight}}；已填写",
     "QUALITY.missing": "{{label}}：{{points}}/{{weight}}；缺失",
+    "BILL.total": "{{items}}，合计 {{total}}",
+    "BILL.no-dispute": "账单金额 {{billed}} 与预期金额 {{expected}} 相同：无争议金额",
+    "BILL.dispute": "账单金额 {{billed}} − 预期金额 {{expected}} = 争议金额 {{difference}}",
+    "BILL.corrected": "账单金额 {{billed}} − 更正后金额 {{corrected}} = 返还 {{credit}}",
+    "BILL.correction-too-high": "更正后金额 {{corrected}} 必须低于账单金额 {{billed}}",
   },
 };
 
