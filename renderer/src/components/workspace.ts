@@ -2,6 +2,7 @@
 // lookup or a converted call), live decisions from the main process, and the keyboard.
 import { useEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import { contract, type CallInput, type CallName, type CallResult, type CustomerMatch } from '../../../shared/contract/index.js';
+import type { CaseType } from '../../../shared/domain/case.js';
 import { ApiError, call } from '../api/client.js';
 import { useNavigation, type Prefill } from '../state/navigation.js';
 
@@ -113,7 +114,7 @@ export function useF2(ref: RefObject<HTMLInputElement | null>) {
 export const useInputRef = () => useRef<HTMLInputElement>(null);
 
 /** The customer's cases of one type, refreshed when any case changes. */
-export function useCustomerCases(type: 'refund' | 'compensation' | 'icp-reward' | 'complaint', account: string | undefined) {
+export function useCustomerCases(type: CaseType, account: string | undefined) {
   const [cases, setCases] = useState<CallResult<'cases.search'>['cases']>([]);
   const [tick, setTick] = useState(0);
   useEffect(() => window.api.on('case.changed', () => setTick((n) => n + 1)), []);

@@ -9,10 +9,9 @@ import type { CustomerMatch } from '../../../../shared/contract/index.js';
 import type { CaseRecord } from '../../../../shared/domain/case.js';
 import { call } from '../../api/client.js';
 import { useFieldErrors } from '../../components/useFieldErrors.js';
-import { submitOnCtrlEnter, useCustomer, useF2, useInputRef, validateInput } from '../../components/workspace.js';
+import { submitOnCtrlEnter, useCustomer, useCustomerCases, useF2, useInputRef, validateInput } from '../../components/workspace.js';
 import { useSession } from '../../state/session.js';
 import { CallerLookup } from '../calls/CallerLookup.js';
-import { useCasesOf } from '../billing/useCases.js';
 
 type Reason = (typeof RECOVERY_REASONS)[number];
 
@@ -37,7 +36,7 @@ export function AccessRecoveryPanel() {
   const [saved, setSaved] = useState<string | null>(null);
   const lookupRef = useInputRef();
   useF2(lookupRef);
-  const cases = useCasesOf('access-recovery', account);
+  const cases = useCustomerCases('access-recovery', account);
 
   async function submit() {
     errors.clear();

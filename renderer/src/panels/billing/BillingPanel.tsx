@@ -7,10 +7,9 @@ import { DISPUTE_OUTCOMES, type BillingDisputeRow, type DisputeOutcome } from '.
 import type { CaseRecord } from '../../../../shared/domain/case.js';
 import { call } from '../../api/client.js';
 import { useFieldErrors } from '../../components/useFieldErrors.js';
-import { submitOnCtrlEnter, useCurrency, useCustomer, useF2, useInputRef, validateInput } from '../../components/workspace.js';
+import { submitOnCtrlEnter, useCurrency, useCustomer, useCustomerCases, useF2, useInputRef, validateInput } from '../../components/workspace.js';
 import { useSession } from '../../state/session.js';
 import { CallerLookup } from '../calls/CallerLookup.js';
-import { useCasesOf } from './useCases.js';
 
 const lastMonth = () => {
   const d = new Date();
@@ -30,7 +29,7 @@ export function BillingPanel() {
   const [saved, setSaved] = useState<string | null>(null);
   const lookupRef = useInputRef();
   useF2(lookupRef);
-  const cases = useCasesOf('billing', account);
+  const cases = useCustomerCases('billing', account);
   const role = useSession((s) => s.operator?.role ?? 'agent');
 
   async function open() {
