@@ -3,7 +3,7 @@
 import type { CaseRecord } from '../../shared/domain/case.js';
 import type { CaseStore } from '../store/types.js';
 import { CASES } from '../server/cases/case-ids.js';
-import { assessSla, DEFAULT_TIME_ZONE, type SlaTimer } from '../rules/index.js';
+import { assessSla, DEFAULT_TIME_ZONE, slaInputOf, type SlaTimer } from '../rules/index.js';
 import { addDays, instantInZone } from '../rules/zone.js';
 
 /** string: text; integer: whole number; money: decimal string ("12.50"); instant: ISO-8601 UTC. */
@@ -216,26 +216,14 @@ const SLA_COLUMNS = [
 ];
 
 function slaRow(c: CaseRecord, nowMs: number): Row | undefined {
-  if (!c.severity) return undefined;
-  const d = obj(c.details);
-  const pauses = Array.isArray(d.pauses) ? (d.pauses as never) : undefined;
-  const a = assessSla(
-    {
-      severity: c.severity,
-      vip: c.vip,
-      openedAt: c.openedAt,
-      ...(typeof d.firstResponseAt === 'string' ? { firstResponseAt: d.firstResponseAt } : {}),
-      ...(typeof d.lastUpdateAt === 'string' ? { lastUpdateAt: d.lastUpdateAt } : {}),
-      ...(typeof d.escalationLevel === 'string' ? { escalationLevel: d.escalationLevel as never } : {}),
-    },
-    nowMs,
-    pauses ? { pauses } : {},
-  );
+  const input = slaInputOf(c);
+  if (!input) return undefined;
+  const a = assessSla(input.slaCase, nowMs, { pauses: input.pauses });
   const late = (t?: SlaTimer) => (t?.state === 'breached' ? (t.breachedByMinutes ?? null) : null);
   return [
     c.id,
     c.type,
-    c.severity,
+    input.slaCase.severity,
     yesNo(c.vip),
     c.status,
     instant(c.openedAt),

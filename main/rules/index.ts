@@ -27,6 +27,7 @@ export {
 export { DEFAULT_TIME_ZONE, dateInZone } from './zone.js';
 export { formatMoney } from './money.js';
 export { missingFromSubject } from './email-subject.js';
+export { slaInputOf } from './case-sla.js';
 export { assessSla, clockFor, nextEscalationLevel, type SlaAssessment, type SlaCase, type SlaOptions, type SlaTimer } from './sla.js';
 export { ALWAYS_OPEN, businessHoursClock, type ServiceClock, type SlaPause } from './service-clock.js';
 export { openingSeverity, type KeyEvent, type OpeningSeverity } from './key-event.js';

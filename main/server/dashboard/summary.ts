@@ -1,8 +1,8 @@
 // The manager's dashboard figures: one pass over the cases, no per-case I/O, exact money.
 import Decimal from 'decimal.js';
-import type { CaseRecord, Severity } from '../../../shared/domain/case.js';
+import type { CaseRecord } from '../../../shared/domain/case.js';
 import type { AgentFigures, Counted, DashboardSummary } from '../../../shared/contract/dashboard.js';
-import { assessSla, dateInZone, DEFAULT_TIME_ZONE, policyInForce, type DeskSettings, type SlaPause } from '../../rules/index.js';
+import { assessSla, dateInZone, DEFAULT_TIME_ZONE, policyInForce, slaInputOf, type DeskSettings } from '../../rules/index.js';
 import { addDays, dayOfWeek } from '../../rules/zone.js';
 import { parseBound } from '../../reports/rows.js';
 import type { CaseStore } from '../../store/types.js';
@@ -86,19 +86,16 @@ export function dashboardSummary(store: Pick<CaseStore, 'all'>, rules: DeskSetti
       escalationLevels.add(d.escalationLevel);
     }
 
-    if (c.severity) {
+    const slaInput = slaInputOf(c);
+    if (slaInput) {
       const policy = policyInForce(policies, ms);
       if (policy) {
-        const a = assessSla(
-          {
-            severity: c.severity as Severity,
-            vip: c.vip,
-            openedAt: c.openedAt,
-            ...(typeof d.firstResponseAt === 'string' ? { firstResponseAt: d.firstResponseAt } : {}),
-          },
-          nowMs,
-          { policy, timeZone, ...(rules.calendar ? { calendar: rules.calendar } : {}), ...(Array.isArray(d.pauses) ? { pauses: d.pauses as SlaPause[] } : {}) },
-        );
+        const a = assessSla(slaInput.slaCase, nowMs, {
+          policy,
+          timeZone,
+          ...(rules.calendar ? { calendar: rules.calendar } : {}),
+          pauses: slaInput.pauses,
+        });
         sla.assessed++;
         if (a.firstResponse.state === 'met') {
           sla.met++;

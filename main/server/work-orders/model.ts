@@ -2,7 +2,7 @@
 // open work orders the SLA monitor and the queue work from (never a scan of every case).
 import type { SlaView, WorkOrderDetails, WorkOrderRecord, WorkOrderStatus } from '../../../shared/contract/work-orders.js';
 import type { CaseRecord } from '../../../shared/domain/case.js';
-import { assessSla, type SlaAssessment } from '../../rules/index.js';
+import { assessSla, slaInputOf, type SlaAssessment } from '../../rules/index.js';
 import type { CaseStore, StoredEvent } from '../../store/types.js';
 import type { Services } from '../context.js';
 import { CASES } from '../cases/case-ids.js';
@@ -32,21 +32,9 @@ export const isOpenWorkOrder = (record: unknown): record is WorkOrderRecord =>
 
 /** The SLA of a work order under the policy in force, with VIP targets and pauses. */
 export function assessWorkOrder(record: WorkOrderRecord, services: Pick<Services, 'store' | 'settings' | 'now'>): SlaAssessment {
-  const d = record.details;
   const rules = deskRules(services);
-  return assessSla(
-    {
-      severity: record.severity ?? d.requestedSeverity,
-      vip: record.vip,
-      category: record.category,
-      openedAt: record.openedAt,
-      ...(d.firstResponseAt ? { firstResponseAt: d.firstResponseAt } : {}),
-      ...(d.lastUpdateAt ? { lastUpdateAt: d.lastUpdateAt } : {}),
-      escalationLevel: d.escalationLevel,
-    },
-    services.now().getTime(),
-    { policy: currentPolicy(services), timeZone: rules.timeZone, calendar: rules.calendar, pauses: d.pauses },
-  );
+  const { slaCase, pauses } = slaInputOf(record)!; // a work order always has a severity
+  return assessSla(slaCase, services.now().getTime(), { policy: currentPolicy(services), timeZone: rules.timeZone, calendar: rules.calendar, pauses });
 }
 
 export function toSlaView(record: WorkOrderRecord, a: SlaAssessment): SlaView {
