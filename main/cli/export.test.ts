@@ -66,7 +66,7 @@ it('exports refunds with their amounts and overwrites an earlier export', async 
 it.each([
   [['--report', 'tickets'], '--report'],
   [['--report', undefined], '--report'],
-  [['--format', 'pdf'], '--format'],
+  [['--format', 'docx'], '--format'],
   [['--from', '2026-02-30'], '--from'],
   [['--from', 'last week'], '--from'],
   [['--to', '2026-3-1'], '--to'],
@@ -113,4 +113,21 @@ it('exports while the desk holds the data directory, from a verified copy, witho
   } finally {
     await desk.close();
   }
+});
+
+it('exports a printable PDF whose pages render and whose text carries the rows, Chinese included', async () => {
+  const { execFileSync } = await import('node:child_process');
+  const data = tempDir('data');
+  await seedCommand.run(['--cases', '60', '--seed', '8', '--data', data]);
+  const dir = tempDir('out');
+  const pdf = join(dir, 'cases.pdf');
+  out = [];
+  expect(await exportCommand.run(['--data', data, '--report', 'cases', '--format', 'pdf', '--from', '2025-01-01', '--to', '2026-12-31', '--out', pdf])).toBe(0);
+  expect(out).toEqual([`exported 60 rows of cases to ${pdf}\n`]);
+  const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+  expect(text).toContain('60 rows');
+  expect(text).toContain('C-000001');
+  expect(text).toMatch(/[\u4e00-\u9fff]{2,}/); // seeded Chinese summaries and names, not boxes
+  execFileSync('pdftoppm', ['-png', '-r', '40', '-f', '1', '-l', '1', pdf, join(dir, 'page')]);
+  expect(readdirSync(dir).some((f) => f.startsWith('page') && f.endsWith('.png'))).toBe(true);
 });

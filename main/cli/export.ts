@@ -6,10 +6,11 @@ import { openStoreForReading } from '../store/index.js';
 import { buildReport, parseBound, REPORTS, type ReportName } from '../reports/rows.js';
 import { writeCsv } from '../reports/csv.js';
 import { writeWorkbook } from '../reports/xlsx.js';
+import { writeReportPdf } from '../reports/report-pdf.js';
 import type { Command } from './commands.js';
 import { parseOptions, UsageError } from './options.js';
 
-const FORMATS = ['csv', 'xlsx'] as const;
+const FORMATS = ['csv', 'xlsx', 'pdf'] as const;
 type Format = (typeof FORMATS)[number];
 
 function choice<T extends string>(name: string, raw: unknown, allowed: readonly T[]): T {
@@ -27,9 +28,9 @@ function bound(name: 'from' | 'to', raw: unknown): number {
 
 export const exportCommand: Command = {
   name: 'export',
-  summary: 'export a manager report (cases, refunds, compensation, sla) as CSV or XLSX',
+  summary: 'export a manager report (cases, refunds, compensation, sla) as CSV, XLSX or PDF',
   usage: [
-    'Usage: assurance-desk export --report cases|refunds|compensation|sla --format csv|xlsx --from DATE --to DATE --out FILE [--data DIR]',
+    'Usage: assurance-desk export --report cases|refunds|compensation|sla --format csv|xlsx|pdf --from DATE --to DATE --out FILE [--data DIR]',
     '  DATE: YYYY-MM-DD in the desk time zone (Asia/Shanghai), --to includes that whole day; or an ISO instant (inclusive).',
     '  Cases are picked by when they were opened.',
   ].join('\n'),
@@ -64,7 +65,8 @@ export const exportCommand: Command = {
     const temp = join(dirname(out), `.${basename(out)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
     try {
       if (format === 'csv') await writeCsv(temp, section);
-      else await writeWorkbook(temp, [section]);
+      else if (format === 'xlsx') await writeWorkbook(temp, [section]);
+      else await writeReportPdf(temp, section, `${values.from} – ${values.to}`);
       renameSync(temp, out);
     } catch (error) {
       rmSync(temp, { force: true });

@@ -1,5 +1,5 @@
 // The dashboard's figures as a PDF (pdfkit), with the CJK font the receipts use (receipt-pdf.ts).
-import PDFDocument from 'pdfkit';
+import { startPdf } from './pdf-document.js';
 import type { Counted, DashboardSummary } from '../../shared/contract/dashboard.js';
 import { findCjkFont, type CjkFont } from './receipt-pdf.js';
 
@@ -7,16 +7,7 @@ import { findCjkFont, type CjkFont } from './receipt-pdf.js';
 export function renderDashboardPdf(s: DashboardSummary, options: { generatedAt: string; filters: string; font?: CjkFont; currency?: string }): Promise<Buffer> {
   const font = options.font ?? findCjkFont();
   const currency = options.currency ?? 'CNY';
-  const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: `Dashboard ${s.from} – ${s.to}`, Producer: 'Assurance Desk' } });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  if (font.family) doc.registerFont('cjk', font.path, font.family);
-  else doc.registerFont('cjk', font.path);
-  doc.font('cjk');
+  const { doc, finish } = startPdf({ title: `Dashboard ${s.from} – ${s.to}`, margin: 50, font });
 
   doc.fontSize(18).text('服务保障数据看板 Assurance dashboard');
   doc.moveDown(0.3).fontSize(10).fillColor('#555').text(`${s.from} – ${s.to} · ${options.filters || '全部 all'} · ${options.generatedAt}`);
@@ -42,6 +33,5 @@ export function renderDashboardPdf(s: DashboardSummary, options: { generatedAt: 
   for (const a of s.agents) {
     doc.fontSize(10).text(`${a.agent}: cases ${a.cases}, refunds ${a.refunds}, compensation ${a.compensation}, complaints ${a.complaints}, response met ${a.firstResponseMet} / breached ${a.firstResponseBreached}`);
   }
-  doc.end();
-  return done;
+  return finish();
 }
