@@ -117,83 +117,67 @@ function caseRow(c: CaseRecord): Row {
   ];
 }
 
-const REFUND_COLUMNS = [
+// Refunds and compensation claims: the case, then their own figures, then the decision's review.
+const REQUEST_COLUMNS = [
   col('id', 'case'),
   col('status', 'status'),
   col('customerAccount', 'customer account'),
   col('customerName', 'customer'),
   col('agent', 'agent'),
   col('openedAt', 'opened at (UTC)', 'instant'),
-  col('orders', 'orders'),
-  col('amount', 'refund amount', 'money'),
-  col('rewardDeducted', 'reward deducted', 'money'),
-  col('rewardCancelled', 'reward cancelled', 'money'),
+];
+const REVIEW_COLUMNS = [
   col('policyVersion', 'policy version'),
   col('outcome', 'review outcome'),
   col('reviewedBy', 'reviewed by'),
   col('reviewedAt', 'reviewed at (UTC)', 'instant'),
+];
+
+function requestCells(c: CaseRecord): Row {
+  return [c.id, c.status, c.customerAccount, c.customerName, c.agent, instant(c.openedAt)];
+}
+
+function reviewCells(d: Record<string, unknown>): Row {
+  const r = obj(d.review);
+  return [str(d.policyVersion), str(r.outcome), str(r.by), instant(r.at)];
+}
+
+const REFUND_COLUMNS = [
+  ...REQUEST_COLUMNS,
+  col('orders', 'orders'),
+  col('amount', 'refund amount', 'money'),
+  col('rewardDeducted', 'reward deducted', 'money'),
+  col('rewardCancelled', 'reward cancelled', 'money'),
+  ...REVIEW_COLUMNS,
   col('receipt', 'receipt'),
 ];
 
 function refundRow(c: CaseRecord): Row {
   const d = obj(c.details);
-  const r = obj(d.review);
   const orderIds = Array.isArray(d.orderIds) ? (d.orderIds as unknown[]).filter((x) => typeof x === 'string').join(' ') : null;
   return [
-    c.id,
-    c.status,
-    c.customerAccount,
-    c.customerName,
-    c.agent,
-    instant(c.openedAt),
+    ...requestCells(c),
     orderIds,
     money(d.amount),
     money(d.rewardDeducted),
     money(d.rewardCancelled),
-    str(d.policyVersion),
-    str(r.outcome),
-    str(r.by),
-    instant(r.at),
+    ...reviewCells(d),
     str(obj(d.receipt).number),
   ];
 }
 
 const COMPENSATION_COLUMNS = [
-  col('id', 'case'),
-  col('status', 'status'),
-  col('customerAccount', 'customer account'),
-  col('customerName', 'customer'),
-  col('agent', 'agent'),
-  col('openedAt', 'opened at (UTC)', 'instant'),
+  ...REQUEST_COLUMNS,
   col('amount', 'compensation amount', 'money'),
   col('faultMinutes', 'fault minutes', 'integer'),
   col('claimDeadline', 'claim deadline'),
-  col('policyVersion', 'policy version'),
-  col('outcome', 'review outcome'),
-  col('reviewedBy', 'reviewed by'),
-  col('reviewedAt', 'reviewed at (UTC)', 'instant'),
+  ...REVIEW_COLUMNS,
   col('creditId', 'credit'),
 ];
 
 function compensationRow(c: CaseRecord): Row {
   const d = obj(c.details);
-  const r = obj(d.review);
-  return [
-    c.id,
-    c.status,
-    c.customerAccount,
-    c.customerName,
-    c.agent,
-    instant(c.openedAt),
-    money(d.amount),
-    int(d.faultMinutes),
-    str(d.claimDeadline),
-    str(d.policyVersion),
-    str(r.outcome),
-    str(r.by),
-    instant(r.at),
-    str(d.creditId),
-  ];
+  return [...requestCells(c), money(d.amount), int(d.faultMinutes), str(d.claimDeadline), ...reviewCells(d), str(d.creditId)];
 }
 
 const SLA_COLUMNS = [
