@@ -8,6 +8,7 @@ import { RECOVERY_REASONS } from '../../../../shared/contract/access-recovery.js
 import type { CustomerMatch } from '../../../../shared/contract/index.js';
 import type { CaseRecord } from '../../../../shared/domain/case.js';
 import { call } from '../../api/client.js';
+import { SubmitRow } from '../../components/SubmitRow.js';
 import { useFieldErrors } from '../../components/useFieldErrors.js';
 import { submitOnCtrlEnter, useCustomer, useCustomerCases, useF2, useInputRef, validateInput } from '../../components/workspace.js';
 import { useSession } from '../../state/session.js';
@@ -111,15 +112,7 @@ export function AccessRecoveryPanel() {
               {errors.errors.documents && <Typography variant="caption" color="error">{errors.errors.documents}</Typography>}
             </Box>
             <TextField size="small" name="notes" label={t('accessRecovery.notes')} multiline minRows={2} value={notes} onChange={(e) => setNotes(e.target.value)} {...errors.props('notes')} />
-            {errors.errors.form && <Alert severity="error">{errors.errors.form}</Alert>}
-            <Box sx={{ display: 'flex', alignItems: 'center', gap: 2 }}>
-              <Button type="submit" variant="contained">
-                {t('accessRecovery.submit')}
-              </Button>
-              <Typography variant="caption" color="text.secondary">
-                {t('decision.submitHint')}
-              </Typography>
-            </Box>
+            <SubmitRow label={t('accessRecovery.submit')} error={errors.errors.form} />
           </Stack>
         </Paper>
         {customer && <ContactsEditor match={customer} onSaved={(c) => setCustomer({ ...customer, customer: c })} />}

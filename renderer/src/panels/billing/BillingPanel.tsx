@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { DISPUTE_OUTCOMES, type BillingDisputeRow, type DisputeOutcome } from '../../../../shared/contract/billing.js';
 import type { CaseRecord } from '../../../../shared/domain/case.js';
 import { call } from '../../api/client.js';
+import { SubmitRow } from '../../components/SubmitRow.js';
 import { useFieldErrors } from '../../components/useFieldErrors.js';
 import { submitOnCtrlEnter, useCurrency, useCustomer, useCustomerCases, useF2, useInputRef, validateInput } from '../../components/workspace.js';
 import { useSession } from '../../state/session.js';
@@ -92,15 +93,7 @@ export function BillingPanel() {
             </Button>
           </Box>
           <TextField name="question" label={t('billing.question')} multiline minRows={2} value={question} onChange={(e) => setQuestion(e.target.value)} {...errors.props('question')} />
-          {errors.errors.form && <Alert severity="error">{errors.errors.form}</Alert>}
-          <Box sx={{ display: 'flex', alignItems: 'center', gap: 2 }}>
-            <Button type="submit" variant="contained">
-              {t('billing.open')}
-            </Button>
-            <Typography variant="caption" color="text.secondary">
-              {t('decision.submitHint')}
-            </Typography>
-          </Box>
+          <SubmitRow label={t('billing.open')} error={errors.errors.form} />
         </Stack>
       </Paper>
       <Stack spacing={1.5}>

@@ -5,6 +5,7 @@ import type { CustomerMatch } from '../../../../shared/contract/index.js';
 import { CATEGORIES, CHANNELS, type CaseRecord, type Category, type Channel } from '../../../../shared/domain/case.js';
 import type { Policy } from '../../../../shared/rules/policy.js';
 import { call } from '../../api/client.js';
+import { SubmitRow } from '../../components/SubmitRow.js';
 import { useFieldErrors } from '../../components/useFieldErrors.js';
 import { submitOnCtrlEnter, useF2 } from '../../components/workspace.js';
 import { useNavigation } from '../../state/navigation.js';
@@ -106,15 +107,7 @@ export function CallLogPanel() {
         <Stack spacing={2} sx={{ mt: 2 }}>
           <TextField label={t('calls.summary')} {...field('summary')} slotProps={{ htmlInput: { maxLength: 300 } }} />
           <TextField label={t('calls.notes')} multiline minRows={3} {...field('notes')} />
-          {errors.errors.form && <Alert severity="error">{errors.errors.form}</Alert>}
-          <Box sx={{ display: 'flex', alignItems: 'center', gap: 2 }}>
-            <Button type="submit" variant="contained">
-              {t('calls.save')}
-            </Button>
-            <Typography variant="caption" color="text.secondary">
-              {t('calls.saveHint')}
-            </Typography>
-          </Box>
+          <SubmitRow label={t('calls.save')} error={errors.errors.form} hint={t('calls.saveHint')} />
         </Stack>
       </Paper>
       {lastCall && conversions.length > 0 && (

@@ -6,6 +6,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FAULT_CAUSES, FAULT_SCENARIOS, type FaultCause, type FaultScenario } from '../../../../shared/rules/requests.js';
 import { call } from '../../api/client.js';
+import { SubmitRow } from '../../components/SubmitRow.js';
 import { DecisionView } from '../../components/DecisionView.js';
 import { ReviewList } from '../../components/ReviewList.js';
 import { useFieldErrors } from '../../components/useFieldErrors.js';
@@ -190,15 +191,7 @@ export function CompensationPanel() {
             slotProps={{ formHelperText: { 'data-testid': 'subject-check' } as object }}
           />
           <TextField name="notes" label={t('compensation.notes')} multiline minRows={2} value={notes} onChange={(e) => setNotes(e.target.value)} />
-          {(errors.errors.form || errors.errors.occurrences) && <Alert severity="error">{errors.errors.form ?? errors.errors.occurrences}</Alert>}
-          <Box sx={{ display: 'flex', alignItems: 'center', gap: 2 }}>
-            <Button type="submit" variant="contained" disabled={decision?.outcome !== 'eligible' || preview.pending}>
-              {t('compensation.submit')}
-            </Button>
-            <Typography variant="caption" color="text.secondary">
-              {t('decision.submitHint')}
-            </Typography>
-          </Box>
+          <SubmitRow label={t('compensation.submit')} error={errors.errors.form ?? errors.errors.occurrences} disabled={decision?.outcome !== 'eligible' || preview.pending} />
         </Stack>
         <Stack spacing={1.5} aria-live="polite">
           {!account && <Alert severity="info">{t('decision.pickCustomer')}</Alert>}

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { CaseRecord } from '../../../../shared/domain/case.js';
 import { COMPLAINT_SUBJECTS, type ComplaintSubject } from '../../../../shared/domain/order.js';
 import { ApiError, call } from '../../api/client.js';
+import { SubmitRow } from '../../components/SubmitRow.js';
 import { useFieldErrors } from '../../components/useFieldErrors.js';
 import { submitOnCtrlEnter, useCustomer, useCustomerCases, useF2, useInputRef, validateInput } from '../../components/workspace.js';
 import { formatDateTime } from '../../i18n/index.js';
@@ -72,15 +73,7 @@ export function ComplaintsPanel() {
           </TextField>
           <TextField name="summary" label={t('complaints.summary')} value={summary} onChange={(e) => setSummary(e.target.value)} {...errors.props('summary')} />
           <TextField name="notes" label={t('complaints.notes')} multiline minRows={3} value={notes} onChange={(e) => setNotes(e.target.value)} {...errors.props('notes')} />
-          {errors.errors.form && <Alert severity="error">{errors.errors.form}</Alert>}
-          <Box sx={{ display: 'flex', alignItems: 'center', gap: 2 }}>
-            <Button type="submit" variant="contained">
-              {t('complaints.open')}
-            </Button>
-            <Typography variant="caption" color="text.secondary">
-              {t('decision.submitHint')}
-            </Typography>
-          </Box>
+          <SubmitRow label={t('complaints.open')} error={errors.errors.form} />
         </Stack>
       </Paper>
       <Stack spacing={1.5}>

@@ -1,10 +1,11 @@
 // Policy section 7: the ICP filing reward, decided live by the rules engine.
-import { Alert, Box, Button, Checkbox, Chip, FormControlLabel, List, ListItem, ListItemText, MenuItem, Paper, Snackbar, Stack, TextField, Typography } from '@mui/material';
+import { Alert, Box, Checkbox, Chip, FormControlLabel, List, ListItem, ListItemText, MenuItem, Paper, Snackbar, Stack, TextField, Typography } from '@mui/material';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BILLING_MODES, type BillingMode } from '../../../../shared/rules/fields.js';
 import { FILING_STATUSES } from '../../../../shared/rules/requests.js';
 import { call } from '../../api/client.js';
+import { SubmitRow } from '../../components/SubmitRow.js';
 import { DecisionView } from '../../components/DecisionView.js';
 import { formatMoney } from '../../components/money.js';
 import { useFieldErrors } from '../../components/useFieldErrors.js';
@@ -110,15 +111,7 @@ export function IcpRewardPanel() {
             <TextField label={t('icp.delayDays')} value={delay} onChange={(e) => setDelay(e.target.value)} {...fieldProps('filing.customerDelayDays')} />
           </Box>
           <TextField name="notes" label={t('icp.notes')} multiline minRows={2} value={notes} onChange={(e) => setNotes(e.target.value)} />
-          {errors.errors.form && <Alert severity="error">{errors.errors.form}</Alert>}
-          <Box sx={{ display: 'flex', alignItems: 'center', gap: 2 }}>
-            <Button type="submit" variant="contained" disabled={decision?.outcome !== 'eligible' || preview.pending}>
-              {t('icp.submit')}
-            </Button>
-            <Typography variant="caption" color="text.secondary">
-              {t('decision.submitHint')}
-            </Typography>
-          </Box>
+          <SubmitRow label={t('icp.submit')} error={errors.errors.form} disabled={decision?.outcome !== 'eligible' || preview.pending} />
         </Stack>
         <Stack spacing={1.5} aria-live="polite">
           {!account && <Alert severity="info">{t('decision.pickCustomer')}</Alert>}

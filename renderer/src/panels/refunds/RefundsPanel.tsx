@@ -2,7 +2,6 @@
 import {
   Alert,
   Box,
-  Button,
   Checkbox,
   FormControlLabel,
   FormHelperText,
@@ -22,6 +21,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Order } from '../../../../shared/domain/order.js';
 import { call } from '../../api/client.js';
+import { SubmitRow } from '../../components/SubmitRow.js';
 import { DecisionView } from '../../components/DecisionView.js';
 import { formatMoney } from '../../components/money.js';
 import { ReviewList } from '../../components/ReviewList.js';
@@ -166,15 +166,7 @@ export function RefundsPanel() {
             {errors.errors.dataMigrationConfirmed && <FormHelperText error>{errors.errors.dataMigrationConfirmed}</FormHelperText>}
           </Box>
           <TextField name="notes" label={t('refunds.notes')} multiline minRows={1} value={notes} onChange={(e) => setNotes(e.target.value)} {...errors.props('notes')} />
-          {errors.errors.form && <Alert severity="error">{errors.errors.form}</Alert>}
-          <Box sx={{ display: 'flex', alignItems: 'center', gap: 2 }}>
-            <Button type="submit" variant="contained" disabled={decision?.outcome !== 'eligible' || preview.pending}>
-              {t('refunds.submit')}
-            </Button>
-            <Typography variant="caption" color="text.secondary">
-              {t('decision.submitHint')}
-            </Typography>
-          </Box>
+          <SubmitRow label={t('refunds.submit')} error={errors.errors.form} disabled={decision?.outcome !== 'eligible' || preview.pending} />
         </Stack>
         <Stack spacing={1.5} aria-live="polite">
           {!account && <Alert severity="info">{t('decision.pickCustomer')}</Alert>}

@@ -1,0 +1,20 @@
+import { Alert, Box, Button, Typography } from '@mui/material';
+import { useTranslation } from 'react-i18next';
+
+/** The foot of every case form: the desk's form-level error, the submit button and the shortcut hint. */
+export function SubmitRow(props: { label: string; error?: string; disabled?: boolean; hint?: string }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {props.error && <Alert severity="error">{props.error}</Alert>}
+      <Box sx={{ display: 'flex', alignItems: 'center', gap: 2 }}>
+        <Button type="submit" variant="contained" disabled={props.disabled}>
+          {props.label}
+        </Button>
+        <Typography variant="caption" color="text.secondary">
+          {props.hint ?? t('decision.submitHint')}
+        </Typography>
+      </Box>
+    </>
+  );
+}
