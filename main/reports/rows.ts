@@ -4,7 +4,7 @@ import type { CaseRecord } from '../../shared/domain/case.js';
 import type { CaseStore } from '../store/types.js';
 import { CASES } from '../server/cases/case-ids.js';
 import { assessSla, DEFAULT_TIME_ZONE, slaInputOf, type SlaTimer } from '../rules/index.js';
-import { addDays, instantInZone } from '../rules/zone.js';
+import { addDays, instantInZone } from '../../shared/rules/zone.js';
 
 /** string: text; integer: whole number; money: decimal string ("12.50"); instant: ISO-8601 UTC. */
 export type ColumnType = 'string' | 'integer' | 'money' | 'instant';

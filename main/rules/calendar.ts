@@ -4,7 +4,7 @@
 // return the previous day's answer on machines west of UTC (seen with TZ=America/Los_Angeles).
 import chineseDays from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
 import type { CalendarDays } from '../../shared/rules/fields.js';
-import { addDays, dayOfWeek, yearOf } from './zone.js';
+import { addDays, dayOfWeek, yearOf } from '../../shared/rules/zone.js';
 
 export type { CalendarDays };
 

@@ -7,7 +7,7 @@ import { decisionContext, type DeskSettings } from './context.js';
 import { missingFromSubject } from './email-subject.js';
 import { formatMoney, money, Money, showMoney, sum } from './money.js';
 import { because } from './reasons.js';
-import { ceilMinutes, dateInZone, isoInstant, localTimeInZone } from './zone.js';
+import { ceilMinutes, dateInZone, isoInstant, localTimeInZone } from '../../shared/rules/zone.js';
 
 const MINUTES_PER_DAY = 1440;
 

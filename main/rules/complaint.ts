@@ -2,7 +2,7 @@
 import type { RuleResult } from '../../shared/rules/decision.js';
 import { decisionContext, type DeskSettings } from './context.js';
 import { because } from './reasons.js';
-import { isoInstant } from './zone.js';
+import { isoInstant } from '../../shared/rules/zone.js';
 
 const HOUR = 3_600_000;
 

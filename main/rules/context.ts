@@ -3,7 +3,7 @@ import type { CalendarDays } from '../../shared/rules/fields.js';
 import type { Policy } from '../../shared/rules/policy.js';
 import { deskCalendar, requestCalendar, type WorkingCalendar } from './calendar.js';
 import { BUNDLED_POLICIES, policyInForce } from './policy.js';
-import { DEFAULT_TIME_ZONE } from './zone.js';
+import { DEFAULT_TIME_ZONE } from '../../shared/rules/zone.js';
 
 /** The desk's settings; a request's own `now`, `timeZone` and `calendar` win over them. */
 export interface DeskSettings {

@@ -4,7 +4,7 @@ import type { IcpRewardRequest } from '../../shared/rules/requests.js';
 import { decisionContext, type DeskSettings } from './context.js';
 import { formatMoney, money } from './money.js';
 import { because, type ReasonCode, type ReasonParams } from './reasons.js';
-import { addDays, addYears, dateInZone } from './zone.js';
+import { addDays, addYears, dateInZone } from '../../shared/rules/zone.js';
 
 export function decideIcpReward(request: IcpRewardRequest, desk?: DeskSettings): IcpRewardDecision {
   const { policy, timeZone } = decisionContext(request, desk);

@@ -24,7 +24,7 @@ export {
   type CalendarEdits,
   type WorkingCalendar,
 } from './calendar.js';
-export { DEFAULT_TIME_ZONE, dateInZone } from './zone.js';
+export { DEFAULT_TIME_ZONE, dateInZone } from '../../shared/rules/zone.js';
 export { formatMoney } from './money.js';
 export { missingFromSubject } from './email-subject.js';
 export { slaInputOf } from './case-sla.js';

@@ -5,7 +5,7 @@ import { inPolicyOrder } from './rule-list.js';
 import { decisionContext, type DeskSettings } from './context.js';
 import { formatMoney, money, showMoney, sum, ZERO } from './money.js';
 import { because } from './reasons.js';
-import { isoInstant } from './zone.js';
+import { isoInstant } from '../../shared/rules/zone.js';
 
 const HOUR = 3_600_000;
 

@@ -3,7 +3,7 @@
 // implement the same interface later.
 import type { SlaSpan } from '../../shared/rules/policy.js';
 import { addWorkingDays, type WorkingCalendar } from './calendar.js';
-import { addDays, dateInZone, instantInZone, timeOfDayInZone, yearOf } from './zone.js';
+import { addDays, dateInZone, instantInZone, timeOfDayInZone, yearOf } from '../../shared/rules/zone.js';
 
 /** A stretch during which the SLA clock stood still; no end means still paused. */
 export interface SlaPause {

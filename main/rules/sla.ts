@@ -6,7 +6,7 @@ import { deskCalendar, noDataNote, type WorkingCalendar } from './calendar.js';
 import { DEFAULT_POLICY } from './policy.js';
 import { because } from './reasons.js';
 import { ALWAYS_OPEN, businessHoursClock, type ServiceClock, type SlaPause } from './service-clock.js';
-import { DEFAULT_TIME_ZONE, isoInstant } from './zone.js';
+import { DEFAULT_TIME_ZONE, isoInstant } from '../../shared/rules/zone.js';
 
 export interface SlaCase {
   severity: Severity;

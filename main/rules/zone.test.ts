@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { addYears, ceilMinutes, dateInZone, instantInZone, localTimeInZone, timeOfDayInZone } from './zone.js';
+import { addYears, ceilMinutes, dateInZone, instantInZone, localTimeInZone, timeOfDayInZone } from '../../shared/rules/zone.js';
 
 it('dates an instant in the desk zone, not the process zone', () => {
   const ms = Date.parse('2026-05-08T16:30:00Z');

@@ -3,7 +3,7 @@ import Decimal from 'decimal.js';
 import type { CaseRecord } from '../../../shared/domain/case.js';
 import type { AgentFigures, Counted, DashboardSummary } from '../../../shared/contract/dashboard.js';
 import { assessSla, dateInZone, DEFAULT_TIME_ZONE, policyInForce, slaInputOf, type DeskSettings } from '../../rules/index.js';
-import { addDays, dayOfWeek } from '../../rules/zone.js';
+import { addDays, dayOfWeek } from '../../../shared/rules/zone.js';
 import { parseBound } from '../../reports/rows.js';
 import type { CaseStore } from '../../store/types.js';
 import { CASES } from '../cases/case-ids.js';

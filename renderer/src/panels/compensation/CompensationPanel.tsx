@@ -13,7 +13,8 @@ import { useFieldErrors } from '../../components/useFieldErrors.js';
 import { submitOnCtrlEnter, useCustomer, useCustomerCases, useF2, useInputRef, useLivePreview } from '../../components/workspace.js';
 import { useSession } from '../../state/session.js';
 import { CallerLookup } from '../calls/CallerLookup.js';
-import { offsetText, toDeskInstant, zoneOffsetMinutes } from './desk-time.js';
+import { zoneOffsetMinutes } from '../../../../shared/rules/zone.js';
+import { offsetText, toDeskInstant } from './desk-time.js';
 
 interface Row {
   id: string;

@@ -1,27 +1,9 @@
 // Fault times are typed as wall-clock time in the desk's time zone (settings.timeZone), not the
 // browser's. This turns a datetime-local value into an ISO-8601 instant with that zone's offset.
 
-const LOCAL = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
+import { zoneOffsetMinutes } from '../../../../shared/rules/zone.js';
 
-/** The zone's offset from UTC at an instant, in minutes (east positive). */
-export function zoneOffsetMinutes(ms: number, timeZone: string): number {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    })
-      .formatToParts(new Date(ms))
-      .map((p) => [p.type, p.value]),
-  );
-  const wall = Date.UTC(+parts.year!, +parts.month! - 1, +parts.day!, +parts.hour!, +parts.minute!, +parts.second!);
-  return Math.round((wall - Math.floor(ms / 1000) * 1000) / 60_000);
-}
+const LOCAL = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 

@@ -68,6 +68,9 @@ function offsetMs(ms: number, timeZone: string): number {
   return asUtc - Math.floor(ms / 1000) * 1000;
 }
 
+/** The zone's offset from UTC at an instant, in minutes (east positive). */
+export const zoneOffsetMinutes = (ms: number, timeZone: string) => Math.round(offsetMs(ms, timeZone) / MINUTE);
+
 /** The instant at which the given local date and time-of-day occurs in a zone. */
 export function instantInZone(date: string, timeOfDayMs: number, timeZone: string): number {
   const local = dateMs(date) + timeOfDayMs;
