@@ -11,7 +11,7 @@ import type { Order } from '../../shared/domain/order.js';
 import type { StoredRecord } from '../../main/store/index.js';
 import { openDesk } from '../../main/server/open-desk.js';
 import { memorySettings } from '../../main/server/settings/settings-store.js';
-import { chooseLanguage, launchBrowser, screenshot, startHost, type RunningHost } from './support/browser.js';
+import { chooseLanguage, launchBrowser, screenshot, startHost, signIn as signInAs, type RunningHost } from './support/browser.js';
 
 const PASSWORD = 'e2e password 42';
 const HOUR = 3_600_000;
@@ -66,10 +66,7 @@ afterAll(async () => {
 
 async function signIn(username: string) {
   await page.goto(host.url);
-  await page.locator('input[name=username]').fill(username);
-  await page.locator('input[name=password]').fill(PASSWORD);
-  await page.locator('button[type=submit]').click();
-  await page.getByTestId('operator').waitFor();
+  await signInAs(page, username, PASSWORD);
 }
 
 async function bothLanguages(name: string, englishText: string) {

@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openDesk } from '../../main/server/open-desk.js';
 import { memorySettings } from '../../main/server/settings/settings-store.js';
-import { chooseLanguage, launchBrowser, screenshot, startHost, type RunningHost } from './support/browser.js';
+import { chooseLanguage, launchBrowser, screenshot, startHost, signIn as signInAs, type RunningHost } from './support/browser.js';
 
 const PASSWORD = 'e2e password 42';
 let dataDir: string;
@@ -49,10 +49,7 @@ afterAll(async () => {
 });
 
 async function signIn(username: string) {
-  await page.locator('input[name=username]').fill(username);
-  await page.locator('input[name=password]').fill(PASSWORD);
-  await page.locator('button[type=submit]').click();
-  await page.getByTestId('operator').waitFor();
+  await signInAs(page, username, PASSWORD);
 }
 
 async function signOut() {

@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Customer } from '../../shared/domain/case.js';
 import { openCaseStore } from '../../main/store/index.js';
-import { cli, launchBrowser, screenshot, setUpFirstManager, startHost, type RunningHost } from './support/browser.js';
+import { cli, launchBrowser, screenshot, setUpFirstManager, startHost, signIn as signInAs, type RunningHost } from './support/browser.js';
 
 const PASSWORD = 'e2e password 42';
 let dataDir: string;
@@ -34,10 +34,7 @@ afterAll(async () => {
 });
 
 async function signIn(username: string) {
-  await page.locator('input[name=username]').fill(username);
-  await page.locator('input[name=password]').fill(PASSWORD);
-  await page.locator('button[type=submit]').click();
-  await page.getByTestId('operator').waitFor();
+  await signInAs(page, username, PASSWORD);
 }
 
 it('sets up the first manager, who adds an agent; the agent logs a call found by phone, still there after a reload', async () => {

@@ -111,6 +111,14 @@ export async function setUpFirstManager(page: Page, url: string, manager: { user
   await page.getByTestId('operator').waitFor();
 }
 
+/** Fills the sign-in screen and waits for the workspace. */
+export async function signIn(page: Page, username: string, password: string) {
+  await page.locator('input[name=username]').fill(username);
+  await page.locator('input[name=password]').fill(password);
+  await page.locator('button[type=submit]').click();
+  await page.getByTestId('operator').waitFor();
+}
+
 /** Switches the interface language with the app bar's select. */
 export async function chooseLanguage(page: Page, label: '简体中文' | 'English') {
   await page.locator('[data-testid=language]').locator('xpath=..').locator('[role=combobox]').click();
