@@ -15,6 +15,7 @@ import { dashboardCalls } from './dashboard.js';
 import { policyEditorCalls } from './policy-editor.js';
 import { billingCalls } from './billing.js';
 import { accessRecoveryCalls } from './access-recovery.js';
+import { teamCalls, type TeamStatusView } from './team.js';
 
 export const contract = {
   ...operatorCalls,
@@ -29,6 +30,7 @@ export const contract = {
   ...policyEditorCalls,
   ...billingCalls,
   ...accessRecoveryCalls,
+  ...teamCalls,
 } satisfies Record<string, CallDef>;
 
 export type Contract = typeof contract;
@@ -45,6 +47,8 @@ export interface DeskEvents {
   'sla.breached': { id: string; severity: string };
   /** A manager's report export: rows written so far of all. */
   'export.progress': { report: string; done: number; total: number };
+  /** A joined desk's link changed: online / syncing / offline, changes waiting, conflicts. */
+  'team.status': TeamStatusView;
 }
 export type EventName = keyof DeskEvents;
 
@@ -64,3 +68,4 @@ export type { CasePage, HistoryEntry } from './cases.js';
 export type { DeskSettings } from './settings.js';
 export { LANGUAGES } from './settings.js';
 export type { StoreChange } from '../domain/entities.js';
+export type { TeamStatusView, TeamConflictView } from './team.js';
