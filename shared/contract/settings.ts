@@ -7,6 +7,10 @@ export interface DeskSettings {
   language: (typeof LANGUAGES)[number];
   timeZone: string;
   lastOperator?: string;
+  /** The team server this desk joined (a team desk); absent: the desk works on its own. */
+  teamUrl?: string;
+  /** How long after the last online sign-in an operator may sign in while the team server is unreachable. */
+  offlineSignInHours?: number;
 }
 
 const timeZone = z.string().refine((zone) => {
