@@ -2,19 +2,9 @@
 import { existsSync } from 'node:fs';
 import { startPdf } from './pdf-document.js';
 
-/** What refunds.approve records as `details.receipt`. */
-export interface Receipt {
-  number: string;
-  generatedAt: string;
-  customerAccount: string;
-  customerName: string;
-  orders?: { id: string; product?: string; billingMode?: string; purchasedAt?: string; paid?: string }[];
-  amount: string;
-  rewardDeducted: string;
-  rewardCancelled: string;
-  approvedBy: string;
-  policyVersion: string;
-}
+import type { Receipt } from '../../shared/domain/refund.js';
+
+export type { Receipt };
 
 export interface CjkFont {
   path: string;

@@ -52,7 +52,7 @@ describe('buildReport', () => {
           rewardCancelled: '0.00',
           policyVersion: '2026.1',
           review: { by: 'sup01', at: '2026-03-02T01:00:00.000Z', outcome: 'approved', policyVersion: '2026.1' },
-          receipt: { number: 'RR-000010' },
+          receipt: { number: 'RR-000010', generatedAt: '2026-03-02T01:00:00.000Z', customerAccount: 'acme-01', customerName: 'Acme', amount: '1234.50', rewardDeducted: '0.10', rewardCancelled: '0.00', approvedBy: 'sup01', policyVersion: '2026.1' },
         },
       }),
       aCase({ id: 'C-000011', type: 'compensation', status: 'submitted', details: { amount: '88.88', faultMinutes: 95, claimDeadline: '2026-04-01', policyVersion: '2026.1' } }),

@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CaseRecord } from '../../shared/domain/case.js';
+import type { CaseBase, CaseRecord, CaseType } from '../../shared/domain/case.js';
 import { openCaseStore } from '../store/index.js';
 
 const dirs: string[] = [];
@@ -16,10 +16,11 @@ export function cleanTempDirs(): void {
 }
 
 let n = 0;
-export function aCase(fields: Partial<CaseRecord> = {}): CaseRecord {
+/** Test data of any type: the fields given are taken as stored (seeded and imported cases carry less). */
+export function aCase(fields: Partial<CaseBase> & { type?: CaseType; details?: object } = {}): CaseRecord {
   n++;
   const id = fields.id ?? `C-${String(n).padStart(6, '0')}`;
-  const record: CaseRecord = {
+  const record = {
     id,
     type: 'call',
     channel: 'hotline',
@@ -36,8 +37,9 @@ export function aCase(fields: Partial<CaseRecord> = {}): CaseRecord {
     agent: 'agent01',
     openedAt: '2026-03-01T02:00:00.000Z',
     updatedAt: '2026-03-01T03:00:00.000Z',
+    details: {},
     ...fields,
-  };
+  } as CaseRecord;
   if (record.severity === undefined) delete record.severity;
   return record;
 }

@@ -1,8 +1,8 @@
 import { expect, it } from 'vitest';
-import type { CaseRecord } from '../../shared/domain/case.js';
+import type { CaseOf, CaseRecord } from '../../shared/domain/case.js';
 import { slaInputOf } from './case-sla.js';
 
-const record = (over: Partial<CaseRecord> = {}): CaseRecord => ({
+const record = (over: Partial<CaseOf<'work-order'>> = {}): CaseRecord => ({
   id: 'C-000001',
   type: 'work-order',
   channel: 'hotline',
@@ -19,13 +19,14 @@ const record = (over: Partial<CaseRecord> = {}): CaseRecord => ({
   agent: 'a',
   openedAt: '2026-05-04T06:00:00.000Z',
   updatedAt: '2026-05-04T06:00:00.000Z',
+  details: {},
   ...over,
 });
 
 it('reads severity, category (which picks the support calendar), response times, level and pauses', () => {
   const pauses = [{ start: '2026-05-04T07:00:00.000Z', end: '2026-05-04T08:00:00.000Z' }];
   expect(
-    slaInputOf(record({ details: { firstResponseAt: '2026-05-04T06:20:00.000Z', escalationLevel: 'L2', pauses, ignored: 1 } })),
+    slaInputOf(record({ details: { firstResponseAt: '2026-05-04T06:20:00.000Z', escalationLevel: 'L2', pauses } })),
   ).toEqual({
     slaCase: {
       severity: 'SEV-2',

@@ -1,6 +1,7 @@
 // Section 4: work-order quality. Advises with a 0–100 score and names each missing
 // element; it never blocks saving.
 import type { Severity } from '../../shared/domain/case.js';
+import type { IncidentFields } from '../../shared/domain/work-order.js';
 import type { RuleResult } from '../../shared/rules/decision.js';
 import type { Policy, QualityElement } from '../../shared/rules/policy.js';
 import { DEFAULT_POLICY } from './policy.js';
@@ -11,14 +12,6 @@ export interface WorkOrderUpdate {
   observed: string; // what was observed
 }
 
-export interface IncidentTemplate {
-  startTime?: string;
-  region?: string;
-  affectedServices?: string[];
-  symptoms?: string;
-  errorCodes?: string[];
-  mitigationAttempted?: string;
-}
 
 export interface WorkOrderDraft {
   summary: string;
@@ -29,7 +22,7 @@ export interface WorkOrderDraft {
   stepsTried?: string[];
   updates?: WorkOrderUpdate[];
   /** Present on incident work orders. */
-  incident?: IncidentTemplate;
+  incident?: IncidentFields;
 }
 
 export interface QualityReport {
@@ -111,7 +104,7 @@ export function assessWorkOrderQuality(draft: WorkOrderDraft, policy: Policy = D
 
   if (draft.incident) {
     for (const field of q.incidentTemplate) {
-      const value = draft.incident[field.id as keyof IncidentTemplate];
+      const value = draft.incident[field.id as keyof IncidentFields];
       const present = Array.isArray(value) ? value.some(filled) : filled(value);
       judge(field, present ? 1 : 0, present ? [] : [`incident template: ${field.label}`], present ? 'QUALITY.present' : 'QUALITY.missing');
     }

@@ -249,11 +249,9 @@ export function generateDesk(options: GenerateOptions): GeneratedDesk {
       zh ? `地域：${region}，实例ID：i-${(int(2 ** 31)).toString(36)}${(int(2 ** 31)).toString(36)}。` : `Region ${region}, resource i-${(int(2 ** 31)).toString(36)}${(int(2 ** 31)).toString(36)}.`,
       ...(rnd() < 0.5 ? [zh ? pick(problem.notesZh) : pick(problem.notesEn)] : []),
     ].join('\n');
-    const money = type === 'refund' ? { amount } : type === 'compensation' ? { amount, faultMinutes } : {};
-    const rejection = reviewed && status === 'rejected' ? { review: { outcome: 'rejected', reason: zh ? '材料不全' : 'documents missing' } } : {};
-    cases.push({
+    const rejection = reviewed && status === 'rejected' ? { review: { outcome: 'rejected' as const, reason: zh ? '材料不全' : 'documents missing' } } : {};
+    const base = {
       id: `C-${String(i + 1).padStart(6, '0')}`,
-      type,
       channel,
       customerAccount: customer?.id ?? 'unknown',
       customerName: customer?.name ?? 'Unknown',
@@ -268,8 +266,15 @@ export function generateDesk(options: GenerateOptions): GeneratedDesk {
       agent: pick(SEED_AGENTS),
       openedAt: new Date(opened).toISOString(),
       updatedAt: new Date(Math.min(untilMs, opened + int(7 * 24 * 3600_000))).toISOString(),
-      details: { service: problem.service, region, ...money, ...rejection },
-    });
+    };
+    const imported = { service: problem.service, region };
+    cases.push(
+      type === 'refund'
+        ? { ...base, type, details: { ...imported, amount, ...rejection } }
+        : type === 'compensation'
+          ? { ...base, type, details: { ...imported, amount, faultMinutes, ...rejection } }
+          : { ...base, type, details: imported },
+    );
   }
   return { customers, cases };
 }

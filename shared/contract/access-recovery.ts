@@ -2,7 +2,7 @@
 // company verification documents, the requested role change, who held it before. Nothing changes
 // until a supervisor other than the submitter approves.
 import { z } from 'zod';
-import { CHANNELS, type CaseRecord } from '../domain/case.js';
+import { CHANNELS, type CaseOf, type CaseRecord } from '../domain/case.js';
 import { call } from './define.js';
 import { attachmentInput } from './work-orders.js';
 
@@ -22,7 +22,7 @@ export interface AccountRole {
 }
 
 export const accessRecoveryCalls = {
-  'accessRecovery.submit': call<CaseRecord>()({
+  'accessRecovery.submit': call<CaseOf<'access-recovery'>>()({
     access: 'agent',
     input: z
       .object({
@@ -37,7 +37,7 @@ export const accessRecoveryCalls = {
       })
       .strict(),
   }),
-  'accessRecovery.approve': call<CaseRecord>()({ access: 'supervisor', input: z.object({ id: caseId }).strict() }),
-  'accessRecovery.reject': call<CaseRecord>()({ access: 'supervisor', input: z.object({ id: caseId, reason: text(1000, 'give a reason') }).strict() }),
+  'accessRecovery.approve': call<CaseOf<'access-recovery'>>()({ access: 'supervisor', input: z.object({ id: caseId }).strict() }),
+  'accessRecovery.reject': call<CaseOf<'access-recovery'>>()({ access: 'supervisor', input: z.object({ id: caseId, reason: text(1000, 'give a reason') }).strict() }),
   'accessRecovery.roles': call<AccountRole[]>()({ access: 'agent', input: z.object({ customerAccount: text(80) }).strict() }),
 };

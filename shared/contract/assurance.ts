@@ -2,7 +2,7 @@
 // fault compensation (6), the ICP filing reward (7) and complaints (9). The request field
 // schemas are the rules engine's own (shared/rules), so validation lives in one place.
 import { z } from 'zod';
-import { CHANNELS, type CaseRecord } from '../domain/case.js';
+import { CHANNELS, type CaseOf, type CaseRecord } from '../domain/case.js';
 import { COMPLAINT_SUBJECTS, type Order } from '../domain/order.js';
 import type { CompensationDecision, IcpRewardDecision, RefundDecision } from '../rules/decision.js';
 import { compensationClaimSchema, icpRewardRequestSchema, refundRequestSchema } from '../rules/requests.js';
@@ -39,23 +39,23 @@ export const assuranceCalls = {
 
   /** Live eligibility of a refund: the rules engine against the store's orders and earlier refunds. */
   'refunds.preview': call<RefundDecision>()({ access: 'agent', input: z.object(refundInput).strict() }),
-  'refunds.submit': call<CaseRecord>()({ access: 'agent', input: z.object({ ...refundInput, channel, notes }).strict() }),
-  'refunds.approve': call<CaseRecord>()({ access: 'supervisor', input: z.object({ id: caseId }).strict() }),
-  'refunds.reject': call<CaseRecord>()({ access: 'supervisor', input: z.object({ id: caseId, reason }).strict() }),
-  'refunds.complete': call<CaseRecord>()({ access: 'supervisor', input: z.object({ id: caseId }).strict() }),
+  'refunds.submit': call<CaseOf<'refund'>>()({ access: 'agent', input: z.object({ ...refundInput, channel, notes }).strict() }),
+  'refunds.approve': call<CaseOf<'refund'>>()({ access: 'supervisor', input: z.object({ id: caseId }).strict() }),
+  'refunds.reject': call<CaseOf<'refund'>>()({ access: 'supervisor', input: z.object({ id: caseId, reason }).strict() }),
+  'refunds.complete': call<CaseOf<'refund'>>()({ access: 'supervisor', input: z.object({ id: caseId }).strict() }),
 
   'compensation.preview': call<CompensationDecision>()({ access: 'agent', input: z.object(compensationInput).strict() }),
-  'compensation.submit': call<CaseRecord>()({
+  'compensation.submit': call<CaseOf<'compensation'>>()({
     access: 'agent',
     input: z.object({ ...compensationInput, channel, notes }).strict(),
   }),
-  'compensation.approve': call<CaseRecord>()({ access: 'supervisor', input: z.object({ id: caseId }).strict() }),
-  'compensation.reject': call<CaseRecord>()({ access: 'supervisor', input: z.object({ id: caseId, reason }).strict() }),
+  'compensation.approve': call<CaseOf<'compensation'>>()({ access: 'supervisor', input: z.object({ id: caseId }).strict() }),
+  'compensation.reject': call<CaseOf<'compensation'>>()({ access: 'supervisor', input: z.object({ id: caseId, reason }).strict() }),
 
   'icpReward.preview': call<IcpRewardDecision>()({ access: 'agent', input: z.object(icpInput).strict() }),
-  'icpReward.submit': call<CaseRecord>()({ access: 'agent', input: z.object({ ...icpInput, channel, notes }).strict() }),
+  'icpReward.submit': call<CaseOf<'icp-reward'>>()({ access: 'agent', input: z.object({ ...icpInput, channel, notes }).strict() }),
 
-  'complaints.open': call<CaseRecord>()({
+  'complaints.open': call<CaseOf<'complaint'>>()({
     access: 'agent',
     input: z
       .object({
@@ -67,10 +67,10 @@ export const assuranceCalls = {
       })
       .strict(),
   }),
-  'complaints.acknowledge': call<CaseRecord>()({ access: 'agent', input: z.object({ id: caseId }).strict() }),
-  'complaints.respond': call<CaseRecord>()({
+  'complaints.acknowledge': call<CaseOf<'complaint'>>()({ access: 'agent', input: z.object({ id: caseId }).strict() }),
+  'complaints.respond': call<CaseOf<'complaint'>>()({
     access: 'agent',
     input: z.object({ id: caseId, response: z.string().trim().min(1, 'record what was told to the customer').max(10_000) }).strict(),
   }),
-  'complaints.close': call<CaseRecord>()({ access: 'agent', input: z.object({ id: caseId }).strict() }),
+  'complaints.close': call<CaseOf<'complaint'>>()({ access: 'agent', input: z.object({ id: caseId }).strict() }),
 };

@@ -1,12 +1,12 @@
 // Billing inquiries and disputes: the invoice period, the account, the services and charges asked
 // about; an explanation by the agent, or a dispute a supervisor (not the submitter) resolves.
 import { z } from 'zod';
-import { CHANNELS, type CaseRecord } from '../domain/case.js';
+import { CHANNELS, type CaseOf, type CaseRecord } from '../domain/case.js';
 import { money } from '../rules/fields.js';
 import { call } from './define.js';
 
-export const DISPUTE_OUTCOMES = ['explained', 'corrected', 'rejected'] as const;
-export type DisputeOutcome = (typeof DISPUTE_OUTCOMES)[number];
+import { DISPUTE_OUTCOMES, type DisputeOutcome } from '../domain/billing.js';
+export { DISPUTE_OUTCOMES, type DisputeOutcome } from '../domain/billing.js';
 
 const caseId = z.string().trim().regex(/^C-\d{6,}$/, 'a case id looks like C-000123');
 const text = (max: number, required = 'required') => z.string().trim().min(1, required).max(max, `at most ${max} characters`);
@@ -26,7 +26,7 @@ export interface BillingDisputeRow {
 }
 
 export const billingCalls = {
-  'billing.open': call<CaseRecord>()({
+  'billing.open': call<CaseOf<'billing'>>()({
     access: 'agent',
     input: z
       .object({
@@ -42,16 +42,16 @@ export const billingCalls = {
       .strict(),
   }),
   /** The agent's explanation: which service and which usage metric account for the charge. */
-  'billing.explain': call<CaseRecord>()({
+  'billing.explain': call<CaseOf<'billing'>>()({
     access: 'agent',
     input: z.object({ id: caseId, service: text(80), usageMetric: text(200), explanation: text(4000) }).strict(),
   }),
   /** Escalates to a supervisor with the expected and billed amounts. */
-  'billing.dispute': call<CaseRecord>()({
+  'billing.dispute': call<CaseOf<'billing'>>()({
     access: 'agent',
     input: z.object({ id: caseId, expectedAmount: money, billedAmount: money, reason: text(2000) }).strict(),
   }),
-  'billing.resolveDispute': call<CaseRecord>()({
+  'billing.resolveDispute': call<CaseOf<'billing'>>()({
     access: 'supervisor',
     input: z
       .object({ id: caseId, outcome: z.enum(DISPUTE_OUTCOMES), correctedAmount: money.optional(), note: text(2000, 'say what was decided') })

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CASE_TYPES, CATEGORIES, CHANNELS, SEVERITIES, type CaseRecord } from '../domain/case.js';
+import { CASE_TYPES, CATEGORIES, CHANNELS, SEVERITIES, type CaseOf, type CaseRecord } from '../domain/case.js';
 import { call } from './define.js';
 
 /** One entry of a case's history: who changed what, when, and why. */
@@ -18,7 +18,7 @@ export interface CasePage {
 }
 
 export const caseCalls = {
-  'calls.log': call<CaseRecord>()({
+  'calls.log': call<CaseOf<'call'>>()({
     access: 'agent',
     input: z
       .object({

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { CASE_TYPES, CHANNELS, SEVERITIES, type CaseRecord, type Severity } from '../domain/case.js';
 import type { RuleResult } from '../rules/decision.js';
 import type { EscalationLevel } from '../rules/policy.js';
+import type { WorkOrderRecord } from '../domain/work-order.js';
 import type { HistoryEntry } from './cases.js';
 import { call } from './define.js';
 
@@ -16,70 +17,7 @@ export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 /** Base64 of 10 MB: 4 characters per 3 bytes, padded. */
 export const MAX_ATTACHMENT_BASE64 = Math.ceil(MAX_ATTACHMENT_BYTES / 3) * 4;
 
-export interface AttachmentRef {
-  name: string;
-  /** Relative to the data directory: attachments/<caseId>/<sha256-prefix>-<safe-name>. */
-  path: string;
-  sha256: string;
-  bytes: number;
-}
-
-export interface WorkOrderUpdateEntry {
-  at: string;
-  by: string;
-  done: string;
-  observed: string;
-}
-
-export interface EscalationEntry {
-  at: string;
-  by: string; // operator username, or 'system' for a breach
-  from: EscalationLevel;
-  to: EscalationLevel;
-  reason: string;
-  automatic: boolean;
-}
-
-export interface BreachEntry {
-  timer: 'firstResponse' | 'nextUpdate';
-  due: string;
-  at: string;
-}
-
-export interface IncidentFields {
-  startTime?: string;
-  region?: string;
-  affectedServices?: string[];
-  symptoms?: string;
-  errorCodes?: string[];
-  mitigationAttempted?: string;
-}
-
-/** What a work order keeps in CaseRecord.details. */
-export type WorkOrderDetails = {
-  workOrder: true;
-  policyVersion: string;
-  requestedSeverity: Severity;
-  severityRule: RuleResult;
-  flagSupervisor: boolean;
-  businessImpact: string;
-  evidence: string[];
-  attachments: AttachmentRef[];
-  stepsTried: string[];
-  incident?: IncidentFields;
-  updates: WorkOrderUpdateEntry[];
-  escalationLevel: EscalationLevel;
-  escalations: EscalationEntry[];
-  pauses: { start: string; end?: string; reason?: string }[];
-  firstResponseAt?: string;
-  lastUpdateAt?: string;
-  breached: boolean;
-  breaches: BreachEntry[];
-  fromCase?: string;
-  qualityScore: number;
-};
-
-export type WorkOrderRecord = CaseRecord & { details: WorkOrderDetails };
+export type { AttachmentRef, BreachEntry, EscalationEntry, IncidentFields, WorkOrderDetails, WorkOrderRecord, WorkOrderUpdateEntry } from '../domain/work-order.js';
 
 export interface SlaTimerView {
   target: string;

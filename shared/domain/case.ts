@@ -1,5 +1,14 @@
 // The records the desk keeps, in the support center's own words.
 // Stored by the case store (main/store) as plain JSON; money as decimal strings.
+import type { AccessRecoveryDetails } from './access-recovery.js';
+import type { BillingDetails } from './billing.js';
+import type { CallDetails } from './call.js';
+import type { CompensationDetails } from './compensation.js';
+import type { ComplaintDetails } from './complaint.js';
+import type { IcpRewardDetails } from './icp-reward.js';
+import type { RefundDetails } from './refund.js';
+import type { ImportedFields } from './review.js';
+import type { WorkOrderDetails } from './work-order.js';
 
 export const CHANNELS = ['hotline', 'online', 'email', 'work-order'] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -54,13 +63,9 @@ export interface Customer {
   createdAt: string;
 }
 
-/**
- * Every contact on every channel becomes a case. Fields common to all case types are
- * here; type-specific data lives in `details`.
- */
-export interface CaseRecord {
+/** The fields every case has, whatever its type. */
+export interface CaseBase {
   id: string; // 'C-000001'
-  type: CaseType;
   channel: Channel;
   customerAccount: string;
   customerName: string;
@@ -75,5 +80,25 @@ export interface CaseRecord {
   agent: string; // username of the operator who owns the case
   openedAt: string; // ISO UTC
   updatedAt: string; // ISO UTC
-  details?: Record<string, unknown>;
 }
+
+/** Each case type's own details: the one place their shape is written down. */
+export interface CaseDetails {
+  call: CallDetails;
+  /** Work orders opened on this desk carry all of it (`workOrder: true`); seeded / imported ones less. */
+  'work-order': Partial<WorkOrderDetails> & ImportedFields;
+  refund: RefundDetails;
+  compensation: CompensationDetails;
+  'icp-reward': IcpRewardDetails;
+  complaint: ComplaintDetails;
+  billing: BillingDetails;
+  'access-recovery': AccessRecoveryDetails;
+}
+
+export type CaseOf<T extends CaseType, D = CaseDetails[T]> = CaseBase & { type: T; details: D };
+
+/** Every contact on every channel becomes a case: one of these, told apart by `type`. */
+export type CaseRecord = { [T in CaseType]: CaseOf<T> }[CaseType];
+
+/** The case, told apart by its type: the one way to read a type's details. */
+export const isCaseOf = <T extends CaseType>(record: CaseRecord | undefined, type: T): record is CaseOf<T> & CaseRecord => record?.type === type;

@@ -32,7 +32,7 @@ describe('access recovery', () => {
   it('stores the documents, changes nothing until approved, then changes the role in the approving event', async () => {
     const c = await submit();
     expect(c).toMatchObject({ type: 'access-recovery', status: 'submitted', details: { previousHolder: 'Li Lei', newHolder: 'Han Meimei' } });
-    const doc = (c.details as { documents: { path: string }[] }).documents[0]!;
+    const doc = c.details.documents![0]!;
     expect(existsSync(join(t.dataDir, doc.path))).toBe(true);
     expect(readFileSync(join(t.dataDir, doc.path), 'utf8')).toBe('%PDF licence');
     expect(await t.ok(agent, 'accessRecovery.roles', { customerAccount: 'acme-01' })).toEqual([]);

@@ -3,6 +3,8 @@
 // changes until a supervisor other than the submitter approves, and the approval and the role
 // change are one audited event.
 import type { AccountRole } from '../../../shared/contract/access-recovery.js';
+import type { AccessRecoveryDetails } from '../../../shared/domain/access-recovery.js';
+import { DeskError } from '../errors.js';
 import type { StoredRecord } from '../../store/types.js';
 import { CASES, nextCaseId } from '../cases/case-ids.js';
 import type { Handlers } from '../context.js';
@@ -11,13 +13,6 @@ import { decodeAttachments, storeAttachments } from '../work-orders/attachments.
 
 export const ACCOUNT_ROLES = 'accountRoles';
 
-interface RecoveryDetails {
-  reason: string;
-  role: string;
-  previousHolder: string;
-  newHolder: string;
-  documents: { name: string; path: string; sha256: string; bytes: number }[];
-}
 
 export const accessRecoveryHandlers: Pick<Handlers, 'accessRecovery.submit' | 'accessRecovery.approve' | 'accessRecovery.reject' | 'accessRecovery.roles'> = {
   'accessRecovery.submit'(input, ctx) {
@@ -25,7 +20,7 @@ export const accessRecoveryHandlers: Pick<Handlers, 'accessRecovery.submit' | 'a
     const files = decodeAttachments(input.documents); // size-checked before anything is written
     const id = nextCaseId(ctx.store);
     const documents = storeAttachments(ctx.dataDir, id, files);
-    const details: RecoveryDetails = { reason: input.reason, role: input.role, previousHolder: input.previousHolder, newHolder: input.newHolder, documents };
+    const details: AccessRecoveryDetails = { reason: input.reason, role: input.role, previousHolder: input.previousHolder, newHolder: input.newHolder, documents };
     const record = {
       ...newCase(ctx, customer, {
         type: 'access-recovery',
@@ -33,7 +28,7 @@ export const accessRecoveryHandlers: Pick<Handlers, 'accessRecovery.submit' | 'a
         status: 'submitted',
         summary: `Access recovery: ${input.role} ${input.previousHolder} → ${input.newHolder}`,
         notes: input.notes,
-        details: { ...details },
+        details,
       }),
       id,
     };
@@ -48,7 +43,8 @@ export const accessRecoveryHandlers: Pick<Handlers, 'accessRecovery.submit' | 'a
   'accessRecovery.approve'(input, ctx) {
     const record = caseInStatus(ctx, input.id, 'access-recovery', ['submitted']);
     requireFourEyes(ctx, record);
-    const d = record.details as unknown as RecoveryDetails;
+    const d = record.details;
+    if (!d.role || !d.newHolder) throw new DeskError('conflict', `case ${record.id} names no role and new holder (seeded or imported)`, 'id');
     const at = ctx.now().toISOString();
     const role: AccountRole = {
       id: `${record.customerAccount}:${d.role}`,
@@ -64,7 +60,7 @@ export const accessRecoveryHandlers: Pick<Handlers, 'accessRecovery.submit' | 'a
       record,
       'access-recovery.approved',
       'approved',
-      { review: { by: ctx.operator.username, at, outcome: 'approved' }, roleChange: { role: d.role, from: d.previousHolder, to: d.newHolder, at } },
+      { review: { by: ctx.operator.username, at, outcome: 'approved' }, roleChange: { role: d.role, from: d.previousHolder ?? '', to: d.newHolder, at } },
       { extra: [{ entity: ACCOUNT_ROLES, id: role.id, op: 'put', record: { ...role } as StoredRecord }] },
     );
   },

@@ -3,7 +3,7 @@
 // decisions stay with their own handlers (refunds.approve/reject, compensation.approve/reject).
 import type { ApprovalItem, AuditEvent } from '../../../shared/contract/approvals.js';
 import type { KeyEventRecord, WorkOrderRecord } from '../../../shared/contract/work-orders.js';
-import type { CaseRecord, Customer } from '../../../shared/domain/case.js';
+import { isCaseOf, type CaseRecord, type Customer } from '../../../shared/domain/case.js';
 import { renderReceiptPdf, type Receipt } from '../../reports/receipt-pdf.js';
 import type { VerifyResult } from '../../store/core.js';
 import type { CaseStore } from '../../store/types.js';
@@ -112,12 +112,12 @@ function approvalItems(ctx: HandlerContext): ApprovalItem[] {
 }
 
 function receiptOf(ctx: HandlerContext, id: string): Receipt {
-  const record = ctx.store.get<Stored<CaseRecord>>(CASES, id);
-  if (!record || record.type !== 'refund') throw notFound('refund case', 'id');
+  const record = ctx.store.get<CaseRecord>(CASES, id);
+  if (!isCaseOf(record, 'refund')) throw notFound('refund case', 'id');
   if (!roleAllows(ctx.operator.role, 'supervisor') && record.agent !== ctx.operator.username) {
     throw new DeskError('forbidden', `only a supervisor or the case's agent (${record.agent}) may download this receipt`, 'id');
   }
-  const receipt = record.details?.receipt as Receipt | undefined;
+  const receipt = record.details.receipt;
   if (!receipt) throw new DeskError('conflict', `refund ${id} is ${record.status}; a receipt exists once it is approved`, 'id');
   return receipt;
 }

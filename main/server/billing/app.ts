@@ -1,30 +1,13 @@
 // Billing inquiries and disputes. Figures come from the rules engine (exact money); a dispute is
 // resolved by a supervisor other than the agent who raised it (four eyes, enforced here).
-import type { BillingDisputeRow, DisputeOutcome } from '../../../shared/contract/billing.js';
-import type { RuleResult } from '../../../shared/rules/decision.js';
+import type { BillingDisputeRow } from '../../../shared/contract/billing.js';
+import type { BillingDispute } from '../../../shared/domain/billing.js';
+import { isCaseOf, type CaseRecord } from '../../../shared/domain/case.js';
 import { correctionFigures, disputeFigures, inquiryTotal } from '../../rules/index.js';
 import { CASES } from '../cases/case-ids.js';
 import type { Handlers } from '../context.js';
 import { DeskError } from '../errors.js';
-import { advanceCase, caseInStatus, customerOf, newCase, recordNewCase, requireFourEyes, type StoredCase } from '../workspace/workflow.js';
-
-interface Dispute {
-  expected: string;
-  billed: string;
-  difference: string;
-  reason: string;
-  raisedBy: string;
-  raisedAt: string;
-  rules: RuleResult[];
-  outcome?: DisputeOutcome;
-  correctedAmount?: string;
-  credit?: string;
-  note?: string;
-  resolvedBy?: string;
-  resolvedAt?: string;
-}
-
-const disputeOf = (record: StoredCase) => record.details?.dispute as Dispute | undefined;
+import { advanceCase, caseInStatus, customerOf, newCase, recordNewCase, requireFourEyes } from '../workspace/workflow.js';
 
 export const billingHandlers: Pick<Handlers, 'billing.open' | 'billing.explain' | 'billing.dispute' | 'billing.resolveDispute' | 'billing.disputes'> = {
   'billing.open'(input, ctx) {
@@ -43,7 +26,7 @@ export const billingHandlers: Pick<Handlers, 'billing.open' | 'billing.explain' 
 
   'billing.explain'(input, ctx) {
     const record = caseInStatus(ctx, input.id, 'billing', ['open']);
-    const items = (record.details?.items as { service: string }[] | undefined) ?? [];
+    const items = record.details.items ?? [];
     const index = items.findIndex((i) => i.service === input.service);
     if (index < 0) throw new DeskError('invalid-input', `${input.service} is not among the services asked about`, 'service');
     const explanation = { service: input.service, usageMetric: input.usageMetric, text: input.explanation, by: ctx.operator.username, at: ctx.now().toISOString() };
@@ -54,7 +37,7 @@ export const billingHandlers: Pick<Handlers, 'billing.open' | 'billing.explain' 
     const record = caseInStatus(ctx, input.id, 'billing', ['open', 'explained']);
     const figures = disputeFigures(input.expectedAmount, input.billedAmount);
     if (figures.difference === '0.00') throw new DeskError('invalid-input', figures.rules[0]!.reason, 'billedAmount');
-    const dispute: Dispute = {
+    const dispute: BillingDispute = {
       expected: figures.expected,
       billed: figures.billed,
       difference: figures.difference,
@@ -68,10 +51,11 @@ export const billingHandlers: Pick<Handlers, 'billing.open' | 'billing.explain' 
 
   'billing.resolveDispute'(input, ctx) {
     const record = caseInStatus(ctx, input.id, 'billing', ['disputed']);
-    const dispute = disputeOf(record)!;
+    const dispute = record.details.dispute;
+    if (!dispute) throw new DeskError('conflict', `case ${record.id} is disputed but carries no dispute figures (seeded or imported)`, 'id');
     requireFourEyes(ctx, record); // not the agent who opened the case
     if (dispute.raisedBy === ctx.operator.username) requireFourEyes(ctx, { ...record, agent: dispute.raisedBy }); // nor who raised the dispute
-    const resolved: Dispute = { ...dispute, outcome: input.outcome, note: input.note, resolvedBy: ctx.operator.username, resolvedAt: ctx.now().toISOString() };
+    const resolved: BillingDispute = { ...dispute, outcome: input.outcome, note: input.note, resolvedBy: ctx.operator.username, resolvedAt: ctx.now().toISOString() };
     if (input.outcome === 'corrected') {
       if (input.correctedAmount === undefined) throw new DeskError('invalid-input', 'give the corrected amount', 'correctedAmount');
       const c = correctionFigures(dispute.billed, input.correctedAmount);
@@ -85,16 +69,16 @@ export const billingHandlers: Pick<Handlers, 'billing.open' | 'billing.explain' 
 
   'billing.disputes'(input, ctx) {
     const rows: BillingDisputeRow[] = [];
-    for (const record of ctx.store.all<StoredCase>(CASES)) {
-      if (record.type !== 'billing') continue;
-      const d = disputeOf(record);
+    for (const record of ctx.store.all<CaseRecord>(CASES)) {
+      if (!isCaseOf(record, 'billing')) continue;
+      const d = record.details.dispute;
       if (!d) continue;
       const resolved = d.outcome !== undefined;
       if ((input.status === 'open' && resolved) || (input.status === 'resolved' && !resolved)) continue;
       rows.push({
         id: record.id,
         customerAccount: record.customerAccount,
-        invoicePeriod: String(record.details?.invoicePeriod ?? ''),
+        invoicePeriod: record.details.invoicePeriod ?? '',
         status: record.status,
         expected: d.expected,
         billed: d.billed,

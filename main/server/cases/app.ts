@@ -2,7 +2,8 @@ import type { HistoryEntry } from '../../../shared/contract/index.js';
 import type { StoredEvent } from '../../store/types.js';
 import type { Handlers } from '../context.js';
 import { notFound } from '../errors.js';
-import { customerOf, newCase, recordNewCase, type StoredCase } from '../workspace/workflow.js';
+import type { CaseRecord } from '../../../shared/domain/case.js';
+import { customerOf, newCase, recordNewCase } from '../workspace/workflow.js';
 import { CASES } from './case-ids.js';
 
 function toHistoryEntry(event: StoredEvent, id: string): HistoryEntry {
@@ -20,11 +21,11 @@ export const caseHandlers: Pick<Handlers, 'calls.log' | 'cases.search' | 'cases.
 
   async 'cases.search'(input, { store }) {
     const { total, ids } = await store.searchCases(input);
-    return { total, cases: ids.map((id) => store.get<StoredCase>(CASES, id)).filter((c): c is StoredCase => !!c) };
+    return { total, cases: ids.map((id) => store.get<CaseRecord>(CASES, id)).filter((c): c is CaseRecord => !!c) };
   },
 
   'cases.get'(input, { store }) {
-    const record = store.get<StoredCase>(CASES, input.id);
+    const record = store.get<CaseRecord>(CASES, input.id);
     if (!record) throw notFound('case', 'id');
     return { case: record, history: store.history(CASES, input.id).map((event) => toHistoryEntry(event, input.id)) };
   },

@@ -1,10 +1,11 @@
 // Section 6: fault compensation, paid as a bonus recharge (an account credit, never cash).
-import type { CompensationDecision, RuleResult } from '../../../shared/rules/decision.js';
+import type { RuleResult } from '../../../shared/rules/decision.js';
 import type { CompensationClaim } from '../../../shared/rules/requests.js';
 import { decideCompensation } from '../../rules/index.js';
 import type { ParsedInput } from '../../../shared/contract/index.js';
 import type { HandlerContext, Handlers } from '../context.js';
 import { deskRules } from '../policy/rules-context.js';
+import { decisionOf } from '../refunds/app.js';
 import {
   advanceCase,
   caseInStatus,
@@ -63,7 +64,7 @@ export const compensationHandlers: Pick<Handlers, 'compensation.preview' | 'comp
   'compensation.approve'(input, ctx) {
     const record = caseInStatus(ctx, input.id, 'compensation', ['submitted']);
     requireFourEyes(ctx, record);
-    const decision = record.details?.decision as CompensationDecision;
+    const decision = decisionOf(record);
     const approval = review(ctx, decision, 'approved');
     const credit = {
       id: nextCreditId(ctx),
@@ -82,7 +83,7 @@ export const compensationHandlers: Pick<Handlers, 'compensation.preview' | 'comp
   'compensation.reject'(input, ctx) {
     const record = caseInStatus(ctx, input.id, 'compensation', ['submitted']);
     requireFourEyes(ctx, record);
-    const decision = record.details?.decision as CompensationDecision;
+    const decision = decisionOf(record);
     return advanceCase(ctx, record, 'compensation.rejected', 'rejected', { review: review(ctx, decision, 'rejected', input.reason) }, { reason: input.reason });
   },
 };

@@ -6,12 +6,13 @@ import { decideIcpReward } from '../../rules/index.js';
 import { CASES } from '../cases/case-ids.js';
 import type { HandlerContext, Handlers } from '../context.js';
 import { deskRules } from '../policy/rules-context.js';
-import { CREDITS, customerOf, newCase, recordNewCase, requireEligible, type StoredCase } from '../workspace/workflow.js';
+import type { CaseRecord } from '../../../shared/domain/case.js';
+import { CREDITS, customerOf, newCase, recordNewCase, requireEligible } from '../workspace/workflow.js';
 
 function requestOf(ctx: HandlerContext, input: ParsedInput<'icpReward.preview'>): IcpRewardRequest {
   const customer = customerOf(ctx, input.customerAccount);
   const rewardReceivedBefore =
-    ctx.store.all<StoredCase>(CASES).some((c) => c.type === 'icp-reward' && c.customerAccount === customer.id && c.status !== 'rejected') ||
+    ctx.store.all<CaseRecord>(CASES).some((c) => c.type === 'icp-reward' && c.customerAccount === customer.id && c.status !== 'rejected') ||
     ctx.store.all(CREDITS).some((c) => c.customerAccount === customer.id && c.kind === 'icp-reward');
   return {
     customer: { account: customer.id, vip: customer.vip, accumulatedRecharge: input.accumulatedRecharge, rewardReceivedBefore },

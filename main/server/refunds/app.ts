@@ -1,7 +1,10 @@
 // Section 5: the five-day full refund. The engine decides against the store's orders and the
 // customer's earlier refund cases; a supervisor other than the submitter reviews.
 import type { Order } from '../../../shared/domain/order.js';
-import type { RefundDecision, RuleResult } from '../../../shared/rules/decision.js';
+import type { ParsedInput } from '../../../shared/contract/index.js';
+import { isCaseOf, type CaseOf, type CaseRecord } from '../../../shared/domain/case.js';
+import type { Receipt } from '../../../shared/domain/refund.js';
+import type { RuleResult } from '../../../shared/rules/decision.js';
 import type { RefundRequest } from '../../../shared/rules/requests.js';
 import { decideRefund } from '../../rules/index.js';
 import { CASES } from '../cases/case-ids.js';
@@ -18,7 +21,6 @@ import {
   requireEligible,
   requireFourEyes,
   review,
-  type StoredCase,
 } from '../workspace/workflow.js';
 
 type StoredOrder = Order & { [key: string]: unknown };
@@ -30,17 +32,11 @@ export function refundStatusForR3(status: string): 'completed' | 'in-progress' |
   return 'in-progress';
 }
 
-interface RefundInput {
-  customerAccount: string;
-  orderIds: string[];
-  dataMigrationConfirmed?: boolean | undefined;
+function refundCasesOf(ctx: HandlerContext, account: string): CaseOf<'refund'>[] {
+  return ctx.store.all<CaseRecord>(CASES).filter((c): c is CaseOf<'refund'> & CaseRecord => isCaseOf(c, 'refund') && c.customerAccount === account);
 }
 
-function refundCasesOf(ctx: HandlerContext, account: string): StoredCase[] {
-  return ctx.store.all<StoredCase>(CASES).filter((c) => c.type === 'refund' && c.customerAccount === account);
-}
-
-function buildRequest(ctx: HandlerContext, input: RefundInput): { request: RefundRequest; orders: StoredOrder[] } {
+function buildRequest(ctx: HandlerContext, input: ParsedInput<'refunds.preview'>): { request: RefundRequest; orders: StoredOrder[] } {
   const customer = customerOf(ctx, input.customerAccount);
   if (new Set(input.orderIds).size !== input.orderIds.length) throw new DeskError('invalid-input', 'an order is listed twice', 'orderIds');
   const orders = input.orderIds.map((id, index) => {
@@ -53,7 +49,7 @@ function buildRequest(ctx: HandlerContext, input: RefundInput): { request: Refun
   const earlier = refundCasesOf(ctx, customer.id);
   const open = earlier.filter((c) => c.status !== 'rejected');
   for (const [index, order] of orders.entries()) {
-    const holder = open.find((c) => ((c.details?.orderIds as string[] | undefined) ?? []).includes(order.id));
+    const holder = open.find((c) => c.details.orderIds?.includes(order.id));
     if (holder) throw new DeskError('conflict', `order ${order.id} is already in refund ${holder.id} (${holder.status})`, `orderIds.${index}`);
   }
   const request: RefundRequest = {
@@ -75,7 +71,11 @@ const fieldOfRule = (failed: RuleResult[]) => {
   return !rule ? undefined : rule.id === 'R6' ? 'dataMigrationConfirmed' : rule.id === 'R3' ? 'customerAccount' : 'orderIds';
 };
 
-const decisionOf = (record: StoredCase) => record.details?.decision as RefundDecision;
+/** The engine's decision the agent submitted; seeded cases have none and cannot be reviewed here. */
+export function decisionOf<D>(record: { id: string; details: { decision?: D } }): D {
+  if (!record.details.decision) throw new DeskError('conflict', `case ${record.id} carries no decision of the rules engine (seeded or imported); submit it again from the desk`, 'id');
+  return record.details.decision;
+}
 
 export const refundHandlers: Pick<Handlers, 'refunds.preview' | 'refunds.submit' | 'refunds.approve' | 'refunds.reject' | 'refunds.complete'> = {
   'refunds.preview'(input, ctx) {
@@ -113,16 +113,16 @@ export const refundHandlers: Pick<Handlers, 'refunds.preview' | 'refunds.submit'
     requireFourEyes(ctx, record);
     const decision = decisionOf(record);
     const approval = review(ctx, decision, 'approved');
-    const receipt = {
+    const receipt: Receipt = {
       number: `RR-${record.id.slice(2)}`,
-      generatedAt: approval.at,
+      generatedAt: ctx.now().toISOString(),
       customerAccount: record.customerAccount,
       customerName: record.customerName,
-      orders: record.details?.orders,
+      ...(record.details.orders ? { orders: record.details.orders } : {}),
       amount: decision.amount,
       rewardDeducted: decision.rewardDeducted,
       rewardCancelled: decision.rewardCancelled,
-      approvedBy: approval.by,
+      approvedBy: ctx.operator.username,
       policyVersion: decision.policyVersion,
     };
     return advanceCase(ctx, record, 'refund.approved', 'approved', { review: approval, receipt });

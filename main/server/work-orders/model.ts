@@ -2,6 +2,7 @@
 // open work orders the SLA monitor and the queue work from (never a scan of every case).
 import type { SlaView, WorkOrderDetails, WorkOrderRecord, WorkOrderStatus } from '../../../shared/contract/work-orders.js';
 import type { CaseRecord } from '../../../shared/domain/case.js';
+import { isWorkOrder } from '../../../shared/domain/work-order.js';
 import { assessSla, slaInputOf, type SlaAssessment } from '../../rules/index.js';
 import type { CaseStore, StoredEvent } from '../../store/types.js';
 import type { Services } from '../context.js';
@@ -22,12 +23,9 @@ export const TRANSITIONS: Record<WorkOrderStatus, readonly WorkOrderStatus[]> = 
 
 export const CLOSED_STATUSES: readonly string[] = ['resolved', 'closed'];
 
-export function isWorkOrder(record: unknown): record is WorkOrderRecord {
-  const r = record as CaseRecord | undefined;
-  return r?.type === 'work-order' && (r.details as Partial<WorkOrderDetails> | undefined)?.workOrder === true;
-}
+export { isWorkOrder };
 
-export const isOpenWorkOrder = (record: unknown): record is WorkOrderRecord =>
+export const isOpenWorkOrder = (record: CaseRecord | undefined): record is WorkOrderRecord =>
   isWorkOrder(record) && !CLOSED_STATUSES.includes(record.status);
 
 /** The SLA of a work order under the policy in force, with VIP targets and pauses. */
@@ -84,12 +82,12 @@ export function openWorkOrders(store: CaseStore): OpenWorkOrders {
   if (tracker) return tracker;
   const ids = new Set<string>();
   let version = 0;
-  for (const record of store.all(CASES)) if (isOpenWorkOrder(record)) ids.add(record.id);
+  for (const record of store.all<CaseRecord>(CASES)) if (isOpenWorkOrder(record)) ids.add(record.id);
   store.subscribe((event: StoredEvent) => {
     for (const change of event.changes) {
       if (change.entity !== CASES) continue;
       version++;
-      const record = change.op === 'delete' ? undefined : store.get(CASES, change.id);
+      const record = change.op === 'delete' ? undefined : store.get<CaseRecord>(CASES, change.id);
       if (isOpenWorkOrder(record)) ids.add(change.id);
       else ids.delete(change.id);
     }

@@ -40,7 +40,7 @@ async function ordered(
   // SLA figures only for open work orders (a small set), from the rules engine.
   const sla: Ordered['sla'] = new Map();
   for (const id of open.ids) {
-    const record = store.get(CASES, id);
+    const record = store.get<CaseRecord>(CASES, id);
     if (!isOpenWorkOrder(record)) continue;
     const a = assessWorkOrder(record, services);
     const due = runningDue(a);
@@ -82,7 +82,7 @@ export const queueHandlers: Pick<Handlers, 'queue.list'> = {
     const list = await ordered(ctx, key, query);
     const rows: QueueRow[] = [];
     for (const id of list.ids.slice(offset, offset + limit)) {
-      const c = ctx.store.get(CASES, id) as (CaseRecord & { details?: Record<string, unknown> }) | undefined;
+      const c = ctx.store.get<CaseRecord>(CASES, id);
       if (!c) continue;
       const s = list.sla.get(id);
       const wo = isOpenWorkOrder(c) ? c.details : undefined;

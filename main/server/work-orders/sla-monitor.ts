@@ -4,6 +4,7 @@
 import type { WorkOrderDetails } from '../../../shared/contract/work-orders.js';
 import { nextEscalationLevel } from '../../rules/index.js';
 import { CASES } from '../cases/case-ids.js';
+import type { CaseRecord } from '../../../shared/domain/case.js';
 import type { Services } from '../context.js';
 import { currentPolicy } from '../policy/rules-context.js';
 import { assessWorkOrder, isOpenWorkOrder, newBreaches, openWorkOrders } from './model.js';
@@ -24,7 +25,7 @@ export function startSlaMonitor(services: Services, options: { intervalMs?: numb
     const now = services.now().toISOString();
     for (const id of [...open.ids]) {
       try {
-        const record = services.store.get(CASES, id);
+        const record = services.store.get<CaseRecord>(CASES, id);
         if (!isOpenWorkOrder(record)) continue;
         const assessment = assessWorkOrder(record, services);
         const fresh = newBreaches(record, assessment);

@@ -1,6 +1,7 @@
 // What the refund, compensation, ICP-reward and complaint handlers share: finding the customer,
 // opening a case, moving it through its workflow with four eyes on every review.
-import type { CaseRecord, Category, Channel, Customer } from '../../../shared/domain/case.js';
+import { isCaseOf, type CaseDetails, type CaseOf, type CaseRecord, type CaseType, type Category, type Channel, type Customer } from '../../../shared/domain/case.js';
+import type { CaseReview } from '../../../shared/domain/review.js';
 import type { Decision, RuleResult } from '../../../shared/rules/decision.js';
 import { classifyScope } from '../../rules/index.js';
 import type { Change, StoredRecord } from '../../store/types.js';
@@ -10,7 +11,6 @@ import { CUSTOMERS } from '../customers/directory.js';
 import { DeskError, notFound } from '../errors.js';
 import { currentPolicy } from '../policy/rules-context.js';
 
-export type StoredCase = CaseRecord & { [key: string]: unknown };
 
 export function customerOf(ctx: HandlerContext, account: string): Customer {
   const customer = ctx.store.get(CUSTOMERS, account) as (Customer & StoredRecord) | undefined;
@@ -19,11 +19,11 @@ export function customerOf(ctx: HandlerContext, account: string): Customer {
 }
 
 /** A new case of this type for this customer; the caller appends it with its own action. */
-export function newCase(
+export function newCase<T extends CaseType>(
   ctx: HandlerContext,
   customer: Customer,
-  fields: { type: CaseRecord['type']; channel: Channel; summary: string; notes: string; status: string; details: Record<string, unknown>; category?: Category },
-): CaseRecord {
+  fields: { type: T; channel: Channel; summary: string; notes: string; status: string; details: CaseDetails[T]; category?: Category },
+): CaseOf<T> {
   const now = ctx.now().toISOString();
   const category = fields.category ?? 'product-function';
   return {
@@ -46,7 +46,7 @@ export function newCase(
   };
 }
 
-export function recordNewCase(ctx: HandlerContext, record: CaseRecord, action: string, extra: Change[] = []): CaseRecord {
+export function recordNewCase<C extends CaseRecord>(ctx: HandlerContext, record: C, action: string, extra: Change[] = []): C {
   ctx.store.append({
     actor: ctx.operator.username,
     action,
@@ -56,9 +56,9 @@ export function recordNewCase(ctx: HandlerContext, record: CaseRecord, action: s
 }
 
 /** The case, of this type and in one of these statuses, or a typed error naming `id`. */
-export function caseInStatus(ctx: HandlerContext, id: string, type: CaseRecord['type'], statuses: string[]): StoredCase {
-  const record = ctx.store.get<StoredCase>(CASES, id);
-  if (!record || record.type !== type) throw notFound(`${type} case`, 'id');
+export function caseInStatus<T extends CaseType>(ctx: HandlerContext, id: string, type: T, statuses: string[]): CaseOf<T> {
+  const record = ctx.store.get<CaseRecord>(CASES, id);
+  if (!isCaseOf(record, type)) throw notFound(`${type} case`, 'id');
   if (!statuses.includes(record.status)) {
     throw new DeskError('conflict', `case ${id} is ${record.status}; this needs it to be ${statuses.join(' or ')}`, 'id');
   }
@@ -66,23 +66,23 @@ export function caseInStatus(ctx: HandlerContext, id: string, type: CaseRecord['
 }
 
 /** Four eyes: nobody reviews a request they submitted themselves. */
-export function requireFourEyes(ctx: HandlerContext, record: CaseRecord) {
+export function requireFourEyes(ctx: HandlerContext, record: Pick<CaseRecord, 'id' | 'agent'>) {
   if (record.agent === ctx.operator.username) {
     throw new DeskError('forbidden', `four eyes: ${ctx.operator.username} submitted ${record.id} and cannot review it; another supervisor must`, 'id');
   }
 }
 
 /** Moves a case on: status and details merged, one event with the operator's reason. */
-export function advanceCase(
+export function advanceCase<C extends CaseRecord>(
   ctx: HandlerContext,
-  record: StoredCase,
+  record: C,
   action: string,
   status: string,
-  details: Record<string, unknown>,
+  details: Partial<C['details']>,
   options: { reason?: string; extra?: Change[] } = {},
-): CaseRecord {
+): C {
   const updatedAt = ctx.now().toISOString();
-  const patch = { status, updatedAt, details: { ...(record.details ?? {}), ...details } };
+  const patch = { status, updatedAt, details: { ...record.details, ...details } };
   ctx.store.append({
     actor: ctx.operator.username,
     action,
@@ -101,7 +101,7 @@ export function requireEligible(decision: Decision, fieldOf: (failed: RuleResult
 }
 
 /** The review record stored with an approved or rejected request. */
-export function review(ctx: HandlerContext, decision: Decision, outcome: 'approved' | 'rejected', reason?: string) {
+export function review(ctx: HandlerContext, decision: Pick<Decision, 'policyVersion'>, outcome: 'approved' | 'rejected', reason?: string): CaseReview {
   return {
     by: ctx.operator.username,
     at: ctx.now().toISOString(),

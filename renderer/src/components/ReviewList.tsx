@@ -4,7 +4,7 @@ import { Alert, Box, Button, Chip, Divider, Paper, Stack, TextField, Typography 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { roleAllows } from '../../../shared/contract/index.js';
-import type { CaseRecord } from '../../../shared/domain/case.js';
+import type { CaseOf } from '../../../shared/domain/case.js';
 import { ApiError, call } from '../api/client.js';
 import { formatDateTime } from '../i18n/index.js';
 import { useSession } from '../state/session.js';
@@ -21,7 +21,7 @@ const STATUS_COLOR: Record<string, 'default' | 'info' | 'success' | 'error'> = {
   rejected: 'error',
 };
 
-export function ReviewList({ kind, cases, onChanged }: { kind: Kind; cases: CaseRecord[]; onChanged(): void }) {
+export function ReviewList({ kind, cases, onChanged }: { kind: Kind; cases: CaseOf<'refund' | 'compensation'>[]; onChanged(): void }) {
   const { t, i18n } = useTranslation();
   const currency = useCurrency();
   const operator = useSession((s) => s.operator);
@@ -59,7 +59,7 @@ export function ReviewList({ kind, cases, onChanged }: { kind: Kind; cases: Case
                   {c.id}
                 </Typography>
                 <Chip size="small" color={STATUS_COLOR[c.status] ?? 'default'} label={t(`decision.status.${c.status}`, { defaultValue: c.status })} />
-                <Typography variant="body2">{typeof c.details?.amount === 'string' ? formatMoney(c.details.amount, currency, i18n.language) : ''}</Typography>
+                <Typography variant="body2">{formatMoney(c.details.amount, currency, i18n.language)}</Typography>
                 <Typography variant="caption" color="text.secondary">
                   {formatDateTime(c.openedAt, i18n.language, timeZone)} · {c.agent}
                 </Typography>

@@ -2,7 +2,7 @@
 // lookup or a converted call), live decisions from the main process, and the keyboard.
 import { useEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import { contract, type CallInput, type CallName, type CallResult, type CustomerMatch } from '../../../shared/contract/index.js';
-import type { CaseType } from '../../../shared/domain/case.js';
+import { isCaseOf, type CaseOf, type CaseRecord, type CaseType } from '../../../shared/domain/case.js';
 import { ApiError, call } from '../api/client.js';
 import { useDeskQuery } from '../api/useDeskQuery.js';
 import { useNavigation, type Prefill } from '../state/navigation.js';
@@ -115,7 +115,8 @@ export function useF2(ref: RefObject<HTMLInputElement | null>) {
 export const useInputRef = () => useRef<HTMLInputElement>(null);
 
 /** The customer's cases of one type, refreshed when a case changes. */
-export function useCustomerCases(type: CaseType, account: string | undefined) {
+export function useCustomerCases<T extends CaseType>(type: T, account: string | undefined) {
   const query = useDeskQuery('cases.search', account ? { type: [type], customerAccount: account, limit: 20 } : null, { refreshOn: ['cases'] });
-  return { cases: query.data?.cases ?? [], refresh: query.refresh };
+  const cases = (query.data?.cases ?? []).filter((c): c is CaseOf<T> & CaseRecord => isCaseOf(c, type));
+  return { cases, refresh: query.refresh };
 }

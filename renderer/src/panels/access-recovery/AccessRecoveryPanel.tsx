@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RECOVERY_REASONS } from '../../../../shared/contract/access-recovery.js';
 import type { CustomerMatch } from '../../../../shared/contract/index.js';
-import type { CaseRecord } from '../../../../shared/domain/case.js';
+import type { CaseOf } from '../../../../shared/domain/case.js';
 import { call } from '../../api/client.js';
 import { SubmitRow } from '../../components/SubmitRow.js';
 import { useFieldErrors } from '../../components/useFieldErrors.js';
@@ -196,12 +196,12 @@ function ContactsEditor({ match, onSaved }: { match: CustomerMatch; onSaved(cust
   );
 }
 
-function RecoveryCard({ record: c, onChanged }: { record: CaseRecord; onChanged(): void }) {
+function RecoveryCard({ record: c, onChanged }: { record: CaseOf<'access-recovery'>; onChanged(): void }) {
   const { t } = useTranslation();
   const role = useSession((s) => s.operator?.role ?? 'agent');
   const errors = useFieldErrors();
   const [rejectReason, setRejectReason] = useState('');
-  const d = (c.details ?? {}) as { role?: string; previousHolder?: string; newHolder?: string; documents?: { name: string }[]; review?: { by: string; reason?: string } };
+  const d = c.details;
 
   async function run(action: () => Promise<unknown>) {
     errors.clear();

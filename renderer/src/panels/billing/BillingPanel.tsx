@@ -4,7 +4,7 @@ import { Alert, Box, Button, Chip, IconButton, MenuItem, Paper, Snackbar, Stack,
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DISPUTE_OUTCOMES, type DisputeOutcome } from '../../../../shared/contract/billing.js';
-import type { CaseRecord } from '../../../../shared/domain/case.js';
+import type { CaseOf } from '../../../../shared/domain/case.js';
 import { call } from '../../api/client.js';
 import { useDeskQuery } from '../../api/useDeskQuery.js';
 import { SubmitRow } from '../../components/SubmitRow.js';
@@ -115,21 +115,12 @@ export function BillingPanel() {
   );
 }
 
-interface Dispute {
-  expected: string;
-  billed: string;
-  difference: string;
-  outcome?: DisputeOutcome;
-  credit?: string;
-  resolvedBy?: string;
-}
-
-function BillingCard({ record: c, onChanged }: { record: CaseRecord; onChanged(): void }) {
+function BillingCard({ record: c, onChanged }: { record: CaseOf<'billing'>; onChanged(): void }) {
   const { t } = useTranslation();
   const currency = useCurrency();
   const role = useSession((s) => s.operator?.role ?? 'agent');
   const errors = useFieldErrors();
-  const d = (c.details ?? {}) as { items?: { service: string; amount: string }[]; total?: string; dispute?: Dispute; explanation?: { service: string; usageMetric: string; text: string } };
+  const d = c.details;
   const [service, setService] = useState(d.items?.[0]?.service ?? '');
   const [usageMetric, setUsageMetric] = useState('');
   const [explanation, setExplanation] = useState('');

@@ -3,7 +3,7 @@
 import { Alert, Box, Button, Chip, MenuItem, Paper, Snackbar, Stack, TextField, Typography } from '@mui/material';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CaseRecord } from '../../../../shared/domain/case.js';
+import type { CaseOf } from '../../../../shared/domain/case.js';
 import { COMPLAINT_SUBJECTS, type ComplaintSubject } from '../../../../shared/domain/order.js';
 import { ApiError, call } from '../../api/client.js';
 import { SubmitRow } from '../../components/SubmitRow.js';
@@ -93,7 +93,7 @@ export function ComplaintsPanel() {
   );
 }
 
-function ComplaintCard({ complaint: c, when, onChanged }: { complaint: CaseRecord; when(iso: unknown): string; onChanged(): void }) {
+function ComplaintCard({ complaint: c, when, onChanged }: { complaint: CaseOf<'complaint'>; when(iso: unknown): string; onChanged(): void }) {
   const { t } = useTranslation();
   const [response, setResponse] = useState(typeof c.details?.response === 'string' ? c.details.response : '');
   const [error, setError] = useState<{ field: string; message: string } | null>(null);

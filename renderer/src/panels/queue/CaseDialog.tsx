@@ -21,6 +21,7 @@ import CloseIcon from '@mui/icons-material/Close';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SlaTimerView, WorkOrderDetails } from '../../../../shared/contract/work-orders.js';
+import { isWorkOrder } from '../../../../shared/domain/work-order.js';
 import { call } from '../../api/client.js';
 import { useDeskQuery } from '../../api/useDeskQuery.js';
 import { useFieldErrors } from '../../components/useFieldErrors.js';
@@ -66,8 +67,8 @@ export function CaseDialog({ id, onClose }: { id: string | null; onClose(): void
   }
 
   const c = view?.case;
-  const d = c?.details as WorkOrderDetails | undefined;
-  const isWo = d?.workOrder === true;
+  const d = isWorkOrder(c) ? c.details : undefined;
+  const isWo = d !== undefined;
   const sla = view?.sla;
 
   return (
