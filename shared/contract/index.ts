@@ -14,6 +14,7 @@ import { dashboardCalls } from './dashboard.js';
 import { policyEditorCalls } from './policy-editor.js';
 import { billingCalls } from './billing.js';
 import { accessRecoveryCalls } from './access-recovery.js';
+import { channelCalls, type PhoneCall } from './channels.js';
 
 export const contract = {
   ...operatorCalls,
@@ -28,6 +29,7 @@ export const contract = {
   ...policyEditorCalls,
   ...billingCalls,
   ...accessRecoveryCalls,
+  ...channelCalls,
 } satisfies Record<string, CallDef>;
 
 export type Contract = typeof contract;
@@ -43,6 +45,8 @@ export interface DeskEvents {
   'sla.breached': { id: string; severity: string };
   /** A manager's report export: rows written so far of all. */
   'export.progress': { report: string; done: number; total: number };
+  /** The phone system reported a call ringing, answered or ended; `agents` are whose desks it rings. */
+  'phone.call': PhoneCall;
 }
 export type EventName = keyof DeskEvents;
 
