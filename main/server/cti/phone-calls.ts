@@ -90,7 +90,7 @@ export function callDetails(store: CaseStore, call: PhoneCall) {
   return {
     details: {
       ...(record?.details ?? {}),
-      phoneCall: { id: call.id, from: call.from, answeredAt: call.answeredAt, endedAt: call.endedAt, durationSeconds: call.durationSeconds },
+      phoneCall: definedOnly({ id: call.id, from: call.from, answeredAt: call.answeredAt, endedAt: call.endedAt, durationSeconds: call.durationSeconds }),
     },
   };
 }
@@ -102,3 +102,6 @@ export function linkPhoneCall(store: CaseStore, id: string, caseId: string): { d
   const linked = { ...call, caseId };
   return { details: callDetails(store, { ...linked, caseId: undefined }).details, changes: [{ entity: PHONE_CALLS, id, op: 'put', record: linked }] };
 }
+
+/** The store keeps no undefined values. */
+const definedOnly = (fields: Record<string, unknown>) => Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
