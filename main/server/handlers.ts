@@ -20,6 +20,7 @@ import { billingHandlers } from './billing/app.js';
 import { accessRecoveryHandlers } from './access-recovery/app.js';
 import { mailHandlers } from './mail/app.js';
 import { phoneHandlers } from './cti/app.js';
+import { teamHandlers } from './team/app.js';
 
 export function handlers(services: Services): Handlers {
   return {
@@ -41,5 +42,6 @@ export function handlers(services: Services): Handlers {
     ...accessRecoveryHandlers,
     ...mailHandlers,
     ...phoneHandlers,
+    ...teamHandlers,
   };
 }

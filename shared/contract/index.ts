@@ -15,6 +15,7 @@ import { policyEditorCalls } from './policy-editor.js';
 import { billingCalls } from './billing.js';
 import { accessRecoveryCalls } from './access-recovery.js';
 import { channelCalls, type PhoneCall } from './channels.js';
+import { teamCalls, type TeamStatusView } from './team.js';
 
 export const contract = {
   ...operatorCalls,
@@ -30,6 +31,7 @@ export const contract = {
   ...billingCalls,
   ...accessRecoveryCalls,
   ...channelCalls,
+  ...teamCalls,
 } satisfies Record<string, CallDef>;
 
 export type Contract = typeof contract;
@@ -47,6 +49,8 @@ export interface DeskEvents {
   'export.progress': { report: string; done: number; total: number };
   /** The phone system reported a call ringing, answered or ended; `agents` are whose desks it rings. */
   'phone.call': PhoneCall;
+  /** A joined desk's link changed: online / syncing / offline, changes waiting, conflicts. */
+  'team.status': TeamStatusView;
 }
 export type EventName = keyof DeskEvents;
 
@@ -65,3 +69,4 @@ export type { CustomerMatch } from './customers.js';
 export type { CasePage, HistoryEntry } from './cases.js';
 export type { DeskSettings } from './settings.js';
 export { LANGUAGES } from './settings.js';
+export type { TeamStatusView, TeamConflictView } from './team.js';

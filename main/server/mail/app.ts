@@ -28,6 +28,7 @@ export const mailHandlers: Pick<Handlers, 'channels.settings' | 'channels.update
   },
 
   async 'mail.fetchNow'(_input, ctx) {
+    if (ctx.team) throw new DeskError('conflict', 'this desk is joined to a team server, which fetches the mail');
     try {
       return await fetchMail(ctx);
     } catch (error) {
