@@ -80,7 +80,6 @@ export function recordCtiEvent(services: Services, event: CtiEvent): PhoneCall {
     changes: [{ entity: PHONE_CALLS, id, op: 'put', record: { ...next } as StoredRecord }, ...extra],
   });
   services.emit('phone.call', next);
-  for (const change of extra) services.emit('case.changed', { id: change.id, action: 'phone.ended' });
   return next;
 }
 

@@ -76,7 +76,6 @@ async function takeIn(services: Services, mail: ReceivedMail): Promise<IntakeOut
   if (thread) {
     const action = 'mail.received';
     services.store.append({ actor: MAIL_ACTOR, action, changes: [withMessage(thread, entryFor(thread.id), at), messageRecord(messageId, thread.id, 'in'), mail.position] });
-    services.emit('case.changed', { id: thread.id, action });
     return { kind: 'update', caseId: thread.id };
   }
 
@@ -106,7 +105,6 @@ async function takeIn(services: Services, mail: ReceivedMail): Promise<IntakeOut
     action,
     changes: [{ entity: CASES, id: caseId, op: 'put', record: { ...record } as StoredRecord }, messageRecord(messageId, caseId, 'in'), mail.position],
   });
-  services.emit('case.changed', { id: caseId, action });
   if (record.type === 'complaint') await acknowledgeByMail(services, caseId);
   return { kind: 'new-case', caseId };
 }

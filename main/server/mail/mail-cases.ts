@@ -92,7 +92,6 @@ export async function sendFromCase(
   };
   const change = withMessage(record, entry, at, message.details, message.status);
   services.store.append({ actor: message.actor, action: message.action, changes: [change, messageRecord(sent.messageId, record.id, 'out')] });
-  services.emit('case.changed', { id: record.id, action: message.action });
   return services.store.get<StoredCase>(CASES, record.id)!;
 }
 
