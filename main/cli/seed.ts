@@ -3,11 +3,10 @@ import type { StoredRecord } from '../store/index.js';
 import { openCaseStore } from '../store/index.js';
 import { generateDesk } from '../seed/generate.js';
 import { generateOrders } from '../seed/orders.js';
-import { ORDERS } from '../server/orders/app.js';
-import { CASES } from '../server/cases/case-ids.js';
-import { CUSTOMERS } from '../server/customers/directory.js';
 import type { Command } from './commands.js';
 import { intOption, parseOptions, UsageError } from './options.js';
+import { CASES, CUSTOMERS, ORDERS } from '../../shared/domain/entities.js';
+import { allocateIds } from '../server/ids.js';
 
 const BATCH = 2000; // events per fsync
 
@@ -34,7 +33,7 @@ export const seedCommand: Command = {
     try {
       const newCustomers = generated.customers.filter((c) => !store.get(CUSTOMERS, c.id));
       // Cases already in the store keep their ids; seeded ones are numbered after them.
-      const offset = store.count(CASES);
+      const caseIds = allocateIds(store, CASES, generated.cases.length);
       const inputs = [
         ...newCustomers.map((customer) => ({
           actor: 'seed',
@@ -51,7 +50,7 @@ export const seedCommand: Command = {
             changes: [{ entity: ORDERS, id: order.id, op: 'put' as const, record: { ...order } as StoredRecord }],
           })),
         ...generated.cases.map((record, index) => {
-          const id = `C-${String(offset + index + 1).padStart(6, '0')}`;
+          const id = caseIds[index]!;
           return {
             actor: 'seed',
             action: 'case.imported',

@@ -17,6 +17,7 @@ import type { Connection, Handler, HandlerContext, Services } from './context.js
 import { DeskError } from './errors.js';
 import { handlers } from './handlers.js';
 import { toView } from './operators/app.js';
+import { OPERATORS } from '../../shared/domain/entities.js';
 
 export type EventListener = <E extends EventName>(event: E, payload: DeskEvents[E]) => void;
 
@@ -69,7 +70,7 @@ export function createDesk(base: Omit<Services, 'emit'>): Desk {
 /** Role or active state may have changed since sign-in: the store is the truth, on every call. */
 function refreshOperator(services: Services, connection: Connection) {
   if (!connection.operator) return null;
-  const record = services.store.get('operators', connection.operator.username) as Parameters<typeof toView>[0] | undefined;
+  const record = services.store.get(OPERATORS, connection.operator.username) as Parameters<typeof toView>[0] | undefined;
   connection.operator = record?.active ? toView(record) : null;
   return connection.operator;
 }
