@@ -13,6 +13,7 @@ import {
   type EventName,
   type Outcome,
 } from '../../shared/contract/index.js';
+import { storeChanges } from '../store/changes.js';
 import type { Connection, Handler, HandlerContext, Services } from './context.js';
 import { DeskError } from './errors.js';
 import { handlers } from './handlers.js';
@@ -36,6 +37,8 @@ export function createDesk(base: Omit<Services, 'emit'>): Desk {
     emit: (event, payload) => listeners.forEach((listener) => listener(event, payload)),
   };
   const allHandlers = handlers(services);
+  // Every durable change reaches every window once, whichever handler (or the SLA monitor) made it.
+  base.store.subscribe((event) => storeChanges(event).forEach((change) => services.emit('store.changed', change)));
 
   return {
     services,

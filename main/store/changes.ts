@@ -1,5 +1,6 @@
 // What a durable event changed, per entity: what the desk forwards to open screens.
-import type { StoreChange, StoredEvent } from './types.js';
+import type { StoreChange } from '../../shared/domain/entities.js';
+import type { StoredEvent } from './types.js';
 
 /** One StoreChange per entity the event touched, ids in first-touched order, each once. */
 export function storeChanges(event: StoredEvent): StoreChange[] {

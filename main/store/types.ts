@@ -27,12 +27,7 @@ export interface StoredEvent extends EventInput {
 }
 
 /** What one durable event changed in one entity (main/store/changes.ts derives it). */
-export interface StoreChange {
-  entity: string;
-  ids: string[];
-  action: string;
-  seq: number;
-}
+export type { StoreChange } from '../../shared/domain/entities.js';
 
 export interface CaseSearchQuery {
   text?: string; // full text over summary, notes, customer, error codes; Chinese segmented
