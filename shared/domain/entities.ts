@@ -17,8 +17,18 @@ export const ACCOUNT_ROLES = 'accountRoles';
 export const POLICY_VERSIONS = 'policyVersions';
 /** One record, id 'desk': the manager's additions and removals to the bundled holiday calendar. */
 export const CALENDAR = 'calendar';
+/** Calls the phone system (CTI) reported, linked to the cases opened from them. */
+export const PHONE_CALLS = 'phoneCalls';
+/** Mail the channel could not turn into a case, kept for a person to look at. */
+export const MAIL_SET_ASIDE = 'mailSetAside';
+/** Which case each mail message belongs to (id from the Message-ID). */
+export const MAIL_MESSAGES = 'mailMessages';
+/** How far the mail channel has read each mailbox. */
+export const MAILBOX_STATE = 'mailboxState';
+/** One record, id 'desk': the mail and phone channel settings. */
+export const CHANNEL_SETTINGS = 'channelSettings';
 
-export const ENTITIES = [CASES, CUSTOMERS, ORDERS, OPERATORS, KEY_EVENTS, CREDITS, ACCOUNT_ROLES, POLICY_VERSIONS, CALENDAR] as const;
+export const ENTITIES = [CASES, CUSTOMERS, ORDERS, OPERATORS, KEY_EVENTS, CREDITS, ACCOUNT_ROLES, POLICY_VERSIONS, CALENDAR, PHONE_CALLS, MAIL_SET_ASIDE, MAIL_MESSAGES, MAILBOX_STATE, CHANNEL_SETTINGS] as const;
 export type Entity = (typeof ENTITIES)[number];
 
 /** One durable change as the desk announces it: the records of one entity one stored event touched. */
