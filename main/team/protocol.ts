@@ -7,6 +7,7 @@ import type { Change } from '../store/types.js';
 export const TEAM_PREFIX = '/team/v1';
 export const TEAM_PATHS = {
   health: `${TEAM_PREFIX}/health`,
+  setUp: `${TEAM_PREFIX}/set-up`,
   signIn: `${TEAM_PREFIX}/sign-in`,
   push: `${TEAM_PREFIX}/push`,
   pull: `${TEAM_PREFIX}/pull`,
@@ -26,6 +27,16 @@ const errorShape = z.object({
 
 /** A desk's id: chosen by the desk once (a UUID kept in its data directory). */
 export const deskIdSchema = z.string().trim().min(8, 'a desk id of at least 8 characters').max(64, 'at most 64 characters');
+
+// ---- set-up: the first manager of a new center, accepted only while it has no operator ----
+
+export const setUpRequest = z
+  .object({
+    username: z.string().trim().min(2, 'required').max(32),
+    displayName: z.string().trim().min(1, 'required').max(80),
+    password: z.string().min(10, 'at least 10 characters').max(200),
+  })
+  .strict();
 
 // ---- sign-in ------------------------------------------------------------------------------
 
@@ -177,7 +188,8 @@ export interface TeamReport {
   total: number;
   byType: Array<{ type: string; count: number }>;
   byStatus: Array<{ status: string; count: number }>;
-  byDesk: Array<{ deskId: string | null; count: number }>;
+  /** By the desk code in case ids `C-<desk>-<n>` (null for ids without one). */
+  byDesk: Array<{ deskCode: string | null; count: number }>;
   byAgent: Array<{ agent: string | null; count: number }>;
 }
 
