@@ -61,10 +61,10 @@ export function ConflictsPanel() {
                 <TableCell sx={{ whiteSpace: 'nowrap' }}>{when(c.at)}</TableCell>
                 <TableCell>{c.operator}</TableCell>
                 <TableCell>{callLabel(c.call)}</TableCell>
-                <TableCell>{c.records.map((r) => r.slice(r.indexOf('/') + 1)).join(', ')}</TableCell>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>{c.records.map((r) => r.slice(r.indexOf('/') + 1)).join(', ')}</TableCell>
                 <TableCell>{localiseServerMessage(c.error.message, i18n.language)}</TableCell>
                 <TableCell data-testid="decided-by">
-                  {c.decidedBy ? t('team.decided', { actor: c.decidedBy.actor, action: c.decidedBy.action, at: when(c.decidedBy.at) }) : t('team.unknown')}
+                  {c.decidedBy ? t('team.decided', { actor: c.decidedBy.actor, action: t(`team.actions.${c.decidedBy.action}`, { defaultValue: c.decidedBy.action }), at: when(c.decidedBy.at) }) : t('team.unknown')}
                 </TableCell>
                 <TableCell>
                   <Box sx={{ display: 'flex', gap: 1 }}>
