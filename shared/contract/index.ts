@@ -1,6 +1,7 @@
 // The one contract for everything the renderer may ask of the main process, and the
 // events the main process pushes. Validated in the main process at the boundary.
 import type { z } from 'zod';
+import type { StoreChange } from '../domain/entities.js';
 import type { CallDef, Outcome } from './define.js';
 import { caseCalls } from './cases.js';
 import { customerCalls } from './customers.js';
@@ -40,7 +41,8 @@ export type CallResult<N extends CallName> = Contract[N] extends CallDef<z.ZodTy
 
 /** What the main process pushes to every signed-in window. */
 export interface DeskEvents {
-  'case.changed': { id: string; action: string };
+  /** Every durable change, once per entity of each stored event (forwarded from store.subscribe). */
+  'store.changed': StoreChange;
   'clock.tick': { now: string };
   'sla.breached': { id: string; severity: string };
   /** A manager's report export: rows written so far of all. */
@@ -65,4 +67,5 @@ export type { CustomerMatch } from './customers.js';
 export type { CasePage, HistoryEntry } from './cases.js';
 export type { DeskSettings } from './settings.js';
 export { LANGUAGES } from './settings.js';
+export type { StoreChange } from '../domain/entities.js';
 export type { TeamStatusView, TeamConflictView } from './team.js';
