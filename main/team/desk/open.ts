@@ -11,7 +11,7 @@ import { isPushable } from '../protocol.js';
 import { Unreachable, teamClient } from './client.js';
 import { isLocalEntity, OUTBOX } from './entities.js';
 import { teamLink } from './link.js';
-import { ensureLink, inCommand, queueingStore, readLink, runAsCommand } from './outbox.js';
+import { ensureLink, queueingStore, readLink, runAsCommand } from './outbox.js';
 import { teamSignIn } from './session.js';
 import { TeamSync } from './sync.js';
 
@@ -41,9 +41,6 @@ export async function openTeamDesk(options: {
   });
   const stopStatus = local.subscribe((event) => {
     if (event.changes.some((c) => isLocalEntity(c.entity))) core.services.emit('team.status', sync.status());
-    // Changes that arrived from the team: open screens refresh as they do after a local call.
-    if (inCommand()) return;
-    for (const id of new Set(event.changes.filter((c) => c.entity === 'cases').map((c) => c.id))) core.services.emit('case.changed', { id, action: event.action });
   });
 
   async function onlineOnly(connection: Connection, call: string, input: unknown) {

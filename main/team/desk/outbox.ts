@@ -18,9 +18,6 @@ export interface CommandScope {
 
 const scope = new AsyncLocalStorage<CommandScope>();
 
-/** True while a call runs as a command (its appends are this desk's own changes). */
-export const inCommand = () => scope.getStore() !== undefined;
-
 /** Runs one call as a command: what it appends is queued under command.commandId. */
 export const runAsCommand = <T>(command: CommandScope, run: () => Promise<T>) => scope.run(command, run);
 

@@ -1,9 +1,10 @@
 // The changes of this desk that the team server refused: why, who decided instead, redo or dismiss.
 import { Alert, Box, Button, Paper, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TeamConflictView } from '../../../../shared/contract/index.js';
 import { ApiError, call } from '../../api/client.js';
+import { useDeskQuery } from '../../api/useDeskQuery.js';
 import { formatDateTime } from '../../i18n/index.js';
 import { localiseServerMessage } from '../../i18n/server-errors.js';
 import { useSession } from '../../state/session.js';
@@ -11,13 +12,8 @@ import { useSession } from '../../state/session.js';
 export function ConflictsPanel() {
   const { t, i18n } = useTranslation();
   const timeZone = useSession((s) => s.settings?.timeZone ?? 'Asia/Shanghai');
-  const [conflicts, setConflicts] = useState<TeamConflictView[]>([]);
+  const { data: conflicts = [], refresh } = useDeskQuery('team.conflicts', {}, { refreshOn: (change) => change.entity === 'team.conflicts' });
   const [notice, setNotice] = useState<{ severity: 'success' | 'error'; text: string } | null>(null);
-  const load = useCallback(() => void call('team.conflicts', {}).then(setConflicts, () => undefined), []);
-  useEffect(() => {
-    load();
-    return window.api.on('team.status', load);
-  }, [load]);
 
   const when = (iso: string) => formatDateTime(iso, i18n.language, timeZone);
   const callLabel = (name: string) => t(`team.calls.${name}`, { defaultValue: name });
@@ -28,7 +24,7 @@ export function ConflictsPanel() {
     } catch (error) {
       setNotice({ severity: 'error', text: localiseServerMessage(error instanceof ApiError ? error.message : String(error), i18n.language) });
     }
-    load();
+    refresh();
   }
 
   return (
