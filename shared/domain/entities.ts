@@ -10,6 +10,8 @@ export const ENTITIES = [
   'accountRoles',
   'policyVersions',
   'calendar',
+  'phoneCalls',
+  'mailSetAside',
 ] as const;
 export type Entity = (typeof ENTITIES)[number];
 
