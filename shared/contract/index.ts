@@ -15,6 +15,7 @@ import { dashboardCalls } from './dashboard.js';
 import { policyEditorCalls } from './policy-editor.js';
 import { billingCalls } from './billing.js';
 import { accessRecoveryCalls } from './access-recovery.js';
+import { channelCalls, type PhoneCall } from './channels.js';
 import { teamCalls, type TeamStatusView } from './team.js';
 
 export const contract = {
@@ -30,6 +31,7 @@ export const contract = {
   ...policyEditorCalls,
   ...billingCalls,
   ...accessRecoveryCalls,
+  ...channelCalls,
   ...teamCalls,
 } satisfies Record<string, CallDef>;
 
@@ -47,6 +49,8 @@ export interface DeskEvents {
   'sla.breached': { id: string; severity: string };
   /** A manager's report export: rows written so far of all. */
   'export.progress': { report: string; done: number; total: number };
+  /** The phone system reported a call ringing, answered or ended; `agents` are whose desks it rings. */
+  'phone.call': PhoneCall;
   /** A joined desk's link changed: online / syncing / offline, changes waiting, conflicts. */
   'team.status': TeamStatusView;
 }

@@ -1,7 +1,7 @@
 // What a billing inquiry keeps: the services and charges asked about, the agent's explanation,
 // and a dispute a supervisor other than its submitter resolves.
 import type { RuleResult } from '../rules/decision.js';
-import type { ImportedFields } from './review.js';
+import type { CommonDetails } from './review.js';
 
 export const DISPUTE_OUTCOMES = ['explained', 'corrected', 'rejected'] as const;
 export type DisputeOutcome = (typeof DISPUTE_OUTCOMES)[number];
@@ -35,7 +35,7 @@ export interface BillingDispute {
   resolvedAt?: string;
 }
 
-export interface BillingDetails extends ImportedFields {
+export interface BillingDetails extends CommonDetails {
   invoicePeriod?: string;
   items?: BillingItem[];
   total?: string;

@@ -1,4 +1,4 @@
 // A logged call keeps nothing beyond the case's own fields.
-import type { ImportedFields } from './review.js';
+import type { CommonDetails } from './review.js';
 
-export type CallDetails = ImportedFields;
+export type CallDetails = CommonDetails;

@@ -7,7 +7,7 @@ import type { CompensationDetails } from './compensation.js';
 import type { ComplaintDetails } from './complaint.js';
 import type { IcpRewardDetails } from './icp-reward.js';
 import type { RefundDetails } from './refund.js';
-import type { ImportedFields } from './review.js';
+import type { CommonDetails } from './review.js';
 import type { WorkOrderDetails } from './work-order.js';
 
 export const CHANNELS = ['hotline', 'online', 'email', 'work-order'] as const;
@@ -86,7 +86,7 @@ export interface CaseBase {
 export interface CaseDetails {
   call: CallDetails;
   /** Work orders opened on this desk carry all of it (`workOrder: true`); seeded / imported ones less. */
-  'work-order': Partial<WorkOrderDetails> & ImportedFields;
+  'work-order': Partial<WorkOrderDetails> & CommonDetails;
   refund: RefundDetails;
   compensation: CompensationDetails;
   'icp-reward': IcpRewardDetails;

@@ -2,9 +2,9 @@
 // the review and the account credit it became.
 import type { CompensationDecision } from '../rules/decision.js';
 import type { CompensationClaim } from '../rules/requests.js';
-import type { CaseReview, ImportedFields } from './review.js';
+import type { CaseReview, CommonDetails } from './review.js';
 
-export interface CompensationDetails extends ImportedFields {
+export interface CompensationDetails extends CommonDetails {
   amount: string;
   faultMinutes: number;
   claim?: CompensationClaim;

@@ -2,9 +2,9 @@
 // supervisor's crediting (or refusal) of the reward.
 import type { IcpRewardDecision } from '../rules/decision.js';
 import type { IcpRewardRequest } from '../rules/requests.js';
-import type { CaseReview, ImportedFields } from './review.js';
+import type { CaseReview, CommonDetails } from './review.js';
 
-export interface IcpRewardDetails extends ImportedFields {
+export interface IcpRewardDetails extends CommonDetails {
   amount?: string;
   request?: IcpRewardRequest;
   creditDueBy?: string;

@@ -1,7 +1,7 @@
 // What a five-day refund keeps (policy section 5): the orders as they were, the engine's decision,
 // the review, and once approved the receipt.
 import type { RefundDecision } from '../rules/decision.js';
-import type { CaseReview, ImportedFields } from './review.js';
+import type { CaseReview, CommonDetails } from './review.js';
 
 export interface RefundedOrder {
   id: string;
@@ -27,7 +27,7 @@ export interface Receipt {
 }
 
 /** Seeded refunds carry only the amount; the desk's own carry everything else too. */
-export interface RefundDetails extends ImportedFields {
+export interface RefundDetails extends CommonDetails {
   amount: string;
   orderIds?: string[];
   orders?: RefundedOrder[];

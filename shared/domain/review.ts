@@ -1,3 +1,4 @@
+import type { ChannelFields } from './channel-fields.js';
 import type { SlaFields } from './work-order.js';
 
 // A supervisor's review recorded on a case (four eyes: never by the case's own agent).
@@ -11,8 +12,8 @@ export interface CaseReview {
   reason?: string;
 }
 
-/** What seeded and imported cases carry in their details, whatever their type. */
-export interface ImportedFields extends SlaFields {
+/** What any case may carry in its details, whatever its type: the channel it came by, and what seeded and imported cases bring. */
+export interface CommonDetails extends SlaFields, ChannelFields {
   service?: string;
   region?: string;
 }

@@ -4,10 +4,10 @@ import type { BillingDisputeRow } from '../../../shared/contract/billing.js';
 import type { BillingDispute } from '../../../shared/domain/billing.js';
 import { isCaseOf, type CaseRecord } from '../../../shared/domain/case.js';
 import { correctionFigures, disputeFigures, inquiryTotal } from '../../rules/index.js';
-import { CASES } from '../cases/case-ids.js';
 import type { Handlers } from '../context.js';
 import { DeskError } from '../errors.js';
 import { advanceCase, caseInStatus, customerOf, newCase, recordNewCase, requireFourEyes } from '../workspace/workflow.js';
+import { CASES } from '../../../shared/domain/entities.js';
 
 export const billingHandlers: Pick<Handlers, 'billing.open' | 'billing.explain' | 'billing.dispute' | 'billing.resolveDispute' | 'billing.disputes'> = {
   'billing.open'(input, ctx) {

@@ -9,15 +9,15 @@ import { decisionOf } from '../refunds/app.js';
 import {
   advanceCase,
   caseInStatus,
-  CREDITS,
   customerOf,
   newCase,
-  nextCreditId,
   recordNewCase,
   requireEligible,
   requireFourEyes,
   review,
 } from '../workspace/workflow.js';
+import { CREDITS } from '../../../shared/domain/entities.js';
+import { allocateId } from '../ids.js';
 
 function claimOf(ctx: HandlerContext, input: ParsedInput<'compensation.preview'>): CompensationClaim {
   const customer = customerOf(ctx, input.customerAccount);
@@ -67,7 +67,7 @@ export const compensationHandlers: Pick<Handlers, 'compensation.preview' | 'comp
     const decision = decisionOf(record);
     const approval = review(ctx, decision, 'approved');
     const credit = {
-      id: nextCreditId(ctx),
+      id: allocateId(ctx.store, CREDITS),
       customerAccount: record.customerAccount,
       amount: decision.amount,
       kind: 'compensation',

@@ -7,10 +7,8 @@ import type { Receipt } from '../../../shared/domain/refund.js';
 import type { RuleResult } from '../../../shared/rules/decision.js';
 import type { RefundRequest } from '../../../shared/rules/requests.js';
 import { decideRefund } from '../../rules/index.js';
-import { CASES } from '../cases/case-ids.js';
 import type { HandlerContext, Handlers } from '../context.js';
 import { DeskError } from '../errors.js';
-import { ORDERS } from '../orders/app.js';
 import { deskRules } from '../policy/rules-context.js';
 import {
   advanceCase,
@@ -22,6 +20,7 @@ import {
   requireFourEyes,
   review,
 } from '../workspace/workflow.js';
+import { CASES, ORDERS } from '../../../shared/domain/entities.js';
 
 type StoredOrder = Order & { [key: string]: unknown };
 

@@ -12,6 +12,8 @@ import { useNavigation } from '../../state/navigation.js';
 import { PANELS } from '../registry.js';
 import { CallerLookup } from './CallerLookup.js';
 import { RecentCases } from './RecentCases.js';
+import { MissedCalls } from '../phone/MissedCalls.js';
+import { OnCall, useAnsweredCall } from '../phone/OnCall.js';
 
 const EMPTY = { channel: 'hotline' as Channel, category: 'technical-issue' as Category, summary: '', notes: '' };
 /** Panels a logged call can be turned into, carrying the caller, summary and notes over. */
@@ -25,6 +27,7 @@ export function CallLogPanel() {
   const [saved, setSaved] = useState<string | null>(null);
   const [lastCall, setLastCall] = useState<CaseRecord | null>(null);
   const callerRef = useRef<HTMLInputElement>(null);
+  const { phoneCallId, logged } = useAnsweredCall(setCaller);
   const open = useNavigation((s) => s.open);
   const conversions = PANELS.filter((p) => CONVERSIONS.includes(p.id));
   // The scope table comes from the policy version in force; the panel only shows it.
@@ -35,9 +38,10 @@ export function CallLogPanel() {
   async function save() {
     errors.clear();
     try {
-      const record = await call('calls.log', { customerAccount: caller?.customer.id ?? '', ...form });
+      const record = await call('calls.log', { customerAccount: caller?.customer.id ?? '', ...form, ...(phoneCallId ? { phoneCallId } : {}) });
       setSaved(record.id);
       setLastCall(record);
+      if (phoneCallId) logged(record.id);
       setCaller(null);
       setForm(EMPTY);
       callerRef.current?.focus();
@@ -128,6 +132,8 @@ export function CallLogPanel() {
           {t('calls.convert', { id: lastCall.id, customer: lastCall.customerName })}
         </Alert>
       )}
+      <OnCall caller={caller} />
+      <MissedCalls />
       <RecentCases cases={recent} />
       <Snackbar open={saved !== null} autoHideDuration={4000} onClose={() => setSaved(null)} message={t('calls.saved', { id: saved })} />
     </Stack>
