@@ -11,6 +11,7 @@ const SLA_TAIL = {
   late: '; made {{metAt}}, late by {{late}} min',
   remaining: '; {{remaining}} min remaining at {{now}}',
   overdue: '; overdue by {{late}} min at {{now}}',
+  waiting: '; paused at {{now}}, waiting for the customer since {{since}}; {{remaining}} min left',
 } as const;
 const C5_TAIL = '{{id}} ended {{endedAt}} {{timeZone}}; {{days}}th working day after {{endedOn}} is {{deadline}} ({{source}}); claimed on {{claimedOn}}';
 const R5_HEAD = 'paid {{paid}} − reward spent {{spent}} = {{refund}}';
@@ -64,15 +65,14 @@ export const REASON_TEMPLATES = {
   'SLA.late': SLA_HEAD + SLA_TAIL.late,
   'SLA.remaining': SLA_HEAD + SLA_TAIL.remaining,
   'SLA.overdue': SLA_HEAD + SLA_TAIL.overdue,
-  'SLA.met-paused': SLA_HEAD_PAUSED + SLA_TAIL.met,
-  'SLA.late-paused': SLA_HEAD_PAUSED + SLA_TAIL.late,
   'SLA.remaining-paused': SLA_HEAD_PAUSED + SLA_TAIL.remaining,
   'SLA.overdue-paused': SLA_HEAD_PAUSED + SLA_TAIL.overdue,
+  'SLA.waiting-paused': SLA_HEAD_PAUSED + SLA_TAIL.waiting,
   'SLA.no-first-response': 'no first response yet: updates are due once it is made',
   'SLA.escalates': 'breached: flagged, moved to the top of the queue, escalates {{from}} → {{to}}',
+  'SLA.breached-top': 'breached: flagged, moved to the top of the queue; already at {{level}}, the highest level',
   'SLA.stays': 'not breached: stays at {{level}}',
-  'SLA.key-event-none': 'no registered key event at {{openedAt}}',
-  'SLA.key-event-common': 'key-event assurance is a VIP service; customer is common',
+  'SLA.key-event-none': 'opened {{openedAt}} outside the customer\'s {{count}} registered key-event window(s)',
   'SLA.key-event-raised': KEY_EVENT + '{{from}} → {{to}}, flagged to the supervisor',
   'SLA.key-event-highest': KEY_EVENT + '{{from}} is already the highest, flagged to the supervisor',
 
