@@ -1,6 +1,7 @@
 import type { CallName, CallResult, DeskEvents, EventName, OperatorView, ParsedInput } from '../../shared/contract/index.js';
 import type { CaseStore } from '../store/types.js';
 import type { SettingsStore } from './settings/settings-store.js';
+import type { TeamLink } from '../team/desk/link.js';
 
 /** One renderer's link to the desk: an Electron window or a browser tab. Holds its sign-in. */
 export interface Connection {
@@ -17,6 +18,8 @@ export interface Services {
   dataDir: string;
   /** The current instant; tests pass a fixed clock. */
   now: () => Date;
+  /** Present on a desk that joined a team. */
+  team?: TeamLink;
   emit<E extends EventName>(event: E, payload: DeskEvents[E]): void;
 }
 

@@ -14,6 +14,7 @@ import { dashboardCalls } from './dashboard.js';
 import { policyEditorCalls } from './policy-editor.js';
 import { billingCalls } from './billing.js';
 import { accessRecoveryCalls } from './access-recovery.js';
+import { teamCalls, type TeamStatusView } from './team.js';
 
 export const contract = {
   ...operatorCalls,
@@ -28,6 +29,7 @@ export const contract = {
   ...policyEditorCalls,
   ...billingCalls,
   ...accessRecoveryCalls,
+  ...teamCalls,
 } satisfies Record<string, CallDef>;
 
 export type Contract = typeof contract;
@@ -43,6 +45,8 @@ export interface DeskEvents {
   'sla.breached': { id: string; severity: string };
   /** A manager's report export: rows written so far of all. */
   'export.progress': { report: string; done: number; total: number };
+  /** A joined desk's link changed: online / syncing / offline, changes waiting, conflicts. */
+  'team.status': TeamStatusView;
 }
 export type EventName = keyof DeskEvents;
 
@@ -61,3 +65,4 @@ export type { CustomerMatch } from './customers.js';
 export type { CasePage, HistoryEntry } from './cases.js';
 export type { DeskSettings } from './settings.js';
 export { LANGUAGES } from './settings.js';
+export type { TeamStatusView, TeamConflictView } from './team.js';
