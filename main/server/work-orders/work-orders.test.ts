@@ -253,3 +253,28 @@ describe('queue order', () => {
     expect(rows.find((r) => r.id === soon.id)).toMatchObject({ dueKind: 'firstResponse', breached: false });
   });
 });
+
+describe('one SLA reading for a seeded case', () => {
+  it('the queue, the case page and the dashboard agree on an unanswered seeded SEV-1 call', async () => {
+    // A case as `seed` writes it: type call, SEV-1, status new, no work-order details, opened 20 min
+    // ago by a common customer: first response due at opening + 15 min, so 5 min overdue now.
+    const openedAt = new Date(clock - 20 * 60_000).toISOString();
+    const record = {
+      id: 'C-900001', type: 'call', channel: 'hotline', customerAccount: 'acme-01', customerName: 'acme-01', vip: false,
+      category: 'system-fault', inScope: true, severity: 'SEV-1', status: 'new', summary: 'seeded call', notes: '', errorCodes: [],
+      agent: 'agent01', openedAt, updatedAt: openedAt, details: { service: 'ECS', region: 'cn-hangzhou' },
+    };
+    t.desk.services.store.append({ actor: 'seed', action: 'case.seeded', changes: [{ entity: 'cases', id: record.id, op: 'put', record }] });
+    const due = new Date(Date.parse(openedAt) + 15 * 60_000).toISOString().replace('.000Z', 'Z');
+
+    const { rows } = await t.ok(agent, 'queue.list', { limit: 500, text: 'seeded call' });
+    expect(rows.find((r) => r.id === record.id)).toMatchObject({ breached: true, dueAt: due, dueKind: 'firstResponse' });
+    const view = await t.ok(agent, 'workOrders.get', { id: record.id });
+    expect(view.sla).toMatchObject({ breached: true, firstResponse: { due, state: 'breached', breachedByMinutes: 5 }, escalateTo: 'L2' });
+    const day = new Date(clock).toISOString().slice(0, 10);
+    const summary = await t.ok(t.manager, 'dashboard.summary', { from: day, to: day, bucket: 'day', severity: 'SEV-1' });
+    expect(summary.sla.breached).toBeGreaterThanOrEqual(1);
+    const onlySeeded = await t.ok(t.manager, 'dashboard.summary', { from: day, to: day, bucket: 'day', agent: 'agent01' });
+    expect(onlySeeded.sla).toMatchObject({ assessed: 1, breached: 1, met: 0, pending: 0 });
+  });
+});
