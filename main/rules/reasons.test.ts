@@ -68,8 +68,9 @@ function everyRule(): RuleResult[] {
     ...decideCompensation(claim({ occurrences: [occurrence({ scenario: 'website-inaccessible', cause: 'force-majeure' })] })).rules,
     ...decideCompensation(claim({ now: '2027-05-04T10:00:00+08:00', claimedAt: '2027-05-04T10:00:00+08:00', occurrences: [occurrence({ start: '2027-05-03T11:00:00+08:00', end: '2027-05-03T12:00:00+08:00' })] })).rules,
     ...decideCompensation(
-      claim({ now: '2027-05-04T10:00:00+08:00', claimedAt: '2027-05-04T10:00:00+08:00', occurrences: [occurrence({ scenario: 'delivery-or-charging', start: '2027-05-03T11:00:00+08:00', end: '2027-05-03T12:00:00+08:00' })] }),
+      claim({ now: '2027-05-04T10:00:00+08:00', claimedAt: '2027-05-04T10:00:00+08:00', occurrences: [occurrence({ cause: 'force-majeure', start: '2027-05-03T11:00:00+08:00', end: '2027-05-03T12:00:00+08:00' })] }),
     ).rules,
+    ...decideCompensation(claim({ earlierClaims: [{ id: 'C-000017', status: 'pending', occurrences: [{ start: '2026-05-01T10:10:00+08:00', end: '2026-05-01T10:20:00+08:00' }] }] })).rules,
     ...decideIcpReward(icp()).rules,
     ...decideIcpReward(icp({ customerDelayDays: 10 })).rules,
     ...decideIcpReward(icp({ status: 'pending', approvedAt: undefined } as never)).rules,
