@@ -1,7 +1,7 @@
 // Section 6: fault compensation, paid as a bonus recharge (an account credit, never cash).
 import type { CompensationDecision, RuleResult } from '../../../shared/rules/decision.js';
 import type { CompensationClaim, EarlierClaim } from '../../../shared/rules/requests.js';
-import { CASES } from '../cases/case-ids.js';
+import { CASES } from '../../../shared/domain/entities.js';
 import { decideCompensation } from '../../rules/index.js';
 import type { ParsedInput } from '../../../shared/contract/index.js';
 import type { HandlerContext, Handlers } from '../context.js';
@@ -9,16 +9,16 @@ import { deskRules } from '../policy/rules-context.js';
 import {
   advanceCase,
   caseInStatus,
-  CREDITS,
   customerOf,
   newCase,
-  nextCreditId,
   recordNewCase,
   requireEligible,
   requireFourEyes,
   review,
   type StoredCase,
 } from '../workspace/workflow.js';
+import { CREDITS } from '../../../shared/domain/entities.js';
+import { allocateId } from '../ids.js';
 
 const EARLIER_STATUS: Record<string, EarlierClaim['status']> = { submitted: 'pending', approved: 'approved', rejected: 'rejected' };
 
@@ -90,7 +90,7 @@ export const compensationHandlers: Pick<Handlers, 'compensation.preview' | 'comp
     const decision = record.details?.decision as CompensationDecision;
     const approval = review(ctx, decision, 'approved');
     const credit = {
-      id: nextCreditId(ctx),
+      id: allocateId(ctx.store, CREDITS),
       customerAccount: record.customerAccount,
       amount: decision.amount,
       kind: 'compensation',

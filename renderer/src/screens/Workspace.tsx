@@ -16,9 +16,12 @@ import { useTranslation } from 'react-i18next';
 import { roleAllows } from '../../../shared/contract/index.js';
 import { LanguageSelect } from '../components/LanguageSelect.js';
 import { ShortcutHelp } from '../components/ShortcutHelp.js';
+import { IncomingCall } from '../panels/phone/IncomingCall.js';
 import { PANELS } from '../panels/registry.js';
 import { useNavigation } from '../state/navigation.js';
 import { useSession } from '../state/session.js';
+import { useTeam } from '../state/team.js';
+import { TeamStatusChip } from '../components/TeamStatusChip.js';
 
 const NAV_WIDTH = 220;
 
@@ -26,7 +29,8 @@ export function Workspace() {
   const { t } = useTranslation();
   const { operator, signOut } = useSession();
   const { active, open } = useNavigation();
-  const panels = PANELS.filter((p) => operator && roleAllows(operator.role, p.role));
+  const team = useTeam((s) => s.status?.mode === 'team');
+  const panels = PANELS.filter((p) => operator && roleAllows(operator.role, p.role) && (team || !p.teamOnly));
   const panel = panels.find((p) => p.id === active) ?? panels[0]!;
   const Panel = panel.component;
 
@@ -55,6 +59,7 @@ export function Workspace() {
           <Typography variant="caption" sx={{ opacity: 0.8 }}>
             {t('app.help.hint')}
           </Typography>
+          <TeamStatusChip />
           <Typography data-testid="operator">{operator?.displayName}</Typography>
           {operator && <Chip size="small" label={t(`app.role.${operator.role}`)} sx={{ bgcolor: 'white' }} />}
           <Button color="inherit" onClick={() => void signOut()}>
@@ -77,6 +82,7 @@ export function Workspace() {
         <Toolbar variant="dense" />
         <Panel key={panel.id} />
         <ShortcutHelp panels={panels.map((p) => ({ label: p.label }))} />
+        <IncomingCall />
       </Box>
     </Box>
   );
