@@ -16,6 +16,7 @@ import { messages as dashboardMessages } from '../panels/dashboard/messages.js';
 import { messages as policyMessages } from '../panels/policy/messages.js';
 import { messages as billingMessages } from '../panels/billing/messages.js';
 import { messages as accessRecoveryMessages } from '../panels/access-recovery/messages.js';
+import { messages as customerMessages } from '../panels/customers/messages.js';
 
 /**
  * Each panel may keep its strings beside it (`messages.ts` exporting `{ en, zhCN }` under one
@@ -36,6 +37,7 @@ const panelMessages: { en: object; zhCN: object }[] = [
   policyMessages,
   billingMessages,
   accessRecoveryMessages,
+  customerMessages,
 ];
 
 export const i18n: I18n = i18next.createInstance();
