@@ -12,7 +12,9 @@ import {
   type DeskEvents,
   type EventName,
   type Outcome,
+  type StoreChange,
 } from '../../shared/contract/index.js';
+import type { StoredEvent } from '../store/types.js';
 import type { Connection, Handler, HandlerContext, Services } from './context.js';
 import { DeskError } from './errors.js';
 import { handlers } from './handlers.js';
@@ -35,6 +37,8 @@ export function createDesk(base: Omit<Services, 'emit'>): Desk {
     emit: (event, payload) => listeners.forEach((listener) => listener(event, payload)),
   };
   const allHandlers = handlers(services);
+  // Every durable change reaches every window once, whichever handler (or the SLA monitor) made it.
+  base.store.subscribe((event) => storeChanges(event).forEach((change) => services.emit('store.changed', change)));
 
   return {
     services,
@@ -64,6 +68,16 @@ export function createDesk(base: Omit<Services, 'emit'>): Desk {
       }
     },
   };
+}
+
+/** The records one stored event touched, grouped by entity, in the order they were changed. */
+export function storeChanges(event: StoredEvent): StoreChange[] {
+  const byEntity = new Map<string, Set<string>>();
+  for (const change of event.changes) {
+    const ids = byEntity.get(change.entity) ?? new Set<string>();
+    byEntity.set(change.entity, ids.add(change.id));
+  }
+  return [...byEntity].map(([entity, ids]) => ({ entity, ids: [...ids], action: event.action, seq: event.seq }));
 }
 
 /** Role or active state may have changed since sign-in: the store is the truth, on every call. */

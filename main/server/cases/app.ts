@@ -5,6 +5,7 @@ import type { Customer } from '../../../shared/domain/case.js';
 import { DeskError, notFound } from '../errors.js';
 import { customerOf, newCase, recordNewCase, type StoredCase } from '../workspace/workflow.js';
 import { CASES } from './case-ids.js';
+import { linkPhoneCall } from '../cti/phone-calls.js';
 
 function toHistoryEntry(event: StoredEvent, id: string): HistoryEntry {
   const change = event.changes.find((c) => c.entity === CASES && c.id === id);
@@ -24,14 +25,15 @@ const unidentified = (caller: { name: string; phone: string } | undefined): Cust
 
 export const caseHandlers: Pick<Handlers, 'calls.log' | 'calls.link' | 'cases.search' | 'cases.get'> = {
   'calls.log'(input, ctx) {
-    const { caller, ...fields } = input;
-    const customer = input.customerAccount ? customerOf(ctx, input.customerAccount) : unidentified(caller);
+    const { caller, phoneCallId, ...fields } = input;
+    const customer = fields.customerAccount ? customerOf(ctx, fields.customerAccount) : unidentified(caller);
     if (!customer.id && !caller?.name && !caller?.phone) {
       throw new DeskError('invalid-input', 'look up the caller, or note the name or number of an unidentified caller', 'customerAccount');
     }
-    const details = customer.id ? {} : { caller: { name: caller?.name ?? '', phone: caller?.phone ?? '' } };
-    const record = newCase(ctx, customer, { ...fields, type: 'call', status: 'logged', details });
-    return recordNewCase(ctx, record, 'call.logged');
+    const record = newCase(ctx, customer, { ...fields, type: 'call', status: 'logged', details: {} });
+    const phone = phoneCallId ? linkPhoneCall(ctx.store, phoneCallId, record.id) : { details: {}, changes: [] };
+    const details = { ...phone.details, ...(customer.id ? {} : { caller: { name: caller?.name ?? '', phone: caller?.phone ?? '' } }) };
+    return recordNewCase(ctx, { ...record, details }, 'call.logged', phone.changes);
   },
 
   'calls.link'(input, ctx) {
@@ -41,7 +43,6 @@ export const caseHandlers: Pick<Handlers, 'calls.log' | 'calls.link' | 'cases.se
     const customer = customerOf(ctx, input.customerAccount);
     const patch = { customerAccount: customer.id, customerName: customer.name, vip: customer.vip, updatedAt: ctx.now().toISOString() };
     ctx.store.append({ actor: ctx.operator.username, action: 'call.linked', changes: [{ entity: CASES, id: record.id, op: 'patch', patch }] });
-    ctx.emit('case.changed', { id: record.id, action: 'call.linked' });
     return { ...record, ...patch };
   },
 

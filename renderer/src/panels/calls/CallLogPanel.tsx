@@ -1,10 +1,10 @@
 import { Alert, Box, Button, FormControlLabel, MenuItem, Paper, Snackbar, Stack, Switch, TextField, Typography } from '@mui/material';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerMatch } from '../../../../shared/contract/index.js';
 import { CATEGORIES, CHANNELS, type CaseRecord, type Category, type Channel } from '../../../../shared/domain/case.js';
-import type { Policy } from '../../../../shared/rules/policy.js';
 import { call } from '../../api/client.js';
+import { useDeskQuery } from '../../api/useDeskQuery.js';
 import { SubmitRow } from '../../components/SubmitRow.js';
 import { useFieldErrors } from '../../components/useFieldErrors.js';
 import { submitOnCtrlEnter, useF2 } from '../../components/workspace.js';
@@ -23,10 +23,8 @@ export function CallLogPanel() {
   const errors = useFieldErrors();
   const [caller, setCaller] = useState<CustomerMatch | null>(null);
   const [form, setForm] = useState(EMPTY);
-  const [recent, setRecent] = useState<CaseRecord[]>([]);
   const [saved, setSaved] = useState<string | null>(null);
   const [lastCall, setLastCall] = useState<CaseRecord | null>(null);
-  const [policy, setPolicy] = useState<Policy | null>(null);
   // An unknown caller: register them on the spot, or log the call against what they said.
   const [registering, setRegistering] = useState(false);
   const [typed, setTyped] = useState('');
@@ -35,17 +33,9 @@ export function CallLogPanel() {
   const open = useNavigation((s) => s.open);
   const conversions = PANELS.filter((p) => CONVERSIONS.includes(p.id));
   // The scope table comes from the policy version in force; the panel only shows it.
-  const scope = policy?.scope[form.category];
+  const scope = useDeskQuery('policy.current', {}, { refreshOn: ['policyVersions'] }).data?.scope[form.category];
 
-  useEffect(() => {
-    call('policy.current', {}).then(setPolicy, () => setPolicy(null));
-  }, []);
-
-  const refresh = useCallback(() => call('cases.search', { limit: 20 }).then((page) => setRecent(page.cases)), []);
-  useEffect(() => {
-    void refresh();
-    return window.api.on('case.changed', () => void refresh());
-  }, [refresh]);
+  const recent = useDeskQuery('cases.search', { limit: 20 }, { refreshOn: ['cases'] }).data?.cases ?? [];
 
   async function save() {
     errors.clear();
@@ -57,7 +47,6 @@ export function CallLogPanel() {
       setCaller(null);
       setUnidentified(null);
       setForm(EMPTY);
-      void refresh();
       callerRef.current?.focus();
     } catch (error) {
       errors.fromError(error);

@@ -1,8 +1,8 @@
 import { Box, Button, Chip, Paper, Snackbar, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
-import { useCallback, useEffect, useState } from 'react';
+import { useDeferredValue, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Customer } from '../../../../shared/domain/case.js';
-import { call } from '../../api/client.js';
+import { useDeskQuery } from '../../api/useDeskQuery.js';
 import { useSession } from '../../state/session.js';
 import { CustomerDialog } from './CustomerDialog.js';
 import { ImportDialog } from './ImportDialog.js';
@@ -14,15 +14,10 @@ export function CustomersPanel() {
   const { t } = useTranslation();
   const role = useSession((s) => s.operator?.role);
   const [text, setText] = useState('');
-  const [page, setPage] = useState<{ total: number; customers: Customer[] }>({ total: 0, customers: [] });
   const [editing, setEditing] = useState<Customer | 'new' | null>(null);
   const [importing, setImporting] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
-  const refresh = useCallback(() => call('customers.list', { text, limit: 100 }).then(setPage, () => undefined), [text]);
-  useEffect(() => {
-    const timer = setTimeout(() => void refresh(), 150);
-    return () => clearTimeout(timer);
-  }, [refresh]);
+  const page = useDeskQuery('customers.list', { text: useDeferredValue(text), limit: 100 }, { refreshOn: ['customers'] }).data ?? { total: 0, customers: [] };
 
   return (
     <Paper variant="outlined" sx={{ p: 2 }}>
@@ -74,17 +69,11 @@ export function CustomersPanel() {
           onClose={(customer) => {
             setEditing(null);
             if (customer) setSaved(customer.id);
-            void refresh();
           }}
         />
       )}
       {importing && (
-        <ImportDialog
-          onClose={() => {
-            setImporting(false);
-            void refresh();
-          }}
-        />
+        <ImportDialog onClose={() => setImporting(false)} />
       )}
       <Snackbar open={saved !== null} autoHideDuration={4000} onClose={() => setSaved(null)} message={t('customers.saved', { account: saved })} />
     </Paper>

@@ -1,9 +1,9 @@
 import { Alert, Button, MenuItem, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Order } from '../../../../shared/domain/order.js';
 import { BILLING_MODES, type BillingMode } from '../../../../shared/rules/fields.js';
 import { call } from '../../api/client.js';
+import { useDeskQuery } from '../../api/useDeskQuery.js';
 import { formatMoney } from '../../components/money.js';
 import { useFieldErrors } from '../../components/useFieldErrors.js';
 import { useCurrency } from '../../components/workspace.js';
@@ -19,17 +19,14 @@ export function OrdersOfCustomer({ account }: { account: string }) {
   const timeZone = useSession((s) => s.settings?.timeZone ?? 'Asia/Shanghai');
   const currency = useCurrency();
   const errors = useFieldErrors();
-  const [orders, setOrders] = useState<Order[]>([]);
   const [form, setForm] = useState(EMPTY);
-  const refresh = useCallback(() => call('orders.forCustomer', { customerAccount: account }).then(setOrders, () => setOrders([])), [account]);
-  useEffect(() => void refresh(), [refresh]);
+  const orders = useDeskQuery('orders.forCustomer', { customerAccount: account }, { refreshOn: ['orders'] }).data ?? [];
 
   async function add() {
     errors.clear();
     try {
       await call('orders.create', { ...form, customerAccount: account, purchasedAt: toDeskInstant(form.purchasedAt, timeZone) });
       setForm(EMPTY);
-      void refresh();
     } catch (error) {
       errors.fromError(error);
     }
