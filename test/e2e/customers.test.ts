@@ -77,7 +77,7 @@ it('imports customers from a CSV, reports the refused rows and imports the rest 
   const report = page.getByTestId('import-report');
   await report.filter({ hasText: '可导入 2 行，拒绝 1 行' }).waitFor();
   // Row 3 of the file (the header is row 1) names an account already registered.
-  await page.locator('[data-refused-row="3"]').filter({ hasText: 'already registered' }).waitFor();
+  await page.locator('[data-refused-row="3"]').filter({ hasText: '账号 hz-new-01 已登记' }).waitFor();
   await screenshot(page, 'customers-import-preview');
   await page.getByRole('button', { name: '导入 2 行' }).click();
   await report.filter({ hasText: '已导入 2 行，拒绝 1 行' }).waitFor();

@@ -6,12 +6,13 @@ import { IMPORT_KINDS } from '../../../../shared/contract/customers.js';
 import { call } from '../../api/client.js';
 import { fileToBase64 } from '../../components/file-base64.js';
 import { useFieldErrors } from '../../components/useFieldErrors.js';
+import { localiseServerMessage } from '../../i18n/server-errors.js';
 
 type Kind = (typeof IMPORT_KINDS)[number];
 
 /** Billing's export: check it first (columns mapped, every row validated), then import the rows that pass. */
 export function ImportDialog({ onClose }: { onClose(): void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const errors = useFieldErrors();
   const [kind, setKind] = useState<Kind>('customers');
   const [file, setFile] = useState<{ name: string; contentBase64: string } | null>(null);
@@ -113,7 +114,7 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
                   <TableRow key={r.row} data-refused-row={r.row}>
                     <TableCell>{r.row}</TableCell>
                     <TableCell>{r.field}</TableCell>
-                    <TableCell>{r.message}</TableCell>
+                    <TableCell>{localiseServerMessage(r.message, i18n.language)}</TableCell>
                   </TableRow>
                 ))}
               </TableBody>
