@@ -7,8 +7,7 @@ import { instantInZone } from '../../../shared/rules/zone.js';
 import type { Change, StoredRecord } from '../../store/types.js';
 import type { HandlerContext, Handlers } from '../context.js';
 import { DeskError } from '../errors.js';
-import { ORDERS } from '../orders/app.js';
-import { CUSTOMERS } from './directory.js';
+import { CUSTOMERS, ORDERS } from '../../../shared/domain/entities.js';
 import { readTable } from './import-table.js';
 import { normalizePhone } from './phone.js';
 

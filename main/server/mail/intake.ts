@@ -10,9 +10,7 @@ import type { Customer } from '../../../shared/domain/case.js';
 import { emailSubjectRule } from '../../rules/index.js';
 import { complaintAcknowledgement } from '../../rules/complaint.js';
 import type { Change, StoredRecord } from '../../store/types.js';
-import { CASES } from '../cases/case-ids.js';
 import type { HandlerContext, Services } from '../context.js';
-import { CUSTOMERS } from '../customers/directory.js';
 import { DeskError } from '../errors.js';
 import { deskRules } from '../policy/rules-context.js';
 import { decodeAttachments, storeAttachments } from '../work-orders/attachments.js';
@@ -20,8 +18,8 @@ import { newCase, type StoredCase } from '../workspace/workflow.js';
 import { acknowledgeByMail } from './acknowledgement.js';
 import { caseOfMessage, MAIL_ACTOR, messageRecord, withMessage } from './mail-cases.js';
 import { mailIntent } from './intent.js';
+import { CASES, CUSTOMERS, MAIL_SET_ASIDE } from '../../../shared/domain/entities.js';
 
-export const SET_ASIDE = 'mailSetAside';
 /** Larger mail is kept aside rather than parsed into a case. */
 export const MAX_MAIL_BYTES = 40 * 1024 * 1024;
 
@@ -171,6 +169,6 @@ function setAside(services: Services, mail: ReceivedMail, reason: string): Intak
   mkdirSync(join(services.dataDir, 'mail-set-aside'), { recursive: true });
   writeFileSync(join(services.dataDir, path), mail.raw);
   const record: SetAsideMail = { id, at: services.now().toISOString(), uid: mail.uid, mailbox: mail.mailbox, bytes: mail.raw.length, reason, path };
-  services.store.append({ actor: MAIL_ACTOR, action: 'mail.set-aside', reason, changes: [{ entity: SET_ASIDE, id, op: 'put', record: { ...record } }, mail.position] });
+  services.store.append({ actor: MAIL_ACTOR, action: 'mail.set-aside', reason, changes: [{ entity: MAIL_SET_ASIDE, id, op: 'put', record: { ...record } }, mail.position] });
   return { kind: 'set-aside', reason };
 }

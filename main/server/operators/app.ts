@@ -4,6 +4,7 @@ import type { Handlers, Services } from '../context.js';
 import { DeskError, notFound } from '../errors.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import type { ResumeTokens } from './resume-tokens.js';
+import { OPERATORS as ENTITY } from '../../../shared/domain/entities.js';
 
 /** An operator as stored: the view plus the password hash, which never leaves the main process. */
 interface OperatorRecord extends OperatorView {
@@ -13,8 +14,6 @@ interface OperatorRecord extends OperatorView {
   [key: string]: unknown;
 }
 
-export const OPERATORS = 'operators';
-const ENTITY = OPERATORS;
 // A real scrypt hash of a random password: unknown usernames cost the same time as wrong passwords.
 const decoyHash = hashPassword(crypto.randomUUID());
 

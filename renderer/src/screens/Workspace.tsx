@@ -16,6 +16,7 @@ import { useTranslation } from 'react-i18next';
 import { roleAllows } from '../../../shared/contract/index.js';
 import { LanguageSelect } from '../components/LanguageSelect.js';
 import { ShortcutHelp } from '../components/ShortcutHelp.js';
+import { IncomingCall } from '../panels/phone/IncomingCall.js';
 import { PANELS } from '../panels/registry.js';
 import { useNavigation } from '../state/navigation.js';
 import { useSession } from '../state/session.js';
@@ -77,6 +78,7 @@ export function Workspace() {
         <Toolbar variant="dense" />
         <Panel key={panel.id} />
         <ShortcutHelp panels={panels.map((p) => ({ label: p.label }))} />
+        <IncomingCall />
       </Box>
     </Box>
   );

@@ -13,6 +13,8 @@ import { PANELS } from '../registry.js';
 import { CallerLookup } from './CallerLookup.js';
 import { RecentCases } from './RecentCases.js';
 import { CustomerDialog } from '../customers/CustomerDialog.js';
+import { MissedCalls } from '../phone/MissedCalls.js';
+import { OnCall, useAnsweredCall } from '../phone/OnCall.js';
 
 const EMPTY = { channel: 'hotline' as Channel, category: 'technical-issue' as Category, summary: '', notes: '' };
 /** Panels a logged call can be turned into, carrying the caller, summary and notes over. */
@@ -30,6 +32,7 @@ export function CallLogPanel() {
   const [typed, setTyped] = useState('');
   const [unidentified, setUnidentified] = useState<{ name: string; phone: string } | null>(null);
   const callerRef = useRef<HTMLInputElement>(null);
+  const { phoneCallId, logged } = useAnsweredCall(setCaller);
   const open = useNavigation((s) => s.open);
   const conversions = PANELS.filter((p) => CONVERSIONS.includes(p.id));
   // The scope table comes from the policy version in force; the panel only shows it.
@@ -41,9 +44,10 @@ export function CallLogPanel() {
     errors.clear();
     try {
       const who = caller ? { customerAccount: caller.customer.id } : unidentified ? { caller: unidentified } : { customerAccount: '' };
-      const record = await call('calls.log', { ...who, ...form });
+      const record = await call('calls.log', { ...who, ...form, ...(phoneCallId ? { phoneCallId } : {}) });
       setSaved(record.id);
       setLastCall(record);
+      if (phoneCallId) logged(record.id);
       setCaller(null);
       setUnidentified(null);
       setForm(EMPTY);
@@ -164,6 +168,8 @@ export function CallLogPanel() {
           {t('calls.convert', { id: lastCall.id, customer: lastCall.customerName })}
         </Alert>
       )}
+      <OnCall caller={caller} />
+      <MissedCalls />
       <RecentCases cases={recent} />
       <Snackbar open={saved !== null} autoHideDuration={4000} onClose={() => setSaved(null)} message={t('calls.saved', { id: saved })} />
     </Stack>
