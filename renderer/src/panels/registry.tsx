@@ -32,6 +32,8 @@ import { BillingPanel } from './billing/BillingPanel.js';
 import { AccessRecoveryPanel } from './access-recovery/AccessRecoveryPanel.js';
 import ContactsIcon from '@mui/icons-material/Contacts';
 import { CustomersPanel } from './customers/CustomersPanel.js';
+import SyncProblemIcon from '@mui/icons-material/SyncProblem';
+import { ConflictsPanel } from './team/ConflictsPanel.js';
 import MailIcon from '@mui/icons-material/Mail';
 import SettingsPhoneIcon from '@mui/icons-material/SettingsPhone';
 import { MailPanel } from './mail/MailPanel.js';
@@ -47,6 +49,8 @@ export interface PanelEntry {
   /** Keyboard shortcut shown in the help overlay, e.g. 'Alt+1'. */
   shortcut?: string;
   component: ComponentType;
+  /** Shown only on a desk that joined a team. */
+  teamOnly?: boolean;
 }
 
 export const PANELS: PanelEntry[] = [
@@ -67,4 +71,5 @@ export const PANELS: PanelEntry[] = [
   { id: 'dashboard', label: 'dashboard.nav', icon: <InsightsIcon />, role: 'manager', component: DashboardPanel },
   { id: 'channels', label: 'channels.nav', icon: <SettingsPhoneIcon />, role: 'manager', component: ChannelsPanel },
   { id: 'policy', label: 'policy.nav', icon: <PolicyIcon />, role: 'manager', component: PolicyPanel },
+  { id: 'team-conflicts', label: 'team.nav', icon: <SyncProblemIcon />, role: 'agent', component: ConflictsPanel, teamOnly: true },
 ];
