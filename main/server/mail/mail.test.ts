@@ -187,7 +187,7 @@ describe('mail channel (Dovecot + SMTP)', () => {
     expect(emailCases()).toHaveLength(before);
     const supervisor = await t.signedIn('supervisor');
     const [aside] = await t.ok(supervisor, 'mail.setAside', {});
-    expect(aside).toMatchObject({ reason: 'no sender address (From)', mailbox: 'INBOX' });
+    expect(aside).toMatchObject({ code: 'no-sender', reason: 'no sender address (From)', mailbox: 'INBOX' });
     expect(readFileSync(join(t.dataDir, aside!.path), 'utf8')).toContain('not a mail');
     const agent = await t.signedIn('agent');
     const refused = await t.desk.dispatch(agent, 'mail.setAside', {});
