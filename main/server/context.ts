@@ -1,6 +1,8 @@
 import type { CallName, CallResult, DeskEvents, EventName, OperatorView, ParsedInput } from '../../shared/contract/index.js';
 import type { CaseStore } from '../store/types.js';
+import type { Sessions } from './operators/sessions.js';
 import type { SettingsStore } from './settings/settings-store.js';
+import type { Uploads } from './uploads/uploads.js';
 
 /** One renderer's link to the desk: an Electron window or a browser tab. Holds its sign-in. */
 export interface Connection {
@@ -18,6 +20,10 @@ export interface Services {
   /** The current instant; tests pass a fixed clock. */
   now: () => Date;
   emit<E extends EventName>(event: E, payload: DeskEvents[E]): void;
+  /** Files being uploaded in chunks, per connection. */
+  uploads: Uploads;
+  /** The live connections. */
+  sessions: Sessions;
 }
 
 export interface HandlerContext extends Services {

@@ -18,6 +18,7 @@ import { dashboardHandlers } from './dashboard/app.js';
 import { policyEditorHandlers } from './policy-editor/app.js';
 import { billingHandlers } from './billing/app.js';
 import { accessRecoveryHandlers } from './access-recovery/app.js';
+import { uploadHandlers } from './uploads/app.js';
 
 export function handlers(services: Services): Handlers {
   return {
@@ -37,5 +38,6 @@ export function handlers(services: Services): Handlers {
     ...policyEditorHandlers,
     ...billingHandlers,
     ...accessRecoveryHandlers,
+    ...uploadHandlers,
   };
 }

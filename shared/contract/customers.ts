@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Customer } from '../domain/case.js';
 import { call } from './define.js';
+import { accountId, nameText, requiredName, requiredText } from './bounds.js';
 
 export interface CustomerMatch {
   customer: Customer;
@@ -12,9 +13,9 @@ export interface CustomerMatch {
 
 const contact = z
   .object({
-    name: z.string().trim().min(1, 'required').max(80),
-    phone: z.string().trim().max(40).optional(),
-    email: z.email('not an email address').optional(),
+    name: requiredName(80),
+    phone: nameText(40).optional(),
+    email: z.email('not an email address').max(254).optional(),
   })
   .strict();
 
@@ -22,21 +23,21 @@ export const customerCalls = {
   'customers.lookup': call<CustomerMatch[]>()({
     access: 'agent',
     input: z
-      .object({ query: z.string().trim().min(1, 'type an account, a phone number or a name').max(100), limit: z.number().int().min(1).max(50).default(10) })
+      .object({ query: requiredName(100, 'type an account, a phone number or a name'), limit: z.number().int().min(1).max(50).default(10) })
       .strict(),
   }),
   'customers.get': call<Customer>()({
     access: 'agent',
-    input: z.object({ account: z.string().trim().min(1, 'required') }).strict(),
+    input: z.object({ account: accountId() }).strict(),
   }),
   /** Checks and replaces a customer's registered contacts (e.g. during access recovery); the reason is audited. */
   'customers.updateContacts': call<Customer>()({
     access: 'agent',
     input: z
       .object({
-        account: z.string().trim().min(1, 'required'),
+        account: accountId(),
         contacts: z.array(contact).min(1, 'at least one contact').max(20),
-        reason: z.string().trim().min(1, 'say why the contacts change').max(500),
+        reason: requiredText(500, 'say why the contacts change'),
       })
       .strict(),
   }),
@@ -48,9 +49,9 @@ export const customerCalls = {
           .string()
           .trim()
           .regex(/^[a-z0-9][a-z0-9-]{1,39}$/, 'use 2–40 lower-case letters, digits or dashes'),
-        name: z.string().trim().min(1, 'required').max(120),
+        name: requiredName(120),
         vip: z.boolean().default(false),
-        region: z.string().trim().min(1, 'required').max(40),
+        region: requiredName(40),
         contacts: z.array(contact).min(1, 'at least one contact').max(20),
       })
       .strict(),

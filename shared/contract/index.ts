@@ -14,6 +14,7 @@ import { dashboardCalls } from './dashboard.js';
 import { policyEditorCalls } from './policy-editor.js';
 import { billingCalls } from './billing.js';
 import { accessRecoveryCalls } from './access-recovery.js';
+import { uploadCalls } from './uploads.js';
 
 export const contract = {
   ...operatorCalls,
@@ -28,6 +29,7 @@ export const contract = {
   ...policyEditorCalls,
   ...billingCalls,
   ...accessRecoveryCalls,
+  ...uploadCalls,
 } satisfies Record<string, CallDef>;
 
 export type Contract = typeof contract;

@@ -16,7 +16,7 @@ import type { HandlerContext, Handlers, Services } from '../context.js';
 import { CUSTOMERS } from '../customers/directory.js';
 import { DeskError, notFound } from '../errors.js';
 import { currentPolicy } from '../policy/rules-context.js';
-import { decodeAttachments, storeAttachments } from './attachments.js';
+import { storeAttachments } from './attachments.js';
 import { assessWorkOrder, isOpenWorkOrder, isWorkOrder, KEY_EVENTS, toSlaView, TRANSITIONS } from './model.js';
 import { queueHandlers } from './queue.js';
 
@@ -114,13 +114,13 @@ export const workOrderHandlers: Pick<
     if (input.incident?.startTime && Date.parse(input.incident.startTime) > ctx.now().getTime()) {
       throw new DeskError('invalid-input', 'the incident cannot start in the future', 'incident.startTime');
     }
-    const files = decodeAttachments(input.attachments); // size-checked before anything is written
+    const files = ctx.uploads.claim(ctx.connection.id, input.attachments, 'attachments'); // all finished before anything is written
     const policy = currentPolicy(ctx);
     const now = ctx.now().toISOString();
     const inForce = keyEventsOf(ctx, customer.id).filter((e) => !e.rejected);
     const opening = openingSeverity(input.severity, customer, now, inForce as KeyEvent[]);
     const id = nextCaseId(ctx.store);
-    const attachments = storeAttachments(ctx.dataDir, id, files);
+    const attachments = storeAttachments(ctx.dataDir, id, files, ctx.uploads);
     const incident = input.incident
       ? Object.fromEntries(Object.entries(input.incident).filter(([, v]) => v !== '' && !(Array.isArray(v) && v.length === 0)))
       : undefined;

@@ -69,6 +69,14 @@ export const zhServerErrors: Record<string, string> = {
   'key-event assurance is a VIP service; this customer is common': '重大活动保障仅适用于 VIP 客户；该客户为普通客户',
   'the end must be after the start': '结束时间必须晚于开始时间',
   'invalid input': '输入无效',
+  'no control characters, direction overrides or broken characters': '不能包含控制字符、文字方向覆盖符或残缺字符',
+  'the disk is full: nothing was saved; free some space and try again': '磁盘已满：未保存任何内容；请释放空间后重试',
+  'not an upload id': '不是有效的上传编号',
+  'a chunk is at most 2 MB': '每个分块最多 2 MB',
+  'more bytes than the file was said to have': '收到的字节数超过了文件声明的大小',
+  'this file is attached twice': '该文件被重复附加',
+  'upload not found; choose the file again': '未找到该上传；请重新选择文件',
+  'this account is locked after too many failed sign-ins; a manager can unlock it': '登录失败次数过多，该账号已锁定；经理可以解锁',
 };
 
 /** Messages with figures: the English as a pattern, the Chinese with $1, $2… for the figures. */
@@ -92,6 +100,12 @@ export const zhServerPatterns: [RegExp, string][] = [
   [/^version (\S+) is already published; give the new version its own id$/, '版本 $1 已发布；请为新版本另取编号'],
   [/^at most ([\d,]+) characters$/, '最多 $1 个字符'],
   [/^at least ([\d,]+) characters$/, '至少 $1 个字符'],
+  [/^at most ([\d,]+) entries$/, '最多 $1 项'],
+  [/^unknown field "(.*)"$/, '未知字段“$1”'],
+  [/^too many failed sign-ins: try again in (\d+) s$/, '登录失败次数过多：请在 $1 秒后重试'],
+  [/^"(.+)" has not finished uploading$/, '“$1”尚未上传完成'],
+  [/^the desk has (\d+) bytes of this file; send from there$/, '工作台已收到该文件的 $1 字节；请从此处继续发送'],
+  [/^at most (\d+) files can wait to be attached; attach or drop some first$/, '最多 $1 个文件可等待附加；请先附加或移除一些'],
 ];
 
 export const localiseServerMessage = (message: string, language: string) => {
