@@ -33,7 +33,8 @@ async function start() {
   const config = electronSettings();
   let opened: OpenedDesk;
   try {
-    opened = await openDesk({ dataDir: join(app.getPath('userData'), 'data'), settings: config.settings });
+    // A team desk when the team URL setting is set; otherwise the desk works on its own local store.
+    opened = await openDesk({ dataDir: join(app.getPath('userData'), 'data'), settings: config.settings, teamUrl: config.settings.get().teamUrl });
   } catch (error) {
     dialog.showErrorBox('Assurance Desk cannot open its data', error instanceof Error ? error.message : String(error));
     app.exit(1);

@@ -3,6 +3,7 @@ import type { CaseStore } from '../store/types.js';
 import type { Sessions } from './operators/sessions.js';
 import type { SettingsStore } from './settings/settings-store.js';
 import type { Uploads } from './uploads/uploads.js';
+import type { TeamLink } from '../team/desk/link.js';
 
 /** One renderer's link to the desk: an Electron window or a browser tab. Holds its sign-in. */
 export interface Connection {
@@ -19,6 +20,8 @@ export interface Services {
   dataDir: string;
   /** The current instant; tests pass a fixed clock. */
   now: () => Date;
+  /** Present on a desk that joined a team. */
+  team?: TeamLink;
   emit<E extends EventName>(event: E, payload: DeskEvents[E]): void;
   /** Files being uploaded in chunks, per connection. */
   uploads: Uploads;

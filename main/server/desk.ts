@@ -12,7 +12,9 @@ import {
   type DeskEvents,
   type EventName,
   type Outcome,
+  type StoreChange,
 } from '../../shared/contract/index.js';
+import type { StoredEvent } from '../store/types.js';
 import type { Connection, Handler, HandlerContext, Services } from './context.js';
 import { DeskError } from './errors.js';
 import { handlers } from './handlers.js';
@@ -41,6 +43,8 @@ export function createDesk(base: Omit<Services, 'emit' | 'uploads' | 'sessions'>
     sessions: new Sessions(),
   };
   const allHandlers = handlers(services);
+  // Every durable change reaches every window once, whichever handler (or the SLA monitor) made it.
+  base.store.subscribe((event) => storeChanges(event).forEach((change) => services.emit('store.changed', change)));
 
   return {
     services,
@@ -80,6 +84,16 @@ export function createDesk(base: Omit<Services, 'emit' | 'uploads' | 'sessions'>
   };
 }
 
+/** The records one stored event touched, grouped by entity, in the order they were changed. */
+export function storeChanges(event: StoredEvent): StoreChange[] {
+  const byEntity = new Map<string, Set<string>>();
+  for (const change of event.changes) {
+    const ids = byEntity.get(change.entity) ?? new Set<string>();
+    byEntity.set(change.entity, ids.add(change.id));
+  }
+  return [...byEntity].map(([entity, ids]) => ({ entity, ids: [...ids], action: event.action, seq: event.seq }));
+}
+
 /** Role or active state may have changed since sign-in: the store is the truth, on every call. */
 function refreshOperator(services: Services, connection: Connection) {
   if (!connection.operator) return null;
@@ -88,9 +102,9 @@ function refreshOperator(services: Services, connection: Connection) {
   return connection.operator;
 }
 
-/** The first issue, with the field it concerns; an unknown extra field is named as that field. */
+/** The first issue, with the field it concerns; an unknown extra field (a client's misspelling) comes first and is named as that field. */
 function invalidInput(error: z.ZodError): DeskError {
-  const issue = error.issues[0];
+  const issue = error.issues.find((i) => i.code === 'unrecognized_keys') ?? error.issues[0];
   if (issue?.code === 'unrecognized_keys') {
     const key = issue.keys[0] ?? '';
     return new DeskError('invalid-input', `unknown field "${key.slice(0, 100)}"`, [...issue.path.map(String), key.slice(0, 100)].join('.'));

@@ -19,6 +19,9 @@ import { policyEditorHandlers } from './policy-editor/app.js';
 import { billingHandlers } from './billing/app.js';
 import { accessRecoveryHandlers } from './access-recovery/app.js';
 import { uploadHandlers } from './uploads/app.js';
+import { mailHandlers } from './mail/app.js';
+import { phoneHandlers } from './cti/app.js';
+import { teamHandlers } from './team/app.js';
 
 export function handlers(services: Services): Handlers {
   return {
@@ -39,5 +42,8 @@ export function handlers(services: Services): Handlers {
     ...billingHandlers,
     ...accessRecoveryHandlers,
     ...uploadHandlers,
+    ...mailHandlers,
+    ...phoneHandlers,
+    ...teamHandlers,
   };
 }

@@ -13,6 +13,7 @@ import type { Desk } from '../server/desk.js';
 import { CONTENT_SECURITY_POLICY } from '../server/content-security-policy.js';
 import { authorise, originAllowed, requestUrl, tokenCookie } from './security.js';
 import { serveSocket } from './socket.js';
+import { handleCtiRequest } from '../server/cti/http.js';
 
 export const API_PATH = '/api';
 
@@ -58,6 +59,11 @@ export async function startWebHost(options: { desk: Desk; rendererDir: string; p
   server.on('clientError', (_error, socket) => refuse(socket, 400, 'Bad Request'));
   server.on('request', (request, response) => {
     try {
+      // No handler below sees a target that is not a URL or a path with a malformed %-escape.
+      const url = requestUrl(request);
+      if (!url || decodedPath(url) === null) return plain(response, 400, 'Bad Request\n');
+      // The phone system's posts carry their own token (a manager's setting), not the page's.
+      if (handleCtiRequest(options.desk.services, request, response)) return;
       serveFile(request, response, options.rendererDir, token, port);
     } catch (error) {
       console.error('[web] request failed:', error);
@@ -93,15 +99,20 @@ function plain(response: ServerResponse, status: number, body = '') {
   response.end(body);
 }
 
+/** The %-decoded path, or null for a malformed %-escape or a NUL. */
+function decodedPath(url: URL): string | null {
+  try {
+    const pathname = decodeURIComponent(url.pathname);
+    return pathname.includes('\0') ? null : pathname;
+  } catch {
+    return null;
+  }
+}
+
 /** The file a path names inside the renderer folder, or null for a path that is not one. */
 function fileFor(url: URL, root: string): string | null {
-  let pathname: string;
-  try {
-    pathname = decodeURIComponent(url.pathname);
-  } catch {
-    return null; // a malformed %-escape
-  }
-  if (pathname.includes('\0')) return null;
+  const pathname = decodedPath(url);
+  if (pathname === null) return null;
   const file = normalize(join(root, pathname === '/' ? 'index.html' : pathname));
   if (!file.startsWith(normalize(root + sep))) return join(root, 'index.html');
   try {

@@ -11,8 +11,10 @@ import { startWebHost } from './host.js';
 const packageRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 async function main() {
+  // `npm run web -- --port 0 -- --data DIR` passes the second `--` through: it separates nothing here.
   const { values } = parseArgs({
-    options: { port: { type: 'string' }, data: { type: 'string' }, renderer: { type: 'string' }, 'sla-interval-ms': { type: 'string' } },
+    args: process.argv.slice(2).filter((arg) => arg !== '--'),
+    options: { port: { type: 'string' }, data: { type: 'string' }, renderer: { type: 'string' }, 'sla-interval-ms': { type: 'string' }, team: { type: 'string' } },
   });
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port: not a port number: ${values.port}`);
@@ -21,10 +23,13 @@ async function main() {
   if (slaIntervalMs !== undefined && !(Number.isInteger(slaIntervalMs) && slaIntervalMs >= 100)) {
     throw new Error(`--sla-interval-ms: expected a whole number of milliseconds, at least 100: ${values['sla-interval-ms']}`);
   }
-  const opened = await openDesk({ dataDir, settings: lowdbSettings(dataDir), slaIntervalMs });
+  const teamUrl = values.team === undefined ? undefined : teamAddress(values.team);
+  const opened = await openDesk({ dataDir, settings: lowdbSettings(dataDir), slaIntervalMs, teamUrl });
   for (const notice of opened.notices) console.error(`[store] ${notice}`);
   const host = await startWebHost({ desk: opened.desk, port, rendererDir: values.renderer ?? join(packageRoot, 'out', 'renderer') });
+  if (teamUrl) console.log(`Joined the team at ${teamUrl}`);
   console.log(`Assurance Desk running at ${host.url}`);
+  console.log(`Data folder: ${dataDir}${values.data === undefined ? ' (the default; choose another with --data DIR)' : ''}`);
   const stop = async () => {
     await host.close();
     await opened.close();
@@ -32,6 +37,17 @@ async function main() {
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+}
+
+function teamAddress(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`--team: not an address (e.g. http://127.0.0.1:8700): ${value}`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`--team: expected an http:// or https:// address: ${value}`);
+  return url.origin + url.pathname.replace(/\/+$/, '');
 }
 
 main().catch((error: unknown) => {

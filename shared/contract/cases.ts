@@ -28,6 +28,8 @@ export const caseCalls = {
         category: z.enum(CATEGORIES),
         summary: requiredText(LIMITS.summary),
         notes: freeText(LIMITS.notes).default(''),
+        /** The phone system's call this log entry is for: its real duration lands on the case. */
+        phoneCallId: nameText(40).optional(),
       })
       .strict(),
   }),

@@ -5,8 +5,14 @@ export const LANGUAGES = ['zh-CN', 'en'] as const;
 
 export interface DeskSettings {
   language: (typeof LANGUAGES)[number];
+  /** Set once someone picks a language; until then the interface follows the browser's. */
+  languageChosen?: boolean;
   timeZone: string;
   lastOperator?: string;
+  /** The team server this desk joined (a team desk); absent: the desk works on its own. */
+  teamUrl?: string;
+  /** How long after the last online sign-in an operator may sign in while the team server is unreachable. */
+  offlineSignInHours?: number;
 }
 
 const timeZone = z.string().refine((zone) => {

@@ -42,7 +42,6 @@ export const accessRecoveryHandlers: Pick<Handlers, 'accessRecovery.submit' | 'a
       action: 'access-recovery.submitted',
       changes: [{ entity: CASES, id, op: 'put', record: { ...record } as StoredRecord }],
     });
-    ctx.emit('case.changed', { id, action: 'access-recovery.submitted' });
     return record;
   },
 

@@ -15,7 +15,8 @@ interface OperatorRecord extends Omit<OperatorView, 'lockedUntil'> {
   [key: string]: unknown;
 }
 
-const ENTITY = 'operators';
+export const OPERATORS = 'operators';
+const ENTITY = OPERATORS;
 // A real scrypt hash of a random password: unknown usernames cost the same time as wrong passwords.
 const decoyHash = hashPassword(crypto.randomUUID());
 
@@ -30,7 +31,15 @@ export const toView = ({ username, displayName, role, active }: OperatorRecord):
 const listed = (record: OperatorRecord, now: Date): OperatorView =>
   record.lockedUntil && Date.parse(record.lockedUntil) > now.getTime() ? { ...toView(record), lockedUntil: record.lockedUntil } : toView(record);
 
-export const needsSetup = ({ store }: Pick<Services, 'store'>) => store.count(ENTITY) === 0;
+// Set-up is needed until a manager exists: demo data may bring agents before the first manager.
+export const needsSetup = ({ store }: Pick<Services, 'store'>) => !store.all<OperatorRecord>(ENTITY).some((o) => o.role === 'manager');
+
+/** The stored operator for this input, its password already hashed. */
+export const operatorRecord = (
+  input: { username: string; displayName: string; role: Role },
+  passwordHash: string,
+  createdAt: string,
+): OperatorRecord => ({ id: input.username, ...input, active: true, passwordHash, createdAt });
 
 async function createOperator(
   services: Services,
@@ -42,15 +51,8 @@ async function createOperator(
   guard();
   const passwordHash = await hashPassword(input.password);
   guard();
-  const record: OperatorRecord = {
-    id: input.username,
-    username: input.username,
-    displayName: input.displayName,
-    role: input.role,
-    active: true,
-    passwordHash,
-    createdAt: services.now().toISOString(),
-  };
+  const { username, displayName, role } = input;
+  const record = operatorRecord({ username, displayName, role }, passwordHash, services.now().toISOString());
   services.store.append({ ...event, changes: [{ entity: ENTITY, id: record.id, op: 'put', record }] });
   return toView(record);
 }
@@ -81,6 +83,7 @@ export const operatorHandlers = (
       { ...input, role: 'manager' },
       () => {
         if (!needsSetup(ctx)) throw new DeskError('forbidden', 'the desk is already set up; sign in instead');
+        if (ctx.store.get(ENTITY, input.username)) throw new DeskError('conflict', 'this username is taken', 'username');
       },
     );
     ctx.settings.update({ lastOperator: operator.username }); // first: a failed write leaves the connection signed out

@@ -58,7 +58,7 @@ function loadWorkOrder(ctx: HandlerContext, id: string): WorkOrderRecord {
   return record;
 }
 
-/** Records one change to a work order as one event, and tells every window. */
+/** Records one change to a work order as one event (the desk tells every window). */
 function save(
   ctx: HandlerContext,
   record: WorkOrderRecord,
@@ -74,7 +74,6 @@ function save(
     ...(reason ? { reason } : {}),
     changes: [{ entity: CASES, id: record.id, op: 'patch', patch: full }],
   });
-  ctx.emit('case.changed', { id: record.id, action });
   return { ...record, ...full } as WorkOrderRecord;
 }
 
@@ -178,7 +177,6 @@ export const workOrderHandlers: Pick<
       ...(opening.raised ? { reason: opening.rule.reason } : {}),
       changes: [{ entity: CASES, id, op: 'put', record: structuredClone(record) as unknown as Stored<WorkOrderRecord> }],
     });
-    ctx.emit('case.changed', { id, action: 'work-order.opened' });
     return record;
   },
 

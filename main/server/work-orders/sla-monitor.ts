@@ -51,7 +51,6 @@ export function startSlaMonitor(services: Services, options: { intervalMs?: numb
         });
         breached.push(id);
         services.emit('sla.breached', { id, severity: record.severity ?? d.requestedSeverity });
-        services.emit('case.changed', { id, action: 'work-order.sla-breached' });
       } catch (error) {
         console.error(`[sla-monitor] ${id}:`, error);
       }

@@ -52,7 +52,6 @@ export function recordNewCase(ctx: HandlerContext, record: CaseRecord, action: s
     action,
     changes: [{ entity: CASES, id: record.id, op: 'put', record: { ...record } as StoredRecord }, ...extra],
   });
-  ctx.emit('case.changed', { id: record.id, action });
   return record;
 }
 
@@ -90,7 +89,6 @@ export function advanceCase(
     ...(options.reason ? { reason: options.reason } : {}),
     changes: [{ entity: CASES, id: record.id, op: 'patch', patch }, ...(options.extra ?? [])],
   });
-  ctx.emit('case.changed', { id: record.id, action });
   return { ...record, ...patch };
 }
 

@@ -1,0 +1,27 @@
+// A digest of every shared record of a store: two desks with equal digests hold the same state.
+import { createHash } from 'node:crypto';
+import type { CaseStore } from '../../store/types.js';
+import { ENTITIES } from './shared-entities.js';
+
+/** JSON with sorted keys, so equal records hash equally whatever order their fields were set in. */
+export function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+export function digestRecords(store: CaseStore): { digest: string; records: number } {
+  const hash = createHash('sha256');
+  let records = 0;
+  for (const entity of ENTITIES) {
+    const sorted = store.all(entity).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    for (const record of sorted) {
+      hash.update(`${entity}\u001f${canonical(record)}\n`);
+      records++;
+    }
+  }
+  return { digest: hash.digest('hex'), records };
+}

@@ -1,0 +1,209 @@
+// The sync loop of a joined desk: push the outbox in order, pull the center's events after the
+// cursor, apply them; woken by local changes and by the server's live notices, with a poll and
+// a backoff when the server cannot be reached.
+import type { TeamStatusView } from '../../../shared/contract/team.js';
+import type { CaseStore } from '../../store/types.js';
+import { MAX_PUSH, type CommandResult, type TeamCommand } from '../protocol.js';
+import { Refused, Unreachable, type TeamClient } from './client.js';
+import { CONFLICTS, type QueuedCommand } from './entities.js';
+import { queuedCommands, readLink } from './outbox.js';
+import { applyServerEvent, recordRefusal, settleUnchanged } from './replica.js';
+
+const POLL_MS = 5_000;
+const MAX_BACKOFF_MS = 30_000;
+
+interface Session {
+  token: string;
+  expiresAt: number;
+}
+
+export class TeamSync {
+  private readonly sessions = new Map<string, Session>();
+  /** Commands the server applied whose events are not pulled yet (command id → position). */
+  private readonly applied = new Map<string, number>();
+  private state: TeamStatusView['state'] = 'offline';
+  private lastSyncAt?: string;
+  private needsSignIn?: string;
+  private running: Promise<void> | null = null;
+  private again = false;
+  private timer: NodeJS.Timeout | null = null;
+  private backoffMs = 500;
+  private closeLive: (() => void) | null = null;
+  private stopped = false;
+
+  constructor(
+    private readonly store: CaseStore,
+    private readonly client: TeamClient,
+    private readonly now: () => Date,
+    private readonly onStatus: (status: TeamStatusView) => void,
+  ) {}
+
+  status(): TeamStatusView {
+    const link = readLink(this.store);
+    return {
+      mode: 'team',
+      state: this.state,
+      waiting: this.store.count('team.outbox'),
+      conflicts: this.store.count(CONFLICTS),
+      cursor: link.cursor,
+      ...(link.deskCode ? { deskCode: link.deskCode } : {}),
+      ...(this.needsSignIn ? { needsSignIn: this.needsSignIn } : {}),
+      ...(this.lastSyncAt ? { lastSyncAt: this.lastSyncAt } : {}),
+    };
+  }
+
+  /** A token from an online sign-in: the operator's waiting commands can be pushed with it. */
+  addSession(username: string, token: string, expiresAt: string) {
+    this.sessions.set(username, { token, expiresAt: Date.parse(expiresAt) });
+    this.connectLive();
+  }
+
+  /** Pushes one command at once, outside the outbox (calls that are never queued). Throws Unreachable offline. */
+  async pushNow(command: TeamCommand): Promise<CommandResult> {
+    const token = this.token(command.operator);
+    if (!token) return { commandId: command.commandId, ok: false, error: { code: 'unauthenticated', message: 'sign in again while the desk is online' } };
+    const { results } = await this.client.push(token, [command]);
+    return results[0] ?? { commandId: command.commandId, ok: false, error: { code: 'internal', message: 'the team server did not answer the command' } };
+  }
+
+  /** Syncs now (or right after the sync under way) and resolves when done. */
+  sync(): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = this.round().finally(() => {
+      this.running = null;
+      if (this.again && !this.stopped) {
+        this.again = false;
+        void this.sync();
+      }
+    });
+    return this.running;
+  }
+
+  start() {
+    this.schedule(0);
+  }
+
+  stop() {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.closeLive?.();
+  }
+
+  private schedule(ms: number) {
+    if (this.stopped) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.sync(), ms);
+    this.timer.unref();
+  }
+
+  private token(username?: string): string | undefined {
+    const now = this.now().getTime();
+    const valid = (s: Session | undefined) => (s && s.expiresAt > now ? s.token : undefined);
+    if (username) return valid(this.sessions.get(username));
+    return [...this.sessions.values()].map(valid).find(Boolean);
+  }
+
+  private setState(state: TeamStatusView['state']) {
+    this.state = state;
+    this.onStatus(this.status());
+  }
+
+  private async round() {
+    if (!this.token()) {
+      this.setState('offline');
+      return this.schedule(POLL_MS);
+    }
+    this.setState('syncing');
+    try {
+      await this.push();
+      await this.pull();
+      this.backoffMs = 500;
+      this.lastSyncAt = this.now().toISOString();
+      this.setState('online');
+      this.connectLive();
+      this.schedule(POLL_MS);
+    } catch (error) {
+      if (!(error instanceof Unreachable) && !(error instanceof Refused)) console.error('[team] sync failed:', error);
+      this.setState('offline');
+      this.schedule(this.backoffMs);
+      this.backoffMs = Math.min(this.backoffMs * 2, MAX_BACKOFF_MS);
+    }
+  }
+
+  /** Pushes the outbox in order, in runs of one operator's commands; stops at an operator without a token. */
+  private async push() {
+    this.needsSignIn = undefined;
+    for (;;) {
+      const waiting = queuedCommands(this.store).filter((c) => !this.applied.has(c.id));
+      const head = waiting[0];
+      if (!head) return;
+      const token = this.token(head.operator);
+      if (!token) {
+        this.needsSignIn = head.operator;
+        return;
+      }
+      const run: QueuedCommand[] = [];
+      for (const command of waiting) {
+        if (command.operator !== head.operator || run.length === MAX_PUSH) break;
+        run.push(command);
+      }
+      let results;
+      try {
+        ({ results } = await this.client.push(token, run.map(toWire)));
+      } catch (error) {
+        if (error instanceof Refused && error.status === 401) {
+          this.sessions.delete(head.operator); // expired or revoked: that operator signs in again
+          continue;
+        }
+        throw error;
+      }
+      for (const result of results) {
+        if (result.ok && result.position !== undefined) this.applied.set(result.commandId, result.position);
+        else if (result.ok) settleUnchanged(this.store, result.commandId);
+        else recordRefusal(this.store, result.commandId, result.error, result.decidedBy, this.now());
+      }
+      this.onStatus(this.status());
+    }
+  }
+
+  private async pull() {
+    for (;;) {
+      const token = this.token();
+      if (!token) return;
+      const cursor = readLink(this.store).cursor;
+      const { events, head } = await this.client.pull(token, cursor);
+      for (const event of events) applyServerEvent(this.store, event);
+      const now = readLink(this.store).cursor;
+      for (const [id, position] of this.applied) if (position <= now) this.applied.delete(id);
+      if (events.length === 0 || now >= head) return;
+    }
+  }
+
+  private connectLive() {
+    const token = this.token();
+    if (this.closeLive || !token || this.stopped) return;
+    this.closeLive = this.client.live(
+      token,
+      (notice) => {
+        if (notice.position > readLink(this.store).cursor) void this.sync();
+      },
+      () => {
+        this.closeLive = null;
+        this.schedule(this.backoffMs);
+      },
+    );
+  }
+}
+
+const toWire = (command: QueuedCommand): TeamCommand => ({
+  commandId: command.id,
+  call: command.call,
+  input: command.input,
+  operator: command.operator,
+  at: command.at,
+  baseCursor: command.baseCursor,
+});

@@ -1,0 +1,219 @@
+// The team wire protocol between a joined desk and the team server, validated on both ends.
+// HTTP JSON under `<server>/team/v1/…`, plus one WebSocket for live notices. docs/team.md explains it.
+import { z } from 'zod';
+import type { DeskErrorShape, OperatorView } from '../../shared/contract/index.js';
+import type { Change } from '../store/types.js';
+
+export const TEAM_PREFIX = '/team/v1';
+export const TEAM_PATHS = {
+  health: `${TEAM_PREFIX}/health`,
+  setUp: `${TEAM_PREFIX}/set-up`,
+  signIn: `${TEAM_PREFIX}/sign-in`,
+  push: `${TEAM_PREFIX}/push`,
+  pull: `${TEAM_PREFIX}/pull`,
+  live: `${TEAM_PREFIX}/live`,
+  call: `${TEAM_PREFIX}/call`,
+} as const;
+
+/** Most commands one push may carry, most events one pull returns. */
+export const MAX_PUSH = 200;
+export const MAX_PULL = 1000;
+
+const errorShape = z.object({
+  code: z.enum(['invalid-input', 'unauthenticated', 'forbidden', 'not-found', 'conflict', 'internal']),
+  message: z.string(),
+  field: z.string().optional(),
+}) satisfies z.ZodType<DeskErrorShape>;
+
+/** A desk's id: chosen by the desk once (a UUID kept in its data directory). */
+export const deskIdSchema = z.string().trim().min(8, 'a desk id of at least 8 characters').max(64, 'at most 64 characters');
+
+// ---- set-up: the first manager of a new center, accepted only while it has no operator ----
+
+export const setUpRequest = z
+  .object({
+    username: z.string().trim().min(2, 'required').max(32),
+    displayName: z.string().trim().min(1, 'required').max(80),
+    password: z.string().min(10, 'at least 10 characters').max(200),
+  })
+  .strict();
+
+// ---- sign-in ------------------------------------------------------------------------------
+
+export const signInRequest = z
+  .object({
+    username: z.string().trim().min(1, 'required').max(64),
+    password: z.string().min(1, 'required').max(200),
+    deskId: deskIdSchema,
+  })
+  .strict();
+export type SignInRequest = z.infer<typeof signInRequest>;
+
+export interface SignInResponse {
+  /** Bearer token for push, pull, call and live; valid on every server process of the team. */
+  token: string;
+  operator: OperatorView;
+  expiresAt: string; // ISO instant
+  /** The desk's short code, fixed at its first sign-in: case ids it allocates read `C-<code>-<n>`. */
+  deskCode: string;
+  /** The center's head position at sign-in. */
+  position: number;
+}
+
+// ---- push ---------------------------------------------------------------------------------
+
+/** One mutating call made on a desk, replayed by the server through the same handlers and rules. */
+export const teamCommand = z
+  .object({
+    commandId: z.uuid('a UUID'),
+    call: z.string().min(1, 'required').max(100),
+    input: z.unknown(),
+    /** Who made it on the desk; must be the token's operator, or the server refuses it. */
+    operator: z.string().min(1, 'required').max(64),
+    /** When it was made on the desk (ISO instant); the server clamps it to its own clock. */
+    at: z.iso.datetime({ offset: true }),
+    /** The desk's pull cursor when it made the command: what the operator had seen. */
+    baseCursor: z.number().int().min(0),
+  })
+  .strict();
+export type TeamCommand = z.infer<typeof teamCommand>;
+
+export const pushRequest = z.object({ commands: z.array(teamCommand).min(1).max(MAX_PUSH) }).strict();
+export type PushRequest = z.infer<typeof pushRequest>;
+
+/** The event that decided a record instead of the refused command (e.g. the other supervisor's approval). */
+export interface DecidedBy {
+  actor: string;
+  action: string;
+  at: string;
+  position: number;
+  deskId: string | null;
+}
+
+export type CommandResult =
+  | {
+      commandId: string;
+      ok: true;
+      /** Position of the last event the command appended; absent when it appended none. */
+      position?: number;
+      /** The call's result as the server computed it. */
+      value: unknown;
+      /** True when this command had already been applied: the stored answer, not a second run. */
+      replayed?: boolean;
+    }
+  | {
+      commandId: string;
+      ok: false;
+      error: DeskErrorShape;
+      /** Who decided the record meanwhile, when the refusal is because someone else did. */
+      decidedBy?: DecidedBy;
+      replayed?: boolean;
+    };
+
+export interface PushResponse {
+  results: CommandResult[];
+}
+
+// ---- pull ---------------------------------------------------------------------------------
+
+export const pullQuery = z.object({
+  after: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(MAX_PULL).default(500),
+});
+
+/** One event of the center, in position order (1, 2, 3, … without gaps). */
+export interface TeamEvent {
+  position: number;
+  commandId: string | null; // null for the server's own events (SLA monitor)
+  deskId: string | null;
+  actor: string;
+  action: string;
+  reason?: string;
+  at: string;
+  changes: Change[];
+}
+
+export interface PullResponse {
+  events: TeamEvent[];
+  /** Position of the last event returned, or `after` when none: the desk's next cursor. */
+  last: number;
+  /** The center's head position when the pull was answered; `last < head` means pull again. */
+  head: number;
+}
+
+// ---- live ---------------------------------------------------------------------------------
+
+/** Sent on the live WebSocket (`?token=…` or an Authorization header) at open and after every commit. */
+export interface LiveNotice {
+  type: 'position';
+  position: number;
+}
+
+// ---- online-only calls --------------------------------------------------------------------
+
+export const callRequest = z.object({ call: z.string().min(1, 'required').max(100), input: z.unknown() }).strict();
+export type CallRequest = z.infer<typeof callRequest>;
+
+/** Calls the server answers over the whole center (SQL), beyond one desk's replica. */
+export const teamCallNames = ['team.search', 'team.report'] as const;
+export type TeamCallName = (typeof teamCallNames)[number];
+
+export const teamSearchInput = z
+  .object({
+    text: z.string().trim().max(200).optional(),
+    status: z.array(z.string().max(40)).max(20).optional(),
+    type: z.array(z.string().max(40)).max(20).optional(),
+    customerAccount: z.string().max(64).optional(),
+    from: z.iso.datetime({ offset: true }).optional(),
+    to: z.iso.datetime({ offset: true }).optional(),
+    limit: z.number().int().min(1).max(200).default(50),
+    offset: z.number().int().min(0).default(0),
+  })
+  .strict();
+export interface TeamSearchResult {
+  total: number;
+  /** The matching cases' records, newest openedAt first. */
+  cases: Array<{ id: string } & Record<string, unknown>>;
+}
+
+export const teamReportInput = z
+  .object({
+    from: z.iso.datetime({ offset: true }).optional(),
+    to: z.iso.datetime({ offset: true }).optional(),
+  })
+  .strict();
+export interface TeamReport {
+  from: string | null;
+  to: string | null;
+  total: number;
+  byType: Array<{ type: string; count: number }>;
+  byStatus: Array<{ status: string; count: number }>;
+  /** By the desk code in case ids `C-<desk>-<n>` (null for ids without one). */
+  byDesk: Array<{ deskCode: string | null; count: number }>;
+  byAgent: Array<{ agent: string | null; count: number }>;
+}
+
+/**
+ * `/team/v1/call` answers `{ok, value}` or `{ok:false, error}`; any contract call (read-only
+ * ones such as `dashboard.summary`) runs there over the whole center too.
+ */
+export type CallResponse = { ok: true; value: unknown } | { ok: false; error: DeskErrorShape };
+
+// ---- health and errors --------------------------------------------------------------------
+
+export interface HealthResponse {
+  ok: true;
+  position: number;
+  schemaVersion: number;
+  /** This process's id: two processes on one database answer with different ids. */
+  serverId: string;
+}
+
+/** Every non-2xx answer's body. */
+export interface ErrorResponse {
+  error: DeskErrorShape;
+}
+export const errorResponse = z.object({ error: errorShape });
+
+/** Calls a desk never pushes: sign-in lives in `/sign-in`, set-up on the server. */
+export const isPushable = (call: string) => !call.startsWith('session.') && !call.startsWith('setup.');

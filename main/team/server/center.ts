@@ -1,0 +1,303 @@
+// One team-server process's view of the center: the same desk core (createDesk, its handlers,
+// roles and rules) over an in-memory store kept in step with PostgreSQL. Every write runs in
+// one PostgreSQL transaction: take the order lock, catch up from `events`, run the handlers
+// in a provisional layer, write events + records + command answers, COMMIT, keep the layer.
+// Any failure rolls both back. Stateless apart from PostgreSQL: processes work side by side.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type pg from 'pg';
+import type { DeskErrorShape, OperatorView } from '../../../shared/contract/index.js';
+import type { Connection } from '../../server/context.js';
+import { createDesk, type Desk } from '../../server/desk.js';
+import { DeskError } from '../../server/errors.js';
+import { toView } from '../../server/operators/app.js';
+import { memorySettings } from '../../server/settings/settings-store.js';
+import type { StoredEvent } from '../../store/types.js';
+import { isPushable, type CommandResult, type DecidedBy, type SignInRequest, type SignInResponse, type TeamCommand } from '../protocol.js';
+import { appendEvents, headPosition, lockPosition, readEvents, toStoredEvent, type EventTag } from './event-log.js';
+import { TeamMemoryStore } from './memory-store.js';
+import { Serial } from './serial.js';
+import { findSession, issueSession, joinDesk, type TeamSession } from './sessions.js';
+
+export interface CenterOptions {
+  pool: pg.Pool;
+  clock?: () => Date;
+  /** How long a team sign-in lasts (hours). */
+  sessionHours?: number;
+  /** A command made on a desk up to this long ago keeps its own time; older ones take the server's. */
+  offlineHours?: number;
+}
+
+interface Tx {
+  client: pg.PoolClient;
+  tags: Map<number, EventTag>;
+}
+
+const CATCH_UP_PAGE = 5000;
+
+export class TeamCenter {
+  readonly store: TeamMemoryStore;
+  readonly desk: Desk;
+  readonly #pool: pg.Pool;
+  readonly #serial = new Serial();
+  readonly #clock: () => Date;
+  readonly #sessionHours: number;
+  readonly #offlineMs: number;
+  /** The desk-side time of the command being replayed, if any. */
+  #commandTime: Date | undefined;
+
+  private constructor(options: CenterOptions) {
+    this.#pool = options.pool;
+    this.#clock = options.clock ?? (() => new Date());
+    this.#sessionHours = options.sessionHours ?? 12;
+    this.#offlineMs = (options.offlineHours ?? 72) * 3_600_000;
+    const now = () => this.#commandTime ?? this.#clock();
+    this.store = new TeamMemoryStore(now);
+    this.desk = createDesk({
+      store: this.store,
+      settings: memorySettings(),
+      dataDir: mkdtempSync(join(tmpdir(), 'team-server-')),
+      now,
+    });
+  }
+
+  static async open(options: CenterOptions): Promise<TeamCenter> {
+    const center = new TeamCenter(options);
+    await center.#catchUp(center.#pool);
+    return center;
+  }
+
+  get pool(): pg.Pool {
+    return this.#pool;
+  }
+
+  /** Applies every committed event after what this process holds. */
+  async #catchUp(client: Pick<pg.ClientBase, 'query'>): Promise<void> {
+    for (;;) {
+      const events = await readEvents(client, this.store.position, CATCH_UP_PAGE);
+      for (const event of events) this.store.applyCommitted(toStoredEvent(event));
+      if (events.length < CATCH_UP_PAGE) return;
+    }
+  }
+
+  /** A write: one PostgreSQL transaction holding the order lock; the layer is kept only after COMMIT. */
+  transact<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.#serial.run(async () => {
+      const client = await this.#pool.connect();
+      let layered = false;
+      try {
+        await client.query('BEGIN');
+        const head = await lockPosition(client);
+        await this.#catchUp(client);
+        if (this.store.position !== head) throw new Error(`team state at ${this.store.position}, database head ${head}`);
+        this.store.begin();
+        layered = true;
+        const tx: Tx = { client, tags: new Map() };
+        const result = await work(tx);
+        await appendEvents(client, this.store.since(head), (e) => tx.tags.get(e.seq) ?? { commandId: null, deskId: null }, (entity, id) =>
+          this.store.get(entity, id),
+        );
+        await client.query('COMMIT');
+        layered = false;
+        this.store.commit();
+        return result;
+      } catch (error) {
+        if (layered) this.store.rollback();
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    });
+  }
+
+  /** A read over the center's state: caught up, and refused if it would change anything. */
+  read<T>(work: () => Promise<T>): Promise<T> {
+    return this.#serial.run(async () => {
+      await this.#catchUp(this.#pool);
+      const before = this.store.position;
+      this.store.begin();
+      try {
+        const result = await work();
+        if (this.store.position !== before) throw new DeskError('forbidden', 'this call changes the center: push it as a command');
+        return result;
+      } finally {
+        this.store.rollback();
+      }
+    });
+  }
+
+  async head(): Promise<number> {
+    return headPosition(this.#pool);
+  }
+
+  async signIn(request: SignInRequest): Promise<SignInResponse> {
+    return this.transact(async ({ client }) => {
+      const connection = this.desk.connect();
+      const outcome = await this.desk.dispatch(connection, 'session.signIn', { username: request.username, password: request.password });
+      if (!outcome.ok) throw new DeskError(outcome.error.code, outcome.error.message, outcome.error.field);
+      const operator = outcome.value as OperatorView;
+      const deskCode = await joinDesk(client, request.deskId);
+      const { token, expiresAt } = await issueSession(client, operator.username, request.deskId, this.#sessionHours);
+      return { token, operator, expiresAt, deskCode, position: this.store.position };
+    });
+  }
+
+  /** The first manager of a new center (only while there is no operator). */
+  async setUp(input: { username: string; displayName: string; password: string }): Promise<OperatorView> {
+    return this.transact(async () => {
+      const outcome = await this.desk.dispatch(this.desk.connect(), 'setup.createManager', input);
+      if (!outcome.ok) throw new DeskError(outcome.error.code, outcome.error.message, outcome.error.field);
+      return outcome.value as OperatorView;
+    });
+  }
+
+  /** The session behind a bearer token, with its operator still active. */
+  async authenticate(token: string | undefined): Promise<TeamSession & { operator: OperatorView }> {
+    const session = token ? await findSession(this.#pool, token) : null;
+    if (!session) throw new DeskError('unauthenticated', 'sign in to the team again (the token is unknown or expired)');
+    const record = this.store.get<Parameters<typeof toView>[0]>('operators', session.username);
+    if (!record?.active) throw new DeskError('forbidden', 'this account is deactivated; ask a manager', 'username');
+    return { ...session, operator: toView(record) };
+  }
+
+  /** Replays commands in order, each applied at most once; one transaction for the push. */
+  async push(session: TeamSession & { operator: OperatorView }, commands: TeamCommand[]): Promise<CommandResult[]> {
+    return this.transact(async (tx) => {
+      const ids = commands.map((c) => c.commandId);
+      const { rows } = await tx.client.query<{ command_id: string; result: CommandResult }>(
+        'SELECT command_id, result FROM commands WHERE command_id = ANY($1::uuid[])',
+        [ids],
+      );
+      const answered = new Map(rows.map((row) => [row.command_id, row.result]));
+      const results: CommandResult[] = [];
+      const fresh: Array<{ command: TeamCommand; result: CommandResult }> = [];
+      for (const command of commands) {
+        const earlier = answered.get(command.commandId);
+        if (earlier) {
+          results.push({ ...earlier, replayed: true });
+          continue;
+        }
+        const result = await this.#apply(tx, session, command);
+        answered.set(command.commandId, result);
+        fresh.push({ command, result });
+        results.push(result);
+      }
+      if (fresh.length > 0) {
+        await tx.client.query(
+          `INSERT INTO commands (command_id, desk_id, operator, call, input, status, result)
+           SELECT command_id, desk_id, operator, call, input, status, result
+           FROM jsonb_to_recordset($1::jsonb) AS x(command_id uuid, desk_id text, operator text, call text, input jsonb, status text, result jsonb)`,
+          [
+            JSON.stringify(
+              fresh.map(({ command, result }) => ({
+                command_id: command.commandId,
+                desk_id: session.deskId,
+                operator: command.operator,
+                call: command.call,
+                input: command.input ?? null,
+                status: result.ok ? 'applied' : 'refused',
+                result,
+              })),
+            ),
+          ],
+        );
+      }
+      return results;
+    });
+  }
+
+  async #apply(tx: Tx, session: TeamSession, command: TeamCommand): Promise<CommandResult> {
+    const refuse = (error: DeskErrorShape, decidedBy?: DecidedBy): CommandResult => ({
+      commandId: command.commandId,
+      ok: false,
+      error,
+      ...(decidedBy ? { decidedBy } : {}),
+    });
+    if (command.operator !== session.username) {
+      return refuse({ code: 'forbidden', message: `this session is ${session.username}'s; it cannot push ${command.operator}'s commands`, field: 'operator' });
+    }
+    if (!isPushable(command.call)) return refuse({ code: 'forbidden', message: `${command.call} is not a command a desk pushes`, field: 'call' });
+    const before = this.store.position;
+    const connection: Connection = { id: `team:${session.deskId}`, operator: { username: session.username, displayName: '', role: 'agent', active: true } };
+    this.store.begin();
+    this.#commandTime = this.#commandAt(command.at);
+    try {
+      const outcome = await this.desk.dispatch(connection, command.call, command.input);
+      if (!outcome.ok) {
+        this.store.rollback();
+        return refuse(outcome.error, outcome.error.code === 'conflict' ? await this.#decidedBy(tx, command) : undefined);
+      }
+      this.store.commit();
+      for (const event of this.store.since(before)) tx.tags.set(event.seq, { commandId: command.commandId, deskId: session.deskId });
+      const position = this.store.position > before ? this.store.position : undefined;
+      return { commandId: command.commandId, ok: true, value: outcome.value ?? null, ...(position ? { position } : {}) };
+    } catch (error) {
+      this.store.rollback();
+      throw error;
+    } finally {
+      this.#commandTime = undefined;
+    }
+  }
+
+  /** The desk's own time while it is plausible (not ahead of the server, not older than the offline bound). */
+  #commandAt(at: string): Date {
+    const now = this.#clock();
+    const then = new Date(at);
+    return then <= now && now.getTime() - then.getTime() <= this.#offlineMs ? then : now;
+  }
+
+  /** The latest event, after what the desk had seen, by someone else, on a record the command names. */
+  async #decidedBy(tx: Tx, command: TeamCommand): Promise<DecidedBy | undefined> {
+    let latest: StoredEvent | undefined;
+    for (const id of stringsIn(command.input)) {
+      for (const entity of this.store.entities()) {
+        if (!this.store.get(entity, id)) continue;
+        for (const event of this.store.history(entity, id)) {
+          if (event.seq > command.baseCursor && event.actor !== command.operator && (!latest || event.seq > latest.seq)) latest = event;
+        }
+      }
+    }
+    if (!latest) return undefined;
+    const { rows } = await tx.client.query<{ desk_id: string | null }>('SELECT desk_id FROM events WHERE position = $1', [latest.seq]);
+    return { actor: latest.actor, action: latest.action, at: latest.at, position: latest.seq, deskId: rows[0]?.desk_id ?? tx.tags.get(latest.seq)?.deskId ?? null };
+  }
+
+  /** Events for a desk's pull; operators' password hashes never leave the server. */
+  async pull(after: number, limit: number) {
+    const events = await readEvents(this.#pool, after, limit);
+    const head = events.length > 0 ? Math.max(events.at(-1)!.position, await this.head()) : await this.head();
+    return { events: events.map(withoutSecrets), last: events.at(-1)?.position ?? after, head };
+  }
+
+  /** Runs the server's SLA monitor pass (or any system job) as one write. */
+  runSystem<T>(job: () => T): Promise<T> {
+    return this.transact(async () => job());
+  }
+}
+
+function withoutSecrets<E extends { changes: StoredEvent['changes'] }>(event: E): E {
+  if (!event.changes.some((c) => c.entity === 'operators')) return event;
+  return {
+    ...event,
+    changes: event.changes.map((c) => {
+      if (c.entity !== 'operators') return c;
+      if (c.op === 'put') {
+        const { passwordHash: _hidden, ...record } = c.record;
+        return { ...c, record };
+      }
+      if (c.op === 'patch' && 'passwordHash' in c.patch) {
+        const { passwordHash: _hidden, ...patch } = c.patch;
+        return { ...c, patch };
+      }
+      return c;
+    }),
+  };
+}
+
+function stringsIn(value: unknown, depth = 0, out = new Set<string>()): Set<string> {
+  if (typeof value === 'string' && value.length <= 64) out.add(value);
+  else if (depth < 3 && value && typeof value === 'object') for (const inner of Object.values(value)) stringsIn(inner, depth + 1, out);
+  return out;
+}

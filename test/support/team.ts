@@ -1,0 +1,133 @@
+// A real team server on a real PostgreSQL for tests and benchmarks, and a plain HTTP client of
+// its wire protocol (main/team/protocol.ts), so tests see exactly what a desk sees.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import type { CallInput, CallName } from '../../shared/contract/index.js';
+import {
+  TEAM_PATHS,
+  type CallResponse,
+  type CommandResult,
+  type PullResponse,
+  type SignInResponse,
+  type TeamCommand,
+  type TeamEvent,
+} from '../../main/team/protocol.js';
+
+export const TEAM_PASSWORD = 'correct horse battery';
+const ROOT = join(import.meta.dirname, '..', '..');
+
+export class TeamHttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: unknown,
+  ) {
+    super(`team server answered ${status}: ${JSON.stringify(body)}`);
+  }
+}
+
+async function request<T>(base: string, path: string, init: { token?: string; body?: unknown } = {}): Promise<T> {
+  const response = await fetch(base + path, {
+    method: init.body === undefined ? 'GET' : 'POST',
+    headers: { 'content-type': 'application/json', ...(init.token ? { authorization: `Bearer ${init.token}` } : {}) },
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
+  const body = (await response.json()) as T;
+  if (!response.ok) throw new TeamHttpError(response.status, body);
+  return body;
+}
+
+/** One desk's view of the team: its sign-in, its commands, its pull cursor and what it pulled. */
+export class TeamDeskClient {
+  token = '';
+  username = '';
+  deskCode = '';
+  cursor = 0;
+  readonly pulled: TeamEvent[] = [];
+
+  constructor(
+    public base: string,
+    readonly deskId = randomUUID(),
+  ) {}
+
+  async signIn(username: string, password = TEAM_PASSWORD): Promise<SignInResponse> {
+    const answer = await request<SignInResponse>(this.base, TEAM_PATHS.signIn, { body: { username, password, deskId: this.deskId } });
+    this.token = answer.token;
+    this.username = answer.operator.username;
+    this.deskCode = answer.deskCode;
+    return answer;
+  }
+
+  command<N extends CallName>(call: N, input: CallInput<N>, at = new Date().toISOString()): TeamCommand {
+    return { commandId: randomUUID(), call, input, operator: this.username, at, baseCursor: this.cursor };
+  }
+
+  async push(...commands: TeamCommand[]): Promise<CommandResult[]> {
+    return (await request<{ results: CommandResult[] }>(this.base, TEAM_PATHS.push, { token: this.token, body: { commands } })).results;
+  }
+
+  /** Pushes one command and returns its value, failing on a refusal. */
+  async ok<N extends CallName>(call: N, input: CallInput<N>, at?: string): Promise<unknown> {
+    const [result] = await this.push(this.command(call, input, at));
+    if (!result?.ok) throw new Error(`${call} refused: ${JSON.stringify(result)}`);
+    return result.value;
+  }
+
+  async pullOnce(limit = 500): Promise<PullResponse> {
+    const answer = await request<PullResponse>(this.base, `${TEAM_PATHS.pull}?after=${this.cursor}&limit=${limit}`, { token: this.token });
+    this.pulled.push(...answer.events);
+    this.cursor = answer.last;
+    return answer;
+  }
+
+  /** Pulls until the cursor reaches the head the server reported. */
+  async pullAll(): Promise<void> {
+    for (;;) {
+      const answer = await this.pullOnce();
+      if (answer.last >= answer.head) return;
+    }
+  }
+
+  call(call: string, input: unknown): Promise<CallResponse> {
+    return request<CallResponse>(this.base, TEAM_PATHS.call, { token: this.token, body: { call, input } });
+  }
+}
+
+export const setUpTeam = (base: string, username = 'boss') =>
+  request(base, TEAM_PATHS.setUp, { body: { username, displayName: username, password: TEAM_PASSWORD } });
+
+export interface TeamProcess {
+  url: string;
+  child: ChildProcess;
+  /** Ends the process: SIGTERM by default, SIGKILL for a crash. */
+  kill(signal?: NodeJS.Signals): Promise<void>;
+}
+
+/** `npm run team` as its own process; resolves once it prints its address. */
+export function spawnTeamServer(databaseUrl: string, extra: string[] = []): Promise<TeamProcess> {
+  const child = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, 'main', 'team', 'server', 'index.ts'), '--database', databaseUrl, ...extra], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  let errors = '';
+  child.stderr!.on('data', (chunk: Buffer) => (errors += chunk.toString()));
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /Team server at (\S+)/.exec(out);
+      if (match) {
+        resolve({
+          url: match[1]!,
+          child,
+          async kill(signal = 'SIGTERM') {
+            if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+            await exited;
+          },
+        });
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`team server exited (${code}) before it was ready: ${errors}`)));
+  });
+}
