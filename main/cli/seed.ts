@@ -3,13 +3,12 @@ import type { StoredRecord } from '../store/index.js';
 import { openCaseStore } from '../store/index.js';
 import { generateDesk, SEED_AGENTS } from '../seed/generate.js';
 import { hashPassword } from '../server/operators/passwords.js';
-import { OPERATORS, operatorRecord } from '../server/operators/app.js';
+import { operatorRecord } from '../server/operators/app.js';
 import { generateOrders } from '../seed/orders.js';
-import { ORDERS } from '../server/orders/app.js';
-import { CASES } from '../server/cases/case-ids.js';
-import { CUSTOMERS } from '../server/customers/directory.js';
 import type { Command } from './commands.js';
 import { intOption, parseOptions, UsageError } from './options.js';
+import { CASES, CUSTOMERS, OPERATORS, ORDERS } from '../../shared/domain/entities.js';
+import { allocateIds } from '../server/ids.js';
 
 const BATCH = 2000; // events per fsync
 const DEFAULT_AGENT_PASSWORD = 'demo-agent-pass';
@@ -43,7 +42,7 @@ export const seedCommand: Command = {
     try {
       const newCustomers = generated.customers.filter((c) => !store.get(CUSTOMERS, c.id));
       // Cases already in the store keep their ids; seeded ones are numbered after them.
-      const offset = store.count(CASES);
+      const caseIds = allocateIds(store, CASES, generated.cases.length);
       const newAgents = SEED_AGENTS.filter((username) => !store.get(OPERATORS, username));
       // One hash for the one demo password: scrypt costs tens of milliseconds each.
       const passwordHash = newAgents.length ? await hashPassword(agentPassword) : '';
@@ -70,7 +69,7 @@ export const seedCommand: Command = {
             changes: [{ entity: ORDERS, id: order.id, op: 'put' as const, record: { ...order } as StoredRecord }],
           })),
         ...generated.cases.map((record, index) => {
-          const id = `C-${String(offset + index + 1).padStart(6, '0')}`;
+          const id = caseIds[index]!;
           return {
             actor: 'seed',
             action: 'case.imported',

@@ -12,15 +12,15 @@ import {
   type DeskEvents,
   type EventName,
   type Outcome,
-  type StoreChange,
 } from '../../shared/contract/index.js';
-import type { StoredEvent } from '../store/types.js';
+import { storeChanges } from '../store/changes.js';
 import type { Connection, Handler, HandlerContext, Services } from './context.js';
 import { DeskError } from './errors.js';
 import { handlers } from './handlers.js';
 import { toView } from './operators/app.js';
 import { Sessions } from './operators/sessions.js';
 import { Uploads } from './uploads/uploads.js';
+import { OPERATORS } from '../../shared/domain/entities.js';
 
 export type EventListener = <E extends EventName>(event: E, payload: DeskEvents[E]) => void;
 
@@ -84,20 +84,10 @@ export function createDesk(base: Omit<Services, 'emit' | 'uploads' | 'sessions'>
   };
 }
 
-/** The records one stored event touched, grouped by entity, in the order they were changed. */
-export function storeChanges(event: StoredEvent): StoreChange[] {
-  const byEntity = new Map<string, Set<string>>();
-  for (const change of event.changes) {
-    const ids = byEntity.get(change.entity) ?? new Set<string>();
-    byEntity.set(change.entity, ids.add(change.id));
-  }
-  return [...byEntity].map(([entity, ids]) => ({ entity, ids: [...ids], action: event.action, seq: event.seq }));
-}
-
 /** Role or active state may have changed since sign-in: the store is the truth, on every call. */
 function refreshOperator(services: Services, connection: Connection) {
   if (!connection.operator) return null;
-  const record = services.store.get('operators', connection.operator.username) as Parameters<typeof toView>[0] | undefined;
+  const record = services.store.get(OPERATORS, connection.operator.username) as Parameters<typeof toView>[0] | undefined;
   connection.operator = record?.active ? toView(record) : null;
   return connection.operator;
 }

@@ -3,7 +3,7 @@ import type { StoredEvent } from '../../store/types.js';
 import type { Handlers } from '../context.js';
 import { notFound } from '../errors.js';
 import { customerOf, newCase, recordNewCase, type StoredCase } from '../workspace/workflow.js';
-import { CASES } from './case-ids.js';
+import { CASES } from '../../../shared/domain/entities.js';
 import { linkPhoneCall } from '../cti/phone-calls.js';
 
 function toHistoryEntry(event: StoredEvent, id: string): HistoryEntry {

@@ -3,12 +3,10 @@
 import type { CallerCard, PhoneCall } from '../../../shared/contract/channels.js';
 import type { Customer } from '../../../shared/domain/case.js';
 import type { StoredRecord } from '../../store/types.js';
-import { CASES } from '../cases/case-ids.js';
 import type { Handlers } from '../context.js';
-import { CUSTOMERS } from '../customers/directory.js';
 import { DeskError, notFound } from '../errors.js';
 import type { StoredCase } from '../workspace/workflow.js';
-import { PHONE_CALLS } from './phone-calls.js';
+import { CASES, CUSTOMERS, PHONE_CALLS } from '../../../shared/domain/entities.js';
 
 /** Statuses after which a case needs nothing more from anyone. */
 const DONE = new Set(['closed', 'resolved', 'completed', 'rejected', 'logged', 'approved', 'credited', 'cancelled', 'explained', 'dispute-corrected', 'dispute-rejected']);

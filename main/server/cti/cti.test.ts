@@ -10,8 +10,8 @@ import type { PhoneCall } from '../../../shared/contract/channels.js';
 import type { DeskEvents } from '../../../shared/contract/index.js';
 import { openTestDesk } from '../../../test/support/desk.js';
 import { startWebHost, type WebHost } from '../../web/host.js';
-import { PHONE_CALLS } from './phone-calls.js';
 import { startCtiListener } from './listener.js';
+import { PHONE_CALLS } from '../../../shared/domain/entities.js';
 
 const run = promisify(execFile);
 

@@ -3,13 +3,12 @@
 import { createHash } from 'node:crypto';
 import type { PhoneCall } from '../../../shared/contract/channels.js';
 import type { CaseStore, Change, StoredRecord } from '../../store/types.js';
-import { CASES } from '../cases/case-ids.js';
 import type { Services } from '../context.js';
 import { CustomerDirectory } from '../customers/directory.js';
 import { looksLikePhone } from '../customers/phone.js';
 import type { CtiEvent } from './cti-event.js';
+import { CASES, OPERATORS, PHONE_CALLS } from '../../../shared/domain/entities.js';
 
-export const PHONE_CALLS = 'phoneCalls';
 export const PHONE_ACTOR = 'phone';
 
 export const phoneCallId = (callId: string) => `P-${createHash('sha256').update(callId).digest('hex').slice(0, 20)}`;
@@ -32,7 +31,7 @@ function operatorsNamed(store: CaseStore, names: string[]): string[] {
   const wanted = new Set(names.map((n) => n.trim().toLowerCase()).filter(Boolean));
   if (wanted.size === 0) return [];
   return store
-    .all<{ id: string; username: string; displayName: string; active: boolean }>('operators')
+    .all<{ id: string; username: string; displayName: string; active: boolean }>(OPERATORS)
     .filter((o) => o.active && (wanted.has(o.username.toLowerCase()) || wanted.has(o.displayName.toLowerCase())))
     .map((o) => o.username);
 }

@@ -1,10 +1,10 @@
 // Section 9: a complaint or feedback that arrives by mail is acknowledged by mail, at once, with
 // the case number in the subject. If SMTP is not set or refuses, the case stays open for an agent.
 import type { Services } from '../context.js';
-import { CASES } from '../cases/case-ids.js';
 import { acknowledgedInTime } from '../../rules/complaint.js';
 import type { StoredCase } from '../workspace/workflow.js';
 import { MAIL_ACTOR, mailOf, sendFromCase } from './mail-cases.js';
+import { CASES } from '../../../shared/domain/entities.js';
 
 export async function acknowledgeByMail(services: Services, caseId: string): Promise<boolean> {
   const record = services.store.get<StoredCase>(CASES, caseId);

@@ -1,14 +1,13 @@
 // The mail channel's calls: a manager's settings (shared with the phone system's token),
 // a fetch on demand, agents' replies from a case, mail kept aside for a supervisor.
 import type { Handlers } from '../context.js';
-import { CASES } from '../cases/case-ids.js';
 import { DeskError, notFound } from '../errors.js';
 import type { StoredCase } from '../workspace/workflow.js';
 import type { SetAsideMail } from '../../../shared/contract/channels.js';
 import { newCtiToken, readChannelSecrets, toSettingsView, writeChannelSecrets } from './channel-secrets.js';
 import { fetchMail, lastFetchOf } from './fetcher.js';
-import { SET_ASIDE } from './intake.js';
 import { mailOf, sendFromCase } from './mail-cases.js';
+import { CASES, CHANNEL_SETTINGS, MAIL_SET_ASIDE } from '../../../shared/domain/entities.js';
 
 export const mailHandlers: Pick<Handlers, 'channels.settings' | 'channels.update' | 'mail.fetchNow' | 'mail.reply' | 'mail.setAside'> = {
   'channels.settings': (_input, { dataDir, store }) => toSettingsView(readChannelSecrets(dataDir), lastFetchOf(store)),
@@ -23,7 +22,7 @@ export const mailHandlers: Pick<Handlers, 'channels.settings' | 'channels.update
     // The audit says who changed which channel, never the passwords or the token.
     const changed = [input.imap !== undefined && 'mailbox', input.smtp !== undefined && 'smtp', input.newCtiToken && 'cti token'].filter(Boolean);
     const record = { id: 'desk', updatedAt: ctx.now().toISOString(), updatedBy: ctx.operator.username, changed };
-    ctx.store.append({ actor: ctx.operator.username, action: 'channels.updated', reason: changed.join(', '), changes: [{ entity: 'channelSettings', id: 'desk', op: 'put', record }] });
+    ctx.store.append({ actor: ctx.operator.username, action: 'channels.updated', reason: changed.join(', '), changes: [{ entity: CHANNEL_SETTINGS, id: 'desk', op: 'put', record }] });
     return toSettingsView(next, lastFetchOf(ctx.store));
   },
 
@@ -43,5 +42,5 @@ export const mailHandlers: Pick<Handlers, 'channels.settings' | 'channels.update
     return sendFromCase(ctx, record, { kind: 'reply', subject, text: input.text, actor: ctx.operator.username, action: 'mail.replied' });
   },
 
-  'mail.setAside': (_input, { store }) => store.all<SetAsideMail & { [k: string]: unknown }>(SET_ASIDE).reverse(),
+  'mail.setAside': (_input, { store }) => store.all<SetAsideMail & { [k: string]: unknown }>(MAIL_SET_ASIDE).reverse(),
 };

@@ -8,8 +8,8 @@ import type { CaseStore, Change } from '../../store/types.js';
 import type { Services } from '../context.js';
 import { readChannelSecrets, type ImapSettings } from './channel-secrets.js';
 import { takeInMail } from './intake.js';
+import { MAILBOX_STATE } from '../../../shared/domain/entities.js';
 
-export const MAILBOX_STATE = 'mailboxState';
 
 interface MailboxState {
   id: string;

@@ -3,19 +3,17 @@
 import { createHash } from 'node:crypto';
 import type { MailCaseDetails, MailEntry } from '../../../shared/contract/channels.js';
 import type { Change, StoredRecord } from '../../store/types.js';
-import { CASES } from '../cases/case-ids.js';
 import type { Services } from '../context.js';
-import { CUSTOMERS } from '../customers/directory.js';
 import { DeskError } from '../errors.js';
 import type { StoredCase } from '../workspace/workflow.js';
 import { readChannelSecrets } from './channel-secrets.js';
 import { sendMail } from './smtp.js';
+import { CASES, CUSTOMERS, MAIL_MESSAGES } from '../../../shared/domain/entities.js';
 
 /** Who the desk records as acting for the mailbox. */
 export const MAIL_ACTOR = 'mail';
 
 /** Every Message-ID seen or sent, keyed by its hash: which case it belongs to. */
-export const MAIL_MESSAGES = 'mailMessages';
 
 export const messageKey = (messageId: string) => createHash('sha256').update(messageId.trim().toLowerCase()).digest('hex').slice(0, 32);
 

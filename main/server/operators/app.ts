@@ -5,6 +5,7 @@ import { DeskError, notFound } from '../errors.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import type { ResumeTokens } from './resume-tokens.js';
 import { LOCK_AFTER, LOCK_MS, SignInGuard } from './sign-in-guard.js';
+import { OPERATORS as ENTITY } from '../../../shared/domain/entities.js';
 
 /** An operator as stored: the view plus the password hash, which never leaves the main process. */
 interface OperatorRecord extends Omit<OperatorView, 'lockedUntil'> {
@@ -15,8 +16,6 @@ interface OperatorRecord extends Omit<OperatorView, 'lockedUntil'> {
   [key: string]: unknown;
 }
 
-export const OPERATORS = 'operators';
-const ENTITY = OPERATORS;
 // A real scrypt hash of a random password: unknown usernames cost the same time as wrong passwords.
 const decoyHash = hashPassword(crypto.randomUUID());
 

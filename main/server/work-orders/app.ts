@@ -11,14 +11,14 @@ import {
 import type { CaseRecord, Customer } from '../../../shared/domain/case.js';
 import { assessWorkOrderQuality, classifyScope, nextEscalationLevel, openingSeverity, type KeyEvent, type WorkOrderDraft } from '../../rules/index.js';
 import type { StoredEvent } from '../../store/types.js';
-import { CASES, nextCaseId } from '../cases/case-ids.js';
 import type { HandlerContext, Handlers, Services } from '../context.js';
-import { CUSTOMERS } from '../customers/directory.js';
 import { DeskError, notFound } from '../errors.js';
 import { currentPolicy } from '../policy/rules-context.js';
 import { storeAttachments } from './attachments.js';
-import { assessWorkOrder, isOpenWorkOrder, isWorkOrder, KEY_EVENTS, toSlaView, TRANSITIONS } from './model.js';
+import { assessWorkOrder, isOpenWorkOrder, isWorkOrder, toSlaView, TRANSITIONS } from './model.js';
 import { queueHandlers } from './queue.js';
+import { CASES, CUSTOMERS, KEY_EVENTS } from '../../../shared/domain/entities.js';
+import { allocateId } from '../ids.js';
 
 type Stored<T> = T & { [key: string]: unknown };
 
@@ -118,7 +118,7 @@ export const workOrderHandlers: Pick<
     const now = ctx.now().toISOString();
     const inForce = keyEventsOf(ctx, customer.id).filter((e) => !e.rejected);
     const opening = openingSeverity(input.severity, customer, now, inForce as KeyEvent[]);
-    const id = nextCaseId(ctx.store);
+    const id = allocateId(ctx.store, CASES);
     const attachments = storeAttachments(ctx.dataDir, id, files, ctx.uploads);
     const incident = input.incident
       ? Object.fromEntries(Object.entries(input.incident).filter(([, v]) => v !== '' && !(Array.isArray(v) && v.length === 0)))
@@ -249,7 +249,7 @@ export const workOrderHandlers: Pick<
     if (!customer.vip) throw new DeskError('conflict', 'key-event assurance is a VIP service; this customer is common', 'customerAccount');
     if (Date.parse(input.end) <= Date.parse(input.start)) throw new DeskError('invalid-input', 'the end must be after the start', 'end');
     const record: KeyEventRecord = {
-      id: `KE-${String(ctx.store.count(KEY_EVENTS) + 1).padStart(5, '0')}`,
+      id: allocateId(ctx.store, KEY_EVENTS),
       customerAccount: customer.id,
       name: input.name,
       start: new Date(input.start).toISOString(),

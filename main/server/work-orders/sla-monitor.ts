@@ -3,10 +3,10 @@
 // new breach together with its automatic escalation as ONE store event by 'system'.
 import type { WorkOrderDetails } from '../../../shared/contract/work-orders.js';
 import { nextEscalationLevel } from '../../rules/index.js';
-import { CASES } from '../cases/case-ids.js';
 import type { Services } from '../context.js';
 import { currentPolicy } from '../policy/rules-context.js';
 import { assessWorkOrder, isOpenWorkOrder, newBreaches, openWorkOrders } from './model.js';
+import { CASES } from '../../../shared/domain/entities.js';
 
 export const DEFAULT_SLA_INTERVAL_MS = 15_000;
 

@@ -4,11 +4,11 @@ import type { CaseRecord, Category, Channel, Customer } from '../../../shared/do
 import type { Decision, RuleResult } from '../../../shared/rules/decision.js';
 import { classifyScope } from '../../rules/index.js';
 import type { Change, StoredRecord } from '../../store/types.js';
-import { CASES, nextCaseId } from '../cases/case-ids.js';
 import type { HandlerContext } from '../context.js';
-import { CUSTOMERS } from '../customers/directory.js';
 import { DeskError, notFound } from '../errors.js';
 import { currentPolicy } from '../policy/rules-context.js';
+import { CASES, CUSTOMERS } from '../../../shared/domain/entities.js';
+import { allocateId } from '../ids.js';
 
 export type StoredCase = CaseRecord & { [key: string]: unknown };
 
@@ -27,7 +27,7 @@ export function newCase(
   const now = ctx.now().toISOString();
   const category = fields.category ?? 'product-function';
   return {
-    id: nextCaseId(ctx.store),
+    id: allocateId(ctx.store, CASES),
     type: fields.type,
     channel: fields.channel,
     customerAccount: customer.id,
@@ -111,5 +111,3 @@ export function review(ctx: HandlerContext, decision: Decision, outcome: 'approv
   };
 }
 
-export const CREDITS = 'credits';
-export const nextCreditId = (ctx: HandlerContext) => `CR-${String(ctx.store.count(CREDITS) + 1).padStart(6, '0')}`;

@@ -77,6 +77,11 @@ export const zhServerErrors: Record<string, string> = {
   'this file is attached twice': '该文件被重复附加',
   'upload not found; choose the file again': '未找到该上传；请重新选择文件',
   'this account is locked after too many failed sign-ins; a manager can unlock it': '登录失败次数过多，该账号已锁定；经理可以解锁',
+  'not a command id': '不是有效的更改编号',
+  'conflict not found': '未找到该未生效的更改',
+  'this desk belongs to a team: operators are set up on the team server': '本工作台属于团队：操作员在团队服务器上设置',
+  'managing operators needs the team server, which this desk cannot reach now; try again when online': '管理操作员需要连接团队服务器，当前无法连接；请在线时再试',
+  'sign in again while the desk is online': '请在工作台在线时重新登录',
 };
 
 /** Messages with figures: the English as a pattern, the Chinese with $1, $2… for the figures. */
@@ -106,6 +111,10 @@ export const zhServerPatterns: [RegExp, string][] = [
   [/^"(.+)" has not finished uploading$/, '“$1”尚未上传完成'],
   [/^the desk has (\d+) bytes of this file; send from there$/, '工作台已收到该文件的 $1 字节；请从此处继续发送'],
   [/^at most (\d+) files can wait to be attached; attach or drop some first$/, '最多 $1 个文件可等待附加；请先附加或移除一些'],
+  [
+    /^the team server cannot be reached, and you have not signed in on this desk online in the last (\d+) hours; sign in again when the desk is online$/,
+    '无法连接团队服务器，且你在最近 $1 小时内没有在本工作台在线登录过；请在线时重新登录',
+  ],
 ];
 
 export const localiseServerMessage = (message: string, language: string) => {
