@@ -23,13 +23,25 @@ export const caseCalls = {
     access: 'agent',
     input: z
       .object({
-        customerAccount: accountId('look up the caller first'),
+        /** Empty: an unidentified caller, linked to a customer later with calls.link. */
+        customerAccount: nameText(LIMITS.id).default(''),
+        caller: z.object({ name: nameText(80).default(''), phone: nameText(40).default('') }).strict().optional(),
         channel: z.enum(CHANNELS),
         category: z.enum(CATEGORIES),
         summary: requiredText(LIMITS.summary),
         notes: freeText(LIMITS.notes).default(''),
         /** The phone system's call this log entry is for: its real duration lands on the case. */
         phoneCallId: nameText(40).optional(),
+      })
+      .strict(),
+  }),
+  /** Links a call logged against an unidentified caller to the customer it turned out to be. */
+  'calls.link': call<CaseRecord>()({
+    access: 'agent',
+    input: z
+      .object({
+        id: z.string().trim().regex(/^C-\d{6,}$/, 'a case id looks like C-000123'),
+        customerAccount: z.string().trim().min(1, 'look up the customer first'),
       })
       .strict(),
   }),
