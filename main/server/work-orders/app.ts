@@ -14,7 +14,7 @@ import type { StoredEvent } from '../../store/types.js';
 import type { HandlerContext, Handlers, Services } from '../context.js';
 import { DeskError, notFound } from '../errors.js';
 import { currentPolicy } from '../policy/rules-context.js';
-import { decodeAttachments, storeAttachments } from './attachments.js';
+import { storeAttachments } from './attachments.js';
 import { assessWorkOrder, isOpenWorkOrder, isWorkOrder, toSlaView, TRANSITIONS } from './model.js';
 import { queueHandlers } from './queue.js';
 import { CASES, CUSTOMERS, KEY_EVENTS } from '../../../shared/domain/entities.js';
@@ -113,13 +113,13 @@ export const workOrderHandlers: Pick<
     if (input.incident?.startTime && Date.parse(input.incident.startTime) > ctx.now().getTime()) {
       throw new DeskError('invalid-input', 'the incident cannot start in the future', 'incident.startTime');
     }
-    const files = decodeAttachments(input.attachments); // size-checked before anything is written
+    const files = ctx.uploads.claim(ctx.connection.id, input.attachments, 'attachments'); // all finished before anything is written
     const policy = currentPolicy(ctx);
     const now = ctx.now().toISOString();
     const inForce = keyEventsOf(ctx, customer.id).filter((e) => !e.rejected);
     const opening = openingSeverity(input.severity, customer, now, inForce as KeyEvent[]);
     const id = allocateId(ctx.store, CASES);
-    const attachments = storeAttachments(ctx.dataDir, id, files);
+    const attachments = storeAttachments(ctx.dataDir, id, files, ctx.uploads);
     const incident = input.incident
       ? Object.fromEntries(Object.entries(input.incident).filter(([, v]) => v !== '' && !(Array.isArray(v) && v.length === 0)))
       : undefined;

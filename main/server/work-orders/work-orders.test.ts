@@ -175,22 +175,54 @@ describe('key events', () => {
 });
 
 describe('attachments', () => {
-  it('copies the file into <dataDir>/attachments/<caseId>/<sha-prefix>-<safe-name>', async () => {
+  it('moves the uploaded file into <dataDir>/attachments/<caseId>/<sha-prefix>-<safe-name>', async () => {
     const content = Buffer.from('2026-05-04 14:02 ERROR ECS-5003 connection refused\n');
-    const wo = await t.ok(agent, 'workOrders.create', base({ attachments: [{ name: '../../etc/app:log.txt', contentBase64: content.toString('base64') }] }));
+    const wo = await t.ok(agent, 'workOrders.create', base({ attachments: [await t.upload(agent, '../../etc/app:log.txt', content)] }));
     const [file] = wo.details.attachments;
     expect(file!.path).toMatch(new RegExp(`^attachments/${wo.id}/[0-9a-f]{12}-app_log\\.txt$`));
+    expect(file!.name).toBe('../../etc/app:log.txt');
     expect(readFileSync(join(t.dataDir, file!.path))).toEqual(content);
   });
 
-  it('refuses a file over 10 MB naming the field, writing nothing', async () => {
+  it('takes 20 files of 10 MB each, sent in chunks', async () => {
+    const files = [];
+    for (let i = 0; i < 20; i++) files.push(await t.upload(agent, `dump-${i}.bin`, Buffer.alloc(10 * 1024 * 1024, i)));
+    const wo = await t.ok(agent, 'workOrders.create', base({ attachments: files }));
+    expect(wo.details.attachments).toHaveLength(20);
+    const last = wo.details.attachments[19]!;
+    expect(last.bytes).toBe(10 * 1024 * 1024);
+    expect(readFileSync(join(t.dataDir, last.path))[0]).toBe(19);
+  }, 120_000); // 200 MB through 100 chunks: slow on a loaded 2-core machine
+
+  it('refuses a file over 10 MB at its start, and more bytes than announced, writing nothing', async () => {
     const before = t.snapshot();
-    const big = Buffer.alloc(10 * 1024 * 1024 + 1).toString('base64');
-    const outcome = await dispatch('workOrders.create', base({ attachments: [{ name: 'huge.bin', contentBase64: big }] }));
-    expect(outcome).toMatchObject({ ok: false, error: { code: 'invalid-input', field: 'attachments.0.contentBase64' } });
+    expect(await dispatch('uploads.begin', { name: 'huge.bin', bytes: 10 * 1024 * 1024 + 1 })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input', field: 'bytes' },
+    });
+    const { uploadId } = await t.ok(agent, 'uploads.begin', { name: 'small.bin', bytes: 3 });
+    expect(await dispatch('uploads.chunk', { uploadId, offset: 0, contentBase64: Buffer.from('four').toString('base64') })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input', field: 'contentBase64' },
+    });
     expect(t.snapshot()).toBe(before);
-    const next = `C-${String(t.desk.services.store.count('cases') + 1).padStart(6, '0')}`;
-    expect(existsSync(join(t.dataDir, 'attachments', next))).toBe(false);
+  });
+
+  it('refuses an unfinished upload, one of another connection, and one named twice, changing nothing', async () => {
+    const { uploadId } = await t.ok(agent, 'uploads.begin', { name: 'half.log', bytes: 10 });
+    await t.ok(agent, 'uploads.chunk', { uploadId, offset: 0, contentBase64: Buffer.from('12345').toString('base64') });
+    const other = await t.signedIn('agent');
+    const theirs = await t.upload(other, 'theirs.log', Buffer.from('x'));
+    const done = await t.upload(agent, 'done.log', Buffer.from('y'));
+    const before = t.snapshot();
+    for (const [attachments, field] of [
+      [[{ uploadId }], 'attachments.0.uploadId'],
+      [[done, theirs], 'attachments.1.uploadId'],
+      [[done, done], 'attachments.1.uploadId'],
+    ] as const) {
+      expect(await dispatch('workOrders.create', base({ attachments: [...attachments] }))).toMatchObject({ ok: false, error: { field } });
+    }
+    expect(t.snapshot()).toBe(before);
   });
 });
 
