@@ -3,6 +3,7 @@ import { caseHandlers } from './cases/app.js';
 import type { Handlers, Services } from './context.js';
 import { CustomerDirectory } from './customers/directory.js';
 import { customerHandlers } from './customers/app.js';
+import { importHandlers } from './customers/import.js';
 import { operatorHandlers } from './operators/app.js';
 import { ResumeTokens } from './operators/resume-tokens.js';
 import { policyHandlers } from './policy/app.js';
@@ -18,6 +19,7 @@ import { dashboardHandlers } from './dashboard/app.js';
 import { policyEditorHandlers } from './policy-editor/app.js';
 import { billingHandlers } from './billing/app.js';
 import { accessRecoveryHandlers } from './access-recovery/app.js';
+import { uploadHandlers } from './uploads/app.js';
 import { mailHandlers } from './mail/app.js';
 import { phoneHandlers } from './cti/app.js';
 import { teamHandlers } from './team/app.js';
@@ -27,6 +29,7 @@ export function handlers(services: Services): Handlers {
     ...operatorHandlers(new ResumeTokens()),
     ...settingsHandlers,
     ...customerHandlers(new CustomerDirectory(services.store)),
+    ...importHandlers,
     ...caseHandlers,
     ...policyHandlers,
     ...workOrderHandlers,
@@ -40,6 +43,7 @@ export function handlers(services: Services): Handlers {
     ...policyEditorHandlers,
     ...billingHandlers,
     ...accessRecoveryHandlers,
+    ...uploadHandlers,
     ...mailHandlers,
     ...phoneHandlers,
     ...teamHandlers,
