@@ -34,11 +34,13 @@ export interface TeamServer {
 
 export async function startTeamServer(options: TeamServerOptions): Promise<TeamServer> {
   const serverId = randomUUID();
-  const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+  // Connections are kept open: a new PostgreSQL backend per burst costs more than the work.
+  const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10, idleTimeoutMillis: 0 });
+  const writePool = new pg.Pool({ connectionString: options.databaseUrl, max: 1, idleTimeoutMillis: 0 });
   // An idle client losing its server (PostgreSQL restarted) must not take the process down.
-  pool.on('error', (error) => console.error(`[team] database connection lost: ${error.message}`));
+  for (const p of [pool, writePool]) p.on('error', (error) => console.error(`[team] database connection lost: ${error.message}`));
   const schemaVersion = await migrate(pool);
-  const center = await TeamCenter.open({ pool, clock: options.clock });
+  const center = await TeamCenter.open({ pool, writePool, clock: options.clock });
   const http = await startTeamHttp({ center, serverId, schemaVersion, host: options.host, port: options.port, tls: options.tls });
   const listener = keepListening(options.databaseUrl, http);
   const monitor = startSlaMonitor(center.desk.services, { autoStart: false });
@@ -60,7 +62,7 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
       await http.close();
       await listener.close();
       await slaLock.close();
-      await pool.end();
+      await Promise.all([pool.end(), writePool.end()]);
     },
   };
 }
