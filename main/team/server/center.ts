@@ -123,13 +123,16 @@ export class TeamCenter {
       await client.query('COMMIT');
       layered = false;
       this.store.commit();
+      client.release();
       return result;
     } catch (error) {
       if (layered) this.store.rollback();
-      await client.query('ROLLBACK').catch(() => undefined);
+      const broken = await client.query('ROLLBACK').then(
+        () => false,
+        () => true,
+      );
+      client.release(broken); // a connection that cannot even roll back is dropped, not reused
       throw error;
-    } finally {
-      client.release();
     }
   }
 

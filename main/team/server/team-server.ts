@@ -38,7 +38,11 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
   const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10, idleTimeoutMillis: 0 });
   const writePool = new pg.Pool({ connectionString: options.databaseUrl, max: 1, idleTimeoutMillis: 0 });
   // An idle client losing its server (PostgreSQL restarted) must not take the process down.
-  for (const p of [pool, writePool]) p.on('error', (error) => console.error(`[team] database connection lost: ${error.message}`));
+  // Nor one in use: its query fails (the desk retries) and the broken connection is dropped.
+  for (const p of [pool, writePool]) {
+    p.on('error', (error) => console.error(`[team] database connection lost: ${error.message}`));
+    p.on('connect', (client) => client.on('error', () => undefined));
+  }
   const schemaVersion = await migrate(pool);
   const center = await TeamCenter.open({ pool, writePool, clock: options.clock });
   const http = await startTeamHttp({ center, serverId, schemaVersion, host: options.host, port: options.port, tls: options.tls });
