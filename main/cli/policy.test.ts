@@ -6,9 +6,9 @@ import { join } from 'node:path';
 import { afterAll, expect, it, vi } from 'vitest';
 import { DEFAULT_POLICY } from '../rules/index.js';
 import { openCaseStore } from '../store/index.js';
-import { POLICY_VERSIONS } from '../server/policy/rules-context.js';
 import { UsageError } from './options.js';
 import { policyCommand } from './policy.js';
+import { POLICY_VERSIONS } from '../../shared/domain/entities.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'policy-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

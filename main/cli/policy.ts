@@ -3,9 +3,10 @@
 import { readFileSync } from 'node:fs';
 import { policySchema } from '../../shared/rules/policy-schema.js';
 import { openCaseStore, type StoredRecord } from '../store/index.js';
-import { POLICY_VERSIONS, policyVersions } from '../server/policy/rules-context.js';
+import { policyVersions } from '../server/policy/rules-context.js';
 import type { Command } from './commands.js';
 import { parseOptions, UsageError } from './options.js';
+import { POLICY_VERSIONS } from '../../shared/domain/entities.js';
 
 export { policySchema };
 

@@ -2,9 +2,9 @@
 // Plain data with typed columns; csv.ts and xlsx.ts turn them into files. No electron here.
 import type { CaseRecord } from '../../shared/domain/case.js';
 import type { CaseStore } from '../store/types.js';
-import { CASES } from '../server/cases/case-ids.js';
 import { assessSla, DEFAULT_TIME_ZONE, slaInputOf, type SlaTimer } from '../rules/index.js';
 import { addDays, instantInZone } from '../../shared/rules/zone.js';
+import { CASES } from '../../shared/domain/entities.js';
 
 /** string: text; integer: whole number; money: decimal string ("12.50"); instant: ISO-8601 UTC. */
 export type ColumnType = 'string' | 'integer' | 'money' | 'instant';

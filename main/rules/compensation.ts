@@ -4,7 +4,7 @@ import type { CompensationClaim, FaultOccurrence } from '../../shared/rules/requ
 import { addWorkingDays, noDataNote } from './calendar.js';
 import { inPolicyOrder } from './rule-list.js';
 import { decisionContext, type DeskSettings } from './context.js';
-import { missingFromSubject } from './email-subject.js';
+import { emailSubjectRule } from './email-subject.js';
 import { formatMoney, money, Money, showMoney, sum } from './money.js';
 import { because } from './reasons.js';
 import { ceilMinutes, dateInZone, isoInstant, localTimeInZone } from '../../shared/rules/zone.js';
@@ -97,14 +97,9 @@ export function decideCompensation(claim: CompensationClaim, desk?: DeskSettings
   if (claim.emailSubject === undefined) {
     rules.push({ id: 'C6', result: 'not-applicable', ...because('C6.none') });
   } else {
-    subjectMissing = missingFromSubject(claim.emailSubject, claim.account);
-    rules.push({
-      id: 'C6',
-      result: subjectMissing.length === 0 ? 'passed' : 'failed',
-      ...(subjectMissing.length === 0
-        ? because('C6.complete', { account: claim.account })
-        : because('C6.lacks', { missing: subjectMissing.join(', ') })),
-    });
+    const c6 = emailSubjectRule(claim.emailSubject, claim.account);
+    subjectMissing = c6.missing;
+    rules.push(c6.rule);
   }
 
   const eligible = total.greaterThan(0) && inTime;

@@ -26,7 +26,7 @@ export {
 } from './calendar.js';
 export { DEFAULT_TIME_ZONE, dateInZone } from '../../shared/rules/zone.js';
 export { formatMoney } from './money.js';
-export { missingFromSubject } from './email-subject.js';
+export { emailSubjectRule, missingFromSubject } from './email-subject.js';
 export { slaInputOf } from './case-sla.js';
 export { assessSla, clockFor, nextEscalationLevel, type SlaAssessment, type SlaCase, type SlaOptions, type SlaTimer } from './sla.js';
 export { ALWAYS_OPEN, businessHoursClock, type ServiceClock, type SlaPause } from './service-clock.js';

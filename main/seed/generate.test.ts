@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CASE_TYPES, CHANNELS, SEVERITIES } from '../../shared/domain/case.js';
+import { CASE_TYPES, CHANNELS, OUT_OF_SCOPE_CATEGORIES, SEVERITIES } from '../../shared/domain/case.js';
 import { generateDesk } from './generate.js';
 
 describe('generateDesk', () => {
@@ -44,5 +44,29 @@ describe('generateDesk', () => {
     expect(a.cases.some((c) => /^[A-Z]/.test(c.summary))).toBe(true);
     expect(a.cases.some((c) => /ECS|OSS|SLB|RDS|CDN/.test(c.summary + c.notes + c.errorCodes.join(' ')))).toBe(true);
     expect(new Set(a.cases.map((c) => c.status)).size).toBeGreaterThan(3);
+  });
+
+  it('files summaries under a category that fits them, and puts amounts on refunds and compensation', () => {
+    const outOfScope = a.cases.filter((c) => !c.inScope);
+    expect(outOfScope.length).toBeGreaterThan(50);
+    for (const c of outOfScope) {
+      expect(OUT_OF_SCOPE_CATEGORIES).toContain(c.category);
+      expect(c.errorCodes).toEqual([]);
+    }
+    // A deployment request reads as one, in either language.
+    const deployment = outOfScope.filter((c) => c.category === 'third-party-deployment');
+    expect(deployment.length).toBeGreaterThan(0);
+    for (const c of deployment) expect(c.summary).toMatch(/部署|安装|deploy|install/i);
+    for (const c of a.cases.filter((x) => x.inScope)) expect(OUT_OF_SCOPE_CATEGORIES).not.toContain(c.category);
+
+    const money = a.cases.filter((c) => c.type === 'refund' || c.type === 'compensation');
+    expect(money.length).toBeGreaterThan(50);
+    for (const c of money) {
+      const amount = String(c.details?.amount);
+      expect(amount).toMatch(/^\d+\.\d{2}$/);
+      expect(c.summary).toContain(`¥${amount}`);
+      expect(['submitted', 'approved', 'rejected', 'completed']).toContain(c.status);
+      if (c.type === 'compensation') expect(c.details?.faultMinutes).toBeGreaterThan(0);
+    }
   });
 });

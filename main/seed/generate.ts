@@ -3,7 +3,6 @@
 import {
   CASE_TYPES,
   CHANNELS,
-  IN_SCOPE_CATEGORIES,
   OUT_OF_SCOPE_CATEGORIES,
   SEVERITIES,
   type CaseRecord,
@@ -53,6 +52,8 @@ const MOBILE_PREFIX = ['138', '139', '137', '136', '135', '150', '151', '158', '
 
 interface Problem {
   service: string;
+  /** The in-scope categories this service's problems are filed under. */
+  categories: Category[];
   zh: string[];
   en: string[];
   codes: string[];
@@ -63,6 +64,7 @@ interface Problem {
 const PROBLEMS: Problem[] = [
   {
     service: 'ECS',
+    categories: ['technical-issue', 'system-fault', 'operation-fault'],
     zh: ['云服务器无法连接', 'ECS实例远程登录失败', '云服务器CPU占用率持续100%', '实例重启后无法启动', '云服务器磁盘空间不足'],
     en: ['ECS instance unreachable over SSH', 'Cannot log in to ECS instance via VNC', 'ECS instance stuck in Starting state', 'High CPU steal time on ECS instance', 'ECS system disk full after update'],
     codes: ['ECS-5003', 'InvalidInstanceId.NotFound', 'IncorrectInstanceStatus', 'ECS-4001', 'OperationDenied.NoStock'],
@@ -71,6 +73,7 @@ const PROBLEMS: Problem[] = [
   },
   {
     service: 'OSS',
+    categories: ['technical-issue', 'product-function', 'console'],
     zh: ['对象存储上传失败', 'OSS文件下载速度慢', 'OSS跨域访问报错', 'Bucket被误删除需要恢复'],
     en: ['OSS upload fails with 403', 'Slow OSS downloads from overseas', 'CORS error when accessing OSS bucket', 'Bucket policy denies access unexpectedly'],
     codes: ['AccessDenied', 'OSS-403', 'NoSuchBucket', 'RequestTimeTooSkewed', 'SignatureDoesNotMatch'],
@@ -79,6 +82,7 @@ const PROBLEMS: Problem[] = [
   },
   {
     service: 'SLB',
+    categories: ['technical-issue', 'system-fault'],
     zh: ['负载均衡健康检查失败', 'SLB监听端口无法访问', '负载均衡证书过期', '后端服务器权重配置异常'],
     en: ['SLB health check failing on all backends', 'SLB listener returns 502', 'Expired certificate on HTTPS listener', 'Uneven traffic across SLB backends'],
     codes: ['SLB-502', 'SLB-504', 'HealthCheckFailed', 'CertificateExpired'],
@@ -87,6 +91,7 @@ const PROBLEMS: Problem[] = [
   },
   {
     service: 'RDS',
+    categories: ['technical-issue', 'system-fault', 'operation-fault'],
     zh: ['数据库连接数满', 'RDS实例只读', '数据库主从延迟过高', 'RDS备份恢复失败', '慢查询导致数据库卡顿'],
     en: ['RDS connections exhausted', 'RDS instance switched to read-only', 'High replication lag on RDS', 'Point-in-time restore failed', 'Slow queries locking RDS tables'],
     codes: ['RDS-1040', 'RDS-1290', 'Too many connections', 'InvalidDBInstanceStatus', 'RDS-2013'],
@@ -95,6 +100,7 @@ const PROBLEMS: Problem[] = [
   },
   {
     service: 'CDN',
+    categories: ['technical-issue', 'console'],
     zh: ['CDN加速域名访问报错', 'CDN缓存刷新不生效', 'CDN回源失败', '域名解析异常'],
     en: ['CDN domain returns 504', 'CDN cache purge not taking effect', 'CDN origin fetch failing', 'CNAME not resolving for CDN domain'],
     codes: ['CDN-504', 'CDN-403', 'OriginFetchFailed', 'DomainNotRegistered'],
@@ -103,6 +109,7 @@ const PROBLEMS: Problem[] = [
   },
   {
     service: 'Billing',
+    categories: ['product-function', 'console'],
     zh: ['账单金额与预期不符', '申请退款', '欠费停机需要恢复', '发票抬头修改'],
     en: ['Unexpected charges on monthly bill', 'Refund request for unused subscription', 'Service suspended for overdue payment', 'Change invoice title'],
     codes: ['Billing-001', 'InsufficientBalance', 'OrderNotFound'],
@@ -111,12 +118,41 @@ const PROBLEMS: Problem[] = [
   },
   {
     service: 'ICP',
+    categories: ['product-function', 'console'],
     zh: ['ICP备案审核被驳回', '备案信息变更', '网站因未备案被拦截'],
     en: ['ICP filing rejected', 'Update ICP filing details', 'Website blocked: no ICP filing'],
     codes: ['ICP-1001', 'ICP-2002'],
     notesZh: ['驳回原因：主体证件照片不清晰。', '已告知客户所需材料清单。'],
     notesEn: ['Rejected because the licence photo was unreadable.', 'Sent the customer the list of documents required.'],
   },
+];
+
+/** Requests outside the service scope (policy section 1), as customers put them. */
+const OUT_OF_SCOPE: Record<(typeof OUT_OF_SCOPE_CATEGORIES)[number], { zh: string[]; en: string[] }> = {
+  'third-party-deployment': {
+    zh: ['请帮忙在云服务器上部署WordPress插件', '帮忙安装配置第三方宝塔面板', '请协助部署开源ERP系统'],
+    en: ['Please deploy and debug my WordPress plugin', 'Install a third-party control panel on my server', 'Help us deploy an open-source ERP'],
+  },
+  'third-party-fault': {
+    zh: ['第三方支付插件报错', '自建的Redis集群频繁崩溃', '第三方CMS后台打不开'],
+    en: ['Third-party payment plugin throws errors', 'Self-managed Redis cluster keeps crashing', 'Third-party CMS admin page fails'],
+  },
+  'code-development': {
+    zh: ['请帮忙修改网站前端代码', '帮忙写一个数据迁移脚本', '请优化我们的SQL语句'],
+    en: ['Please fix our website front-end code', 'Write a data migration script for us', 'Optimise our application SQL queries'],
+  },
+  'routine-om': {
+    zh: ['请帮忙每天检查服务器日志', '代为定期备份网站数据', '帮忙升级操作系统补丁'],
+    en: ['Check our server logs every day for us', 'Back up our website data regularly for us', 'Apply operating system patches for us'],
+  },
+};
+
+/** Statuses a case of each type moves through (refunds and compensation follow their review workflow). */
+const REVIEWED_STATUSES: [string, number][] = [
+  ['submitted', 0.2],
+  ['approved', 0.2],
+  ['rejected', 0.15],
+  ['completed', 0.45],
 ];
 
 const STATUSES: [string, number][] = [
@@ -132,6 +168,9 @@ const TYPE_FOR_SERVICE: Record<string, CaseType[]> = {
   Billing: ['billing', 'refund', 'compensation', 'complaint'],
   ICP: ['icp-reward', 'work-order', 'call'],
 };
+
+/** The agents seeded cases belong to; the seed command registers them as operators. */
+export const SEED_AGENTS = Array.from({ length: 20 }, (_, i) => `agent${String(i + 1).padStart(2, '0')}`);
 
 export function generateDesk(options: GenerateOptions): GeneratedDesk {
   const rnd = mulberry32(options.seed ?? 20260623);
@@ -177,28 +216,41 @@ export function generateDesk(options: GenerateOptions): GeneratedDesk {
   }
 
   const cases: CaseRecord[] = [];
-  const agents = Array.from({ length: 20 }, (_, i) => `agent${String(i + 1).padStart(2, '0')}`);
   // openedAt: spread over the last year, in increasing order with jitter
   for (let i = 0; i < options.cases; i++) {
     const customer = customers.length ? customers[int(customers.length)]! : null;
     const problem = pick(PROBLEMS);
     const zh = rnd() < 0.6;
     const type: CaseType = TYPE_FOR_SERVICE[problem.service] ? pick(TYPE_FOR_SERVICE[problem.service]!) : pick(CASE_TYPES.filter((t) => t !== 'refund' && t !== 'icp-reward'));
-    const inScope = rnd() < 0.9;
-    const category: Category = inScope ? pick(IN_SCOPE_CATEGORIES) : pick(OUT_OF_SCOPE_CATEGORIES);
+    const reviewed = type === 'refund' || type === 'compensation';
+    const outOfScope = !reviewed && rnd() < 0.1 ? pick(OUT_OF_SCOPE_CATEGORIES) : undefined;
+    const category: Category = outOfScope ?? pick(problem.categories);
     const channel: Channel = type === 'call' ? 'hotline' : pick(CHANNELS);
     const severity: Severity | undefined = type === 'call' || type === 'work-order' || rnd() < 0.3 ? pick(SEVERITIES) : undefined;
     const opened = untilMs - yearMs + Math.floor(((i + rnd()) / Math.max(1, options.cases)) * yearMs);
-    const status = weighted(STATUSES);
-    const codes = rnd() < 0.75 ? [pick(problem.codes), ...(rnd() < 0.15 ? [pick(problem.codes)] : [])] : [];
+    const status = weighted(reviewed ? REVIEWED_STATUSES : STATUSES);
+    const codes = !outOfScope && rnd() < 0.75 ? [pick(problem.codes), ...(rnd() < 0.15 ? [pick(problem.codes)] : [])] : [];
     const errorCodes = [...new Set(codes)];
-    const summary = zh ? `${pick(problem.zh)}${errorCodes[0] ? `（${errorCodes[0]}）` : ''}` : `${pick(problem.en)}${errorCodes[0] ? ` (${errorCodes[0]})` : ''}`;
+    // Money in minor units, so the demo amounts are exact decimal strings.
+    const cents = reviewed ? 1000 + int(500_000) : 0;
+    const amount = `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
+    const faultMinutes = 10 + int(600);
+    const code = errorCodes[0];
+    const summary = outOfScope
+      ? pick(OUT_OF_SCOPE[outOfScope][zh ? 'zh' : 'en'])
+      : type === 'refund'
+        ? zh ? `${problem.service} 五天无理由退款 ¥${amount}` : `Five-day refund of ¥${amount} for ${problem.service}`
+        : type === 'compensation'
+          ? zh ? `${problem.service} 故障 ${faultMinutes} 分钟赔偿 ¥${amount}` : `Compensation ¥${amount} for ${faultMinutes} min ${problem.service} outage`
+          : zh ? `${pick(problem.zh)}${code ? `（${code}）` : ''}` : `${pick(problem.en)}${code ? ` (${code})` : ''}`;
     const region = customer?.region ?? pick(REGIONS);
     const notes = [
       zh ? pick(problem.notesZh) : pick(problem.notesEn),
       zh ? `地域：${region}，实例ID：i-${(int(2 ** 31)).toString(36)}${(int(2 ** 31)).toString(36)}。` : `Region ${region}, resource i-${(int(2 ** 31)).toString(36)}${(int(2 ** 31)).toString(36)}.`,
       ...(rnd() < 0.5 ? [zh ? pick(problem.notesZh) : pick(problem.notesEn)] : []),
     ].join('\n');
+    const money = type === 'refund' ? { amount } : type === 'compensation' ? { amount, faultMinutes } : {};
+    const rejection = reviewed && status === 'rejected' ? { review: { outcome: 'rejected', reason: zh ? '材料不全' : 'documents missing' } } : {};
     cases.push({
       id: `C-${String(i + 1).padStart(6, '0')}`,
       type,
@@ -207,16 +259,16 @@ export function generateDesk(options: GenerateOptions): GeneratedDesk {
       customerName: customer?.name ?? 'Unknown',
       vip: customer?.vip ?? false,
       category,
-      inScope,
+      inScope: !outOfScope,
       ...(severity ? { severity } : {}),
       status,
       summary,
       notes,
       errorCodes,
-      agent: pick(agents),
+      agent: pick(SEED_AGENTS),
       openedAt: new Date(opened).toISOString(),
       updatedAt: new Date(Math.min(untilMs, opened + int(7 * 24 * 3600_000))).toISOString(),
-      details: { service: problem.service, region },
+      details: { service: problem.service, region, ...money, ...rejection },
     });
   }
   return { customers, cases };

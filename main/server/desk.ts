@@ -13,10 +13,12 @@ import {
   type EventName,
   type Outcome,
 } from '../../shared/contract/index.js';
+import { storeChanges } from '../store/changes.js';
 import type { Connection, Handler, HandlerContext, Services } from './context.js';
 import { DeskError } from './errors.js';
 import { handlers } from './handlers.js';
 import { toView } from './operators/app.js';
+import { OPERATORS } from '../../shared/domain/entities.js';
 
 export type EventListener = <E extends EventName>(event: E, payload: DeskEvents[E]) => void;
 
@@ -35,6 +37,8 @@ export function createDesk(base: Omit<Services, 'emit'>): Desk {
     emit: (event, payload) => listeners.forEach((listener) => listener(event, payload)),
   };
   const allHandlers = handlers(services);
+  // Every durable change reaches every window once, whichever handler (or the SLA monitor) made it.
+  base.store.subscribe((event) => storeChanges(event).forEach((change) => services.emit('store.changed', change)));
 
   return {
     services,
@@ -69,7 +73,7 @@ export function createDesk(base: Omit<Services, 'emit'>): Desk {
 /** Role or active state may have changed since sign-in: the store is the truth, on every call. */
 function refreshOperator(services: Services, connection: Connection) {
   if (!connection.operator) return null;
-  const record = services.store.get('operators', connection.operator.username) as Parameters<typeof toView>[0] | undefined;
+  const record = services.store.get(OPERATORS, connection.operator.username) as Parameters<typeof toView>[0] | undefined;
   connection.operator = record?.active ? toView(record) : null;
   return connection.operator;
 }

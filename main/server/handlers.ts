@@ -18,6 +18,8 @@ import { dashboardHandlers } from './dashboard/app.js';
 import { policyEditorHandlers } from './policy-editor/app.js';
 import { billingHandlers } from './billing/app.js';
 import { accessRecoveryHandlers } from './access-recovery/app.js';
+import { mailHandlers } from './mail/app.js';
+import { phoneHandlers } from './cti/app.js';
 import { teamHandlers } from './team/app.js';
 
 export function handlers(services: Services): Handlers {
@@ -38,6 +40,8 @@ export function handlers(services: Services): Handlers {
     ...policyEditorHandlers,
     ...billingHandlers,
     ...accessRecoveryHandlers,
+    ...mailHandlers,
+    ...phoneHandlers,
     ...teamHandlers,
   };
 }

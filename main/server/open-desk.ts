@@ -3,6 +3,7 @@ import { openCaseStore } from '../store/index.js';
 import { createDesk, type Desk } from './desk.js';
 import { startSlaMonitor, type SlaMonitor } from './work-orders/sla-monitor.js';
 import type { SettingsStore } from './settings/settings-store.js';
+import { startMailFetcher, type MailFetcher } from './mail/fetcher.js';
 import { openTeamDesk } from '../team/desk/open.js';
 
 export interface OpenedDesk {
@@ -11,6 +12,8 @@ export interface OpenedDesk {
   notices: string[];
   /** Re-assesses open work orders every slaIntervalMs (default 15 s); tests call tick(). */
   slaMonitor: SlaMonitor;
+  /** Absent in a desk joined to a team server: there only the server fetches (startMailFetcher). */
+  mailFetcher?: MailFetcher | null;
   close(): Promise<void>;
 }
 
@@ -20,19 +23,27 @@ export async function openDesk(options: {
   now?: () => Date;
   /** SLA monitor period; 0 starts no timer (call slaMonitor.tick() by hand). */
   slaIntervalMs?: number;
+  /** False starts no mailbox fetcher (a desk joined to a team server never has one). Default true. */
+  fetchMail?: boolean;
+  /** Mailbox round period (default 60 s); 0 starts no timer (call mailFetcher.fetchNow()). */
+  mailIntervalMs?: number;
   /** The team server to join; without it the desk works on its own local store. */
   teamUrl?: string;
 }): Promise<OpenedDesk> {
+  // A joined desk never fetches mail: the team server does, so each mail makes one case for the center.
   if (options.teamUrl) return openTeamDesk({ ...options, teamUrl: options.teamUrl });
   const store = await openCaseStore(options.dataDir, { now: options.now });
   const desk = createDesk({ store, settings: options.settings, dataDir: options.dataDir, now: options.now ?? (() => new Date()) });
   const slaMonitor = startSlaMonitor(desk.services, { intervalMs: options.slaIntervalMs, autoStart: options.slaIntervalMs !== 0 });
+  const mailFetcher = options.fetchMail === false ? null : startMailFetcher(desk.services, { intervalMs: options.mailIntervalMs });
   return {
     desk,
     notices: store.openReport.notices,
     slaMonitor,
+    mailFetcher,
     close: () => {
       slaMonitor.stop();
+      mailFetcher?.stop();
       return store.close();
     },
   };

@@ -11,9 +11,11 @@ export {
   type DamagedFile,
   type SearchReady,
   type BackupResult,
+  type SearchOption,
 } from './store.js';
+export { storeChanges } from './changes.js';
 export { verifyStore, verifyBackup, restoreBackup, backupStore, type RestoreResult } from './backup.js';
 export type { Finding, VerifyResult, BackupManifest, SnapshotHeader } from './core.js';
 export { defaultDataDir } from './data-dir.js';
 export { openStoreForReading, type StoreForReading } from './read-copy.js';
-export { tokenize } from './search.js';
+export { tokenize, CaseIndex, CASE_TEXT_FIELDS, type RecordIndex, type CaseIndexOptions } from './search.js';

@@ -32,18 +32,50 @@ export function tokenize(text: string, out: Set<string> = new Set()): Set<string
   return out;
 }
 
-function caseText(r: StoredRecord): string {
-  const codes = Array.isArray(r.errorCodes) ? (r.errorCodes as unknown[]).join(' ') : '';
-  return [r.id, r.summary, r.notes, r.customerAccount, r.customerName, codes]
-    .map((v) => (typeof v === 'string' ? v : ''))
-    .join('\n');
+/** What a case's full text is made of (lists are joined). */
+export const CASE_TEXT_FIELDS = ['id', 'summary', 'notes', 'customerAccount', 'customerName', 'errorCodes'] as const;
+
+export interface CaseIndexOptions {
+  /** Record fields whose text is searched (string or list of strings). */
+  textFields?: readonly string[];
+  tokenizer?: (text: string) => Set<string>;
+}
+
+/** What the store needs from a search index over one entity (see OpenOptions.search). */
+export interface RecordIndex {
+  readonly size: number;
+  readonly pendingDates: number;
+  has(id: string): boolean;
+  upsert(record: StoredRecord, previous?: StoredRecord): void;
+  remove(id: string, previous?: StoredRecord): void;
+  beginBulk(): void;
+  settle(): void;
+  sortNow(): void;
+  search(query: CaseSearchQuery): CaseSearchResult;
+}
+
+function fieldText(v: unknown): string {
+  if (typeof v === 'string') return v;
+  return Array.isArray(v) ? v.filter((x) => typeof x === 'string').join(' ') : '';
 }
 
 function str(v: unknown): string {
   return typeof v === 'string' ? v : '';
 }
 
-export class CaseIndex {
+export class CaseIndex implements RecordIndex {
+  readonly #textFields: readonly string[];
+  readonly #tokenize: (text: string) => Set<string>;
+
+  constructor(options: CaseIndexOptions = {}) {
+    this.#textFields = options.textFields ?? CASE_TEXT_FIELDS;
+    this.#tokenize = options.tokenizer ?? ((text) => tokenize(text));
+  }
+
+  #tokens(r: StoredRecord): Set<string> {
+    return this.#tokenize(this.#textFields.map((f) => fieldText(r[f])).join('\n'));
+  }
+
   /** term → doc numbers, ascending. A term in one doc only is stored as the bare number (saves memory). */
   #postings = new Map<string, number | number[]>();
   #docOf = new Map<string, number>();
@@ -157,14 +189,14 @@ export class CaseIndex {
       this.#opened.push(openedMs);
       this.#fields.push(fields);
       this.#docOf.set(id, doc);
-      for (const t of tokenize(caseText(record))) this.#add(t, doc); // new docs have the highest number: appends
+      for (const t of this.#tokens(record)) this.#add(t, doc); // new docs have the highest number: appends
       if (this.#dateDirty) this.#byDate.push(doc);
       else this.#byDate.splice(this.#datePos(doc), 0, doc);
       return;
     }
     const doc = existing;
-    const oldTokens = previous ? tokenize(caseText(previous)) : null;
-    const newTokens = tokenize(caseText(record));
+    const oldTokens = previous ? this.#tokens(previous) : null;
+    const newTokens = this.#tokens(record);
     if (oldTokens) {
       for (const t of oldTokens) if (!newTokens.has(t)) this.#del(t, doc);
     } else this.#delEverywhere(doc);
@@ -183,7 +215,7 @@ export class CaseIndex {
     if (doc === undefined) return;
     this.#docOf.delete(id);
     this.#ids[doc] = undefined;
-    if (previous) for (const t of tokenize(caseText(previous))) this.#del(t, doc);
+    if (previous) for (const t of this.#tokens(previous)) this.#del(t, doc);
     else this.#delEverywhere(doc);
     this.#unlistDate(doc);
   }
@@ -271,7 +303,7 @@ export class CaseIndex {
         (!account || f.account === account)
       );
     };
-    const tokens = q.text ? [...tokenize(q.text)] : [];
+    const tokens = q.text ? [...this.#tokenize(q.text)] : [];
     let hits: number[];
     if (tokens.length === 0) {
       hits = q.text && q.text.trim() ? [] : this.#byDate.filter(pass);

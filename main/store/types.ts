@@ -26,6 +26,9 @@ export interface StoredEvent extends EventInput {
   hash: string; // sha256 over this event's canonical form incl. prevHash
 }
 
+/** What one durable event changed in one entity (main/store/changes.ts derives it). */
+export type { StoreChange } from '../../shared/domain/entities.js';
+
 export interface CaseSearchQuery {
   text?: string; // full text over summary, notes, customer, error codes; Chinese segmented
   status?: string[];
@@ -57,7 +60,7 @@ export interface CaseStore {
   /** Events in seq order, optionally filtered (global audit view). */
   events(filter?: { actor?: string; action?: string; from?: string; to?: string; entity?: string }): StoredEvent[];
   searchCases(query: CaseSearchQuery): Promise<CaseSearchResult>;
-  /** Subscribe to every appended event; returns an unsubscribe function. */
+  /** Called once per event after it is durable and applied (storeChanges(event) gives what changed, per entity); returns an unsubscribe function. */
   subscribe(listener: (event: StoredEvent) => void): () => void;
   close(): Promise<void>;
 }

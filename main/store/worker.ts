@@ -2,13 +2,13 @@
 // run here so the main thread (Electron's main process) never blocks on them.
 //
 // Start-up choice: the worker is started from SOURCE TEXT with `new Worker(code, { eval: true })`.
-// The code is `storeCore.toString()` plus a small message loop, so there is no worker entry
+// The code is the core parts' source (core.ts `coreSource`) plus a small message loop, so there is no worker entry
 // file to resolve: it works the same under tsx, vitest and after electron-vite bundling.
-// The price: storeCore must stay self-contained (see core.ts).
+// The price: the core parts must stay self-contained (see core.ts).
 import { Worker } from 'node:worker_threads';
-import { storeCore } from './core.js';
+import { coreSource, type StoreCore } from './core.js';
 
-function workerMain(core: ReturnType<typeof storeCore>, parentPort: import('node:worker_threads').MessagePort): void {
+function workerMain(core: StoreCore, parentPort: import('node:worker_threads').MessagePort): void {
   parentPort.on('message', (msg: { id: number; op: string; args: unknown[] }) => {
     try {
       const fn = (core as unknown as Record<string, (...a: unknown[]) => unknown>)[msg.op];
@@ -26,13 +26,14 @@ export function workerSource(): string {
     // tsx/esbuild keepNames helper that may appear inside function sources
     'var __name = (t) => t;',
     "const { parentPort } = require('node:worker_threads');",
-    `const storeCore = ${storeCore.toString()};`,
+    "const deps = { fs: require('node:fs'), path: require('node:path'), crypto: require('node:crypto') };",
+    coreSource(),
     `const workerMain = ${workerMain.toString()};`,
-    "workerMain(storeCore({ fs: require('node:fs'), path: require('node:path'), crypto: require('node:crypto') }), parentPort);",
+    'workerMain(core, parentPort);',
   ].join('\n');
 }
 
-type Ops = ReturnType<typeof storeCore>;
+type Ops = StoreCore;
 
 /** A single background thread with a FIFO queue of core operations. */
 export class StoreWorker {

@@ -9,6 +9,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { Desk } from '../server/desk.js';
 import { CONTENT_SECURITY_POLICY } from '../server/content-security-policy.js';
 import { authorise, originAllowed, TOKEN_COOKIE } from './security.js';
+import { handleCtiRequest } from '../server/cti/http.js';
 
 export const API_PATH = '/api';
 
@@ -40,7 +41,11 @@ export async function startWebHost(options: { desk: Desk; rendererDir: string; p
   });
   const port = (server.address() as AddressInfo).port;
 
-  server.on('request', (request, response) => serveFile(request, response, options.rendererDir, token, port));
+  server.on('request', (request, response) => {
+    // The phone system's posts carry their own token (a manager's setting), not the page's.
+    if (handleCtiRequest(options.desk.services, request, response)) return;
+    serveFile(request, response, options.rendererDir, token, port);
+  });
   server.on('upgrade', (request, socket, head) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     if (url.pathname !== API_PATH || !authorise(request, token, port).ok || !originAllowed(request, port)) {

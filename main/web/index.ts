@@ -11,7 +11,9 @@ import { startWebHost } from './host.js';
 const packageRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 async function main() {
+  // `npm run web -- --port 0 -- --data DIR` passes the second `--` through: it separates nothing here.
   const { values } = parseArgs({
+    args: process.argv.slice(2).filter((arg) => arg !== '--'),
     options: { port: { type: 'string' }, data: { type: 'string' }, renderer: { type: 'string' }, 'sla-interval-ms': { type: 'string' }, team: { type: 'string' } },
   });
   const port = values.port === undefined ? 0 : Number(values.port);
@@ -27,6 +29,7 @@ async function main() {
   const host = await startWebHost({ desk: opened.desk, port, rendererDir: values.renderer ?? join(packageRoot, 'out', 'renderer') });
   if (teamUrl) console.log(`Joined the team at ${teamUrl}`);
   console.log(`Assurance Desk running at ${host.url}`);
+  console.log(`Data folder: ${dataDir}${values.data === undefined ? ' (the default; choose another with --data DIR)' : ''}`);
   const stop = async () => {
     await host.close();
     await opened.close();

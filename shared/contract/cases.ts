@@ -27,6 +27,8 @@ export const caseCalls = {
         category: z.enum(CATEGORIES),
         summary: z.string().trim().min(1, 'required').max(300, 'at most 300 characters'),
         notes: z.string().max(10_000, 'at most 10,000 characters').default(''),
+        /** The phone system's call this log entry is for: its real duration lands on the case. */
+        phoneCallId: z.string().trim().max(40).optional(),
       })
       .strict(),
   }),

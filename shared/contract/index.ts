@@ -1,6 +1,7 @@
 // The one contract for everything the renderer may ask of the main process, and the
 // events the main process pushes. Validated in the main process at the boundary.
 import type { z } from 'zod';
+import type { StoreChange } from '../domain/entities.js';
 import type { CallDef, Outcome } from './define.js';
 import { caseCalls } from './cases.js';
 import { customerCalls } from './customers.js';
@@ -14,6 +15,7 @@ import { dashboardCalls } from './dashboard.js';
 import { policyEditorCalls } from './policy-editor.js';
 import { billingCalls } from './billing.js';
 import { accessRecoveryCalls } from './access-recovery.js';
+import { channelCalls, type PhoneCall } from './channels.js';
 import { teamCalls, type TeamStatusView } from './team.js';
 
 export const contract = {
@@ -29,6 +31,7 @@ export const contract = {
   ...policyEditorCalls,
   ...billingCalls,
   ...accessRecoveryCalls,
+  ...channelCalls,
   ...teamCalls,
 } satisfies Record<string, CallDef>;
 
@@ -40,11 +43,14 @@ export type CallResult<N extends CallName> = Contract[N] extends CallDef<z.ZodTy
 
 /** What the main process pushes to every signed-in window. */
 export interface DeskEvents {
-  'case.changed': { id: string; action: string };
+  /** Every durable change, once per entity of each stored event (forwarded from store.subscribe). */
+  'store.changed': StoreChange;
   'clock.tick': { now: string };
   'sla.breached': { id: string; severity: string };
   /** A manager's report export: rows written so far of all. */
   'export.progress': { report: string; done: number; total: number };
+  /** The phone system reported a call ringing, answered or ended; `agents` are whose desks it rings. */
+  'phone.call': PhoneCall;
   /** A joined desk's link changed: online / syncing / offline, changes waiting, conflicts. */
   'team.status': TeamStatusView;
 }
@@ -65,4 +71,5 @@ export type { CustomerMatch } from './customers.js';
 export type { CasePage, HistoryEntry } from './cases.js';
 export type { DeskSettings } from './settings.js';
 export { LANGUAGES } from './settings.js';
+export type { StoreChange } from '../domain/entities.js';
 export type { TeamStatusView, TeamConflictView } from './team.js';

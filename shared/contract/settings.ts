@@ -5,6 +5,8 @@ export const LANGUAGES = ['zh-CN', 'en'] as const;
 
 export interface DeskSettings {
   language: (typeof LANGUAGES)[number];
+  /** Set once someone picks a language; until then the interface follows the browser's. */
+  languageChosen?: boolean;
   timeZone: string;
   lastOperator?: string;
   /** The team server this desk joined (a team desk); absent: the desk works on its own. */

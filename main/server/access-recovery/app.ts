@@ -4,12 +4,11 @@
 // change are one audited event.
 import type { AccountRole } from '../../../shared/contract/access-recovery.js';
 import type { StoredRecord } from '../../store/types.js';
-import { CASES, nextCaseId } from '../cases/case-ids.js';
 import type { Handlers } from '../context.js';
 import { advanceCase, caseInStatus, customerOf, newCase, requireFourEyes } from '../workspace/workflow.js';
 import { decodeAttachments, storeAttachments } from '../work-orders/attachments.js';
-
-export const ACCOUNT_ROLES = 'accountRoles';
+import { ACCOUNT_ROLES, CASES } from '../../../shared/domain/entities.js';
+import { allocateId } from '../ids.js';
 
 interface RecoveryDetails {
   reason: string;
@@ -23,7 +22,7 @@ export const accessRecoveryHandlers: Pick<Handlers, 'accessRecovery.submit' | 'a
   'accessRecovery.submit'(input, ctx) {
     const customer = customerOf(ctx, input.customerAccount);
     const files = decodeAttachments(input.documents); // size-checked before anything is written
-    const id = nextCaseId(ctx.store);
+    const id = allocateId(ctx.store, CASES);
     const documents = storeAttachments(ctx.dataDir, id, files);
     const details: RecoveryDetails = { reason: input.reason, role: input.role, previousHolder: input.previousHolder, newHolder: input.newHolder, documents };
     const record = {
@@ -42,7 +41,6 @@ export const accessRecoveryHandlers: Pick<Handlers, 'accessRecovery.submit' | 'a
       action: 'access-recovery.submitted',
       changes: [{ entity: CASES, id, op: 'put', record: { ...record } as StoredRecord }],
     });
-    ctx.emit('case.changed', { id, action: 'access-recovery.submitted' });
     return record;
   },
 

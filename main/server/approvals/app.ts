@@ -7,12 +7,11 @@ import type { CaseRecord, Customer } from '../../../shared/domain/case.js';
 import { renderReceiptPdf, type Receipt } from '../../reports/receipt-pdf.js';
 import type { VerifyResult } from '../../store/core.js';
 import type { CaseStore } from '../../store/types.js';
-import { CASES } from '../cases/case-ids.js';
 import type { HandlerContext, Handlers } from '../context.js';
-import { CUSTOMERS } from '../customers/directory.js';
 import { DeskError, notFound } from '../errors.js';
-import { assessWorkOrder, isOpenWorkOrder, KEY_EVENTS } from '../work-orders/model.js';
+import { assessWorkOrder, isOpenWorkOrder } from '../work-orders/model.js';
 import { roleAllows } from '../../../shared/contract/index.js';
+import { CASES, CUSTOMERS, KEY_EVENTS } from '../../../shared/domain/entities.js';
 
 type Stored<T> = T & { [key: string]: unknown };
 type KeyEventStored = Stored<KeyEventRecord>;

@@ -3,10 +3,10 @@
 import type { BillingDisputeRow, DisputeOutcome } from '../../../shared/contract/billing.js';
 import type { RuleResult } from '../../../shared/rules/decision.js';
 import { correctionFigures, disputeFigures, inquiryTotal } from '../../rules/index.js';
-import { CASES } from '../cases/case-ids.js';
 import type { Handlers } from '../context.js';
 import { DeskError } from '../errors.js';
 import { advanceCase, caseInStatus, customerOf, newCase, recordNewCase, requireFourEyes, type StoredCase } from '../workspace/workflow.js';
+import { CASES } from '../../../shared/domain/entities.js';
 
 interface Dispute {
   expected: string;

@@ -3,7 +3,8 @@ import type { StoredEvent } from '../../store/types.js';
 import type { Handlers } from '../context.js';
 import { notFound } from '../errors.js';
 import { customerOf, newCase, recordNewCase, type StoredCase } from '../workspace/workflow.js';
-import { CASES } from './case-ids.js';
+import { CASES } from '../../../shared/domain/entities.js';
+import { linkPhoneCall } from '../cti/phone-calls.js';
 
 function toHistoryEntry(event: StoredEvent, id: string): HistoryEntry {
   const change = event.changes.find((c) => c.entity === CASES && c.id === id);
@@ -13,9 +14,11 @@ function toHistoryEntry(event: StoredEvent, id: string): HistoryEntry {
 
 export const caseHandlers: Pick<Handlers, 'calls.log' | 'cases.search' | 'cases.get'> = {
   'calls.log'(input, ctx) {
-    const customer = customerOf(ctx, input.customerAccount);
-    const record = newCase(ctx, customer, { ...input, type: 'call', status: 'logged', details: {} });
-    return recordNewCase(ctx, record, 'call.logged');
+    const { phoneCallId, ...fields } = input;
+    const customer = customerOf(ctx, fields.customerAccount);
+    const record = newCase(ctx, customer, { ...fields, type: 'call', status: 'logged', details: {} });
+    const phone = phoneCallId ? linkPhoneCall(ctx.store, phoneCallId, record.id) : { details: {}, changes: [] };
+    return recordNewCase(ctx, { ...record, details: phone.details }, 'call.logged', phone.changes);
   },
 
   async 'cases.search'(input, { store }) {

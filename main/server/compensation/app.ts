@@ -8,15 +8,15 @@ import { deskRules } from '../policy/rules-context.js';
 import {
   advanceCase,
   caseInStatus,
-  CREDITS,
   customerOf,
   newCase,
-  nextCreditId,
   recordNewCase,
   requireEligible,
   requireFourEyes,
   review,
 } from '../workspace/workflow.js';
+import { CREDITS } from '../../../shared/domain/entities.js';
+import { allocateId } from '../ids.js';
 
 function claimOf(ctx: HandlerContext, input: ParsedInput<'compensation.preview'>): CompensationClaim {
   const customer = customerOf(ctx, input.customerAccount);
@@ -66,7 +66,7 @@ export const compensationHandlers: Pick<Handlers, 'compensation.preview' | 'comp
     const decision = record.details?.decision as CompensationDecision;
     const approval = review(ctx, decision, 'approved');
     const credit = {
-      id: nextCreditId(ctx),
+      id: allocateId(ctx.store, CREDITS),
       customerAccount: record.customerAccount,
       amount: decision.amount,
       kind: 'compensation',

@@ -1,7 +1,8 @@
 import type { Customer } from '../../../shared/domain/case.js';
 import type { Handlers } from '../context.js';
 import { DeskError, notFound } from '../errors.js';
-import { CUSTOMERS, type CustomerDirectory } from './directory.js';
+import type { CustomerDirectory } from './directory.js';
+import { CUSTOMERS } from '../../../shared/domain/entities.js';
 import { normalizePhone } from './phone.js';
 
 export function customerHandlers(

@@ -2,8 +2,7 @@ import type { CustomerMatch } from '../../../shared/contract/index.js';
 import type { Customer } from '../../../shared/domain/case.js';
 import type { CaseStore } from '../../store/types.js';
 import { looksLikePhone, normalizePhone, phoneDigits } from './phone.js';
-
-export const CUSTOMERS = 'customers';
+import { CUSTOMERS } from '../../../shared/domain/entities.js';
 
 /**
  * Looks up callers by account id, phone number or name. The phone index is rebuilt lazily

@@ -6,8 +6,8 @@ import { assessSla, dateInZone, DEFAULT_TIME_ZONE, policyInForce, slaInputOf, ty
 import { addDays, dayOfWeek } from '../../../shared/rules/zone.js';
 import { parseBound } from '../../reports/rows.js';
 import type { CaseStore } from '../../store/types.js';
-import { CASES } from '../cases/case-ids.js';
 import { DeskError } from '../errors.js';
+import { CASES } from '../../../shared/domain/entities.js';
 
 export interface SummaryQuery {
   from: string;

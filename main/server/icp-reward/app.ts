@@ -3,10 +3,10 @@ import type { ParsedInput } from '../../../shared/contract/index.js';
 import type { RuleResult } from '../../../shared/rules/decision.js';
 import type { IcpRewardRequest } from '../../../shared/rules/requests.js';
 import { decideIcpReward } from '../../rules/index.js';
-import { CASES } from '../cases/case-ids.js';
 import type { HandlerContext, Handlers } from '../context.js';
 import { deskRules } from '../policy/rules-context.js';
-import { CREDITS, customerOf, newCase, recordNewCase, requireEligible, type StoredCase } from '../workspace/workflow.js';
+import { customerOf, newCase, recordNewCase, requireEligible, type StoredCase } from '../workspace/workflow.js';
+import { CASES, CREDITS } from '../../../shared/domain/entities.js';
 
 function requestOf(ctx: HandlerContext, input: ParsedInput<'icpReward.preview'>): IcpRewardRequest {
   const customer = customerOf(ctx, input.customerAccount);

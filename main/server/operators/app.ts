@@ -4,6 +4,7 @@ import type { Handlers, Services } from '../context.js';
 import { DeskError, notFound } from '../errors.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import type { ResumeTokens } from './resume-tokens.js';
+import { OPERATORS as ENTITY } from '../../../shared/domain/entities.js';
 
 /** An operator as stored: the view plus the password hash, which never leaves the main process. */
 interface OperatorRecord extends OperatorView {
@@ -13,7 +14,6 @@ interface OperatorRecord extends OperatorView {
   [key: string]: unknown;
 }
 
-const ENTITY = 'operators';
 // A real scrypt hash of a random password: unknown usernames cost the same time as wrong passwords.
 const decoyHash = hashPassword(crypto.randomUUID());
 
@@ -24,7 +24,15 @@ export const toView = ({ username, displayName, role, active }: OperatorRecord):
   active,
 });
 
-export const needsSetup = ({ store }: Pick<Services, 'store'>) => store.count(ENTITY) === 0;
+// Set-up is needed until a manager exists: demo data may bring agents before the first manager.
+export const needsSetup = ({ store }: Pick<Services, 'store'>) => !store.all<OperatorRecord>(ENTITY).some((o) => o.role === 'manager');
+
+/** The stored operator for this input, its password already hashed. */
+export const operatorRecord = (
+  input: { username: string; displayName: string; role: Role },
+  passwordHash: string,
+  createdAt: string,
+): OperatorRecord => ({ id: input.username, ...input, active: true, passwordHash, createdAt });
 
 async function createOperator(
   services: Services,
@@ -36,15 +44,8 @@ async function createOperator(
   guard();
   const passwordHash = await hashPassword(input.password);
   guard();
-  const record: OperatorRecord = {
-    id: input.username,
-    username: input.username,
-    displayName: input.displayName,
-    role: input.role,
-    active: true,
-    passwordHash,
-    createdAt: services.now().toISOString(),
-  };
+  const { username, displayName, role } = input;
+  const record = operatorRecord({ username, displayName, role }, passwordHash, services.now().toISOString());
   services.store.append({ ...event, changes: [{ entity: ENTITY, id: record.id, op: 'put', record }] });
   return toView(record);
 }
@@ -72,6 +73,7 @@ export const operatorHandlers = (
       { ...input, role: 'manager' },
       () => {
         if (!needsSetup(ctx)) throw new DeskError('forbidden', 'the desk is already set up; sign in instead');
+        if (ctx.store.get(ENTITY, input.username)) throw new DeskError('conflict', 'this username is taken', 'username');
       },
     );
     ctx.connection.operator = operator;

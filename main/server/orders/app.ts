@@ -1,9 +1,7 @@
 import type { Order } from '../../../shared/domain/order.js';
 import type { Handlers } from '../context.js';
 import { customerOf } from '../workspace/workflow.js';
-
-/** Customer orders: what the billing system sold, the basis of refunds (policy section 5). */
-export const ORDERS = 'orders';
+import { ORDERS } from '../../../shared/domain/entities.js';
 
 type StoredOrder = Order & { [key: string]: unknown };
 

@@ -7,12 +7,12 @@ import type { CompensationClaim, RefundRequest } from '../../../shared/rules/req
 import type { PreviewRow } from '../../../shared/contract/policy-editor.js';
 import { decideCompensation, decideRefund, deskCalendar, NO_EDITS, policyInForce, type CalendarEdits, type DeskSettings } from '../../rules/index.js';
 import type { StoredRecord } from '../../store/types.js';
-import { CASES } from '../cases/case-ids.js';
 import type { HandlerContext, Handlers } from '../context.js';
 import { DeskError, notFound } from '../errors.js';
-import { CALENDAR, deskRules, POLICY_VERSIONS, policyVersions } from '../policy/rules-context.js';
+import { deskRules, policyVersions } from '../policy/rules-context.js';
 import { refundStatusForR3 } from '../refunds/app.js';
 import { BUNDLED_POLICIES } from '../../rules/index.js';
+import { CALENDAR, CASES, POLICY_VERSIONS } from '../../../shared/domain/entities.js';
 
 const obj = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' ? (v as Record<string, unknown>) : {});
 

@@ -3,11 +3,7 @@
 import type { Policy } from '../../../shared/rules/policy.js';
 import { BUNDLED_POLICIES, deskCalendar, NO_EDITS, NoPolicyInForce, policyInForce, type CalendarEdits, type DeskSettings } from '../../rules/index.js';
 import type { Services } from '../context.js';
-
-/** Policy versions a manager published; the bundled ones are always there too. */
-export const POLICY_VERSIONS = 'policyVersions';
-/** One record, id 'desk': the manager's additions and removals to the bundled holiday calendar. */
-export const CALENDAR = 'calendar';
+import { CALENDAR, POLICY_VERSIONS } from '../../../shared/domain/entities.js';
 
 type Stored<T> = T & { id: string; [key: string]: unknown };
 

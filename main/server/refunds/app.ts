@@ -4,10 +4,8 @@ import type { Order } from '../../../shared/domain/order.js';
 import type { RefundDecision, RuleResult } from '../../../shared/rules/decision.js';
 import type { RefundRequest } from '../../../shared/rules/requests.js';
 import { decideRefund } from '../../rules/index.js';
-import { CASES } from '../cases/case-ids.js';
 import type { HandlerContext, Handlers } from '../context.js';
 import { DeskError } from '../errors.js';
-import { ORDERS } from '../orders/app.js';
 import { deskRules } from '../policy/rules-context.js';
 import {
   advanceCase,
@@ -20,6 +18,7 @@ import {
   review,
   type StoredCase,
 } from '../workspace/workflow.js';
+import { CASES, ORDERS } from '../../../shared/domain/entities.js';
 
 type StoredOrder = Order & { [key: string]: unknown };
 

@@ -11,14 +11,14 @@ import {
 import type { CaseRecord, Customer } from '../../../shared/domain/case.js';
 import { assessWorkOrderQuality, classifyScope, nextEscalationLevel, openingSeverity, type KeyEvent, type WorkOrderDraft } from '../../rules/index.js';
 import type { StoredEvent } from '../../store/types.js';
-import { CASES, nextCaseId } from '../cases/case-ids.js';
 import type { HandlerContext, Handlers, Services } from '../context.js';
-import { CUSTOMERS } from '../customers/directory.js';
 import { DeskError, notFound } from '../errors.js';
 import { currentPolicy } from '../policy/rules-context.js';
 import { decodeAttachments, storeAttachments } from './attachments.js';
-import { assessWorkOrder, isOpenWorkOrder, isWorkOrder, KEY_EVENTS, toSlaView, TRANSITIONS } from './model.js';
+import { assessWorkOrder, isOpenWorkOrder, isWorkOrder, toSlaView, TRANSITIONS } from './model.js';
 import { queueHandlers } from './queue.js';
+import { CASES, CUSTOMERS, KEY_EVENTS } from '../../../shared/domain/entities.js';
+import { allocateId } from '../ids.js';
 
 type Stored<T> = T & { [key: string]: unknown };
 
@@ -58,7 +58,7 @@ function loadWorkOrder(ctx: HandlerContext, id: string): WorkOrderRecord {
   return record;
 }
 
-/** Records one change to a work order as one event, and tells every window. */
+/** Records one change to a work order as one event (the desk tells every window). */
 function save(
   ctx: HandlerContext,
   record: WorkOrderRecord,
@@ -74,7 +74,6 @@ function save(
     ...(reason ? { reason } : {}),
     changes: [{ entity: CASES, id: record.id, op: 'patch', patch: full }],
   });
-  ctx.emit('case.changed', { id: record.id, action });
   return { ...record, ...full } as WorkOrderRecord;
 }
 
@@ -119,7 +118,7 @@ export const workOrderHandlers: Pick<
     const now = ctx.now().toISOString();
     const inForce = keyEventsOf(ctx, customer.id).filter((e) => !e.rejected);
     const opening = openingSeverity(input.severity, customer, now, inForce as KeyEvent[]);
-    const id = nextCaseId(ctx.store);
+    const id = allocateId(ctx.store, CASES);
     const attachments = storeAttachments(ctx.dataDir, id, files);
     const incident = input.incident
       ? Object.fromEntries(Object.entries(input.incident).filter(([, v]) => v !== '' && !(Array.isArray(v) && v.length === 0)))
@@ -178,7 +177,6 @@ export const workOrderHandlers: Pick<
       ...(opening.raised ? { reason: opening.rule.reason } : {}),
       changes: [{ entity: CASES, id, op: 'put', record: structuredClone(record) as unknown as Stored<WorkOrderRecord> }],
     });
-    ctx.emit('case.changed', { id, action: 'work-order.opened' });
     return record;
   },
 
@@ -251,7 +249,7 @@ export const workOrderHandlers: Pick<
     if (!customer.vip) throw new DeskError('conflict', 'key-event assurance is a VIP service; this customer is common', 'customerAccount');
     if (Date.parse(input.end) <= Date.parse(input.start)) throw new DeskError('invalid-input', 'the end must be after the start', 'end');
     const record: KeyEventRecord = {
-      id: `KE-${String(ctx.store.count(KEY_EVENTS) + 1).padStart(5, '0')}`,
+      id: allocateId(ctx.store, KEY_EVENTS),
       customerAccount: customer.id,
       name: input.name,
       start: new Date(input.start).toISOString(),

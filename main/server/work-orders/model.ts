@@ -5,10 +5,8 @@ import type { CaseRecord } from '../../../shared/domain/case.js';
 import { assessSla, slaInputOf, type SlaAssessment } from '../../rules/index.js';
 import type { CaseStore, StoredEvent } from '../../store/types.js';
 import type { Services } from '../context.js';
-import { CASES } from '../cases/case-ids.js';
 import { currentPolicy, deskRules } from '../policy/rules-context.js';
-
-export const KEY_EVENTS = 'keyEvents';
+import { CASES, KEY_EVENTS } from '../../../shared/domain/entities.js';
 
 /** Where each status may go next. Escalation goes through workOrders.escalate (it needs a reason). */
 export const TRANSITIONS: Record<WorkOrderStatus, readonly WorkOrderStatus[]> = {

@@ -5,9 +5,9 @@
 import type { QueueRow } from '../../../shared/contract/work-orders.js';
 import type { CaseRecord } from '../../../shared/domain/case.js';
 import type { CaseStore } from '../../store/types.js';
-import { CASES } from '../cases/case-ids.js';
 import type { Handlers, Services } from '../context.js';
 import { assessWorkOrder, CLOSED_STATUSES, isOpenWorkOrder, openWorkOrders, runningDue } from './model.js';
+import { CASES } from '../../../shared/domain/entities.js';
 
 const MAX_AGE_MS = 5_000;
 const CACHE_SIZE = 8;

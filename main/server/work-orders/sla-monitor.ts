@@ -3,10 +3,10 @@
 // new breach together with its automatic escalation as ONE store event by 'system'.
 import type { WorkOrderDetails } from '../../../shared/contract/work-orders.js';
 import { nextEscalationLevel } from '../../rules/index.js';
-import { CASES } from '../cases/case-ids.js';
 import type { Services } from '../context.js';
 import { currentPolicy } from '../policy/rules-context.js';
 import { assessWorkOrder, isOpenWorkOrder, newBreaches, openWorkOrders } from './model.js';
+import { CASES } from '../../../shared/domain/entities.js';
 
 export const DEFAULT_SLA_INTERVAL_MS = 15_000;
 
@@ -51,7 +51,6 @@ export function startSlaMonitor(services: Services, options: { intervalMs?: numb
         });
         breached.push(id);
         services.emit('sla.breached', { id, severity: record.severity ?? d.requestedSeverity });
-        services.emit('case.changed', { id, action: 'work-order.sla-breached' });
       } catch (error) {
         console.error(`[sla-monitor] ${id}:`, error);
       }

@@ -2,7 +2,7 @@
 import type { Order } from '../../../shared/domain/order.js';
 import type { StoredRecord } from '../../store/types.js';
 import { openTestDesk } from '../../../test/support/desk.js';
-import { ORDERS } from '../orders/app.js';
+import { ORDERS } from '../../../shared/domain/entities.js';
 
 export const NOW = '2026-05-06T02:00:00.000Z'; // 10:00 in Asia/Shanghai, a Wednesday
 

@@ -4,11 +4,11 @@ import type { CaseRecord, Category, Channel, Customer } from '../../../shared/do
 import type { Decision, RuleResult } from '../../../shared/rules/decision.js';
 import { classifyScope } from '../../rules/index.js';
 import type { Change, StoredRecord } from '../../store/types.js';
-import { CASES, nextCaseId } from '../cases/case-ids.js';
 import type { HandlerContext } from '../context.js';
-import { CUSTOMERS } from '../customers/directory.js';
 import { DeskError, notFound } from '../errors.js';
 import { currentPolicy } from '../policy/rules-context.js';
+import { CASES, CUSTOMERS } from '../../../shared/domain/entities.js';
+import { allocateId } from '../ids.js';
 
 export type StoredCase = CaseRecord & { [key: string]: unknown };
 
@@ -27,7 +27,7 @@ export function newCase(
   const now = ctx.now().toISOString();
   const category = fields.category ?? 'product-function';
   return {
-    id: nextCaseId(ctx.store),
+    id: allocateId(ctx.store, CASES),
     type: fields.type,
     channel: fields.channel,
     customerAccount: customer.id,
@@ -52,7 +52,6 @@ export function recordNewCase(ctx: HandlerContext, record: CaseRecord, action: s
     action,
     changes: [{ entity: CASES, id: record.id, op: 'put', record: { ...record } as StoredRecord }, ...extra],
   });
-  ctx.emit('case.changed', { id: record.id, action });
   return record;
 }
 
@@ -90,7 +89,6 @@ export function advanceCase(
     ...(options.reason ? { reason: options.reason } : {}),
     changes: [{ entity: CASES, id: record.id, op: 'patch', patch }, ...(options.extra ?? [])],
   });
-  ctx.emit('case.changed', { id: record.id, action });
   return { ...record, ...patch };
 }
 
@@ -113,5 +111,3 @@ export function review(ctx: HandlerContext, decision: Decision, outcome: 'approv
   };
 }
 
-export const CREDITS = 'credits';
-export const nextCreditId = (ctx: HandlerContext) => `CR-${String(ctx.store.count(CREDITS) + 1).padStart(6, '0')}`;

@@ -3,7 +3,7 @@
 // meanwhile by someone else), pull, and the center-wide search and report.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { order } from '../../server/workspace/test-fixtures.js';
-import { ORDERS } from '../../server/orders/app.js';
+import { ORDERS } from '../../../shared/domain/entities.js';
 import type { StoredRecord } from '../../store/types.js';
 import { startPostgres, type TestPostgres } from '../../../test/support/postgres.js';
 import { setUpTeam, TEAM_PASSWORD, TeamDeskClient, TeamHttpError } from '../../../test/support/team.js';

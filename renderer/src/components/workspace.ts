@@ -4,6 +4,7 @@ import { useEffect, useRef, useState, type KeyboardEvent, type RefObject } from 
 import { contract, type CallInput, type CallName, type CallResult, type CustomerMatch } from '../../../shared/contract/index.js';
 import type { CaseType } from '../../../shared/domain/case.js';
 import { ApiError, call } from '../api/client.js';
+import { useDeskQuery } from '../api/useDeskQuery.js';
 import { useNavigation, type Prefill } from '../state/navigation.js';
 
 let currency: Promise<string> | null = null;
@@ -113,21 +114,8 @@ export function useF2(ref: RefObject<HTMLInputElement | null>) {
 
 export const useInputRef = () => useRef<HTMLInputElement>(null);
 
-/** The customer's cases of one type, refreshed when any case changes. */
+/** The customer's cases of one type, refreshed when a case changes. */
 export function useCustomerCases(type: CaseType, account: string | undefined) {
-  const [cases, setCases] = useState<CallResult<'cases.search'>['cases']>([]);
-  const [tick, setTick] = useState(0);
-  useEffect(() => window.api.on('case.changed', () => setTick((n) => n + 1)), []);
-  useEffect(() => {
-    if (!account) return setCases([]);
-    let live = true;
-    call('cases.search', { type: [type], customerAccount: account, limit: 20 }).then(
-      (page) => live && setCases(page.cases),
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-  }, [type, account, tick]);
-  return { cases, refresh: () => setTick((n) => n + 1) };
+  const query = useDeskQuery('cases.search', account ? { type: [type], customerAccount: account, limit: 20 } : null, { refreshOn: ['cases'] });
+  return { cases: query.data?.cases ?? [], refresh: query.refresh };
 }

@@ -16,6 +16,8 @@ import { messages as dashboardMessages } from '../panels/dashboard/messages.js';
 import { messages as policyMessages } from '../panels/policy/messages.js';
 import { messages as billingMessages } from '../panels/billing/messages.js';
 import { messages as accessRecoveryMessages } from '../panels/access-recovery/messages.js';
+import { messages as phoneMessages } from '../panels/phone/messages.js';
+import { messages as mailMessages } from '../panels/mail/messages.js';
 
 /**
  * Each panel may keep its strings beside it (`messages.ts` exporting `{ en, zhCN }` under one
@@ -36,6 +38,8 @@ const panelMessages: { en: object; zhCN: object }[] = [
   policyMessages,
   billingMessages,
   accessRecoveryMessages,
+  phoneMessages,
+  mailMessages,
 ];
 
 export const i18n: I18n = i18next.createInstance();

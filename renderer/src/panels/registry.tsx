@@ -30,6 +30,10 @@ import ReceiptLongIcon from '@mui/icons-material/ReceiptLong';
 import AdminPanelSettingsIcon from '@mui/icons-material/AdminPanelSettings';
 import { BillingPanel } from './billing/BillingPanel.js';
 import { AccessRecoveryPanel } from './access-recovery/AccessRecoveryPanel.js';
+import MailIcon from '@mui/icons-material/Mail';
+import SettingsPhoneIcon from '@mui/icons-material/SettingsPhone';
+import { MailPanel } from './mail/MailPanel.js';
+import { ChannelsPanel } from './mail/ChannelsPanel.js';
 
 export interface PanelEntry {
   id: string;
@@ -53,9 +57,11 @@ export const PANELS: PanelEntry[] = [
   { id: 'complaints', label: 'complaints.nav', icon: <FeedbackIcon />, role: 'agent', component: ComplaintsPanel },
   { id: 'billing', label: 'billing.nav', icon: <ReceiptLongIcon />, role: 'agent', component: BillingPanel },
   { id: 'access-recovery', label: 'accessRecovery.nav', icon: <AdminPanelSettingsIcon />, role: 'agent', component: AccessRecoveryPanel },
+  { id: 'mail', label: 'mail.nav', icon: <MailIcon />, role: 'agent', component: MailPanel },
   { id: 'approvals', label: 'approvals.nav', icon: <FactCheckIcon />, role: 'supervisor', component: ApprovalsPanel },
   { id: 'audit', label: 'audit.nav', icon: <HistoryIcon />, role: 'supervisor', component: AuditPanel },
   { id: 'operators', label: 'operators.nav', icon: <ManageAccountsIcon />, role: 'manager', component: OperatorsPanel },
   { id: 'dashboard', label: 'dashboard.nav', icon: <InsightsIcon />, role: 'manager', component: DashboardPanel },
+  { id: 'channels', label: 'channels.nav', icon: <SettingsPhoneIcon />, role: 'manager', component: ChannelsPanel },
   { id: 'policy', label: 'policy.nav', icon: <PolicyIcon />, role: 'manager', component: PolicyPanel },
 ];

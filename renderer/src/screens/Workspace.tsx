@@ -8,15 +8,15 @@ import {
   ListItemButton,
   ListItemIcon,
   ListItemText,
-  MenuItem,
-  TextField,
   Toolbar,
   Typography,
 } from '@mui/material';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LANGUAGES, roleAllows } from '../../../shared/contract/index.js';
+import { roleAllows } from '../../../shared/contract/index.js';
+import { LanguageSelect } from '../components/LanguageSelect.js';
 import { ShortcutHelp } from '../components/ShortcutHelp.js';
+import { IncomingCall } from '../panels/phone/IncomingCall.js';
 import { PANELS } from '../panels/registry.js';
 import { useNavigation } from '../state/navigation.js';
 import { useSession } from '../state/session.js';
@@ -25,7 +25,7 @@ const NAV_WIDTH = 220;
 
 export function Workspace() {
   const { t } = useTranslation();
-  const { operator, settings, signOut, setLanguage } = useSession();
+  const { operator, signOut } = useSession();
   const { active, open } = useNavigation();
   const panels = PANELS.filter((p) => operator && roleAllows(operator.role, p.role));
   const panel = panels.find((p) => p.id === active) ?? panels[0]!;
@@ -52,19 +52,7 @@ export function Workspace() {
           <Typography variant="h6" component="h1" sx={{ flex: 1 }}>
             {t('app.title')}
           </Typography>
-          <TextField
-            select
-            size="small"
-            fullWidth={false}
-            aria-label={t('app.language')}
-            value={settings?.language ?? 'zh-CN'}
-            onChange={(e) => void setLanguage(e.target.value as (typeof LANGUAGES)[number])}
-            sx={{ bgcolor: 'white', borderRadius: 1, minWidth: 110 }}
-            slotProps={{ htmlInput: { 'data-testid': 'language' } }}
-          >
-            <MenuItem value="zh-CN">简体中文</MenuItem>
-            <MenuItem value="en">English</MenuItem>
-          </TextField>
+          <LanguageSelect />
           <Typography variant="caption" sx={{ opacity: 0.8 }}>
             {t('app.help.hint')}
           </Typography>
@@ -90,6 +78,7 @@ export function Workspace() {
         <Toolbar variant="dense" />
         <Panel key={panel.id} />
         <ShortcutHelp panels={panels.map((p) => ({ label: p.label }))} />
+        <IncomingCall />
       </Box>
     </Box>
   );

@@ -16,6 +16,15 @@ interface SessionState {
 // Per tab: a reload keeps the sign-in, closing the tab ends it.
 const RESUME_KEY = 'assurance-desk.resume';
 
+/** First start: the browser's language, Chinese for any zh-*, English otherwise. */
+export function browserLanguage(languages: readonly string[] = navigator.languages ?? [navigator.language]): DeskSettings['language'] {
+  const first = languages[0]?.toLowerCase() ?? 'zh-cn';
+  return first.startsWith('zh') ? 'zh-CN' : 'en';
+}
+
+// A language picked on the set-up or sign-in screen, saved once someone is signed in.
+let unsavedLanguage: DeskSettings['language'] | null = null;
+
 async function resumeSignIn(): Promise<OperatorView | null> {
   const token = sessionStorage.getItem(RESUME_KEY);
   if (!token) return null;
@@ -29,13 +38,15 @@ export const useSession = create<SessionState>((set, get) => ({
   operator: null,
   settings: null,
   async load() {
-    const [session, settings] = await Promise.all([call('session.current', {}), call('settings.get', {})]);
+    const [session, stored] = await Promise.all([call('session.current', {}), call('settings.get', {})]);
+    const settings = stored.languageChosen ? stored : { ...stored, language: browserLanguage() };
     await i18n.changeLanguage(settings.language);
     const operator = session.operator ?? (session.needsSetup ? null : await resumeSignIn());
     set({ settings, operator, status: session.needsSetup ? 'setup' : operator ? 'signed-in' : 'signed-out' });
   },
   signedIn(operator) {
     set({ operator, status: 'signed-in' });
+    if (unsavedLanguage) void get().setLanguage(unsavedLanguage);
     call('session.resumeToken', {}).then(
       (token) => sessionStorage.setItem(RESUME_KEY, token),
       () => sessionStorage.removeItem(RESUME_KEY),
@@ -51,6 +62,11 @@ export const useSession = create<SessionState>((set, get) => ({
     await i18n.changeLanguage(language);
     const current = get().settings;
     if (current) set({ settings: { ...current, language } });
-    if (get().status === 'signed-in') set({ settings: await call('settings.update', { language }) });
+    if (get().status !== 'signed-in') {
+      unsavedLanguage = language;
+      return;
+    }
+    unsavedLanguage = null;
+    set({ settings: await call('settings.update', { language }) });
   },
 }));

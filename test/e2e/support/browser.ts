@@ -29,6 +29,8 @@ export function cli(args: string[]): Promise<string> {
 
 export interface RunningHost {
   url: string;
+  /** What the host printed up to its address line. */
+  output: string;
   origin: string;
   process: ChildProcess;
   stop(): Promise<void>;
@@ -36,7 +38,12 @@ export interface RunningHost {
 
 /** Starts `web` as a user would (plus any extra options) and waits for its one line with the address. */
 export function startHost(dataDir: string, extraArgs: string[] = []): Promise<RunningHost> {
-  const child = spawn(process.execPath, [builtFile('main', 'web.js'), '--port', '0', '--data', dataDir, ...extraArgs], {
+  return startHostWith(['--port', '0', '--data', dataDir, ...extraArgs]);
+}
+
+/** Starts `web` with exactly these arguments, as `npm run web -- ARGS` passes them. */
+export function startHostWith(args: string[]): Promise<RunningHost> {
+  const child = spawn(process.execPath, [builtFile('main', 'web.js'), ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   return new Promise((done, fail) => {
@@ -47,10 +54,11 @@ export function startHost(dataDir: string, extraArgs: string[] = []): Promise<Ru
     child.stdout.on('data', (d) => {
       out += d;
       const match = /^Assurance Desk running at (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)$/m.exec(out);
-      if (match) {
+      if (match && /^Data folder: .*$/m.test(out)) {
         const url = match[1]!;
         done({
           url,
+          output: out,
           origin: new URL(url).origin,
           process: child,
           stop: () =>
@@ -65,13 +73,13 @@ export function startHost(dataDir: string, extraArgs: string[] = []): Promise<Ru
   });
 }
 
-export async function launchBrowser(): Promise<{ context: BrowserContext; page: Page; close(): Promise<void> }> {
+export async function launchBrowser(locale = 'zh-CN'): Promise<{ context: BrowserContext; page: Page; close(): Promise<void> }> {
   const profile = mkdtempSync(join(tmpdir(), 'desk-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
     viewport: { width: 1366, height: 768 },
-    locale: 'zh-CN',
+    locale,
     args: [
       '--headless',
       '--disable-gpu',

@@ -1,10 +1,11 @@
 // The supervisor's approval queue: refunds, compensation, escalations and key events in one list,
 // breached and oldest first (ordered by the main process). Approve, or reject with a reason.
 import { Alert, Box, Button, Chip, Paper, Snackbar, Stack, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, TextField, Typography } from '@mui/material';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApprovalItem } from '../../../../shared/contract/approvals.js';
 import { ApiError, call } from '../../api/client.js';
+import { useDeskQuery } from '../../api/useDeskQuery.js';
 import { formatMoney } from '../../components/money.js';
 import { useCurrency } from '../../components/workspace.js';
 import { formatDateTime } from '../../i18n/index.js';
@@ -30,18 +31,14 @@ export function ApprovalsPanel() {
   const { t, i18n } = useTranslation();
   const currency = useCurrency();
   const timeZone = useSession((s) => s.settings?.timeZone ?? 'Asia/Shanghai');
-  const [items, setItems] = useState<ApprovalItem[]>([]);
+  const queue = useDeskQuery('approvals.list', {}, { refreshOn: ['cases', 'keyEvents'] });
+  const items = queue.data ?? [];
   const [rejecting, setRejecting] = useState<string | null>(null);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<{ id?: string; message: string; key?: string } | null>(null);
   const [done, setDone] = useState<{ item: ApprovalItem; approved: boolean }[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
 
-  const load = useCallback(() => {
-    call('approvals.list', {}).then(setItems, (e: unknown) => setError({ message: e instanceof Error ? e.message : String(e) }));
-  }, []);
-  useEffect(load, [load]);
-  useEffect(() => window.api.on('case.changed', load), [load]);
 
   async function act(item: ApprovalItem, approve: boolean) {
     setError(null);
@@ -52,7 +49,6 @@ export function ApprovalsPanel() {
       setReason('');
       setDone((d) => [{ item, approved: approve }, ...d]);
       setNotice(t(approve ? 'approvals.approved' : 'approvals.rejected', { id: item.id }));
-      load();
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
       setError({ id: item.id, message: e.message });
@@ -75,10 +71,11 @@ export function ApprovalsPanel() {
         </Typography>
         <Chip size="small" label={items.length} />
         <Box sx={{ flex: 1 }} />
-        <Button size="small" onClick={load}>
+        <Button size="small" onClick={queue.refresh}>
           {t('approvals.refresh')}
         </Button>
       </Box>
+      {queue.error && <Alert severity="error">{queue.error.message}</Alert>}
       {error && !error.id && <Alert severity="error">{error.key ? t(error.key) : error.message}</Alert>}
       <Paper variant="outlined">
         <TableContainer sx={{ maxHeight: 460 }}>

@@ -1,11 +1,12 @@
 // Billing inquiries: the invoice period, services and charges asked about; the agent explains
 // (service, usage metric) or opens a dispute, which a supervisor other than the agent resolves.
 import { Alert, Box, Button, Chip, IconButton, MenuItem, Paper, Snackbar, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DISPUTE_OUTCOMES, type BillingDisputeRow, type DisputeOutcome } from '../../../../shared/contract/billing.js';
+import { DISPUTE_OUTCOMES, type DisputeOutcome } from '../../../../shared/contract/billing.js';
 import type { CaseRecord } from '../../../../shared/domain/case.js';
 import { call } from '../../api/client.js';
+import { useDeskQuery } from '../../api/useDeskQuery.js';
 import { SubmitRow } from '../../components/SubmitRow.js';
 import { useFieldErrors } from '../../components/useFieldErrors.js';
 import { submitOnCtrlEnter, useCurrency, useCustomer, useCustomerCases, useF2, useInputRef, validateInput } from '../../components/workspace.js';
@@ -107,7 +108,7 @@ export function BillingPanel() {
         {cases.cases.map((c) => (
           <BillingCard key={c.id} record={c} onChanged={cases.refresh} />
         ))}
-        {role !== 'agent' && <DisputeReport tick={cases.cases} />}
+        {role !== 'agent' && <DisputeReport />}
       </Stack>
       <Snackbar open={saved !== null} autoHideDuration={5000} onClose={() => setSaved(null)} message={saved} />
     </Box>
@@ -243,19 +244,9 @@ function BillingCard({ record: c, onChanged }: { record: CaseRecord; onChanged()
 }
 
 /** Every billing dispute and its outcome (supervisors): the figures from the desk, exact. */
-function DisputeReport({ tick }: { tick: unknown }) {
+function DisputeReport() {
   const { t } = useTranslation();
-  const [rows, setRows] = useState<BillingDisputeRow[]>([]);
-  useEffect(() => {
-    let live = true;
-    call('billing.disputes', { status: 'all' }).then(
-      (list) => live && setRows(list),
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-  }, [tick]);
+  const rows = useDeskQuery('billing.disputes', { status: 'all' }, { refreshOn: ['cases'] }).data ?? [];
   return (
     <Paper variant="outlined" sx={{ p: 1.5 }} component="section" aria-label={t('billing.report')}>
       <Typography variant="subtitle2">{t('billing.report')}</Typography>

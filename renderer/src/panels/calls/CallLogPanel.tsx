@@ -1,10 +1,10 @@
 import { Alert, Box, Button, MenuItem, Paper, Snackbar, Stack, TextField, Typography } from '@mui/material';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerMatch } from '../../../../shared/contract/index.js';
 import { CATEGORIES, CHANNELS, type CaseRecord, type Category, type Channel } from '../../../../shared/domain/case.js';
-import type { Policy } from '../../../../shared/rules/policy.js';
 import { call } from '../../api/client.js';
+import { useDeskQuery } from '../../api/useDeskQuery.js';
 import { SubmitRow } from '../../components/SubmitRow.js';
 import { useFieldErrors } from '../../components/useFieldErrors.js';
 import { submitOnCtrlEnter, useF2 } from '../../components/workspace.js';
@@ -12,6 +12,8 @@ import { useNavigation } from '../../state/navigation.js';
 import { PANELS } from '../registry.js';
 import { CallerLookup } from './CallerLookup.js';
 import { RecentCases } from './RecentCases.js';
+import { MissedCalls } from '../phone/MissedCalls.js';
+import { OnCall, useAnsweredCall } from '../phone/OnCall.js';
 
 const EMPTY = { channel: 'hotline' as Channel, category: 'technical-issue' as Category, summary: '', notes: '' };
 /** Panels a logged call can be turned into, carrying the caller, summary and notes over. */
@@ -22,35 +24,26 @@ export function CallLogPanel() {
   const errors = useFieldErrors();
   const [caller, setCaller] = useState<CustomerMatch | null>(null);
   const [form, setForm] = useState(EMPTY);
-  const [recent, setRecent] = useState<CaseRecord[]>([]);
   const [saved, setSaved] = useState<string | null>(null);
   const [lastCall, setLastCall] = useState<CaseRecord | null>(null);
-  const [policy, setPolicy] = useState<Policy | null>(null);
   const callerRef = useRef<HTMLInputElement>(null);
+  const { phoneCallId, logged } = useAnsweredCall(setCaller);
   const open = useNavigation((s) => s.open);
   const conversions = PANELS.filter((p) => CONVERSIONS.includes(p.id));
   // The scope table comes from the policy version in force; the panel only shows it.
-  const scope = policy?.scope[form.category];
+  const scope = useDeskQuery('policy.current', {}, { refreshOn: ['policyVersions'] }).data?.scope[form.category];
 
-  useEffect(() => {
-    call('policy.current', {}).then(setPolicy, () => setPolicy(null));
-  }, []);
-
-  const refresh = useCallback(() => call('cases.search', { limit: 20 }).then((page) => setRecent(page.cases)), []);
-  useEffect(() => {
-    void refresh();
-    return window.api.on('case.changed', () => void refresh());
-  }, [refresh]);
+  const recent = useDeskQuery('cases.search', { limit: 20 }, { refreshOn: ['cases'] }).data?.cases ?? [];
 
   async function save() {
     errors.clear();
     try {
-      const record = await call('calls.log', { customerAccount: caller?.customer.id ?? '', ...form });
+      const record = await call('calls.log', { customerAccount: caller?.customer.id ?? '', ...form, ...(phoneCallId ? { phoneCallId } : {}) });
       setSaved(record.id);
       setLastCall(record);
+      if (phoneCallId) logged(record.id);
       setCaller(null);
       setForm(EMPTY);
-      void refresh();
       callerRef.current?.focus();
     } catch (error) {
       errors.fromError(error);
@@ -139,6 +132,8 @@ export function CallLogPanel() {
           {t('calls.convert', { id: lastCall.id, customer: lastCall.customerName })}
         </Alert>
       )}
+      <OnCall caller={caller} />
+      <MissedCalls />
       <RecentCases cases={recent} />
       <Snackbar open={saved !== null} autoHideDuration={4000} onClose={() => setSaved(null)} message={t('calls.saved', { id: saved })} />
     </Stack>

@@ -5,8 +5,9 @@ import { BarChart } from '@mui/x-charts/BarChart';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CHANNELS, SEVERITIES } from '../../../../shared/domain/case.js';
-import { REPORT_FORMATS, REPORT_NAMES, type Counted, type DashboardSummary } from '../../../../shared/contract/dashboard.js';
+import { REPORT_FORMATS, REPORT_NAMES, type Counted } from '../../../../shared/contract/dashboard.js';
 import { call } from '../../api/client.js';
+import { useDeskQuery } from '../../api/useDeskQuery.js';
 import { useFieldErrors } from '../../components/useFieldErrors.js';
 import { submitOnCtrlEnter } from '../../components/workspace.js';
 import { useSession } from '../../state/session.js';
@@ -162,7 +163,6 @@ export function DashboardPanel() {
   const [channel, setChannel] = useState('');
   const [severity, setSeverity] = useState('');
   const [agent, setAgent] = useState('');
-  const [summary, setSummary] = useState<DashboardSummary | null>(null);
 
   const query = () => ({
     from,
@@ -172,13 +172,17 @@ export function DashboardPanel() {
     ...(severity ? { severity: severity as (typeof SEVERITIES)[number] } : {}),
     ...(agent.trim() ? { agent: agent.trim() } : {}),
   });
-  async function load() {
+  // The figures follow the filters last applied, and every case change after that.
+  const [applied, setApplied] = useState(query);
+  const figures = useDeskQuery('dashboard.summary', applied, { refreshOn: ['cases'] });
+  const summary = figures.data ?? null;
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  useEffect(() => void (figures.error && errors.fromError(figures.error)), [figures.error]);
+  function load() {
     errors.clear();
-    try {
-      setSummary(await call('dashboard.summary', query()));
-    } catch (error) {
-      errors.fromError(error);
-    }
+    const next = query();
+    if (JSON.stringify(next) === JSON.stringify(applied)) figures.refresh();
+    else setApplied(next);
   }
   async function pdf() {
     errors.clear();
@@ -189,11 +193,6 @@ export function DashboardPanel() {
       errors.fromError(error);
     }
   }
-  useEffect(() => {
-    void load();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
-
   const s = summary;
   const bars = (items: Counted[], label: (k: string) => string) => ({
     xAxis: [{ scaleType: 'band' as const, data: items.map((i) => label(i.key)), tickLabelInterval: () => true, height: 28 }],

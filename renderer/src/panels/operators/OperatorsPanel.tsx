@@ -19,11 +19,12 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OperatorView } from '../../../../shared/contract/index.js';
 import { ROLES, type Role } from '../../../../shared/domain/case.js';
 import { call } from '../../api/client.js';
+import { useDeskQuery } from '../../api/useDeskQuery.js';
 import { useFieldErrors } from '../../components/useFieldErrors.js';
 import { submitOnCtrlEnter } from '../../components/workspace.js';
 import { useSession } from '../../state/session.js';
@@ -35,13 +36,12 @@ export function OperatorsPanel() {
   const { t } = useTranslation();
   const me = useSession((s) => s.operator);
   const errors = useFieldErrors();
-  const [operators, setOperators] = useState<OperatorView[]>([]);
+  const list = useDeskQuery('operators.list', {}, { refreshOn: ['operators'] });
+  const operators = list.data ?? [];
   const [form, setForm] = useState(EMPTY);
   const [created, setCreated] = useState<string | null>(null);
   const [toggling, setToggling] = useState<OperatorView | null>(null);
 
-  const refresh = useCallback(() => call('operators.list', {}).then(setOperators), []);
-  useEffect(() => void refresh(), [refresh]);
 
   async function create() {
     errors.clear();
@@ -49,7 +49,6 @@ export function OperatorsPanel() {
       const operator = await call('operators.create', form);
       setCreated(operator.username);
       setForm(EMPTY);
-      void refresh();
     } catch (error) {
       errors.fromError(error);
     }
@@ -136,20 +135,19 @@ export function OperatorsPanel() {
           </TableBody>
         </Table>
       </Paper>
-      {toggling && <ToggleDialog operator={toggling} onClose={() => setToggling(null)} onDone={() => void refresh()} />}
+      {toggling && <ToggleDialog operator={toggling} onClose={() => setToggling(null)} />}
       <Snackbar open={created !== null} autoHideDuration={4000} onClose={() => setCreated(null)} message={t('operators.created', { username: created })} />
     </Stack>
   );
 }
 
-function ToggleDialog({ operator, onClose, onDone }: { operator: OperatorView; onClose(): void; onDone(): void }) {
+function ToggleDialog({ operator, onClose }: { operator: OperatorView; onClose(): void }) {
   const { t } = useTranslation();
   const errors = useFieldErrors();
   const [reason, setReason] = useState('');
   async function confirm() {
     try {
       await call('operators.setActive', { username: operator.username, active: !operator.active, reason });
-      onDone();
       onClose();
     } catch (error) {
       errors.fromError(error);

@@ -3,11 +3,12 @@
 import { Alert, Box, Button, Chip, List, ListItemButton, ListItemText, Paper, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CalendarEditsView, PolicyVersionView, PreviewRow } from '../../../../shared/contract/policy-editor.js';
+import type { PreviewRow } from '../../../../shared/contract/policy-editor.js';
 import { SEVERITIES } from '../../../../shared/domain/case.js';
 import type { Policy } from '../../../../shared/rules/policy.js';
 import { FAULT_SCENARIOS } from '../../../../shared/rules/requests.js';
 import { call } from '../../api/client.js';
+import { useDeskQuery } from '../../api/useDeskQuery.js';
 import { useFieldErrors } from '../../components/useFieldErrors.js';
 import { submitOnCtrlEnter } from '../../components/workspace.js';
 
@@ -36,38 +37,30 @@ function tomorrow(): string {
 export function PolicyPanel() {
   const { t } = useTranslation();
   const errors = useFieldErrors();
-  const [versions, setVersions] = useState<PolicyVersionView[]>([]);
-  const [calendar, setCalendar] = useState<CalendarEditsView | null>(null);
-  const [viewed, setViewed] = useState<Policy | null>(null);
+  const publishedVersions = useDeskQuery('policyEditor.versions', {}, { refreshOn: ['policyVersions', 'calendar'] }).data;
+  const versions = publishedVersions?.versions ?? [];
+  const calendar = publishedVersions?.calendar ?? null;
+  const [viewedId, setViewedId] = useState<string | null>(null);
+  const viewed = useDeskQuery('policyEditor.get', viewedId ? { id: viewedId } : null).data ?? null;
   const [draft, setDraft] = useState<Draft | null>(null);
   const [calendarText, setCalendarText] = useState({ addHolidays: '', removeHolidays: '', addWorking: '', years: '' });
   const [reason, setReason] = useState('');
   const [preview, setPreview] = useState<PreviewRow[] | null>(null);
   const [published, setPublished] = useState<string | null>(null);
 
-  async function refresh() {
-    const result = await call('policyEditor.versions', {});
-    setVersions(result.versions);
-    setCalendar(result.calendar);
-    setCalendarText({
-      addHolidays: result.calendar.added.holidays.join(', '),
-      removeHolidays: result.calendar.removed.holidays.join(', '),
-      addWorking: result.calendar.added.workingWeekends.join(', '),
-      years: result.calendar.years.join(', '),
-    });
-    return result.versions;
-  }
-  async function view(id: string) {
-    const policy = await call('policyEditor.get', { id });
-    setViewed(policy);
-    return policy;
-  }
+  // The calendar edits as published fill the form; a new publication refills it.
   useEffect(() => {
-    void refresh().then((v) => {
-      const current = v.find((x) => x.inForce) ?? v.at(-1);
-      if (current) void view(current.id);
+    if (!calendar) return;
+    setCalendarText({
+      addHolidays: calendar.added.holidays.join(', '),
+      removeHolidays: calendar.removed.holidays.join(', '),
+      addWorking: calendar.added.workingWeekends.join(', '),
+      years: calendar.years.join(', '),
     });
-  }, []);
+  }, [calendar]);
+  const inForce = (versions.find((x) => x.inForce) ?? versions.at(-1))?.id;
+  useEffect(() => setViewedId((id) => id ?? inForce ?? null), [inForce]);
+  const view = (id: string) => setViewedId(id);
 
   const startDraft = (base: Policy) => {
     setDraft({ ...structuredClone(base), id: `${base.id}-next`, effectiveFrom: tomorrow() } as Draft);
@@ -103,8 +96,7 @@ export function PolicyPanel() {
       setPublished(t('policy.published', { id: version.id, from: version.effectiveFrom }));
       setDraft(null);
       setReason('');
-      await refresh();
-      await view(version.id);
+      view(version.id);
     } catch (error) {
       errors.fromError(error);
     }
@@ -122,7 +114,7 @@ export function PolicyPanel() {
         </Typography>
         <List dense aria-label={t('policy.versions')}>
           {versions.map((v) => (
-            <ListItemButton key={v.id} selected={viewed?.id === v.id} onClick={() => void view(v.id)}>
+            <ListItemButton key={v.id} selected={viewed?.id === v.id} onClick={() => view(v.id)}>
               <ListItemText primary={v.id} secondary={`${v.effectiveFrom} · ${t(`policy.source.${v.source}`)}`} />
               {v.inForce && <Chip size="small" color="success" label={t('policy.inForce')} />}
             </ListItemButton>

@@ -18,10 +18,11 @@ import {
   Typography,
 } from '@mui/material';
 import CloseIcon from '@mui/icons-material/Close';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SlaTimerView, WorkOrderDetails, WorkOrderView } from '../../../../shared/contract/work-orders.js';
+import type { SlaTimerView, WorkOrderDetails } from '../../../../shared/contract/work-orders.js';
 import { call } from '../../api/client.js';
+import { useDeskQuery } from '../../api/useDeskQuery.js';
 import { useFieldErrors } from '../../components/useFieldErrors.js';
 import { formatDateTime } from '../../i18n/index.js';
 import { ruleReason } from '../../i18n/rule-reasons.js';
@@ -46,28 +47,19 @@ function Timer({ label, timer, paused }: { label: string; timer: SlaTimerView; p
 export function CaseDialog({ id, onClose }: { id: string | null; onClose(): void }) {
   const { t, i18n } = useTranslation();
   const timeZone = useSession((s) => s.settings?.timeZone ?? 'Asia/Shanghai');
-  const [view, setView] = useState<WorkOrderView | null>(null);
   const [reason, setReason] = useState('');
   const [update, setUpdate] = useState({ done: '', observed: '' });
   const errors = useFieldErrors();
   const at = (iso: string) => formatDateTime(iso, i18n.language, timeZone);
 
-  const load = useCallback(() => {
-    if (id) void call('workOrders.get', { id }).then(setView, () => setView(null));
-  }, [id]);
-  useEffect(() => {
-    setView(null);
-    load();
-    if (!id) return;
-    return window.api.on('case.changed', (e) => e.id === id && load());
-  }, [id, load]);
+  const query = useDeskQuery('workOrders.get', id ? { id } : null, { refreshOn: (change) => change.entity === 'cases' && id !== null && change.ids.includes(id) });
+  const view = query.data ?? null;
 
   async function act(run: () => Promise<unknown>, after?: () => void) {
     errors.clear();
     try {
       await run();
       after?.();
-      load();
     } catch (error) {
       errors.fromError(error);
     }

@@ -9,6 +9,7 @@ import type { QueueRow } from '../../../../shared/contract/work-orders.js';
 import { OTHER_STATUSES, WORK_ORDER_STATUSES } from '../../../../shared/contract/work-orders.js';
 import { CASE_TYPES, CHANNELS, SEVERITIES, type CaseType, type Channel, type Severity } from '../../../../shared/domain/case.js';
 import { call } from '../../api/client.js';
+import { useStoreChange } from '../../api/useDeskQuery.js';
 import { formatDateTime } from '../../i18n/index.js';
 import { useSession } from '../../state/session.js';
 import { Countdown, SEVERITY_COLOR } from '../work-orders/format.js';
@@ -80,17 +81,13 @@ export function QueuePanel() {
     }, 200);
     return () => clearTimeout(timer);
   }, [fetchPage, reload]);
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const off = window.api.on('case.changed', () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => setReload((n) => n + 1), 300);
-    });
-    return () => {
-      off();
-      clearTimeout(timer);
-    };
-  }, []);
+  // Changes come in bursts (an import, the SLA monitor): reload once they settle.
+  const settle = useRef<ReturnType<typeof setTimeout>>(undefined);
+  useStoreChange(['cases'], () => {
+    clearTimeout(settle.current);
+    settle.current = setTimeout(() => setReload((n) => n + 1), 300);
+  });
+  useEffect(() => () => clearTimeout(settle.current), []);
 
   const virtualizer = useVirtualizer({ count: total, getScrollElement: () => scrollRef.current, estimateSize: () => ROW, overscan: 15 });
   const items = virtualizer.getVirtualItems();

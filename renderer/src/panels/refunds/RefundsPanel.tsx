@@ -19,8 +19,8 @@ import {
 } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Order } from '../../../../shared/domain/order.js';
 import { call } from '../../api/client.js';
+import { useDeskQuery } from '../../api/useDeskQuery.js';
 import { SubmitRow } from '../../components/SubmitRow.js';
 import { DecisionView } from '../../components/DecisionView.js';
 import { formatMoney } from '../../components/money.js';
@@ -46,7 +46,6 @@ export function RefundsPanel() {
   const errors = useFieldErrors();
   const { customer, setCustomer, prefill } = useCustomer();
   const account = customer?.customer.id;
-  const [orders, setOrders] = useState<Order[]>([]);
   const [selected, setSelected] = useState<string[]>([]);
   const [confirmed, setConfirmed] = useState(false);
   const [notes, setNotes] = useState(prefill?.notes ?? '');
@@ -55,17 +54,11 @@ export function RefundsPanel() {
   useF2(lookupRef);
   const requests = useCustomerCases('refund', account);
 
-  useEffect(() => {
-    setSelected([]);
-    setOrders([]);
-    if (!account) return;
-    let live = true;
-    call('orders.forCustomer', { customerAccount: account }).then((list) => live && setOrders(list), errors.fromError);
-    return () => {
-      live = false;
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [account]);
+  const ordersQuery = useDeskQuery('orders.forCustomer', account ? { customerAccount: account } : null, { refreshOn: ['orders'] });
+  const orders = ordersQuery.data ?? [];
+  useEffect(() => setSelected([]), [account]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  useEffect(() => void (ordersQuery.error && errors.fromError(ordersQuery.error)), [ordersQuery.error]);
 
   const input = account && selected.length > 0 ? { customerAccount: account, orderIds: selected, dataMigrationConfirmed: confirmed } : null;
   const preview = useLivePreview('refunds.preview', input);

@@ -1,0 +1,154 @@
+// Part 3 of the store's file-format core: whole-journal and whole-store verification.
+// SELF-CONTAINED (see ../core.ts): only `import type`; other parts arrive in `core`.
+import type { StoredEvent, StoredRecord } from '../types.js';
+import type { FormatCore } from './format.js';
+import type { SnapshotCore } from './snapshot.js';
+import type { CoreDeps, Finding, SnapshotHeader, VerifyResult } from './types.js';
+
+export function verifyPart(deps: CoreDeps, core: FormatCore & SnapshotCore) {
+  const { fs, path } = deps;
+  const { SCHEMA_VERSION, JOURNAL, SNAPSHOT, canonical, key, checkLine, applyChange, forEachLine, readSnapshotBuffer } = core;
+  type State = Map<string, Map<string, StoredRecord>>;
+
+  /**
+   * Checks a journal file's whole hash chain and replays it. Returns the findings and the
+   * replayed state (when wanted) up to the first broken event.
+   */
+  function verifyJournalFile(
+    file: string,
+    opts: { label?: string; replay?: boolean; onEvent?: (ev: StoredEvent, offset: number, end: number, state: State) => void } = {},
+  ): { findings: Finding[]; events: number; lastHash: string; firstBrokenSeq?: number; state: State; bytes: number } {
+    const label = opts.label ?? path.basename(file);
+    const findings: Finding[] = [];
+    const state: State = new Map();
+    if (!fs.existsSync(file)) return { findings, events: 0, lastHash: '', state, bytes: 0 };
+    const buf = fs.readFileSync(file);
+    let seq = 0;
+    let prevHash = '';
+    let firstBrokenSeq: number | undefined;
+    forEachLine(buf, (s, e, complete) => {
+      const text = buf.toString('utf8', s, e);
+      if (!complete) {
+        findings.push({
+          severity: 'warning',
+          file: label,
+          seq: seq + 1,
+          message: `the last record of ${label} is incomplete (${e - s} bytes, a write torn by a crash); it was never acknowledged and will be set aside on open`,
+        });
+        return false;
+      }
+      const chk = checkLine(text, seq + 1, prevHash);
+      if (!chk.ok) {
+        firstBrokenSeq = seq + 1;
+        let message = chk.message;
+        if (chk.kind === 'link') message = `the chain breaks between event #${seq} and #${seq + 1}: event #${seq} or an earlier one was altered and re-hashed, or events were removed`;
+        findings.push({ severity: 'error', file: label, seq: seq + 1, message: `${message} (in ${label})` });
+        return false;
+      }
+      const ev = chk.event;
+      if (opts.replay !== false) {
+        try {
+          for (const c of ev.changes) applyChange(state, c);
+        } catch (err) {
+          findings.push({ severity: 'error', file: label, seq: ev.seq, message: `event #${ev.seq} cannot be applied: ${(err as Error).message}` });
+          firstBrokenSeq = ev.seq;
+          return false;
+        }
+      }
+      opts.onEvent?.(ev, s, e + 1, state);
+      seq = ev.seq;
+      prevHash = ev.hash;
+      return true;
+    });
+    return { findings, events: seq, lastHash: prevHash, firstBrokenSeq, state, bytes: buf.length };
+  }
+
+  function stateCounts(state: State): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (const [k, m] of state) if (m.size) out[k] = m.size;
+    return out;
+  }
+
+  /** Verifies a whole data directory (closed or open: it only reads). */
+  function verifyStore(dataDir: string): VerifyResult {
+    const findings: Finding[] = [];
+    const manifestPath = path.join(dataDir, 'store.json');
+    if (fs.existsSync(manifestPath)) {
+      try {
+        const m = JSON.parse(fs.readFileSync(manifestPath, 'utf8')) as { schemaVersion?: number };
+        if (m.schemaVersion !== SCHEMA_VERSION)
+          findings.push({
+            severity: m.schemaVersion && m.schemaVersion < SCHEMA_VERSION ? 'warning' : 'error',
+            file: 'store.json',
+            message: `the store is at schema version ${String(m.schemaVersion)}, this program uses ${SCHEMA_VERSION}${m.schemaVersion && m.schemaVersion < SCHEMA_VERSION ? ' (it will be migrated when opened)' : ''}`,
+          });
+      } catch {
+        findings.push({ severity: 'error', file: 'store.json', message: 'the store description file store.json is damaged (not valid JSON)' });
+      }
+    }
+    // Snapshot: capture its state lazily by comparing at its seq.
+    const snapPath = path.join(dataDir, SNAPSHOT);
+    let snapHeader: SnapshotHeader | null = null;
+    let snapRecords: Map<string, string> | null = null;
+    if (fs.existsSync(snapPath)) {
+      const recs = new Map<string, string>();
+      const r = readSnapshotBuffer(fs.readFileSync(snapPath), undefined, (entity, rec) => {
+        recs.set(key(entity, rec.id), canonical(rec));
+      });
+      if (!r.ok) findings.push({ severity: 'error', file: SNAPSHOT, message: r.message });
+      else {
+        snapHeader = r.value.header;
+        snapRecords = recs;
+      }
+    }
+    let snapChecked = false;
+    const journalFile = path.join(dataDir, JOURNAL);
+    let state: State = new Map();
+    const compareAtSnapshot = (st: State, ev: StoredEvent | null) => {
+      if (!snapHeader || !snapRecords || snapChecked) return;
+      snapChecked = true;
+      if (ev && ev.hash !== snapHeader.lastHash) {
+        findings.push({ severity: 'error', file: SNAPSHOT, seq: snapHeader.seq, message: `the snapshot was taken at event #${snapHeader.seq}, but the journal's event #${snapHeader.seq} is different` });
+        return;
+      }
+      let diff = 0;
+      let size = 0;
+      for (const [entity, m] of st)
+        for (const [id, rec] of m) {
+          size++;
+          if (snapRecords.get(key(entity, id)) !== canonical(rec)) diff++;
+        }
+      if (size !== snapRecords.size || diff) {
+        findings.push({ severity: 'error', file: SNAPSHOT, seq: snapHeader.seq, message: `the snapshot does not match the journal at event #${snapHeader.seq} (${diff + Math.abs(size - snapRecords.size)} records differ)` });
+      }
+    };
+    const j = verifyJournalFile(journalFile, {
+      label: JOURNAL,
+      onEvent: (ev, _s, _e, st) => {
+        if (snapHeader && ev.seq === snapHeader.seq) compareAtSnapshot(st, ev);
+      },
+    });
+    findings.push(...j.findings);
+    state = j.state;
+    if (snapHeader && !snapChecked) {
+      if (snapHeader.seq === 0) compareAtSnapshot(new Map(), null);
+      else
+        findings.push({ severity: 'error', file: JOURNAL, seq: snapHeader.seq, message: `the journal ends at event #${j.events}, but the snapshot shows the store had ${snapHeader.seq} events: events are missing from the journal` });
+    }
+    if (!fs.existsSync(journalFile) && !snapHeader && !fs.existsSync(manifestPath))
+      findings.push({ severity: 'error', file: dataDir, message: `there is no store in ${dataDir}` });
+    const errors = findings.filter((f) => f.severity === 'error');
+    return {
+      ok: errors.length === 0,
+      events: j.events,
+      lastHash: j.lastHash,
+      records: stateCounts(state),
+      firstBrokenSeq: j.firstBrokenSeq,
+      findings,
+    };
+  }
+
+  return { verifyJournalFile, stateCounts, verifyStore };
+}
+
+export type VerifyCore = ReturnType<typeof verifyPart>;

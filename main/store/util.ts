@@ -1,0 +1,18 @@
+// Small helpers shared by the store's modules.
+
+/** A compact UTC time for file names: 20260101T120000Z. */
+export function stamp(d = new Date()): string {
+  return d.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+}
+
+export function yieldNow(): Promise<void> {
+  return new Promise((r) => setImmediate(r));
+}
+
+export function deepFreeze<T>(v: T): T {
+  if (v && typeof v === 'object' && !Object.isFrozen(v)) {
+    Object.freeze(v);
+    for (const k of Object.keys(v)) deepFreeze((v as Record<string, unknown>)[k]);
+  }
+  return v;
+}

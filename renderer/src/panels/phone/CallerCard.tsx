@@ -1,0 +1,48 @@
+import { Box, Chip, List, ListItem, ListItemText, Stack, Typography } from '@mui/material';
+import { useTranslation } from 'react-i18next';
+import type { CaseRecord } from '../../../../shared/domain/case.js';
+import { useDeskQuery } from '../../api/useDeskQuery.js';
+import { formatDateTime } from '../../i18n/index.js';
+import { useSession } from '../../state/session.js';
+
+function CaseList({ title, cases }: { title: string; cases: CaseRecord[] }) {
+  const { t, i18n } = useTranslation();
+  const timeZone = useSession((s) => s.settings?.timeZone ?? 'Asia/Shanghai');
+  return (
+    <Box>
+      <Typography variant="subtitle2">{title}</Typography>
+      {cases.length === 0 && <Typography variant="body2" color="text.secondary">{t('phone.none')}</Typography>}
+      <List dense disablePadding>
+        {cases.map((c) => (
+          <ListItem key={c.id} disableGutters data-case-id={c.id}>
+            <ListItemText
+              primary={`${c.id} · ${c.summary}`}
+              secondary={`${t(`workOrders.type.${c.type}`)} · ${t(`workOrders.status.${c.status}`, { defaultValue: c.status })} · ${formatDateTime(c.openedAt, i18n.language, timeZone)}`}
+            />
+          </ListItem>
+        ))}
+      </List>
+    </Box>
+  );
+}
+
+/** Who is calling: VIP status, contacts, open and recent cases. The pop-up on a ringing call and the call log's card alike. */
+export function CallerCard({ account, contacts }: { account: string; contacts?: string[] }) {
+  const { t } = useTranslation();
+  const card = useDeskQuery('phone.callerCard', { account }, { refreshOn: ['cases', 'customers'] }).data;
+  if (!card) return null;
+  return (
+    <Stack spacing={1} data-testid="caller-card">
+      <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+        <Typography variant="h6" component="p">
+          {card.customer.name}
+        </Typography>
+        <Typography color="text.secondary">{card.customer.id}</Typography>
+        {card.customer.vip && <Chip size="small" color="secondary" label={t('phone.vip')} data-testid="caller-vip" />}
+      </Stack>
+      <Typography variant="body2">{t('phone.contacts', { names: (contacts?.length ? contacts : card.customer.contacts.map((c) => c.name)).join(', ') })}</Typography>
+      <CaseList title={t('phone.open', { count: card.open.length })} cases={card.open} />
+      <CaseList title={t('phone.recent')} cases={card.recent} />
+    </Stack>
+  );
+}
