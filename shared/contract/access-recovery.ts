@@ -7,7 +7,7 @@ import { call } from './define.js';
 import { attachmentInput } from './work-orders.js';
 
 export const RECOVERY_REASONS = ['admin-left', 'role-lost'] as const;
-const caseId = z.string().trim().regex(/^C-\d{6,}$/, 'a case id looks like C-000123');
+const caseId = z.string().trim().regex(/^C-(?:[A-Z0-9]{1,8}-)?\d{6,}$/, 'a case id looks like C-000123');
 const text = (max: number, required = 'required') => z.string().trim().min(1, required).max(max, `at most ${max} characters`);
 
 /** Who holds an administrative role on a customer account now (entity 'accountRoles', id '<account>:<role>'). */

@@ -55,7 +55,7 @@ export interface ReceiptFile {
   base64: string;
 }
 
-const caseId = z.string().trim().regex(/^C-\d{6,}$/, 'a case id looks like C-000123');
+const caseId = z.string().trim().regex(/^C-(?:[A-Z0-9]{1,8}-)?\d{6,}$/, 'a case id looks like C-000123');
 const keyEventId = z.string().trim().regex(/^KE-\d{5,}$/, 'a key-event id looks like KE-00001');
 const reason = z.string().trim().min(1, 'give a reason').max(1000, 'at most 1,000 characters');
 const instant = z.iso.datetime({ offset: true });

@@ -9,7 +9,7 @@ import { compensationClaimSchema, icpRewardRequestSchema, refundRequestSchema } 
 import { call } from './define.js';
 
 const customerAccount = z.string().trim().min(1, 'look up the customer first');
-const caseId = z.string().trim().regex(/^C-\d{6,}$/, 'a case id looks like C-000123');
+const caseId = z.string().trim().regex(/^C-(?:[A-Z0-9]{1,8}-)?\d{6,}$/, 'a case id looks like C-000123');
 const reason = z.string().trim().min(1, 'give a reason').max(1000, 'at most 1,000 characters');
 const channel = z.enum(CHANNELS).default('hotline');
 const notes = z.string().max(10_000, 'at most 10,000 characters').default('');

@@ -8,7 +8,7 @@ import { call } from './define.js';
 export const DISPUTE_OUTCOMES = ['explained', 'corrected', 'rejected'] as const;
 export type DisputeOutcome = (typeof DISPUTE_OUTCOMES)[number];
 
-const caseId = z.string().trim().regex(/^C-\d{6,}$/, 'a case id looks like C-000123');
+const caseId = z.string().trim().regex(/^C-(?:[A-Z0-9]{1,8}-)?\d{6,}$/, 'a case id looks like C-000123');
 const text = (max: number, required = 'required') => z.string().trim().min(1, required).max(max, `at most ${max} characters`);
 
 export interface BillingDisputeRow {

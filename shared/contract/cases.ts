@@ -52,6 +52,6 @@ export const caseCalls = {
   }),
   'cases.get': call<{ case: CaseRecord; history: HistoryEntry[] }>()({
     access: 'agent',
-    input: z.object({ id: z.string().trim().regex(/^C-\d{6,}$/, 'a case id looks like C-000123') }).strict(),
+    input: z.object({ id: z.string().trim().regex(/^C-(?:[A-Z0-9]{1,8}-)?\d{6,}$/, 'a case id looks like C-000123') }).strict(),
   }),
 };

@@ -166,7 +166,7 @@ export interface QueuePage {
 
 const text = (max: number) => z.string().trim().max(max, `at most ${max} characters`);
 const lines = (max: number, each = 2000) => z.array(text(each)).max(max, `at most ${max} entries`).default([]);
-const caseId = z.string().trim().regex(/^C-\d{6,}$/, 'a case id looks like C-000123');
+const caseId = z.string().trim().regex(/^C-(?:[A-Z0-9]{1,8}-)?\d{6,}$/, 'a case id looks like C-000123');
 const instant = z.iso.datetime({ offset: true, message: 'a date and time with offset, e.g. 2026-04-29T14:00:00+08:00' });
 
 export const attachmentInput = z

@@ -8,10 +8,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type pg from 'pg';
 import type { DeskErrorShape, OperatorView } from '../../../shared/contract/index.js';
+import { ID_FORMATS, type NumberedEntity } from '../../../shared/domain/entities.js';
 import type { Connection } from '../../server/context.js';
 import { createDesk, type Desk } from '../../server/desk.js';
 import { DeskError } from '../../server/errors.js';
 import { toView } from '../../server/operators/app.js';
+import { offerIds, setDeskIdPrefix, withdrawOfferedIds } from '../../server/ids.js';
 import { memorySettings } from '../../server/settings/settings-store.js';
 import type { StoredEvent } from '../../store/types.js';
 import { isPushable, type CommandResult, type DecidedBy, type SignInRequest, type SignInResponse, type TeamCommand } from '../protocol.js';
@@ -47,6 +49,7 @@ interface PushJob {
 }
 
 const CATCH_UP_PAGE = 5000;
+const NUMBERED = Object.keys(ID_FORMATS) as NumberedEntity[];
 
 export class TeamCenter {
   readonly store: TeamMemoryStore;
@@ -280,6 +283,8 @@ export class TeamCenter {
     const connection: Connection = { id: `team:${session.deskId}`, operator: { username: session.username, displayName: '', role: 'agent', active: true } };
     this.store.begin();
     this.#commandTime = this.#commandAt(command.at);
+    setDeskIdPrefix(this.store, session.deskCode);
+    for (const entity of NUMBERED) offerIds(this.store, entity, command.ids?.[entity] ?? []);
     try {
       const outcome = await this.desk.dispatch(connection, command.call, command.input);
       if (!outcome.ok) {
@@ -295,6 +300,7 @@ export class TeamCenter {
       throw error;
     } finally {
       this.#commandTime = undefined;
+      withdrawOfferedIds(this.store);
     }
   }
 

@@ -55,18 +55,22 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
   const timer = interval > 0 ? setInterval(() => slaTick().catch((e: Error) => console.error(`[team] SLA pass failed: ${e.message}`)), interval) : undefined;
   timer?.unref();
 
+  let closing: Promise<void> | undefined;
   return {
     url: http.url,
     port: http.port,
     serverId,
     center,
     slaTick,
-    async close() {
-      if (timer) clearInterval(timer);
-      await http.close();
-      await listener.close();
-      await slaLock.close();
-      await Promise.all([pool.end(), writePool.end()]);
+    close() {
+      closing ??= (async () => {
+        if (timer) clearInterval(timer);
+        await http.close();
+        await listener.close();
+        await slaLock.close();
+        await Promise.all([pool.end(), writePool.end()]);
+      })();
+      return closing;
     },
   };
 }
@@ -118,28 +122,35 @@ function keepListening(url: string, http: TeamHttp) {
 function advisoryLock(url: string, key: number) {
   let client: pg.Client | undefined;
   let holding = false;
-  return {
-    async held(): Promise<boolean> {
-      if (client && holding) return true;
-      try {
-        if (!client) {
-          const next = new pg.Client({ connectionString: url });
-          next.on('error', () => {
-            holding = false;
-            client = undefined;
-            next.end().catch(() => undefined);
-          });
-          await next.connect();
-          client = next;
-        }
-        const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [key]);
-        holding = rows[0]!.locked;
-      } catch {
-        holding = false;
+  let trying: Promise<boolean> | undefined;
+  const attempt = async (): Promise<boolean> => {
+    if (client && holding) return true;
+    try {
+      if (!client) {
+        const next = new pg.Client({ connectionString: url });
+        next.on('error', () => {
+          holding = false;
+          if (client === next) client = undefined;
+          next.end().catch(() => undefined);
+        });
+        await next.connect();
+        client = next;
       }
-      return holding;
+      const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [key]);
+      holding = rows[0]!.locked;
+    } catch {
+      holding = false;
+    }
+    return holding;
+  };
+  return {
+    /** One attempt at a time: two at once would open two sessions, and one could keep the lock unseen. */
+    held(): Promise<boolean> {
+      trying ??= attempt().finally(() => (trying = undefined));
+      return trying;
     },
     async close() {
+      await trying;
       await client?.end().catch(() => undefined);
     },
   };
