@@ -69,6 +69,11 @@ export const zhServerErrors: Record<string, string> = {
   'key-event assurance is a VIP service; this customer is common': '重大活动保障仅适用于 VIP 客户；该客户为普通客户',
   'the end must be after the start': '结束时间必须晚于开始时间',
   'invalid input': '输入无效',
+  'not a command id': '不是有效的更改编号',
+  'conflict not found': '未找到该未生效的更改',
+  'this desk belongs to a team: operators are set up on the team server': '本工作台属于团队：操作员在团队服务器上设置',
+  'managing operators needs the team server, which this desk cannot reach now; try again when online': '管理操作员需要连接团队服务器，当前无法连接；请在线时再试',
+  'sign in again while the desk is online': '请在工作台在线时重新登录',
 };
 
 /** Messages with figures: the English as a pattern, the Chinese with $1, $2… for the figures. */
@@ -92,6 +97,10 @@ export const zhServerPatterns: [RegExp, string][] = [
   [/^version (\S+) is already published; give the new version its own id$/, '版本 $1 已发布；请为新版本另取编号'],
   [/^at most ([\d,]+) characters$/, '最多 $1 个字符'],
   [/^at least ([\d,]+) characters$/, '至少 $1 个字符'],
+  [
+    /^the team server cannot be reached, and you have not signed in on this desk online in the last (\d+) hours; sign in again when the desk is online$/,
+    '无法连接团队服务器，且你在最近 $1 小时内没有在本工作台在线登录过；请在线时重新登录',
+  ],
 ];
 
 export const localiseServerMessage = (message: string, language: string) => {

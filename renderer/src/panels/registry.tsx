@@ -30,6 +30,8 @@ import ReceiptLongIcon from '@mui/icons-material/ReceiptLong';
 import AdminPanelSettingsIcon from '@mui/icons-material/AdminPanelSettings';
 import { BillingPanel } from './billing/BillingPanel.js';
 import { AccessRecoveryPanel } from './access-recovery/AccessRecoveryPanel.js';
+import SyncProblemIcon from '@mui/icons-material/SyncProblem';
+import { ConflictsPanel } from './team/ConflictsPanel.js';
 import MailIcon from '@mui/icons-material/Mail';
 import SettingsPhoneIcon from '@mui/icons-material/SettingsPhone';
 import { MailPanel } from './mail/MailPanel.js';
@@ -45,6 +47,8 @@ export interface PanelEntry {
   /** Keyboard shortcut shown in the help overlay, e.g. 'Alt+1'. */
   shortcut?: string;
   component: ComponentType;
+  /** Shown only on a desk that joined a team. */
+  teamOnly?: boolean;
 }
 
 export const PANELS: PanelEntry[] = [
@@ -64,4 +68,5 @@ export const PANELS: PanelEntry[] = [
   { id: 'dashboard', label: 'dashboard.nav', icon: <InsightsIcon />, role: 'manager', component: DashboardPanel },
   { id: 'channels', label: 'channels.nav', icon: <SettingsPhoneIcon />, role: 'manager', component: ChannelsPanel },
   { id: 'policy', label: 'policy.nav', icon: <PolicyIcon />, role: 'manager', component: PolicyPanel },
+  { id: 'team-conflicts', label: 'team.nav', icon: <SyncProblemIcon />, role: 'agent', component: ConflictsPanel, teamOnly: true },
 ];
