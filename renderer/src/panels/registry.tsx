@@ -30,6 +30,8 @@ import ReceiptLongIcon from '@mui/icons-material/ReceiptLong';
 import AdminPanelSettingsIcon from '@mui/icons-material/AdminPanelSettings';
 import { BillingPanel } from './billing/BillingPanel.js';
 import { AccessRecoveryPanel } from './access-recovery/AccessRecoveryPanel.js';
+import ContactsIcon from '@mui/icons-material/Contacts';
+import { CustomersPanel } from './customers/CustomersPanel.js';
 import SyncProblemIcon from '@mui/icons-material/SyncProblem';
 import { ConflictsPanel } from './team/ConflictsPanel.js';
 import MailIcon from '@mui/icons-material/Mail';
@@ -61,6 +63,7 @@ export const PANELS: PanelEntry[] = [
   { id: 'complaints', label: 'complaints.nav', icon: <FeedbackIcon />, role: 'agent', component: ComplaintsPanel },
   { id: 'billing', label: 'billing.nav', icon: <ReceiptLongIcon />, role: 'agent', component: BillingPanel },
   { id: 'access-recovery', label: 'accessRecovery.nav', icon: <AdminPanelSettingsIcon />, role: 'agent', component: AccessRecoveryPanel },
+  { id: 'customers', label: 'customers.nav', icon: <ContactsIcon />, role: 'agent', component: CustomersPanel },
   { id: 'mail', label: 'mail.nav', icon: <MailIcon />, role: 'agent', component: MailPanel },
   { id: 'approvals', label: 'approvals.nav', icon: <FactCheckIcon />, role: 'supervisor', component: ApprovalsPanel },
   { id: 'audit', label: 'audit.nav', icon: <HistoryIcon />, role: 'supervisor', component: AuditPanel },
