@@ -20,9 +20,9 @@ function numberingOf(store: CaseStore): Numbering {
   return n;
 }
 
-/** From now on ids from this store read `C-<desk>-000123` (a joined team desk). */
+/** From now on ids from this store read `C-<desk>-000123` (a joined team desk); '' goes back to `C-000123`. */
 export function setDeskIdPrefix(store: CaseStore, desk: string): void {
-  if (!/^[A-Z0-9]{1,8}$/.test(desk)) throw new Error(`a desk id prefix is 1–8 capital letters or digits (got "${desk}")`);
+  if (desk !== '' && !/^[A-Z0-9]{1,8}$/.test(desk)) throw new Error(`a desk id prefix is 1–8 capital letters or digits (got "${desk}")`);
   const n = numberingOf(store);
   n.desk = desk;
   n.floor.clear();

@@ -283,7 +283,8 @@ export class TeamCenter {
     const connection: Connection = { id: `team:${session.deskId}`, operator: { username: session.username, displayName: '', role: 'agent', active: true } };
     this.store.begin();
     this.#commandTime = this.#commandAt(command.at);
-    setDeskIdPrefix(this.store, session.deskCode);
+    // A desk that numbers by its code sends the ids it gave; one that does not is numbered by the center.
+    setDeskIdPrefix(this.store, command.ids ? session.deskCode : '');
     for (const entity of NUMBERED) offerIds(this.store, entity, command.ids?.[entity] ?? []);
     try {
       const outcome = await this.desk.dispatch(connection, command.call, command.input);
