@@ -10,7 +10,7 @@ import type { Order } from '../../shared/domain/order.js';
 import type { StoredRecord } from '../../main/store/index.js';
 import { startPostgres, type TestPostgres } from '../support/postgres.js';
 import { chooseLanguage, launchBrowser, screenshot, signIn, startHost, type RunningHost } from './support/browser.js';
-import { startTcpProxy, type TcpProxy } from './support/tcp-proxy.js';
+import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy.js';
 import { seedCenter, spawnTeamServer, type RunningTeamServer } from './support/team.js';
 
 const PASSWORD = 'e2e password 42';
@@ -67,7 +67,7 @@ beforeAll(async () => {
     await signIn(browser.page, operator, PASSWORD);
     await status(desks[name], 'online');
   }
-});
+}, 300_000); // a PostgreSQL, a team server, three hosts and three Chromiums on a shared 2-core machine
 
 afterAll(async () => {
   for (const desk of Object.values(desks)) {
@@ -122,8 +122,8 @@ it('an agent on desk A submits a refund; a supervisor on desk B sees it in the a
   await a.page.locator('[data-testid=decision][data-outcome=eligible]').waitFor();
   await expect.poll(() => a.page.getByRole('button', { name: '提交退款审核' }).isEnabled()).toBe(true);
   await a.page.getByRole('button', { name: '提交退款审核' }).click();
-  const notice = await a.page.getByText(/退款 C-\d{6} 已提交审核/).textContent();
-  first = /C-\d{6}/.exec(notice ?? '')![0];
+  const notice = await a.page.getByText(/退款 C-(?:[A-Z0-9]+-)?\d{6} 已提交审核/).textContent();
+  first = /C-(?:[A-Z0-9]+-)?\d{6}/.exec(notice ?? '')![0];
 
   // Live: the server's notice brings the pull; B's open queue shows it without a reload.
   const row = refundRow(b, first);
