@@ -5,6 +5,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, net, protocol } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../server/content-security-policy.js';
 import { openDesk, type OpenedDesk } from '../server/open-desk.js';
+import { startCtiListener } from '../server/cti/listener.js';
 import { CALL_CHANNEL, EVENT_CHANNEL } from './channels.js';
 import { APP_ORIGIN, APP_SCHEME, hardenSessions, isTrustedSender } from './security.js';
 import { electronSettings } from './settings.js';
@@ -81,15 +82,21 @@ async function start() {
     void dialog.showMessageBox(window, { type: 'warning', title: 'Assurance Desk', message: notices.join('\n\n') });
   }
 
+  // The phone system's posts (generic CTI) reach the shell on loopback; the token guards them.
+  const cti = await startCtiListener(opened.desk.services, { port: Number(process.env.ASSURANCE_DESK_CTI_PORT ?? 4590) }).catch((error: unknown) => {
+    console.error(`[cti] no listener: ${error instanceof Error ? error.message : String(error)}`);
+    return null;
+  });
+
   await window.loadURL(`${APP_ORIGIN}/index.html`);
   app.on('window-all-closed', () => app.quit());
-  // Quit only once the store is closed (journal flushed, lock released): hold the quit, close, then exit.
+  // Quit only once the store (journal flushed, lock released) and the CTI listener are closed: hold the quit, close, then exit.
   let closing = false;
   app.on('before-quit', (event) => {
     if (closing) return;
     closing = true;
     event.preventDefault();
-    opened.close().then(
+    Promise.all([cti?.close(), opened.close()]).then(
       () => app.exit(0),
       (error: unknown) => {
         console.error('[desk] closing the store failed:', error);
