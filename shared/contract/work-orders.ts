@@ -85,13 +85,19 @@ export interface SlaTimerView {
   target: string;
   startedAt: string;
   due: string;
-  state: 'running' | 'met' | 'breached';
+  /** 'paused': the update clock stands still while the case waits for the customer. */
+  state: 'running' | 'met' | 'paused' | 'breached';
   remainingMinutes?: number;
   breachedByMinutes?: number;
 }
 
 export interface SlaView {
+  /** The version the case is timed with: the one in force when it opened. */
   policyVersion: string;
+  /** After S1 (a key-event raise). */
+  severity: string;
+  flagSupervisor: boolean;
+  outcome: 'on-track' | 'breached';
   firstResponse: SlaTimerView;
   nextUpdate?: SlaTimerView;
   breached: boolean;
@@ -115,7 +121,7 @@ export interface QualityView {
 export interface WorkOrderView {
   case: CaseRecord;
   history: HistoryEntry[];
-  /** Present for work orders the desk keeps an SLA for, while they are open. */
+  /** Present for every case with a severity: the rules engine's one SLA reading (caseSla). */
   sla?: SlaView;
   quality?: QualityView;
   /** The statuses this case may move to now (escalation has its own call). */

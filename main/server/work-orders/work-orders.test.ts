@@ -47,17 +47,27 @@ describe('lifecycle', () => {
     const wo = await t.ok(agent, 'workOrders.create', base());
     expect(wo).toMatchObject({ type: 'work-order', status: 'new', severity: 'SEV-2' });
     expect(wo.details.qualityScore).toBeGreaterThan(50);
+    const opened = Date.parse(wo.openedAt);
+
+    // A SEV-2 with no response and no update cannot be resolved; nothing is stored.
+    const untouched = t.snapshot();
+    const early = await dispatch('workOrders.transition', { id: wo.id, status: 'resolved' });
+    expect(early).toEqual({ ok: false, error: expect.objectContaining({ code: 'conflict', field: 'status', message: expect.stringContaining('no response and no update') }) });
+    expect(t.snapshot()).toBe(untouched);
 
     await t.ok(agent, 'workOrders.transition', { id: wo.id, status: 'in-progress' });
     clock += 60_000;
+    await t.ok(agent, 'workOrders.update', { id: wo.id, done: 'checked the security group', observed: 'port 443 closed' }); // first response at +1 min
     await t.ok(agent, 'workOrders.transition', { id: wo.id, status: 'waiting-for-customer', reason: 'asked for logs' });
     clock += 10 * 60_000;
     const back = await t.ok(agent, 'workOrders.transition', { id: wo.id, status: 'in-progress' });
     expect(back.details.pauses).toEqual([{ start: expect.any(String), end: expect.any(String), reason: 'asked for logs' }]);
     const view = await t.ok(agent, 'workOrders.get', { id: wo.id });
-    expect(Date.parse(view.sla!.firstResponse.due)).toBe(Date.parse(wo.openedAt) + 70 * 60_000); // 60 min + 10 paused
-    expect(view.sla?.rules.find((r) => r.id === 'SLA-FIRST-RESPONSE')?.reason).toContain('10 min paused');
-    expect(view.sla).toMatchObject({ pausedMinutes: 10, clock: '24/7' });
+    // S2 never paused: opened + 60 min. S3: first response (+1 min) + 2 h + 10 min waited = +131 min.
+    expect(Date.parse(view.sla!.firstResponse.due)).toBe(opened + 60 * 60_000);
+    expect(Date.parse(view.sla!.nextUpdate!.due)).toBe(opened + 131 * 60_000);
+    expect(view.sla?.rules.find((r) => r.id === 'S3')?.reason).toContain('2 h + 10 min paused');
+    expect(view.sla).toMatchObject({ pausedMinutes: 10, clock: '24/7', policyVersion: '2026.1' });
 
     const before = t.snapshot();
     const bad = await dispatch('workOrders.transition', { id: wo.id, status: 'closed' });
@@ -73,6 +83,7 @@ describe('lifecycle', () => {
     expect(history).toEqual([
       'work-order.opened',
       'work-order.in-progress',
+      'work-order.updated',
       'work-order.waiting-for-customer',
       'work-order.in-progress',
       'work-order.resolved',
@@ -157,7 +168,7 @@ describe('key events', () => {
     await t.ok(agent, 'keyEvents.register', { customerAccount: 'bigco-01', name: 'Launch day', start, end });
     const wo = await t.ok(agent, 'workOrders.create', base({ customerAccount: 'bigco-01', severity: 'SEV-3' }));
     expect(wo.severity).toBe('SEV-2');
-    expect(wo.details).toMatchObject({ requestedSeverity: 'SEV-3', flagSupervisor: true, severityRule: { id: 'SLA-KEY-EVENT', result: 'passed' } });
+    expect(wo.details).toMatchObject({ requestedSeverity: 'SEV-3', flagSupervisor: true, severityRule: { id: 'S1', result: 'passed' } });
     const common = await t.ok(agent, 'workOrders.create', base({ customerAccount: 'acme-01', severity: 'SEV-3' }));
     expect(common.severity).toBe('SEV-3');
   });
@@ -272,5 +283,30 @@ describe('queue order', () => {
     const dues = rows.filter((r) => group(r) === 2 && r.dueAt).map((r) => Date.parse(r.dueAt!));
     expect(dues).toEqual([...dues].sort((a, b) => a - b));
     expect(rows.find((r) => r.id === soon.id)).toMatchObject({ dueKind: 'firstResponse', breached: false });
+  });
+});
+
+describe('one SLA reading for a seeded case', () => {
+  it('the queue, the case page and the dashboard agree on an unanswered seeded SEV-1 call', async () => {
+    // A case as `seed` writes it: type call, SEV-1, status new, no work-order details, opened 20 min
+    // ago by a common customer: first response due at opening + 15 min, so 5 min overdue now.
+    const openedAt = new Date(clock - 20 * 60_000).toISOString();
+    const record = {
+      id: 'C-900001', type: 'call', channel: 'hotline', customerAccount: 'acme-01', customerName: 'acme-01', vip: false,
+      category: 'system-fault', inScope: true, severity: 'SEV-1', status: 'new', summary: 'seeded call', notes: '', errorCodes: [],
+      agent: 'agent01', openedAt, updatedAt: openedAt, details: { service: 'ECS', region: 'cn-hangzhou' },
+    };
+    t.desk.services.store.append({ actor: 'seed', action: 'case.seeded', changes: [{ entity: 'cases', id: record.id, op: 'put', record }] });
+    const due = new Date(Date.parse(openedAt) + 15 * 60_000).toISOString().replace('.000Z', 'Z');
+
+    const { rows } = await t.ok(agent, 'queue.list', { limit: 500, text: 'seeded call' });
+    expect(rows.find((r) => r.id === record.id)).toMatchObject({ breached: true, dueAt: due, dueKind: 'firstResponse' });
+    const view = await t.ok(agent, 'workOrders.get', { id: record.id });
+    expect(view.sla).toMatchObject({ breached: true, firstResponse: { due, state: 'breached', breachedByMinutes: 5 }, escalateTo: 'L2' });
+    const day = new Date(clock).toISOString().slice(0, 10);
+    const summary = await t.ok(t.manager, 'dashboard.summary', { from: day, to: day, bucket: 'day', severity: 'SEV-1' });
+    expect(summary.sla.breached).toBeGreaterThanOrEqual(1);
+    const onlySeeded = await t.ok(t.manager, 'dashboard.summary', { from: day, to: day, bucket: 'day', agent: 'agent01' });
+    expect(onlySeeded.sla).toMatchObject({ assessed: 1, breached: 1, met: 0, pending: 0 });
   });
 });
