@@ -37,7 +37,7 @@ it('seeds the same customers and cases for the same --seed, different ones for a
   expect(again.cases).toEqual(first.cases);
   expect(again.customers).toEqual(first.customers);
   expect(other.cases).not.toEqual(first.cases);
-});
+}, 30_000); // three seeded stores, each with a scrypt hash: slow on a shared machine
 
 it('numbers seeded cases after the ones already in the store', async () => {
   vi.spyOn(process.stdout, 'write').mockImplementation(() => true);

@@ -3,6 +3,7 @@ import { caseHandlers } from './cases/app.js';
 import type { Handlers, Services } from './context.js';
 import { CustomerDirectory } from './customers/directory.js';
 import { customerHandlers } from './customers/app.js';
+import { importHandlers } from './customers/import.js';
 import { operatorHandlers } from './operators/app.js';
 import { ResumeTokens } from './operators/resume-tokens.js';
 import { policyHandlers } from './policy/app.js';
@@ -27,6 +28,7 @@ export function handlers(services: Services): Handlers {
     ...operatorHandlers(new ResumeTokens()),
     ...settingsHandlers,
     ...customerHandlers(new CustomerDirectory(services.store)),
+    ...importHandlers,
     ...caseHandlers,
     ...policyHandlers,
     ...workOrderHandlers,

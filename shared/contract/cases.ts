@@ -22,13 +22,25 @@ export const caseCalls = {
     access: 'agent',
     input: z
       .object({
-        customerAccount: z.string().trim().min(1, 'look up the caller first'),
+        /** Empty: an unidentified caller, linked to a customer later with calls.link. */
+        customerAccount: z.string().trim().default(''),
+        caller: z.object({ name: z.string().trim().max(80).default(''), phone: z.string().trim().max(40).default('') }).strict().optional(),
         channel: z.enum(CHANNELS),
         category: z.enum(CATEGORIES),
         summary: z.string().trim().min(1, 'required').max(300, 'at most 300 characters'),
         notes: z.string().max(10_000, 'at most 10,000 characters').default(''),
         /** The phone system's call this log entry is for: its real duration lands on the case. */
         phoneCallId: z.string().trim().max(40).optional(),
+      })
+      .strict(),
+  }),
+  /** Links a call logged against an unidentified caller to the customer it turned out to be. */
+  'calls.link': call<CaseRecord>()({
+    access: 'agent',
+    input: z
+      .object({
+        id: z.string().trim().regex(/^C-\d{6,}$/, 'a case id looks like C-000123'),
+        customerAccount: z.string().trim().min(1, 'look up the customer first'),
       })
       .strict(),
   }),

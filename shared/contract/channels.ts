@@ -44,12 +44,16 @@ export interface MailCaseDetails {
   messages: MailEntry[];
 }
 
+export const SET_ASIDE_CODES = ['too-large', 'unparseable', 'no-sender', 'rejected'] as const;
+
 export interface SetAsideMail {
   id: string;
   at: string;
   uid: number;
   mailbox: string;
   bytes: number;
+  /** Why, for the screen in either language; `reason` says it in English with the details. */
+  code: (typeof SET_ASIDE_CODES)[number];
   reason: string;
   /** Relative to the data directory; the raw message as received. */
   path: string;

@@ -40,5 +40,5 @@ export const teamCalls = {
   'team.redo': call<unknown>()({ access: 'agent', input: z.object({ commandId }).strict() }),
   'team.dismiss': call<null>()({ access: 'agent', input: z.object({ commandId }).strict() }),
   /** A digest of every shared record in this desk's replica: equal digests, equal state. */
-  'team.digest': call<{ digest: string; records: number; cursor: number }>()({ access: 'supervisor', input: z.object({}).strict() }),
+  'team.digest': call<{ digest: string; records: number; cursor: number }>()({ access: 'agent', input: z.object({}).strict() }),
 };

@@ -90,7 +90,7 @@ it('shows the error next to the field and saves nothing when the caller is missi
   const before = await page.getByRole('row').count();
   await page.locator('input[name=summary]').fill('no caller chosen');
   await page.getByRole('button', { name: '保存来电' }).click();
-  await page.getByText('请先查找来电客户').waitFor(); // the desk's message, in the operator's language
+  await page.getByText('请先查找来电客户，或记下未识别来电人的姓名或号码').waitFor(); // the desk's message, in the operator's language
   expect(await page.locator('input[name=summary]').inputValue()).toBe('no caller chosen'); // what was typed is kept
   expect(await page.getByRole('row').count()).toBe(before);
   await screenshot(page, 'foundation-06-missing-caller');

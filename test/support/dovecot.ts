@@ -16,8 +16,9 @@ export interface TestMailbox {
   password: string;
   /** Delivers raw messages into INBOX by IMAP APPEND, in order, over one connection. */
   deliver(...raws: (string | Buffer)[]): Promise<void>;
-  /** How many messages INBOX holds now (nothing moved or deleted unless a setting says so). */
-  count(): Promise<number>;
+  /** How many messages a folder holds now (nothing moved or deleted unless a setting says so). */
+  count(folder?: string): Promise<number>;
+  createFolder(name: string): Promise<void>;
   /** Kills the server (dropping every connection); start() brings it back on the same port and mail. */
   stop(): Promise<void>;
   start(): Promise<void>;
@@ -115,9 +116,10 @@ service anvil {
       client(async (imap) => {
         for (const raw of raws) await imap.append('INBOX', raw);
       }),
-    count: () =>
+    createFolder: (name) => client(async (imap) => void (await imap.mailboxCreate(name))),
+    count: (folder = 'INBOX') =>
       client(async (imap) => {
-        const status = await imap.status('INBOX', { messages: true });
+        const status = await imap.status(folder, { messages: true });
         return status ? (status.messages ?? 0) : 0;
       }),
     stop,

@@ -1,7 +1,8 @@
 import type { HistoryEntry } from '../../../shared/contract/index.js';
 import type { StoredEvent } from '../../store/types.js';
 import type { Handlers } from '../context.js';
-import { notFound } from '../errors.js';
+import type { Customer } from '../../../shared/domain/case.js';
+import { DeskError, notFound } from '../errors.js';
 import { customerOf, newCase, recordNewCase, type StoredCase } from '../workspace/workflow.js';
 import { CASES } from '../../../shared/domain/entities.js';
 import { linkPhoneCall } from '../cti/phone-calls.js';
@@ -12,13 +13,37 @@ function toHistoryEntry(event: StoredEvent, id: string): HistoryEntry {
   return { seq: event.seq, at: event.at, actor: event.actor, action: event.action, reason: event.reason, changes };
 }
 
-export const caseHandlers: Pick<Handlers, 'calls.log' | 'cases.search' | 'cases.get'> = {
+/** Who an unidentified caller said they were, until the call is linked to a customer. */
+const unidentified = (caller: { name: string; phone: string } | undefined): Customer => ({
+  id: '',
+  name: caller?.name ?? '',
+  vip: false,
+  region: '',
+  contacts: [],
+  createdAt: '',
+});
+
+export const caseHandlers: Pick<Handlers, 'calls.log' | 'calls.link' | 'cases.search' | 'cases.get'> = {
   'calls.log'(input, ctx) {
-    const { phoneCallId, ...fields } = input;
-    const customer = customerOf(ctx, fields.customerAccount);
+    const { caller, phoneCallId, ...fields } = input;
+    const customer = fields.customerAccount ? customerOf(ctx, fields.customerAccount) : unidentified(caller);
+    if (!customer.id && !caller?.name && !caller?.phone) {
+      throw new DeskError('invalid-input', 'look up the caller, or note the name or number of an unidentified caller', 'customerAccount');
+    }
     const record = newCase(ctx, customer, { ...fields, type: 'call', status: 'logged', details: {} });
     const phone = phoneCallId ? linkPhoneCall(ctx.store, phoneCallId, record.id) : { details: {}, changes: [] };
-    return recordNewCase(ctx, { ...record, details: phone.details }, 'call.logged', phone.changes);
+    const details = { ...phone.details, ...(customer.id ? {} : { caller: { name: caller?.name ?? '', phone: caller?.phone ?? '' } }) };
+    return recordNewCase(ctx, { ...record, details }, 'call.logged', phone.changes);
+  },
+
+  'calls.link'(input, ctx) {
+    const record = ctx.store.get<StoredCase>(CASES, input.id);
+    if (!record || record.type !== 'call') throw notFound('call', 'id');
+    if (record.customerAccount) throw new DeskError('conflict', `call ${record.id} is already linked to ${record.customerAccount}`, 'id');
+    const customer = customerOf(ctx, input.customerAccount);
+    const patch = { customerAccount: customer.id, customerName: customer.name, vip: customer.vip, updatedAt: ctx.now().toISOString() };
+    ctx.store.append({ actor: ctx.operator.username, action: 'call.linked', changes: [{ entity: CASES, id: record.id, op: 'patch', patch }] });
+    return { ...record, ...patch };
   },
 
   async 'cases.search'(input, { store }) {

@@ -7,8 +7,28 @@ import { normalizePhone } from './phone.js';
 
 export function customerHandlers(
   directory: CustomerDirectory,
-): Pick<Handlers, 'customers.lookup' | 'customers.get' | 'customers.create' | 'customers.updateContacts'> {
+): Pick<Handlers, 'customers.lookup' | 'customers.get' | 'customers.create' | 'customers.updateContacts' | 'customers.list' | 'customers.update'> {
   return {
+    'customers.list'(input, { store }) {
+      const text = input.text.toLowerCase();
+      const all = store.all<Customer & { [k: string]: unknown }>(CUSTOMERS);
+      const matching = text ? all.filter((c) => c.id.includes(text) || c.name.toLowerCase().includes(text) || c.contacts.some((p) => p.name.toLowerCase().includes(text) || p.phone?.includes(text))) : all;
+      return { total: matching.length, customers: matching.slice(input.offset, input.offset + input.limit) };
+    },
+
+    'customers.update'(input, ctx) {
+      const customer = ctx.store.get(CUSTOMERS, input.account) as Customer | undefined;
+      if (!customer) throw notFound('customer', 'account');
+      const updated: Customer = { ...customer, name: input.name, vip: input.vip, region: input.region, contacts: normalizeContacts(input.contacts) };
+      ctx.store.append({
+        actor: ctx.operator.username,
+        action: 'customer.updated',
+        reason: input.reason,
+        changes: [{ entity: CUSTOMERS, id: customer.id, op: 'put', record: { ...updated } }],
+      });
+      return updated;
+    },
+
     'customers.lookup': (input) => directory.lookup(input.query, input.limit),
 
     'customers.get'(input, { store }) {

@@ -6,6 +6,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import type { MailCaseDetails, MailEntry, SetAsideMail } from '../../../shared/contract/channels.js';
+
+type SetAsideCode = SetAsideMail['code'];
 import type { Customer } from '../../../shared/domain/case.js';
 import { emailSubjectRule } from '../../rules/index.js';
 import { complaintAcknowledgement } from '../../rules/complaint.js';
@@ -31,21 +33,21 @@ export interface ReceivedMail {
   position: Change;
 }
 
-export type IntakeOutcome = { kind: 'new-case' | 'update' | 'duplicate'; caseId: string } | { kind: 'set-aside'; reason: string };
+export type IntakeOutcome = { kind: 'new-case' | 'update' | 'duplicate'; caseId: string } | { kind: 'set-aside'; code: SetAsideCode; reason: string };
 
 /** A mail that cannot become a case is kept aside with the reason, so it never blocks the mail after it. */
 export async function takeInMail(services: Services, mail: ReceivedMail): Promise<IntakeOutcome> {
   try {
     return await takeIn(services, mail);
   } catch (error) {
-    if (error instanceof DeskError) return setAside(services, mail, error.message);
+    if (error instanceof DeskError) return setAside(services, mail, 'rejected', error.message);
     throw error;
   }
 }
 
 async function takeIn(services: Services, mail: ReceivedMail): Promise<IntakeOutcome> {
   const parsed = await parse(mail.raw);
-  if ('reason' in parsed) return setAside(services, mail, parsed.reason);
+  if ('reason' in parsed) return setAside(services, mail, parsed.code, parsed.reason);
   const { message, from } = parsed;
   const messageId = message.messageId ?? `<${createHash('sha256').update(mail.raw).digest('hex').slice(0, 40)}@no-message-id>`;
 
@@ -107,16 +109,16 @@ async function takeIn(services: Services, mail: ReceivedMail): Promise<IntakeOut
   return { kind: 'new-case', caseId };
 }
 
-async function parse(raw: Buffer): Promise<{ message: ParsedMail; from: { address: string; name: string } } | { reason: string }> {
-  if (raw.length > MAX_MAIL_BYTES) return { reason: `larger than ${MAX_MAIL_BYTES / 1024 / 1024} MB` };
+async function parse(raw: Buffer): Promise<{ message: ParsedMail; from: { address: string; name: string } } | { code: SetAsideCode; reason: string }> {
+  if (raw.length > MAX_MAIL_BYTES) return { code: 'too-large', reason: `larger than ${MAX_MAIL_BYTES / 1024 / 1024} MB` };
   let message: ParsedMail;
   try {
     message = await simpleParser(raw);
   } catch (error) {
-    return { reason: `cannot be parsed: ${error instanceof Error ? error.message : String(error)}` };
+    return { code: 'unparseable', reason: `cannot be parsed: ${error instanceof Error ? error.message : String(error)}` };
   }
   const sender = message.from?.value.find((a) => a.address);
-  if (!sender?.address || !/^[^@\s]+@[^@\s]+$/.test(sender.address)) return { reason: 'no sender address (From)' };
+  if (!sender?.address || !/^[^@\s]+@[^@\s]+$/.test(sender.address)) return { code: 'no-sender', reason: 'no sender address (From)' };
   return { message, from: { address: sender.address.toLowerCase(), name: sender.name ?? '' } };
 }
 
@@ -163,12 +165,12 @@ const mailContext = (services: Services) =>
 
 const addresses = (to: ParsedMail['to']) => (Array.isArray(to) ? to : to ? [to] : []).flatMap((a) => a.value.map((v) => v.address ?? '')).join(', ');
 
-function setAside(services: Services, mail: ReceivedMail, reason: string): IntakeOutcome {
+function setAside(services: Services, mail: ReceivedMail, code: SetAsideCode, reason: string): IntakeOutcome {
   const id = `M-${createHash('sha256').update(mail.raw).digest('hex').slice(0, 16)}`;
   const path = join('mail-set-aside', `${id}.eml`);
   mkdirSync(join(services.dataDir, 'mail-set-aside'), { recursive: true });
   writeFileSync(join(services.dataDir, path), mail.raw);
-  const record: SetAsideMail = { id, at: services.now().toISOString(), uid: mail.uid, mailbox: mail.mailbox, bytes: mail.raw.length, reason, path };
+  const record: SetAsideMail = { id, at: services.now().toISOString(), uid: mail.uid, mailbox: mail.mailbox, bytes: mail.raw.length, code, reason, path };
   services.store.append({ actor: MAIL_ACTOR, action: 'mail.set-aside', reason, changes: [{ entity: MAIL_SET_ASIDE, id, op: 'put', record: { ...record } }, mail.position] });
-  return { kind: 'set-aside', reason };
+  return { kind: 'set-aside', code, reason };
 }

@@ -148,6 +148,15 @@ describe('mail channel (Dovecot + SMTP)', () => {
     expect(mailOf(updated).messages[2]!.text).toContain('昨天下午三点');
   });
 
+  it('adds a mail whose subject carries the case number to that case', async () => {
+    const claim = emailCases().find((c) => mailOf(c).intent === 'compensation')!;
+    await imap.deliver(rawMail({ From: 'ops@acme.test', Subject: `${encodedWord('回复：')} [${claim.id}] 补充`, 'Message-ID': '<claim-2@acme.test>' }, '故障发生在 2026-05-01 10:00，共 2 次。'));
+    const casesBefore = emailCases().length;
+    expect(await fetch()).toEqual({ imported: 1, setAside: 0 });
+    expect(emailCases()).toHaveLength(casesBefore);
+    expect(mailOf(emailCases().find((c) => c.id === claim.id)!).messages.at(-1)!.text).toContain('共 2 次');
+  });
+
   it('takes a mail delivered twice (same Message-ID) in once', async () => {
     const mail = rawMail({ From: 'ops@acme.test', To: 'support@desk.test', Subject: 'Console login question', 'Message-ID': '<twice@acme.test>' }, 'How do I reset MFA?');
     await imap.deliver(mail, mail);
@@ -166,9 +175,9 @@ describe('mail channel (Dovecot + SMTP)', () => {
     const sent = smtp.received[before]!;
     expect(sent.to).toEqual(['ops@acme.test']);
     expect(sent.mail.subject).toBe(`[${claim.id}] acme-01 云主机故障赔偿申请`);
-    expect(sent.mail.inReplyTo).toBe('<claim-1@acme.test>');
+    expect(sent.mail.inReplyTo).toBe('<claim-2@acme.test>'); // the last mail received on the case
     const { history } = await t.ok(agent, 'cases.get', { id: claim.id });
-    expect(history.map((h) => h.action)).toEqual(['mail.case-opened', 'mail.replied']);
+    expect(history.map((h) => h.action)).toEqual(['mail.case-opened', 'mail.received', 'mail.replied']);
   });
 
   it('keeps an unparseable mail aside with the reason, for supervisors only', async () => {
@@ -178,7 +187,7 @@ describe('mail channel (Dovecot + SMTP)', () => {
     expect(emailCases()).toHaveLength(before);
     const supervisor = await t.signedIn('supervisor');
     const [aside] = await t.ok(supervisor, 'mail.setAside', {});
-    expect(aside).toMatchObject({ reason: 'no sender address (From)', mailbox: 'INBOX' });
+    expect(aside).toMatchObject({ code: 'no-sender', reason: 'no sender address (From)', mailbox: 'INBOX' });
     expect(readFileSync(join(t.dataDir, aside!.path), 'utf8')).toContain('not a mail');
     const agent = await t.signedIn('agent');
     const refused = await t.desk.dispatch(agent, 'mail.setAside', {});
@@ -186,8 +195,8 @@ describe('mail channel (Dovecot + SMTP)', () => {
   });
 
   it('never deletes or moves mail when the setting says keep', async () => {
-    // claim, complaint, reply, duplicate ×2, unparseable: six delivered, six still there.
-    expect(await imap.count()).toBe(6);
+    // claim, complaint, reply, claim follow-up, duplicate ×2, unparseable: seven delivered, seven still there.
+    expect(await imap.count()).toBe(7);
   });
 
   it('refuses bad settings naming the field, changing nothing', async () => {
@@ -196,6 +205,25 @@ describe('mail channel (Dovecot + SMTP)', () => {
     expect(outcome).toMatchObject({ ok: false, error: { code: 'invalid-input', field: 'imap.port' } });
     expect(readFileSync(join(t.dataDir, SECRETS_FILE), 'utf8')).toBe(before);
   });
+});
+
+describe('after import', () => {
+  it('moves an imported mail to the folder the setting names, and only then', async () => {
+    const imap = await startDovecot();
+    const t = await openTestDesk();
+    try {
+      await imap.createFolder('Done');
+      await imap.deliver(rawMail({ From: 'someone@example.test', Subject: 'Hello', 'Message-ID': '<move-1@example.test>' }, 'Hi'));
+      await t.ok(t.manager, 'channels.update', {
+        imap: { host: imap.host, port: imap.port, tls: false, user: imap.user, password: imap.password, folder: 'INBOX', afterImport: 'move', moveTo: 'Done' },
+      });
+      expect(await t.ok(t.manager, 'mail.fetchNow', {})).toEqual({ imported: 1, setAside: 0 });
+      expect([await imap.count('INBOX'), await imap.count('Done')]).toEqual([0, 1]);
+    } finally {
+      await t.close();
+      await imap.close();
+    }
+  }, 60_000);
 });
 
 describe('mail fetching across a dropped connection and a restart', () => {

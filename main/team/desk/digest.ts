@@ -1,7 +1,7 @@
 // A digest of every shared record of a store: two desks with equal digests hold the same state.
 import { createHash } from 'node:crypto';
 import type { CaseStore } from '../../store/types.js';
-import { ENTITIES } from './shared-entities.js';
+import { ENTITIES } from '../../../shared/domain/entities.js';
 
 /** JSON with sorted keys, so equal records hash equally whatever order their fields were set in. */
 export function canonical(value: unknown): string {

@@ -29,6 +29,8 @@ export interface QueuedCommand extends StoredRecord {
   order: number;
   /** The records its local run changed (`entity/id`). */
   touched: string[];
+  /** Ids its local run numbered, per numbered entity: the server gives its replay the same ones. */
+  ids: Record<string, string[]>;
 }
 
 /** The server's version of a record that a queued command changed locally (null: the server has none). */

@@ -4,6 +4,7 @@
 // nothing of this; a call whose handler appends nothing queues nothing.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
+import { ID_FORMATS } from '../../../shared/domain/entities.js';
 import type { CaseStore, Change, EventInput } from '../../store/types.js';
 import { isLocalEntity, LINK, OUTBOX, recordKey, SHADOW, splitKey, type LinkRecord, type QueuedCommand } from './entities.js';
 
@@ -50,8 +51,13 @@ export function queueingStore<S extends CaseStore>(store: S): S {
       bookkeeping.push({ entity: SHADOW, id: key, op: 'put', record: { id: key, record: store.get(entity, id) ?? null } });
     }
     const queued = store.get<QueuedCommand>(OUTBOX, command.commandId);
+    const ids: Record<string, string[]> = { ...queued?.ids };
+    for (const change of shared) {
+      if (change.op !== 'put' || !Object.hasOwn(ID_FORMATS, change.entity) || store.get(change.entity, change.id)) continue;
+      ids[change.entity] = [...(ids[change.entity] ?? []), change.id];
+    }
     if (queued) {
-      bookkeeping.push({ entity: OUTBOX, id: queued.id, op: 'patch', patch: { touched: [...new Set([...queued.touched, ...keys])] } });
+      bookkeeping.push({ entity: OUTBOX, id: queued.id, op: 'patch', patch: { touched: [...new Set([...queued.touched, ...keys])], ids } });
     } else {
       const link = readLink(store);
       const record: QueuedCommand = {
@@ -63,6 +69,7 @@ export function queueingStore<S extends CaseStore>(store: S): S {
         baseCursor: link.cursor,
         order: link.nextOrder,
         touched: keys,
+        ids,
       };
       bookkeeping.push({ entity: OUTBOX, id: record.id, op: 'put', record });
       bookkeeping.push({ entity: LINK, id: 'link', op: 'patch', patch: { nextOrder: link.nextOrder + 1 } });

@@ -77,7 +77,9 @@ it("the server's run of our own command replaces the optimistic records, includi
       ],
     }),
   );
-  // The server numbered it differently and made no credit.
+  // The ids numbered here travel with the command, so the server's replay can keep them.
+  expect(store.get<QueuedCommand>(OUTBOX, commandId)?.ids).toEqual({ cases: ['C-A-000002'], credits: ['CR-A-1'] });
+  // Here the server numbered it differently and made no credit.
   applyServerEvent(
     store,
     serverEvent([{ entity: 'cases', id: 'C-A-000001', op: 'put', record: refund('C-A-000001', 'pending') }], { commandId, deskId: 'A', actor: 'agent-a', action: 'refund.submitted' }),

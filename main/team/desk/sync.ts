@@ -10,7 +10,8 @@ import { queuedCommands, readLink } from './outbox.js';
 import { applyServerEvent, recordRefusal, settleUnchanged } from './replica.js';
 
 const POLL_MS = 5_000;
-const MAX_BACKOFF_MS = 30_000;
+// Short: a desk back on the network should show it within seconds; a failed attempt costs little.
+const MAX_BACKOFF_MS = 5_000;
 
 interface Session {
   token: string;

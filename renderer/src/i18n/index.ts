@@ -16,6 +16,8 @@ import { messages as dashboardMessages } from '../panels/dashboard/messages.js';
 import { messages as policyMessages } from '../panels/policy/messages.js';
 import { messages as billingMessages } from '../panels/billing/messages.js';
 import { messages as accessRecoveryMessages } from '../panels/access-recovery/messages.js';
+import { messages as customerMessages } from '../panels/customers/messages.js';
+import { messages as teamMessages } from '../panels/team/messages.js';
 import { messages as phoneMessages } from '../panels/phone/messages.js';
 import { messages as mailMessages } from '../panels/mail/messages.js';
 
@@ -38,6 +40,8 @@ const panelMessages: { en: object; zhCN: object }[] = [
   policyMessages,
   billingMessages,
   accessRecoveryMessages,
+  customerMessages,
+  teamMessages,
   phoneMessages,
   mailMessages,
 ];

@@ -5,6 +5,14 @@
 export const zhServerErrors: Record<string, string> = {
   required: '必填',
   'look up the caller first': '请先查找来电客户',
+  'look up the caller, or note the name or number of an unidentified caller': '请先查找来电客户，或记下未识别来电人的姓名或号码',
+  'call not found': '未找到该来电',
+  'an amount such as 1280.00': '请输入金额，例如 1280.00',
+  'letters, digits, dots, dashes, underscores': '只能使用字母、数字、点、短横线或下划线',
+  'say why the customer changes': '请说明修改客户的原因',
+  'a .csv or .xlsx file': '请选择 .csv 或 .xlsx 文件',
+  'a date and time with its zone, e.g. 2026-06-01T10:00:00+08:00': '请输入带时区的日期时间，例如 2026-06-01T10:00:00+08:00',
+  'not a readable .xlsx file': '无法读取该 .xlsx 文件',
   'look up the customer first': '请先查找客户',
   'wrong username or password': '用户名或密码错误',
   'sign in first': '请先登录',
@@ -69,10 +77,25 @@ export const zhServerErrors: Record<string, string> = {
   'key-event assurance is a VIP service; this customer is common': '重大活动保障仅适用于 VIP 客户；该客户为普通客户',
   'the end must be after the start': '结束时间必须晚于开始时间',
   'invalid input': '输入无效',
+  'not a command id': '不是有效的更改编号',
+  'conflict not found': '未找到该未生效的更改',
+  'this desk belongs to a team: operators are set up on the team server': '本工作台属于团队：操作员在团队服务器上设置',
+  'managing operators needs the team server, which this desk cannot reach now; try again when online': '管理操作员需要连接团队服务器，当前无法连接；请在线时再试',
+  'sign in again while the desk is online': '请在工作台在线时重新登录',
 };
 
 /** Messages with figures: the English as a pattern, the Chinese with $1, $2… for the figures. */
 export const zhServerPatterns: [RegExp, string][] = [
+  [/^account (\S+) is listed twice in the file$/, '账号 $1 在文件中出现了两次'],
+  [/^account (\S+) is already registered$/, '账号 $1 已登记'],
+  [/^order (\S+) is listed twice in the file$/, '订单 $1 在文件中出现了两次'],
+  [/^order (\S+) is already recorded$/, '订单 $1 已登记'],
+  [/^no customer (\S+): import the customers first$/, '没有客户 $1：请先导入客户'],
+  [/^the file has no column "(.+)"$/, '文件中没有“$1”列'],
+  [/^(customers|orders) have no field "(.+)"$/, '没有字段“$2”'],
+  [/^choose the column that holds (\S+)$/, '请选择 $1 所在的列'],
+  [/^call (\S+) is already linked to (\S+)$/, '来电 $1 已关联到 $2'],
+  [/^not a readable CSV file: (.+)$/, '无法读取该 CSV 文件：$1'],
   [/^case (\S+) is (\S+); this needs it to be (.+)$/, '工单 $1 当前状态为 $2；此操作要求状态为 $3'],
   [/^four eyes: (\S+) submitted (\S+) and cannot review it; another supervisor must$/, '四眼原则：$1 提交了 $2，不能自行审核；须由另一位主管审核'],
   [/^four eyes: (\S+) registered (\S+) and cannot review it; another supervisor must$/, '四眼原则：$1 登记了 $2，不能自行审核；须由另一位主管审核'],
@@ -92,6 +115,10 @@ export const zhServerPatterns: [RegExp, string][] = [
   [/^version (\S+) is already published; give the new version its own id$/, '版本 $1 已发布；请为新版本另取编号'],
   [/^at most ([\d,]+) characters$/, '最多 $1 个字符'],
   [/^at least ([\d,]+) characters$/, '至少 $1 个字符'],
+  [
+    /^the team server cannot be reached, and you have not signed in on this desk online in the last (\d+) hours; sign in again when the desk is online$/,
+    '无法连接团队服务器，且你在最近 $1 小时内没有在本工作台在线登录过；请在线时重新登录',
+  ],
 ];
 
 export const localiseServerMessage = (message: string, language: string) => {

@@ -30,6 +30,10 @@ import ReceiptLongIcon from '@mui/icons-material/ReceiptLong';
 import AdminPanelSettingsIcon from '@mui/icons-material/AdminPanelSettings';
 import { BillingPanel } from './billing/BillingPanel.js';
 import { AccessRecoveryPanel } from './access-recovery/AccessRecoveryPanel.js';
+import ContactsIcon from '@mui/icons-material/Contacts';
+import { CustomersPanel } from './customers/CustomersPanel.js';
+import SyncProblemIcon from '@mui/icons-material/SyncProblem';
+import { ConflictsPanel } from './team/ConflictsPanel.js';
 import MailIcon from '@mui/icons-material/Mail';
 import SettingsPhoneIcon from '@mui/icons-material/SettingsPhone';
 import { MailPanel } from './mail/MailPanel.js';
@@ -45,6 +49,8 @@ export interface PanelEntry {
   /** Keyboard shortcut shown in the help overlay, e.g. 'Alt+1'. */
   shortcut?: string;
   component: ComponentType;
+  /** Shown only on a desk that joined a team. */
+  teamOnly?: boolean;
 }
 
 export const PANELS: PanelEntry[] = [
@@ -57,6 +63,7 @@ export const PANELS: PanelEntry[] = [
   { id: 'complaints', label: 'complaints.nav', icon: <FeedbackIcon />, role: 'agent', component: ComplaintsPanel },
   { id: 'billing', label: 'billing.nav', icon: <ReceiptLongIcon />, role: 'agent', component: BillingPanel },
   { id: 'access-recovery', label: 'accessRecovery.nav', icon: <AdminPanelSettingsIcon />, role: 'agent', component: AccessRecoveryPanel },
+  { id: 'customers', label: 'customers.nav', icon: <ContactsIcon />, role: 'agent', component: CustomersPanel },
   { id: 'mail', label: 'mail.nav', icon: <MailIcon />, role: 'agent', component: MailPanel },
   { id: 'approvals', label: 'approvals.nav', icon: <FactCheckIcon />, role: 'supervisor', component: ApprovalsPanel },
   { id: 'audit', label: 'audit.nav', icon: <HistoryIcon />, role: 'supervisor', component: AuditPanel },
@@ -64,4 +71,5 @@ export const PANELS: PanelEntry[] = [
   { id: 'dashboard', label: 'dashboard.nav', icon: <InsightsIcon />, role: 'manager', component: DashboardPanel },
   { id: 'channels', label: 'channels.nav', icon: <SettingsPhoneIcon />, role: 'manager', component: ChannelsPanel },
   { id: 'policy', label: 'policy.nav', icon: <PolicyIcon />, role: 'manager', component: PolicyPanel },
+  { id: 'team-conflicts', label: 'team.nav', icon: <SyncProblemIcon />, role: 'agent', component: ConflictsPanel, teamOnly: true },
 ];

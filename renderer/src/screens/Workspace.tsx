@@ -20,6 +20,8 @@ import { IncomingCall } from '../panels/phone/IncomingCall.js';
 import { PANELS } from '../panels/registry.js';
 import { useNavigation } from '../state/navigation.js';
 import { useSession } from '../state/session.js';
+import { useTeam } from '../state/team.js';
+import { TeamStatusChip } from '../components/TeamStatusChip.js';
 
 const NAV_WIDTH = 220;
 
@@ -27,7 +29,8 @@ export function Workspace() {
   const { t } = useTranslation();
   const { operator, signOut } = useSession();
   const { active, open } = useNavigation();
-  const panels = PANELS.filter((p) => operator && roleAllows(operator.role, p.role));
+  const team = useTeam((s) => s.status?.mode === 'team');
+  const panels = PANELS.filter((p) => operator && roleAllows(operator.role, p.role) && (team || !p.teamOnly));
   const panel = panels.find((p) => p.id === active) ?? panels[0]!;
   const Panel = panel.component;
 
@@ -56,6 +59,7 @@ export function Workspace() {
           <Typography variant="caption" sx={{ opacity: 0.8 }}>
             {t('app.help.hint')}
           </Typography>
+          <TeamStatusChip />
           <Typography data-testid="operator">{operator?.displayName}</Typography>
           {operator && <Chip size="small" label={t(`app.role.${operator.role}`)} sx={{ bgcolor: 'white' }} />}
           <Button color="inherit" onClick={() => void signOut()}>

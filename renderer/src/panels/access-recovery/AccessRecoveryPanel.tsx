@@ -9,6 +9,7 @@ import type { CustomerMatch } from '../../../../shared/contract/index.js';
 import type { CaseRecord } from '../../../../shared/domain/case.js';
 import { call } from '../../api/client.js';
 import { SubmitRow } from '../../components/SubmitRow.js';
+import { fileToBase64 } from '../../components/file-base64.js';
 import { useFieldErrors } from '../../components/useFieldErrors.js';
 import { submitOnCtrlEnter, useCustomer, useCustomerCases, useF2, useInputRef, validateInput } from '../../components/workspace.js';
 import { useSession } from '../../state/session.js';
@@ -16,12 +17,6 @@ import { CallerLookup } from '../calls/CallerLookup.js';
 
 type Reason = (typeof RECOVERY_REASONS)[number];
 
-async function toBase64(file: File): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
 
 export function AccessRecoveryPanel() {
   const { t } = useTranslation();
@@ -100,7 +95,7 @@ export function AccessRecoveryPanel() {
                     name="documents"
                     onChange={(e) => {
                       const files = [...(e.target.files ?? [])];
-                      void Promise.all(files.map(async (f) => ({ name: f.name, contentBase64: await toBase64(f) }))).then((list) => setDocuments((d) => [...d, ...list]));
+                      void Promise.all(files.map(async (f) => ({ name: f.name, contentBase64: await fileToBase64(f) }))).then((list) => setDocuments((d) => [...d, ...list]));
                     }}
                   />
                 </Button>

@@ -1,4 +1,4 @@
-import { Alert, Box, Button, MenuItem, Paper, Snackbar, Stack, TextField, Typography } from '@mui/material';
+import { Alert, Box, Button, FormControlLabel, MenuItem, Paper, Snackbar, Stack, Switch, TextField, Typography } from '@mui/material';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerMatch } from '../../../../shared/contract/index.js';
@@ -12,6 +12,7 @@ import { useNavigation } from '../../state/navigation.js';
 import { PANELS } from '../registry.js';
 import { CallerLookup } from './CallerLookup.js';
 import { RecentCases } from './RecentCases.js';
+import { CustomerDialog } from '../customers/CustomerDialog.js';
 import { MissedCalls } from '../phone/MissedCalls.js';
 import { OnCall, useAnsweredCall } from '../phone/OnCall.js';
 
@@ -26,6 +27,10 @@ export function CallLogPanel() {
   const [form, setForm] = useState(EMPTY);
   const [saved, setSaved] = useState<string | null>(null);
   const [lastCall, setLastCall] = useState<CaseRecord | null>(null);
+  // An unknown caller: register them on the spot, or log the call against what they said.
+  const [registering, setRegistering] = useState(false);
+  const [typed, setTyped] = useState('');
+  const [unidentified, setUnidentified] = useState<{ name: string; phone: string } | null>(null);
   const callerRef = useRef<HTMLInputElement>(null);
   const { phoneCallId, logged } = useAnsweredCall(setCaller);
   const open = useNavigation((s) => s.open);
@@ -38,11 +43,13 @@ export function CallLogPanel() {
   async function save() {
     errors.clear();
     try {
-      const record = await call('calls.log', { customerAccount: caller?.customer.id ?? '', ...form, ...(phoneCallId ? { phoneCallId } : {}) });
+      const who = caller ? { customerAccount: caller.customer.id } : unidentified ? { caller: unidentified } : { customerAccount: '' };
+      const record = await call('calls.log', { ...who, ...form, ...(phoneCallId ? { phoneCallId } : {}) });
       setSaved(record.id);
       setLastCall(record);
       if (phoneCallId) logged(record.id);
       setCaller(null);
+      setUnidentified(null);
       setForm(EMPTY);
       callerRef.current?.focus();
     } catch (error) {
@@ -76,7 +83,14 @@ export function CallLogPanel() {
           {t('calls.title')}
         </Typography>
         <Box sx={{ display: 'grid', gridTemplateColumns: '2fr 1fr 2fr', gap: 2 }}>
-          <CallerLookup value={caller} onChange={setCaller} error={errors.errors.customerAccount} inputRef={callerRef} />
+          {unidentified ? (
+            <Stack direction="row" spacing={1}>
+              <TextField name="callerName" label={t('customers.callerName')} value={unidentified.name} onChange={(e) => setUnidentified({ ...unidentified, name: e.target.value })} {...errors.props('customerAccount')} fullWidth />
+              <TextField name="callerPhone" label={t('customers.callerPhone')} value={unidentified.phone} onChange={(e) => setUnidentified({ ...unidentified, phone: e.target.value })} fullWidth />
+            </Stack>
+          ) : (
+            <CallerLookup value={caller} onChange={setCaller} onTyped={setTyped} error={errors.errors.customerAccount} inputRef={callerRef} />
+          )}
           <TextField select label={t('calls.channel')} {...field('channel')}>
             {CHANNELS.map((channel) => (
               <MenuItem key={channel} value={channel}>
@@ -92,6 +106,28 @@ export function CallLogPanel() {
             ))}
           </TextField>
         </Box>
+        <Stack direction="row" spacing={2} sx={{ mt: 1, alignItems: 'center' }}>
+          <Button size="small" onClick={() => setRegistering(true)} disabled={!!caller}>
+            {t('customers.newCustomer')}
+          </Button>
+          <FormControlLabel
+            control={<Switch size="small" checked={!!unidentified} onChange={(e) => setUnidentified(e.target.checked ? { name: '', phone: '' } : null)} />}
+            label={t('customers.unidentified')}
+            title={t('customers.unidentifiedHint')}
+          />
+        </Stack>
+        {registering && (
+          <CustomerDialog
+            phone={/^[\d\s+()-]{5,}$/.test(typed) ? typed : ''}
+            onClose={(customer) => {
+              setRegistering(false);
+              if (customer) {
+                setUnidentified(null);
+                setCaller({ customer, matchedOn: 'account', contacts: [] });
+              }
+            }}
+          />
+        )}
         {scope && !scope.inScope && (
           <Alert severity="warning" sx={{ mt: 2 }} data-testid="out-of-scope">
             <strong>{t('calls.outOfScope')}</strong> {t('calls.scopeExplanation', { category: t(`category.${form.category}`) })}

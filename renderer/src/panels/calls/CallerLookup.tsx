@@ -10,6 +10,8 @@ export function CallerLookup(props: {
   onChange(match: CustomerMatch | null): void;
   error?: string;
   inputRef?: Ref<HTMLInputElement>;
+  /** What the agent last typed (kept when the field resets on blur), e.g. a number to register. */
+  onTyped?(text: string): void;
 }) {
   const { t } = useTranslation();
   const [text, setText] = useState('');
@@ -37,7 +39,10 @@ export function CallerLookup(props: {
       value={props.value}
       onChange={(_event, match) => props.onChange(match)}
       inputValue={text}
-      onInputChange={(_event, value) => setText(value)}
+      onInputChange={(_event, value, reason) => {
+        setText(value);
+        if (reason === 'input') props.onTyped?.(value);
+      }}
       filterOptions={(x) => x}
       getOptionLabel={(match) => `${match.customer.name} (${match.customer.id})`}
       isOptionEqualToValue={(a, b) => a.customer.id === b.customer.id}

@@ -17,8 +17,8 @@ export function SetAsideList() {
         {kept.map((m) => (
           <ListItem key={m.id}>
             <ListItemText
-              primary={t('mail.setAsideRow', { time: formatDateTime(m.at, i18n.language, timeZone), uid: m.uid, bytes: m.bytes, reason: m.reason })}
-              secondary={m.path}
+              primary={t('mail.setAsideRow', { time: formatDateTime(m.at, i18n.language, timeZone), uid: m.uid, bytes: m.bytes, reason: t(`mail.reason.${m.code}`) })}
+              secondary={`${m.reason} · ${m.path}`}
             />
           </ListItem>
         ))}

@@ -18,6 +18,7 @@ export const messages = {
       setAside: 'Mail kept aside (could not become a case)',
       noSetAside: 'Nothing kept aside',
       setAsideRow: '{{time}} · UID {{uid}} · {{bytes}} bytes: {{reason}}',
+      reason: { 'too-large': 'too large', unparseable: 'cannot be read as mail', 'no-sender': 'no sender address', rejected: 'refused (see the details)' },
     },
     channels: {
       nav: 'Channels',
@@ -68,6 +69,7 @@ export const messages = {
       setAside: '暂存的邮件（无法生成案件）',
       noSetAside: '没有暂存的邮件',
       setAsideRow: '{{time}} · UID {{uid}} · {{bytes}} 字节：{{reason}}',
+      reason: { 'too-large': '邮件过大', unparseable: '无法解析为邮件', 'no-sender': '没有发件人地址', rejected: '被拒收（见详情）' },
     },
     channels: {
       nav: '渠道设置',

@@ -25,6 +25,7 @@ import type { CustomerMatch } from '../../../../shared/contract/index.js';
 import { MAX_ATTACHMENT_BYTES, type QualityView } from '../../../../shared/contract/work-orders.js';
 import { SEVERITIES, type Severity } from '../../../../shared/domain/case.js';
 import { call } from '../../api/client.js';
+import { fileToBase64 } from '../../components/file-base64.js';
 import { useFieldErrors } from '../../components/useFieldErrors.js';
 import { submitOnCtrlEnter, useF2 } from '../../components/workspace.js';
 import { useNavigation } from '../../state/navigation.js';
@@ -53,14 +54,6 @@ const list = (text: string, sep: RegExp) => text.split(sep).map((s) => s.trim())
 const lines = (text: string) => list(text, /\n/);
 const commas = (text: string) => list(text, /[,，;；\n]/);
 
-function toBase64(file: File): Promise<string> {
-  return file.arrayBuffer().then((buffer) => {
-    const bytes = new Uint8Array(buffer);
-    let binary = '';
-    for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-    return btoa(binary);
-  });
-}
 
 /** The draft as the contract takes it (shared by the quality check and create). */
 function draftOf(form: Form) {
@@ -154,7 +147,7 @@ export function WorkOrderPanel() {
     }
     busy.current = true;
     try {
-      const attachments = await Promise.all(files.map(async (f) => ({ name: f.name, contentBase64: await toBase64(f) })));
+      const attachments = await Promise.all(files.map(async (f) => ({ name: f.name, contentBase64: await fileToBase64(f) })));
       const record = await call('workOrders.create', {
         ...draftOf(form),
         severity: form.severity as Severity,

@@ -1,0 +1,84 @@
+// The mail channel on screen: mail fetched from a real Dovecot becomes cases; the agent reads a
+// compensation claim with its C6 finding and replies through a real SMTP server; a supervisor sees
+// the mail that could not become a case.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { startDovecot, type TestMailbox } from '../support/dovecot.js';
+import { startSmtp, type TestSmtp } from '../support/smtp.js';
+import { launchBrowser, screenshot, signIn, startHost, type RunningHost } from './support/browser.js';
+import { PASSWORD, prepareDesk, standardOperators } from './support/desk.js';
+
+let dataDir: string;
+let host: RunningHost;
+let browser: Awaited<ReturnType<typeof launchBrowser>>;
+let imap: TestMailbox;
+let smtp: TestSmtp;
+
+const word = (text: string) => `=?UTF-8?B?${Buffer.from(text).toString('base64')}?=`;
+const mail = (from: string, subject: string, id: string, body: string) =>
+  [`From: ${from}`, 'To: support@desk.test', `Subject: ${subject}`, `Message-ID: <${id}>`, 'MIME-Version: 1.0', 'Content-Type: text/plain; charset=utf-8', 'Content-Transfer-Encoding: base64', '', Buffer.from(body).toString('base64'), ''].join('\r\n');
+
+beforeAll(async () => {
+  [imap, smtp] = await Promise.all([startDovecot(), startSmtp()]);
+  dataDir = mkdtempSync(join(tmpdir(), 'desk-e2e-mail-'));
+  await imap.deliver(
+    mail(`${word('周敏')} <zhou@xingchen.test>`, word('vip-07 故障赔偿申请'), 'claim@xingchen.test', '云主机昨天中断，请赔偿。'),
+    'garbage without any header\r\n',
+  );
+  await prepareDesk(dataDir, async (desk) => {
+    await standardOperators(desk);
+    const manager = desk.as('mgr');
+    await manager('customers.create', { account: 'vip-07', name: '星辰电商', vip: true, region: 'cn-shanghai', contacts: [{ name: '周敏', email: 'zhou@xingchen.test' }] });
+    await manager('channels.update', {
+      imap: { host: imap.host, port: imap.port, tls: false, user: imap.user, password: imap.password, folder: 'INBOX', afterImport: 'keep', moveTo: '' },
+      smtp: { host: '127.0.0.1', port: smtp.port, tls: false, user: '', from: 'support@desk.test' },
+    });
+    await manager('mail.fetchNow', {});
+  });
+  host = await startHost(dataDir);
+  browser = await launchBrowser();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await host?.stop();
+  await Promise.all([imap?.close(), smtp?.close()]);
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function pageAs(username: string): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto(host.url);
+  await signIn(page, username, PASSWORD);
+  await page.getByRole('button', { name: '邮件', exact: true }).click();
+  return page;
+}
+
+it('shows a mailed claim with what its subject lacks, and sends the agent’s reply by SMTP', async () => {
+  const page = await pageAs('agent1');
+  await page.locator('[data-case-id]').filter({ hasText: 'vip-07 故障赔偿申请' }).click();
+  const thread = page.getByTestId('mail-thread');
+  await thread.waitFor();
+  expect(await thread.textContent()).toContain('云主机昨天中断');
+  // C6 by hand: the subject names vip-07 but no time and no number of occurrences.
+  expect(await page.getByTestId('subject-rule').textContent()).toContain('主题缺少：时间、故障次数');
+  await page.locator('textarea[name=reply]').fill('请补充故障时间和次数。');
+  await page.getByRole('button', { name: '发送答复' }).click();
+  await smtp.waitFor(1);
+  expect(smtp.received[0]!.to).toEqual(['zhou@xingchen.test']);
+  expect(smtp.received[0]!.mail.subject).toMatch(/^\[C-\d{6}\] vip-07 故障赔偿申请$/);
+  await thread.getByText('已发送答复', { exact: false }).waitFor();
+  await screenshot(page, 'mail-thread');
+  await page.close();
+});
+
+it('lists the mail that could not become a case for a supervisor, with the reason', async () => {
+  const page = await pageAs('sup1');
+  const kept = page.getByTestId('set-aside');
+  await kept.waitFor();
+  expect(await kept.textContent()).toContain('没有发件人地址');
+  await page.close();
+});
