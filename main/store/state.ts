@@ -189,6 +189,19 @@ export class StoreState {
    * audit trail never walks every event.
    */
   matchingSeqs(filter: EventFilter): number[] {
+    const m = this.#match(filter);
+    if (m.exact) return Array.from({ length: m.hi - m.lo }, (_, i) => m.seqAt(m.lo + i));
+    const out: number[] = [];
+    for (let i = m.lo; i < m.hi; i++) if (m.test(m.seqAt(i))) out.push(m.seqAt(i));
+    return out;
+  }
+
+  /**
+   * The candidates for a filter: positions [lo, hi) of the shortest index list that applies
+   * (or of all seqs), the time range cut by binary search while event times ascend. `exact`
+   * when every candidate matches (one list, time handled by the cut), so a page needs no scan.
+   */
+  #match(filter: EventFilter) {
     const lists: (readonly number[])[] = [];
     if (filter.actor) lists.push(this.#byActor.get(filter.actor) ?? []);
     if (filter.action) lists.push(this.#byAction.get(filter.action) ?? []);
@@ -200,26 +213,33 @@ export class StoreState {
     const timeAt = (i: number) => this.#evAt[seqAt(i) - 1]!;
     const from = filter.from ?? '';
     const to = filter.to ?? '\uffff';
-    const lo = this.#timesAscend && filter.from ? lowerBound(n, timeAt, from) : 0;
-    const hi = this.#timesAscend && filter.to ? lowerBound(n, timeAt, to) : n;
-    const out: number[] = [];
-    for (let i = lo; i < hi; i++) {
-      const s = seqAt(i);
-      if (filter.actor && this.#evActor[s - 1] !== filter.actor) continue;
-      if (filter.action && this.#evAction[s - 1] !== filter.action) continue;
+    const sorted = this.#timesAscend;
+    const lo = sorted && filter.from ? lowerBound(n, timeAt, from) : 0;
+    const hi = sorted && filter.to ? lowerBound(n, timeAt, to) : n;
+    const test = (s: number): boolean => {
+      if (filter.actor && this.#evActor[s - 1] !== filter.actor) return false;
+      if (filter.action && this.#evAction[s - 1] !== filter.action) return false;
       const at = this.#evAt[s - 1]!;
-      if (at < from || at >= to) continue;
+      if (at < from || at >= to) return false;
       if (filter.entity) {
         const e = this.#evEntities[s - 1]!;
-        if (e !== filter.entity && !e.split('\u001e').includes(filter.entity)) continue;
+        if (e !== filter.entity && !e.split('\u001e').includes(filter.entity)) return false;
       }
-      out.push(s);
-    }
-    return out;
+      return true;
+    };
+    const exact = lists.length <= 1 && (sorted || (!filter.from && !filter.to));
+    return { lo, hi, seqAt, test, exact };
   }
 
   /** A page of matching events, newest first, reading only the page's lines from the journal. */
   eventPage(fd: number, filter: EventFilter, page: { offset: number; limit: number }): EventPage {
+    const m = this.#match(filter);
+    if (m.exact) {
+      const end = Math.max(m.lo, m.hi - page.offset);
+      const start = Math.max(m.lo, end - page.limit);
+      const seqs = Array.from({ length: end - start }, (_, i) => m.seqAt(start + i));
+      return { total: m.hi - m.lo, events: this.readEvents(fd, seqs).reverse() };
+    }
     const seqs = this.matchingSeqs(filter);
     const end = Math.max(0, seqs.length - page.offset);
     const events = this.readEvents(fd, seqs.slice(Math.max(0, end - page.limit), end)).reverse();
