@@ -1,4 +1,4 @@
-// `check <refund|compensation|icp-reward> [FILE]`: one policy decision as JSON on stdout.
+// `check <refund|compensation|icp-reward|sla> [FILE]`: one policy decision as JSON on stdout.
 // Exit 0 for a decision (eligible or not), 2 for an invalid request (one line on stderr,
 // nothing on stdout). Writes nothing anywhere; `--data DIR` is accepted and ignored.
 import { readFile } from 'node:fs/promises';
@@ -63,7 +63,7 @@ export async function runCheck(args: string[], io: CheckIo = processIo): Promise
     io.out(`${JSON.stringify({ ...decision, rules: decision.rules.map(publicRule) }, null, 2)}\n`);
     return 0;
   } catch (error) {
-    if (error instanceof NoPolicyInForce) return invalid(`now: ${error.message}`);
+    if (error instanceof NoPolicyInForce) return invalid(`${error.field}: ${error.message}`);
     throw error;
   }
 }
@@ -86,7 +86,7 @@ function withoutDataOption(args: string[]): { ok: true; args: string[] } | { ok:
 
 export const checkCommand: Command = {
   name: 'check',
-  summary: 'Ask the rules engine for a refund, compensation or ICP reward decision',
+  summary: 'Ask the rules engine for a refund, compensation, ICP reward or SLA decision',
   usage: USAGE,
   run: (args) => runCheck(args),
 };

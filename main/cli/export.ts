@@ -3,6 +3,8 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, rmSync, renameSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { openStoreForReading } from '../store/index.js';
+import { storeRules } from '../server/policy/rules-context.js';
+import { lowdbSettings } from '../server/settings/lowdb-settings.js';
 import { buildReport, parseBound, REPORTS, type ReportName } from '../reports/rows.js';
 import { writeCsv } from '../reports/csv.js';
 import { writeWorkbook } from '../reports/xlsx.js';
@@ -57,7 +59,9 @@ export const exportCommand: Command = {
     const reading = await openStoreForReading(dataDir);
     let section;
     try {
-      section = buildReport(reading.store, report, { fromMs, toMs });
+      // The desk's SLA reading: its policy versions, edited calendar and time zone.
+      const rules = storeRules(reading.store, lowdbSettings(dataDir).get().timeZone);
+      section = buildReport(reading.store, report, { fromMs, toMs }, Date.now(), rules);
     } finally {
       await reading.close();
     }

@@ -5,6 +5,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, net, protocol } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../server/content-security-policy.js';
 import { openDesk, type OpenedDesk } from '../server/open-desk.js';
+import { startCtiListener } from '../server/cti/listener.js';
 import { CALL_CHANNEL, EVENT_CHANNEL } from './channels.js';
 import { APP_ORIGIN, APP_SCHEME, hardenSessions, isTrustedSender } from './security.js';
 import { electronSettings } from './settings.js';
@@ -73,7 +74,13 @@ async function start() {
     void dialog.showMessageBox(window, { type: 'warning', title: 'Assurance Desk', message: opened.notices.join('\n\n') });
   }
 
+  // The phone system's posts (generic CTI) reach the shell on loopback; the token guards them.
+  const cti = await startCtiListener(opened.desk.services, { port: Number(process.env.ASSURANCE_DESK_CTI_PORT ?? 4590) }).catch((error: unknown) => {
+    console.error(`[cti] no listener: ${error instanceof Error ? error.message : String(error)}`);
+    return null;
+  });
+
   await window.loadURL(`${APP_ORIGIN}/index.html`);
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => void opened.close());
+  app.on('will-quit', () => void Promise.all([cti?.close(), opened.close()]));
 }

@@ -2,7 +2,7 @@
 // Plain data with typed columns; csv.ts and xlsx.ts turn them into files. No electron here.
 import type { CaseRecord } from '../../shared/domain/case.js';
 import type { CaseStore } from '../store/types.js';
-import { assessSla, DEFAULT_TIME_ZONE, slaInputOf, type SlaTimer } from '../rules/index.js';
+import { caseSla, DEFAULT_TIME_ZONE, type DeskSettings, type SlaTimer } from '../rules/index.js';
 import { addDays, instantInZone } from '../../shared/rules/zone.js';
 import { CASES } from '../../shared/domain/entities.js';
 
@@ -199,15 +199,14 @@ const SLA_COLUMNS = [
   col('policyVersion', 'policy version'),
 ];
 
-function slaRow(c: CaseRecord, nowMs: number): Row | undefined {
-  const input = slaInputOf(c);
-  if (!input) return undefined;
-  const a = assessSla(input.slaCase, nowMs, { pauses: input.pauses });
+function slaRow(c: CaseRecord, nowMs: number, rules: DeskSettings): Row | undefined {
+  const a = caseSla(c, nowMs, rules);
+  if (!a) return undefined;
   const late = (t?: SlaTimer) => (t?.state === 'breached' ? (t.breachedByMinutes ?? null) : null);
   return [
     c.id,
     c.type,
-    input.slaCase.severity,
+    a.severity,
     yesNo(c.vip),
     c.status,
     instant(c.openedAt),
@@ -224,8 +223,11 @@ function slaRow(c: CaseRecord, nowMs: number): Row | undefined {
   ];
 }
 
-/** One report's rows. `nowMs` is the instant SLA timers are assessed at (default: now). */
-export function buildReport(store: Pick<CaseStore, 'all'>, report: ReportName, range: DateRange, nowMs = Date.now()): ReportSection {
+/**
+ * One report's rows. `nowMs` is the instant SLA timers are assessed at (default: now); `rules` the
+ * desk's policy versions, zone and edited calendar (the SLA reading of the queue and the dashboard).
+ */
+export function buildReport(store: Pick<CaseStore, 'all'>, report: ReportName, range: DateRange, nowMs = Date.now(), rules: DeskSettings = {}): ReportSection {
   switch (report) {
     case 'cases':
       return { name: 'Cases', columns: CASE_COLUMNS, rows: casesInRange(store, range).map(caseRow) };
@@ -236,7 +238,7 @@ export function buildReport(store: Pick<CaseStore, 'all'>, report: ReportName, r
     case 'sla': {
       const rows: Row[] = [];
       for (const c of casesInRange(store, range)) {
-        const row = slaRow(c, nowMs);
+        const row = slaRow(c, nowMs, rules);
         if (row) rows.push(row);
       }
       return { name: 'SLA', columns: SLA_COLUMNS, rows };

@@ -167,18 +167,84 @@ describe('C5 claim within 7 working days (Asia/Shanghai, bundled 2026 calendar)'
     expect(endingAt('2027-05-03T12:00:00+08:00', '2027-05-04T10:00:00+08:00', { calendar }).notes).toEqual([]);
   });
 
-  it('counts from the last service-unavailable occurrence, not a later delivery exception', () => {
-    const d = decideCompensation(
-      claim({
-        occurrences: [
-          occurrence({ id: 'f-1', start: '2026-03-12T10:00:00+08:00', end: '2026-03-12T10:30:00+08:00' }),
-          occurrence({ id: 'f-2', scenario: 'delivery-or-charging', start: '2026-03-16T10:00:00+08:00', end: '2026-03-16T10:30:00+08:00' }),
-        ],
-        claimedAt: '2026-03-20T10:00:00+08:00',
-      }),
-    );
+  // March 2026 has no holidays in the bundled calendar: the 7th working day after Thu 12 Mar is
+  // Fri 13, Mon 16, Tue 17, Wed 18, Thu 19, Fri 20, Mon 23 → 23 Mar; after Mon 16 Mar:
+  // Tue 17, Wed 18, Thu 19, Fri 20, Mon 23, Tue 24, Wed 25 → 25 Mar.
+  const f1 = occurrence({ id: 'f-1', start: '2026-03-12T10:00:00+08:00', end: '2026-03-12T10:30:00+08:00' });
+  const f2 = (over: Partial<FaultOccurrence>) => occurrence({ id: 'f-2', start: '2026-03-16T10:00:00+08:00', end: '2026-03-16T10:30:00+08:00', ...over });
+  const march = (occurrences: FaultOccurrence[], over: Partial<CompensationClaim> = {}) =>
+    decideCompensation(claim({ occurrences, now: '2026-03-20T10:00:00+08:00', claimedAt: '2026-03-20T10:00:00+08:00', ...over }));
+
+  it('counts from the latest end among the compensable occurrences, not a later excluded one', () => {
+    const d = march([f1, f2({ cause: 'force-majeure' })]);
     expect(d.claimDeadline).toBe('2026-03-23');
-    expect(rule(d, 'C5')?.reason).toContain('f-1');
+    expect(rule(d, 'C5')).toMatchObject({ code: 'C5.compensable', reason: expect.stringContaining('f-1 ended 2026-03-12 10:30') });
+  });
+
+  it('a later compensable occurrence of any scenario counts (a delivery exception too)', () => {
+    expect(march([f1, f2({ scenario: 'delivery-or-charging' })]).claimDeadline).toBe('2026-03-25');
+  });
+
+  it('when no occurrence is compensable, from the latest end of all', () => {
+    const d = march([f1, f2({})].map((o) => ({ ...o, cause: 'force-majeure' as const })));
+    expect(d.claimDeadline).toBe('2026-03-25');
+    expect(rule(d, 'C5')).toMatchObject({ code: 'C5.any', reason: expect.stringContaining('f-2') });
+  });
+
+  it('an occurrence already claimed (C7) is not compensable, so it does not move the window', () => {
+    const earlierClaims = [{ id: 'C-000017', status: 'approved' as const, occurrences: [{ start: '2026-03-16T10:00:00+08:00', end: '2026-03-16T10:30:00+08:00' }] }];
+    expect(march([f1, f2({})], { earlierClaims }).claimDeadline).toBe('2026-03-23');
+  });
+});
+
+describe('C7 one compensation per outage', () => {
+  // The claim: f-1 10:00–10:30 +08:00 on 1 May, daily fee 12.00, 100× → 12 ÷ 1440 × 30 × 100 = 25.00.
+  const window = (start: string, end: string) => ({ start: `2026-05-01T${start}:00+08:00`, end: `2026-05-01T${end}:00+08:00` });
+  const earlier = (status: 'approved' | 'pending' | 'rejected', ...occurrences: { start: string; end: string }[]) => [
+    { id: `C-0000${status === 'approved' ? 17 : status === 'pending' ? 18 : 19}`, status, occurrences },
+  ];
+
+  it.each([
+    ['an approved claim with the same window', earlier('approved', window('10:00', '10:30')), 'C-000017', 'approved'],
+    ['a pending claim overlapping its second half', earlier('pending', window('10:20', '10:40')), 'C-000018', 'pending'],
+    ['a pending claim inside it', earlier('pending', window('10:05', '10:06')), 'C-000018', 'pending'],
+  ])('fails against %s, naming that claim; nothing is compensable', (_what, earlierClaims, id, status) => {
+    const d = decideCompensation(claim({ earlierClaims }));
+    expect(rule(d, 'C7', 'f-1')).toMatchObject({ result: 'failed', code: 'C7.claimed', params: expect.objectContaining({ claim: id, status }) });
+    expect(rule(d, 'C7', 'f-1')?.reason).toContain(`earlier claim ${id} (${status})`);
+    expect(d).toMatchObject({ outcome: 'ineligible', amount: '0.00', faultMinutes: 0 });
+  });
+
+  it('a rejected earlier claim does not count: passes, 25.00', () => {
+    const d = decideCompensation(claim({ earlierClaims: earlier('rejected', window('10:00', '10:30')) }));
+    expect(rule(d, 'C7', 'f-1')).toMatchObject({ result: 'passed', params: { counted: '0', rejected: '1' } });
+    expect(d).toMatchObject({ outcome: 'eligible', amount: '25.00' });
+  });
+
+  it('adjacent windows are not overlapping (half-open): 09:30–10:00 and 10:30–11:00 leave 10:00–10:30 alone', () => {
+    const d = decideCompensation(claim({ earlierClaims: earlier('approved', window('09:30', '10:00'), window('10:30', '11:00')) }));
+    expect(rule(d, 'C7', 'f-1')?.result).toBe('passed');
+    expect(d.amount).toBe('25.00');
+  });
+
+  it('only the occurrence already claimed drops out: a new 6 min one is paid 12 ÷ 1440 × 6 × 100 = 5.00', () => {
+    const fresh = occurrence({ id: 'f-2', start: '2026-05-01T11:00:00+08:00', end: '2026-05-01T11:06:00+08:00' });
+    const d = decideCompensation(claim({ occurrences: [occurrence(), fresh], earlierClaims: earlier('approved', window('10:00', '10:30')) }));
+    expect(rule(d, 'C7', 'f-1')?.result).toBe('failed');
+    expect(rule(d, 'C7', 'f-2')?.result).toBe('passed');
+    expect(d).toMatchObject({ outcome: 'eligible', amount: '5.00', faultMinutes: 6 });
+  });
+
+  it('the earlier claims are the account\'s: without any, C7 passes with none counted', () => {
+    expect(rule(decideCompensation(claim()), 'C7', 'f-1')).toMatchObject({ result: 'passed', params: { counted: '0', rejected: '0' } });
+  });
+});
+
+describe('C6 is advice', () => {
+  it('a subject lacking everything fails C6 and the claim stays eligible with its amount', () => {
+    const d = decideCompensation(claim({ emailSubject: 'help' }));
+    expect(rule(d, 'C6')?.result).toBe('failed');
+    expect(d).toMatchObject({ outcome: 'eligible', amount: '25.00', subjectMissing: ['account', 'time', 'occurrences'] });
   });
 });
 
@@ -210,6 +276,6 @@ it('lists every rule once per occurrence where judged per occurrence', () => {
     claim({ occurrences: [occurrence({ id: 'a' }), occurrence({ id: 'b', start: '2026-05-01T11:00:00+08:00', end: '2026-05-01T11:05:00+08:00' })], emailSubject: 'x' }),
   );
   expect(d.rules.map((r) => `${r.id}${r.subject ? `:${r.subject}` : ''}`)).toEqual([
-    'C1:a', 'C1:b', 'C2:a', 'C2:b', 'C3', 'C4:a', 'C4:b', 'C5', 'C6',
+    'C1:a', 'C1:b', 'C2:a', 'C2:b', 'C3', 'C4:a', 'C4:b', 'C5', 'C6', 'C7:a', 'C7:b',
   ]);
 });

@@ -25,7 +25,11 @@ export interface DecisionContext {
 }
 
 export class NoPolicyInForce extends Error {
-  constructor(readonly at: string) {
+  /** `field`: the request field whose instant picks the version (e.g. `now`, `case.openedAt`). */
+  constructor(
+    readonly at: string,
+    readonly field = 'now',
+  ) {
     super(`no policy version is in force at ${at}`);
   }
 }
@@ -36,10 +40,12 @@ interface RequestSettings {
   calendar?: CalendarDays | undefined;
 }
 
-export function decisionContext(request: RequestSettings, desk: DeskSettings = {}): DecisionContext {
+/** `versionAt`: the instant (and its request field) that picks the policy version; default `now`. */
+export function decisionContext(request: RequestSettings, desk: DeskSettings = {}, versionAt?: { at: string; field: string }): DecisionContext {
   const now = request.now !== undefined ? Date.parse(request.now) : (desk.clock ?? Date.now)();
-  const policy = desk.policy ?? policyInForce(desk.policies ?? BUNDLED_POLICIES, now);
-  if (!policy) throw new NoPolicyInForce(new Date(now).toISOString());
+  const at = versionAt ? Date.parse(versionAt.at) : now;
+  const policy = desk.policy ?? policyInForce(desk.policies ?? BUNDLED_POLICIES, at);
+  if (!policy) throw new NoPolicyInForce(new Date(at).toISOString(), versionAt?.field);
   return {
     now,
     timeZone: request.timeZone ?? desk.timeZone ?? DEFAULT_TIME_ZONE,

@@ -1,11 +1,13 @@
-// Section 8: during a VIP customer's registered key event, new cases open one severity
-// higher (SEV-1 at most) and are flagged to the supervisor.
+// S1: a case opened inside one of the customer's registered key-event windows (start
+// inclusive, end exclusive) opens one severity higher, SEV-1 at most, and is flagged to the
+// supervisor. Registering a window is a VIP service (section 8); the desk checks that.
 import { SEVERITIES, type Severity } from '../../shared/domain/case.js';
 import type { RuleResult } from '../../shared/rules/decision.js';
+import { isoInstant } from '../../shared/rules/zone.js';
 import { because } from './reasons.js';
 
 export interface KeyEvent {
-  name: string;
+  name?: string;
   start: string; // inclusive
   end: string; // exclusive
 }
@@ -17,24 +19,16 @@ export interface OpeningSeverity {
   rule: RuleResult;
 }
 
-export function openingSeverity(
-  requested: Severity,
-  customer: { vip: boolean },
-  openedAt: string,
-  keyEvents: readonly KeyEvent[],
-): OpeningSeverity {
+export function openingSeverity(requested: Severity, openedAt: string, keyEvents: readonly KeyEvent[]): OpeningSeverity {
   const at = Date.parse(openedAt);
+  const opened = isoInstant(at);
   const event = keyEvents.find((e) => Date.parse(e.start) <= at && at < Date.parse(e.end));
-  if (!customer.vip || !event) {
+  if (!event) {
     return {
       severity: requested,
       raised: false,
       flagSupervisor: false,
-      rule: {
-        id: 'SLA-KEY-EVENT',
-        result: 'not-applicable',
-        ...(customer.vip ? because('SLA.key-event-none', { openedAt }) : because('SLA.key-event-common')),
-      },
+      rule: { id: 'S1', result: 'not-applicable', ...because('SLA.key-event-none', { openedAt: opened, count: keyEvents.length }) },
     };
   }
   const index = SEVERITIES.indexOf(requested);
@@ -44,13 +38,13 @@ export function openingSeverity(
     raised: severity !== requested,
     flagSupervisor: true,
     rule: {
-      id: 'SLA-KEY-EVENT',
+      id: 'S1',
       result: 'passed',
       ...because(severity !== requested ? 'SLA.key-event-raised' : 'SLA.key-event-highest', {
-        openedAt,
-        event: event.name,
-        start: event.start,
-        end: event.end,
+        openedAt: opened,
+        event: event.name ?? 'key event',
+        start: isoInstant(Date.parse(event.start)),
+        end: isoInstant(Date.parse(event.end)),
         from: requested,
         to: severity,
       }),

@@ -32,7 +32,6 @@ export const POLICY_2026_1: Policy = {
       'terms-violation': 'violation of the terms or of laws',
     },
     claimWorkingDays: 7,
-    claimWindowScenario: 'service-unavailable',
   },
   icpReward: {
     hostBillingModes: ['monthly', 'yearly'],

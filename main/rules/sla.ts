@@ -1,85 +1,108 @@
-// Section 3: response targets, breaches and escalation, every figure explained.
+// Section 3, rules S1–S4: key-event raise, first response, update interval (paused while the
+// case waits for the customer), breach and escalation. Every figure is explained rule by rule.
 import type { Category, Severity } from '../../shared/domain/case.js';
 import type { RuleResult } from '../../shared/rules/decision.js';
 import type { EscalationLevel, Policy, SlaSpan } from '../../shared/rules/policy.js';
+import { DEFAULT_TIME_ZONE, isoInstant } from '../../shared/rules/zone.js';
 import { deskCalendar, noDataNote, type WorkingCalendar } from './calendar.js';
-import { DEFAULT_POLICY } from './policy.js';
+import { NoPolicyInForce } from './context.js';
+import { openingSeverity, type KeyEvent } from './key-event.js';
+import { BUNDLED_POLICIES, DEFAULT_POLICY, policyInForce } from './policy.js';
 import { because } from './reasons.js';
 import { ALWAYS_OPEN, businessHoursClock, type ServiceClock, type SlaPause } from './service-clock.js';
-import { DEFAULT_TIME_ZONE, isoInstant } from '../../shared/rules/zone.js';
 
 export interface SlaCase {
+  /** As chosen at opening; S1 raises it when the case opened inside a key-event window. */
   severity: Severity;
   vip: boolean;
   /** Picks the support calendar when the policy gives one per category. */
   category?: Category;
   openedAt: string;
   firstResponseAt?: string;
-  /** The last structured update sent to the customer. */
-  lastUpdateAt?: string;
-  escalationLevel?: EscalationLevel; // default L1
+  /** Structured updates sent to the customer. */
+  updates?: readonly string[];
+  escalationLevel?: EscalationLevel; // default: the policy's first level (L1)
+  /** Stretches during which the case waited for the customer; no end while still waiting. */
+  waitingForCustomer?: readonly SlaPause[];
+  /** The customer's registered key-event windows (S1 is judged against them)… */
+  keyEvents?: readonly KeyEvent[];
+  /** …or S1 as judged when the case opened (the desk stores it); `severity` is then the opening severity. */
+  opening?: { rule: RuleResult; flagSupervisor: boolean };
 }
 
 export interface SlaOptions {
+  /** Time the case with exactly this version… */
   policy?: Policy;
+  /** …or with the version of these in force when the case opened (default: the bundled ones). */
+  policies?: readonly Policy[];
   timeZone?: string;
   calendar?: WorkingCalendar;
-  pauses?: readonly SlaPause[];
   clock?: ServiceClock;
 }
+
+export type SlaTimerState = 'running' | 'met' | 'paused' | 'breached';
 
 export interface SlaTimer {
   target: string; // e.g. "15 min", "1 working day"
   startedAt: string;
   due: string;
-  state: 'running' | 'met' | 'breached';
+  state: SlaTimerState;
   metAt?: string;
-  remainingMinutes?: number; // while running
+  remainingMinutes?: number; // while running or paused
   breachedByMinutes?: number; // when breached
 }
 
 export interface SlaAssessment {
   policyVersion: string;
+  outcome: 'on-track' | 'breached';
+  /** After S1. */
   severity: Severity;
+  flagSupervisor: boolean;
   firstResponse: SlaTimer;
   nextUpdate?: SlaTimer; // once the first response is made
   breached: boolean;
+  escalationLevel: EscalationLevel;
+  /** The level a breach escalates the case to; absent when not breached or already at the top. */
+  escalateTo?: EscalationLevel;
   /** The support calendar the timers counted on, e.g. "24/7". */
   clock: string;
-  /** Time the clock stood still (waiting for the customer) within the current timers, whole minutes. */
+  /** Minutes the update clock stood still while the case waited for the customer. */
   pausedMinutes: number;
-  /** The level a breach escalates the case to (one above the current). */
-  escalateTo?: EscalationLevel;
   rules: RuleResult[];
   notes: string[];
 }
 
 const MINUTE = 60_000;
 
+/** The policy version a case is timed with: the one in force when it opened. */
+export function slaPolicyOf(openedAt: string, options: Pick<SlaOptions, 'policy' | 'policies'> = {}): Policy {
+  const policy = options.policy ?? policyInForce(options.policies ?? BUNDLED_POLICIES, openedAt);
+  if (!policy) throw new NoPolicyInForce(openedAt);
+  return policy;
+}
+
 export function assessSla(slaCase: SlaCase, now: string | number, options: SlaOptions = {}): SlaAssessment {
-  const policy = options.policy ?? DEFAULT_POLICY;
+  const policy = slaPolicyOf(slaCase.openedAt, options);
   const nowMs = typeof now === 'number' ? now : Date.parse(now);
-  const ctx = {
-    now: nowMs,
-    timeZone: options.timeZone ?? DEFAULT_TIME_ZONE,
-    calendar: options.calendar ?? deskCalendar(),
-    pauses: options.pauses ?? [],
-  };
-  const clock = options.clock ?? clockFor(policy, slaCase);
-  let pausedMs = 0;
+  const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
+  const calendar = options.calendar ?? deskCalendar();
+  const opening = slaCase.opening
+    ? { ...slaCase.opening, severity: slaCase.severity }
+    : openingSeverity(slaCase.severity, slaCase.openedAt, slaCase.keyEvents ?? []);
+  const severity = opening.severity;
+  const clock = options.clock ?? clockFor(policy, { severity, category: slaCase.category });
   const notes: string[] = [];
-  const rules: RuleResult[] = [];
+  const rules: RuleResult[] = [{ ...opening.rule }];
   const tier = slaCase.vip ? 'vip' : 'common';
 
-  const timer = (id: string, what: string, from: number, span: SlaSpan, metAt?: number): SlaTimer => {
-    const due = clock.due(from, span, ctx);
-    pausedMs = Math.max(pausedMs, due.pausedMs);
+  const timer = (id: 'S2' | 'S3', what: string, from: number, span: SlaSpan, pauses: readonly SlaPause[], metAt?: number) => {
+    const due = clock.due(from, span, { now: nowMs, timeZone, calendar, pauses });
     const note = noDataNote(due.yearsWithoutData);
-    if (note) notes.push(note);
+    if (note && !notes.includes(note)) notes.push(note);
     const t: SlaTimer = { target: showSpan(span), startedAt: isoInstant(from), due: isoInstant(due.at), state: 'running' };
     const paused = due.pausedMs > 0;
     const head = {
-      severity: slaCase.severity,
+      severity,
       timer: what,
       target: t.target,
       ...(paused ? { paused: Math.ceil(due.pausedMs / MINUTE) } : {}),
@@ -87,61 +110,74 @@ export function assessSla(slaCase: SlaCase, now: string | number, options: SlaOp
       clock: clock.name,
       due: t.due,
     };
-    const code = (state: 'met' | 'late' | 'remaining' | 'overdue') => (paused ? (`SLA.${state}-paused` as const) : (`SLA.${state}` as const));
+    // Only the update clock pauses (S2 never does), so only its codes have paused variants.
+    const code = (state: 'remaining' | 'overdue' | 'waiting') =>
+      paused ? (`SLA.${state}-paused` as const) : (`SLA.${state === 'waiting' ? 'remaining' : state}` as const);
+    let rule: RuleResult;
     if (metAt !== undefined) {
       t.metAt = isoInstant(metAt);
+      // S4: overdue only strictly after the due time; a late response stays a breach for good.
       t.state = metAt <= due.at ? 'met' : 'breached';
       if (t.state === 'breached') t.breachedByMinutes = Math.ceil((metAt - due.at) / MINUTE);
-      rules.push({
-        id,
-        result: t.state === 'met' ? 'passed' : 'failed',
-        ...(t.state === 'met'
-          ? because(code('met'), { ...head, metAt: t.metAt })
-          : because(code('late'), { ...head, metAt: t.metAt, late: t.breachedByMinutes ?? 0 })),
-      });
+      rule = t.state === 'met'
+        ? { id, result: 'passed', ...because('SLA.met', { ...head, metAt: t.metAt }) }
+        : { id, result: 'failed', ...because('SLA.late', { ...head, metAt: t.metAt, late: t.breachedByMinutes ?? 0 }) };
     } else if (nowMs <= due.at) {
       t.remainingMinutes = Math.floor((due.at - nowMs) / MINUTE);
-      rules.push({ id, result: 'passed', ...because(code('remaining'), { ...head, remaining: t.remainingMinutes, now: isoInstant(nowMs) }) });
+      const waiting = pauses.find((p) => Date.parse(p.start) <= nowMs && (p.end === undefined || nowMs < Date.parse(p.end)));
+      if (waiting) t.state = 'paused';
+      rule = waiting
+        ? { id, result: 'passed', ...because(code('waiting'), { ...head, remaining: t.remainingMinutes, now: isoInstant(nowMs), since: isoInstant(Date.parse(waiting.start)) }) }
+        : { id, result: 'passed', ...because(code('remaining'), { ...head, remaining: t.remainingMinutes, now: isoInstant(nowMs) }) };
     } else {
       t.state = 'breached';
       t.breachedByMinutes = Math.ceil((nowMs - due.at) / MINUTE);
-      rules.push({ id, result: 'failed', ...because(code('overdue'), { ...head, late: t.breachedByMinutes, now: isoInstant(nowMs) }) });
+      rule = { id, result: 'failed', ...because(code('overdue'), { ...head, late: t.breachedByMinutes, now: isoInstant(nowMs) }) };
     }
-    return t;
+    rules.push(rule);
+    return { t, pausedMs: due.pausedMs };
   };
 
   const opened = Date.parse(slaCase.openedAt);
-  const responded = slaCase.firstResponseAt === undefined ? undefined : Date.parse(slaCase.firstResponseAt);
-  const firstResponse = timer(
-    'SLA-FIRST-RESPONSE',
-    `${tier} first response`,
-    opened,
-    policy.sla.firstResponse[slaCase.severity][tier],
-    responded,
-  );
+  const updates = (slaCase.updates ?? []).map(Date.parse);
+  // The first structured update sent to the customer is a response too.
+  const responded = slaCase.firstResponseAt !== undefined ? Date.parse(slaCase.firstResponseAt) : updates.length ? Math.min(...updates) : undefined;
+  // S2: never paused.
+  const firstResponse = timer('S2', `${tier} first response`, opened, policy.sla.firstResponse[severity][tier], [], responded).t;
 
   let nextUpdate: SlaTimer | undefined;
+  let pausedMs = 0;
   if (responded === undefined) {
-    rules.push({ id: 'SLA-NEXT-UPDATE', result: 'not-applicable', ...because('SLA.no-first-response') });
+    rules.push({ id: 'S3', result: 'not-applicable', ...because('SLA.no-first-response') });
   } else {
-    const last = slaCase.lastUpdateAt === undefined ? responded : Math.max(responded, Date.parse(slaCase.lastUpdateAt));
-    nextUpdate = timer('SLA-NEXT-UPDATE', 'update interval', last, policy.sla.updateInterval[slaCase.severity]);
+    const last = Math.max(responded, ...updates);
+    const judged = timer('S3', 'update interval', last, policy.sla.updateInterval[severity], slaCase.waitingForCustomer ?? []);
+    nextUpdate = judged.t;
+    pausedMs = judged.pausedMs;
   }
 
   const breached = firstResponse.state === 'breached' || nextUpdate?.state === 'breached';
   const current = slaCase.escalationLevel ?? policy.sla.escalationLevels[0] ?? 'L1';
-  const escalateTo = breached ? nextEscalationLevel(current, policy) : undefined;
+  const next = nextEscalationLevel(current, policy);
+  const escalateTo = breached && next !== current ? next : undefined;
   rules.push({
-    id: 'SLA-ESCALATION',
+    id: 'S4',
     result: breached ? 'failed' : 'passed',
-    ...(breached ? because('SLA.escalates', { from: current, to: escalateTo ?? current }) : because('SLA.stays', { level: current })),
+    ...(!breached
+      ? because('SLA.stays', { level: current })
+      : escalateTo
+        ? because('SLA.escalates', { from: current, to: escalateTo })
+        : because('SLA.breached-top', { level: current })),
   });
 
   const assessment: SlaAssessment = {
     policyVersion: policy.id,
-    severity: slaCase.severity,
+    outcome: breached ? 'breached' : 'on-track',
+    severity,
+    flagSupervisor: opening.flagSupervisor,
     firstResponse,
     breached,
+    escalationLevel: current,
     clock: clock.name,
     pausedMinutes: Math.ceil(pausedMs / MINUTE),
     rules,

@@ -1,6 +1,8 @@
 import type { CallName, CallResult, DeskEvents, EventName, OperatorView, ParsedInput } from '../../shared/contract/index.js';
 import type { CaseStore } from '../store/types.js';
+import type { Sessions } from './operators/sessions.js';
 import type { SettingsStore } from './settings/settings-store.js';
+import type { Uploads } from './uploads/uploads.js';
 import type { TeamLink } from '../team/desk/link.js';
 
 /** One renderer's link to the desk: an Electron window or a browser tab. Holds its sign-in. */
@@ -21,6 +23,10 @@ export interface Services {
   /** Present on a desk that joined a team. */
   team?: TeamLink;
   emit<E extends EventName>(event: E, payload: DeskEvents[E]): void;
+  /** Files being uploaded in chunks, per connection. */
+  uploads: Uploads;
+  /** The live connections. */
+  sessions: Sessions;
 }
 
 export interface HandlerContext extends Services {

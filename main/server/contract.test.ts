@@ -44,6 +44,11 @@ describe.each(CALL_NAMES)('%s', (name) => {
     expect(t.snapshot()).toBe(before);
   });
 
+  it('names an unknown extra field in `field`', async () => {
+    const outcome = await t.desk.dispatch(t.manager, name, { __unexpected: true });
+    expect(outcome).toMatchObject({ ok: false, error: { code: 'invalid-input', field: '__unexpected' } });
+  });
+
   const required = requiredKeys(name);
   it.runIf(required.length > 0)('names the missing field when a required field is absent', async () => {
     const before = t.snapshot();

@@ -18,6 +18,8 @@ import type { Connection, Handler, HandlerContext, Services } from './context.js
 import { DeskError } from './errors.js';
 import { handlers } from './handlers.js';
 import { toView } from './operators/app.js';
+import { Sessions } from './operators/sessions.js';
+import { Uploads } from './uploads/uploads.js';
 import { OPERATORS } from '../../shared/domain/entities.js';
 
 export type EventListener = <E extends EventName>(event: E, payload: DeskEvents[E]) => void;
@@ -25,16 +27,20 @@ export type EventListener = <E extends EventName>(event: E, payload: DeskEvents[
 export interface Desk {
   /** A new link for one window or tab; it starts signed out. */
   connect(): Connection;
+  /** The window or tab is gone: forget the link and its unfinished uploads. */
+  disconnect(connection: Connection): void;
   dispatch(connection: Connection, name: unknown, input: unknown): Promise<Outcome<unknown>>;
   onEvent(listener: EventListener): () => void;
   readonly services: Services;
 }
 
-export function createDesk(base: Omit<Services, 'emit'>): Desk {
+export function createDesk(base: Omit<Services, 'emit' | 'uploads' | 'sessions'>): Desk {
   const listeners = new Set<EventListener>();
   const services: Services = {
     ...base,
     emit: (event, payload) => listeners.forEach((listener) => listener(event, payload)),
+    uploads: new Uploads(base.dataDir),
+    sessions: new Sessions(),
   };
   const allHandlers = handlers(services);
   // Every durable change reaches every window once, whichever handler (or the SLA monitor) made it.
@@ -42,7 +48,15 @@ export function createDesk(base: Omit<Services, 'emit'>): Desk {
 
   return {
     services,
-    connect: () => ({ id: randomUUID(), operator: null }),
+    connect() {
+      const connection: Connection = { id: randomUUID(), operator: null };
+      services.sessions.add(connection);
+      return connection;
+    },
+    disconnect(connection) {
+      services.sessions.remove(connection);
+      services.uploads.dropOwner(connection.id);
+    },
     onEvent(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -78,14 +92,30 @@ function refreshOperator(services: Services, connection: Connection) {
   return connection.operator;
 }
 
+/** The first issue, with the field it concerns; an unknown extra field (a client's misspelling) comes first and is named as that field. */
 function invalidInput(error: z.ZodError): DeskError {
-  const issue = error.issues[0];
+  const issue = error.issues.find((i) => i.code === 'unrecognized_keys') ?? error.issues[0];
+  if (issue?.code === 'unrecognized_keys') {
+    const key = issue.keys[0] ?? '';
+    return new DeskError('invalid-input', `unknown field "${key.slice(0, 100)}"`, [...issue.path.map(String), key.slice(0, 100)].join('.'));
+  }
   const field = issue?.path.map(String).join('.') ?? '';
   return new DeskError('invalid-input', issue?.message ?? 'invalid input', field || undefined);
 }
 
 function toErrorShape(error: unknown): DeskErrorShape {
   if (error instanceof DeskError) return error.toShape();
+  if (isDiskFull(error)) {
+    console.error('[desk] disk full:', error);
+    return { code: 'disk-full', message: 'the disk is full: nothing was saved; free some space and try again' };
+  }
   console.error('[desk] call failed:', error);
   return { code: 'internal', message: 'the desk hit an unexpected error (written to its log); check the case before trying again' };
+}
+
+/** No space (or quota) left, on the error or on its cause. */
+function isDiskFull(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, cause } = error as { code?: unknown; cause?: unknown };
+  return code === 'ENOSPC' || code === 'EDQUOT' || (cause !== undefined && cause !== error && isDiskFull(cause));
 }

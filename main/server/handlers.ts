@@ -19,6 +19,7 @@ import { dashboardHandlers } from './dashboard/app.js';
 import { policyEditorHandlers } from './policy-editor/app.js';
 import { billingHandlers } from './billing/app.js';
 import { accessRecoveryHandlers } from './access-recovery/app.js';
+import { uploadHandlers } from './uploads/app.js';
 import { mailHandlers } from './mail/app.js';
 import { phoneHandlers } from './cti/app.js';
 import { teamHandlers } from './team/app.js';
@@ -42,6 +43,7 @@ export function handlers(services: Services): Handlers {
     ...policyEditorHandlers,
     ...billingHandlers,
     ...accessRecoveryHandlers,
+    ...uploadHandlers,
     ...mailHandlers,
     ...phoneHandlers,
     ...teamHandlers,

@@ -31,7 +31,7 @@ it('one event touching two entities announces each once; a refused call announce
     previousHolder: 'old@vip.example',
     newHolder: 'new@vip.example',
     reason: 'admin-left',
-    documents: [{ name: 'letter.pdf', contentBase64: Buffer.from('%PDF-1.4 letter').toString('base64') }],
+    documents: [await t.upload(t.agent, 'letter.pdf', Buffer.from('%PDF-1.4 letter'))],
   });
   changes = [];
   expect((await t.desk.dispatch(t.agent, 'accessRecovery.approve', { id: submitted.id })).ok).toBe(false); // agents may not approve

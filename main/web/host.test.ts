@@ -71,8 +71,8 @@ it('refuses another Host header (DNS rebinding)', async () => {
 it('refuses a WebSocket without the token or from another origin, and answers one with both', async () => {
   const origin = `http://127.0.0.1:${host.port}`;
   await expect(openSocket({ origin })).rejects.toThrow('403');
-  await expect(openSocket({ origin: 'http://evil.example', cookie: `desk_token=${host.token}` })).rejects.toThrow('403');
-  const ws = await openSocket({ origin, cookie: `desk_token=${host.token}` });
+  await expect(openSocket({ origin: 'http://evil.example', cookie: `desk_token_${host.port}=${host.token}` })).rejects.toThrow('403');
+  const ws = await openSocket({ origin, cookie: `desk_token_${host.port}=${host.token}` });
   const reply = await new Promise<string>((done) => {
     ws.once('message', (data) => done(String(data)));
     ws.send(JSON.stringify({ id: 1, name: 'session.current', input: {} }));

@@ -4,11 +4,11 @@
 import { z } from 'zod';
 import { CHANNELS, type CaseRecord } from '../domain/case.js';
 import { call } from './define.js';
+import { caseId, freeText, LIMITS, requiredName, requiredText } from './bounds.js';
 import { attachmentInput } from './work-orders.js';
 
 export const RECOVERY_REASONS = ['admin-left', 'role-lost'] as const;
-const caseId = z.string().trim().regex(/^C-\d{6,}$/, 'a case id looks like C-000123');
-const text = (max: number, required = 'required') => z.string().trim().min(1, required).max(max, `at most ${max} characters`);
+const text = requiredName;
 
 /** Who holds an administrative role on a customer account now (entity 'accountRoles', id '<account>:<role>'). */
 export interface AccountRole {
@@ -32,12 +32,12 @@ export const accessRecoveryCalls = {
         previousHolder: text(120, 'who held the role before?'),
         newHolder: text(120, 'who should hold it now?'),
         documents: z.array(attachmentInput).min(1, 'attach the company verification documents').max(10, 'at most 10 files'),
-        notes: z.string().max(10_000).default(''),
+        notes: freeText(LIMITS.notes).default(''),
         channel: z.enum(CHANNELS).default('hotline'),
       })
       .strict(),
   }),
   'accessRecovery.approve': call<CaseRecord>()({ access: 'supervisor', input: z.object({ id: caseId }).strict() }),
-  'accessRecovery.reject': call<CaseRecord>()({ access: 'supervisor', input: z.object({ id: caseId, reason: text(1000, 'give a reason') }).strict() }),
+  'accessRecovery.reject': call<CaseRecord>()({ access: 'supervisor', input: z.object({ id: caseId, reason: requiredText(1000, 'give a reason') }).strict() }),
   'accessRecovery.roles': call<AccountRole[]>()({ access: 'agent', input: z.object({ customerAccount: text(80) }).strict() }),
 };

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { KeyEventRecord } from './work-orders.js';
 import { call } from './define.js';
+import { caseId, LIMITS, nameText, requiredText } from './bounds.js';
 
 export type ApprovalKind = 'refund' | 'compensation' | 'escalation' | 'keyEvent';
 
@@ -55,9 +56,8 @@ export interface ReceiptFile {
   base64: string;
 }
 
-const caseId = z.string().trim().regex(/^C-\d{6,}$/, 'a case id looks like C-000123');
-const keyEventId = z.string().trim().regex(/^KE-\d{5,}$/, 'a key-event id looks like KE-00001');
-const reason = z.string().trim().min(1, 'give a reason').max(1000, 'at most 1,000 characters');
+const keyEventId = z.string().trim().max(LIMITS.id).regex(/^KE-\d{5,}$/, 'a key-event id looks like KE-00001');
+const reason = requiredText(1000, 'give a reason');
 const instant = z.iso.datetime({ offset: true });
 
 export const approvalCalls = {
@@ -70,8 +70,8 @@ export const approvalCalls = {
     access: 'supervisor',
     input: z
       .object({
-        actor: z.string().trim().max(100).optional(),
-        action: z.string().trim().max(100).optional(),
+        actor: nameText(LIMITS.id).optional(),
+        action: nameText(LIMITS.id).optional(),
         from: instant.optional(),
         to: instant.optional(),
         page: z.number().int().min(0).default(0),

@@ -7,16 +7,16 @@ import { COMPLAINT_SUBJECTS, type Order } from '../domain/order.js';
 import type { CompensationDecision, IcpRewardDecision, RefundDecision } from '../rules/decision.js';
 import { compensationClaimSchema, icpRewardRequestSchema, refundRequestSchema } from '../rules/requests.js';
 import { call } from './define.js';
+import { accountId, caseId, freeText, LIMITS, requiredName, requiredText } from './bounds.js';
 
-const customerAccount = z.string().trim().min(1, 'look up the customer first');
-const caseId = z.string().trim().regex(/^C-\d{6,}$/, 'a case id looks like C-000123');
-const reason = z.string().trim().min(1, 'give a reason').max(1000, 'at most 1,000 characters');
+const customerAccount = accountId('look up the customer first');
+const reason = requiredText(1000, 'give a reason');
 const channel = z.enum(CHANNELS).default('hotline');
-const notes = z.string().max(10_000, 'at most 10,000 characters').default('');
+const notes = freeText(LIMITS.notes).default('');
 
 const refundInput = {
   customerAccount,
-  orderIds: z.array(z.string().trim().min(1, 'must not be empty')).max(10, 'at most 10 orders'),
+  orderIds: z.array(requiredName(LIMITS.id, 'must not be empty')).max(10, 'at most 10 orders'),
   dataMigrationConfirmed: refundRequestSchema.shape.dataMigrationConfirmed,
 };
 
@@ -61,7 +61,7 @@ export const assuranceCalls = {
       .object({
         customerAccount,
         subject: z.enum(COMPLAINT_SUBJECTS),
-        summary: z.string().trim().min(1, 'required').max(300, 'at most 300 characters'),
+        summary: requiredText(LIMITS.summary),
         notes,
         channel,
       })
@@ -70,7 +70,7 @@ export const assuranceCalls = {
   'complaints.acknowledge': call<CaseRecord>()({ access: 'agent', input: z.object({ id: caseId }).strict() }),
   'complaints.respond': call<CaseRecord>()({
     access: 'agent',
-    input: z.object({ id: caseId, response: z.string().trim().min(1, 'record what was told to the customer').max(10_000) }).strict(),
+    input: z.object({ id: caseId, response: requiredText(LIMITS.notes, 'record what was told to the customer') }).strict(),
   }),
   'complaints.close': call<CaseRecord>()({ access: 'agent', input: z.object({ id: caseId }).strict() }),
 };

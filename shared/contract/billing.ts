@@ -4,12 +4,13 @@ import { z } from 'zod';
 import { CHANNELS, type CaseRecord } from '../domain/case.js';
 import { money } from '../rules/fields.js';
 import { call } from './define.js';
+import { caseId, requiredName, requiredText } from './bounds.js';
 
 export const DISPUTE_OUTCOMES = ['explained', 'corrected', 'rejected'] as const;
 export type DisputeOutcome = (typeof DISPUTE_OUTCOMES)[number];
 
-const caseId = z.string().trim().regex(/^C-\d{6,}$/, 'a case id looks like C-000123');
-const text = (max: number, required = 'required') => z.string().trim().min(1, required).max(max, `at most ${max} characters`);
+const text = requiredText;
+const label = (max: number) => requiredName(max);
 
 export interface BillingDisputeRow {
   id: string;
@@ -30,10 +31,10 @@ export const billingCalls = {
     access: 'agent',
     input: z
       .object({
-        customerAccount: text(80, 'look up the customer first'),
+        customerAccount: requiredName(80, 'look up the customer first'),
         invoicePeriod: z.string().trim().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month such as 2026-04'),
         items: z
-          .array(z.object({ service: text(80), amount: money }).strict())
+          .array(z.object({ service: label(80), amount: money }).strict())
           .min(1, 'name at least one service and charge')
           .max(20, 'at most 20 services'),
         question: text(2000, 'what does the customer ask?'),
@@ -44,7 +45,7 @@ export const billingCalls = {
   /** The agent's explanation: which service and which usage metric account for the charge. */
   'billing.explain': call<CaseRecord>()({
     access: 'agent',
-    input: z.object({ id: caseId, service: text(80), usageMetric: text(200), explanation: text(4000) }).strict(),
+    input: z.object({ id: caseId, service: label(80), usageMetric: label(200), explanation: text(4000) }).strict(),
   }),
   /** Escalates to a supervisor with the expected and billed amounts. */
   'billing.dispute': call<CaseRecord>()({

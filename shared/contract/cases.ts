@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CASE_TYPES, CATEGORIES, CHANNELS, SEVERITIES, type CaseRecord } from '../domain/case.js';
 import { call } from './define.js';
+import { accountId, caseId, freeText, LIMITS, list, nameText, requiredText } from './bounds.js';
 
 /** One entry of a case's history: who changed what, when, and why. */
 export interface HistoryEntry {
@@ -23,14 +24,14 @@ export const caseCalls = {
     input: z
       .object({
         /** Empty: an unidentified caller, linked to a customer later with calls.link. */
-        customerAccount: z.string().trim().default(''),
-        caller: z.object({ name: z.string().trim().max(80).default(''), phone: z.string().trim().max(40).default('') }).strict().optional(),
+        customerAccount: nameText(LIMITS.id).default(''),
+        caller: z.object({ name: nameText(80).default(''), phone: nameText(40).default('') }).strict().optional(),
         channel: z.enum(CHANNELS),
         category: z.enum(CATEGORIES),
-        summary: z.string().trim().min(1, 'required').max(300, 'at most 300 characters'),
-        notes: z.string().max(10_000, 'at most 10,000 characters').default(''),
+        summary: requiredText(LIMITS.summary),
+        notes: freeText(LIMITS.notes).default(''),
         /** The phone system's call this log entry is for: its real duration lands on the case. */
-        phoneCallId: z.string().trim().max(40).optional(),
+        phoneCallId: nameText(40).optional(),
       })
       .strict(),
   }),
@@ -48,13 +49,13 @@ export const caseCalls = {
     access: 'agent',
     input: z
       .object({
-        text: z.string().trim().max(200).optional(),
-        status: z.array(z.string()).optional(),
-        severity: z.array(z.enum(SEVERITIES)).optional(),
-        channel: z.array(z.enum(CHANNELS)).optional(),
-        type: z.array(z.enum(CASE_TYPES)).optional(),
-        agent: z.string().optional(),
-        customerAccount: z.string().optional(),
+        text: freeText(LIMITS.search).optional(),
+        status: list(nameText(40), 20).optional(),
+        severity: list(z.enum(SEVERITIES), 10).optional(),
+        channel: list(z.enum(CHANNELS), 10).optional(),
+        type: list(z.enum(CASE_TYPES), 20).optional(),
+        agent: nameText(LIMITS.id).optional(),
+        customerAccount: nameText(LIMITS.id).optional(),
         from: z.iso.datetime({ offset: true }).optional(),
         to: z.iso.datetime({ offset: true }).optional(),
         limit: z.number().int().min(1).max(500).default(50),
@@ -64,6 +65,6 @@ export const caseCalls = {
   }),
   'cases.get': call<{ case: CaseRecord; history: HistoryEntry[] }>()({
     access: 'agent',
-    input: z.object({ id: z.string().trim().regex(/^C-\d{6,}$/, 'a case id looks like C-000123') }).strict(),
+    input: z.object({ id: caseId }).strict(),
   }),
 };

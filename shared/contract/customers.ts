@@ -3,6 +3,7 @@ import type { Customer } from '../domain/case.js';
 import type { Order } from '../domain/order.js';
 import { billingMode } from '../rules/fields.js';
 import { call } from './define.js';
+import { accountId as knownAccount, freeText, nameText, requiredName, requiredText } from './bounds.js';
 
 export interface CustomerMatch {
   customer: Customer;
@@ -14,9 +15,9 @@ export interface CustomerMatch {
 
 const contact = z
   .object({
-    name: z.string().trim().min(1, 'required').max(80),
-    phone: z.string().trim().max(40).optional(),
-    email: z.email('not an email address').optional(),
+    name: requiredName(80),
+    phone: nameText(40).optional(),
+    email: z.email('not an email address').max(254).optional(),
   })
   .strict();
 
@@ -43,9 +44,9 @@ export const accountId = z
 export const customerFields = z
   .object({
     account: accountId,
-    name: z.string().trim().min(1, 'required').max(120),
+    name: requiredName(120),
     vip: z.boolean().default(false),
-    region: z.string().trim().min(1, 'required').max(40),
+    region: requiredName(40),
     contacts: z.array(contact).min(1, 'at least one contact').max(20),
   })
   .strict();
@@ -57,7 +58,7 @@ export const orderFields = z
   .object({
     id: z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,59}$/, 'letters, digits, dots, dashes, underscores'),
     customerAccount: accountId,
-    product: z.string().trim().min(1, 'required').max(120),
+    product: requiredName(120),
     billingMode,
     purchasedAt: z.iso.datetime({ offset: true, error: 'a date and time with its zone, e.g. 2026-06-01T10:00:00+08:00' }),
     paid: money,
@@ -67,12 +68,12 @@ export const orderFields = z
 export const customerCalls = {
   'customers.list': call<{ total: number; customers: Customer[] }>()({
     access: 'agent',
-    input: z.object({ text: z.string().trim().max(100).default(''), limit: z.number().int().min(1).max(200).default(50), offset: z.number().int().min(0).default(0) }).strict(),
+    input: z.object({ text: freeText(100).default(''), limit: z.number().int().min(1).max(200).default(50), offset: z.number().int().min(0).default(0) }).strict(),
   }),
   /** Edits a customer's name, VIP mark, region and contacts; the reason is audited. */
   'customers.update': call<Customer>()({
     access: 'agent',
-    input: customerFields.extend({ reason: z.string().trim().min(1, 'say why the customer changes').max(500) }),
+    input: customerFields.extend({ reason: requiredText(500, 'say why the customer changes') }),
   }),
   'orders.create': call<Order>()({ access: 'agent', input: orderFields }),
   /** Customers or orders from a billing CSV/XLSX export: every row checked, refused rows reported, the rest in one write. */
@@ -81,12 +82,15 @@ export const customerCalls = {
     input: z
       .object({
         kind: z.enum(IMPORT_KINDS),
-        fileName: z.string().trim().regex(/\.(csv|xlsx)$/i, 'a .csv or .xlsx file').max(200),
+        fileName: requiredName(200).regex(/\.(csv|xlsx)$/i, 'a .csv or .xlsx file'),
         contentBase64: z
           .string()
           .max(14_000_000, 'the file is larger than 10 MB')
           .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64'),
-        mapping: z.record(z.string(), z.string().max(100)).default({}),
+        mapping: z
+          .record(nameText(100), nameText(100))
+          .refine((mapping) => Object.keys(mapping).length <= 50, 'at most 50 entries')
+          .default({}),
         preview: z.boolean().default(true),
       })
       .strict(),
@@ -94,21 +98,21 @@ export const customerCalls = {
   'customers.lookup': call<CustomerMatch[]>()({
     access: 'agent',
     input: z
-      .object({ query: z.string().trim().min(1, 'type an account, a phone number or a name').max(100), limit: z.number().int().min(1).max(50).default(10) })
+      .object({ query: requiredName(100, 'type an account, a phone number or a name'), limit: z.number().int().min(1).max(50).default(10) })
       .strict(),
   }),
   'customers.get': call<Customer>()({
     access: 'agent',
-    input: z.object({ account: z.string().trim().min(1, 'required') }).strict(),
+    input: z.object({ account: knownAccount() }).strict(),
   }),
   /** Checks and replaces a customer's registered contacts (e.g. during access recovery); the reason is audited. */
   'customers.updateContacts': call<Customer>()({
     access: 'agent',
     input: z
       .object({
-        account: z.string().trim().min(1, 'required'),
+        account: knownAccount(),
         contacts: z.array(contact).min(1, 'at least one contact').max(20),
-        reason: z.string().trim().min(1, 'say why the contacts change').max(500),
+        reason: requiredText(500, 'say why the contacts change'),
       })
       .strict(),
   }),

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { CHANNELS, SEVERITIES } from '../domain/case.js';
 import { call } from './define.js';
+import { LIMITS, requiredName } from './bounds.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const date = z.string().regex(DATE, 'a date YYYY-MM-DD');
@@ -58,7 +59,7 @@ const summaryInput = z
     bucket: z.enum(['day', 'week']).default('day'),
     channel: z.enum(CHANNELS).optional(),
     severity: z.enum(SEVERITIES).optional(),
-    agent: z.string().trim().min(1).optional(),
+    agent: requiredName(LIMITS.id).optional(),
   })
   .strict();
 

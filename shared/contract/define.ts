@@ -20,7 +20,7 @@ export const call =
 
 /** The typed error every rejected call returns; `field` names the offending input field. */
 export interface DeskErrorShape {
-  code: 'invalid-input' | 'unauthenticated' | 'forbidden' | 'not-found' | 'conflict' | 'internal';
+  code: 'invalid-input' | 'unauthenticated' | 'forbidden' | 'not-found' | 'conflict' | 'too-many-attempts' | 'disk-full' | 'internal';
   message: string;
   field?: string;
 }

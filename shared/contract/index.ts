@@ -15,6 +15,7 @@ import { dashboardCalls } from './dashboard.js';
 import { policyEditorCalls } from './policy-editor.js';
 import { billingCalls } from './billing.js';
 import { accessRecoveryCalls } from './access-recovery.js';
+import { uploadCalls } from './uploads.js';
 import { channelCalls, type PhoneCall } from './channels.js';
 import { teamCalls, type TeamStatusView } from './team.js';
 
@@ -31,6 +32,7 @@ export const contract = {
   ...policyEditorCalls,
   ...billingCalls,
   ...accessRecoveryCalls,
+  ...uploadCalls,
   ...channelCalls,
   ...teamCalls,
 } satisfies Record<string, CallDef>;

@@ -1,12 +1,15 @@
 import { z } from 'zod';
 import { ROLES, type Role } from '../domain/case.js';
 import { call } from './define.js';
+import { LIMITS, requiredName, requiredText } from './bounds.js';
 
 export interface OperatorView {
   username: string;
   displayName: string;
   role: Role;
   active: boolean;
+  /** Set while the account is locked after too many failed sign-ins (ISO instant it lifts by itself). */
+  lockedUntil?: string;
 }
 
 export interface SessionView {
@@ -20,7 +23,7 @@ const username = z
   .trim()
   .regex(/^[a-z0-9][a-z0-9._-]{1,31}$/, 'use 2–32 lower-case letters, digits, dots, dashes or underscores');
 const password = z.string().min(10, 'at least 10 characters').max(200, 'at most 200 characters');
-const displayName = z.string().trim().min(1, 'required').max(80, 'at most 80 characters');
+const displayName = requiredName(80);
 
 export const operatorCalls = {
   'session.current': call<SessionView>()({ access: 'public', input: z.object({}).strict() }),
@@ -30,7 +33,8 @@ export const operatorCalls = {
   }),
   'session.signIn': call<OperatorView>()({
     access: 'public',
-    input: z.object({ username: z.string().trim().min(1, 'required'), password: z.string().min(1, 'required') }).strict(),
+    // The password's maximum is checked here, before any hashing.
+    input: z.object({ username: requiredName(LIMITS.id), password: z.string().min(1, 'required').max(200, 'at most 200 characters') }).strict(),
   }),
   'session.signOut': call<null>()({ access: 'agent', input: z.object({}).strict() }),
   /** A token that brings this sign-in back after a reload; kept by the page for its tab only. */
@@ -46,6 +50,11 @@ export const operatorCalls = {
   }),
   'operators.setActive': call<OperatorView>()({
     access: 'manager',
-    input: z.object({ username, active: z.boolean(), reason: z.string().trim().min(1, 'required') }).strict(),
+    input: z.object({ username, active: z.boolean(), reason: requiredText(1000) }).strict(),
+  }),
+  /** Lifts a lock after failed sign-ins before it lifts by itself. */
+  'operators.unlock': call<OperatorView>()({
+    access: 'manager',
+    input: z.object({ username, reason: requiredText(1000) }).strict(),
   }),
 };

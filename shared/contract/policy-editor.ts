@@ -5,6 +5,7 @@ import type { Policy } from '../rules/policy.js';
 import { calendarEditsSchema, policySchema } from '../rules/policy-schema.js';
 import type { CalendarDays } from '../rules/fields.js';
 import { call } from './define.js';
+import { LIMITS, requiredName, requiredText } from './bounds.js';
 
 export interface PolicyVersionView {
   id: string;
@@ -43,7 +44,7 @@ export const policyEditorCalls = {
   }),
   'policyEditor.get': call<Policy>()({
     access: 'manager',
-    input: z.object({ id: z.string().trim().min(1, 'pick a version') }).strict(),
+    input: z.object({ id: requiredName(LIMITS.id, 'pick a version') }).strict(),
   }),
   'policyEditor.preview': call<{ rows: PreviewRow[] }>()({
     access: 'manager',
@@ -51,6 +52,6 @@ export const policyEditorCalls = {
   }),
   'policyEditor.publish': call<PolicyVersionView>()({
     access: 'manager',
-    input: z.object({ ...draft, reason: z.string().trim().min(1, 'give a reason').max(1000) }).strict(),
+    input: z.object({ ...draft, reason: requiredText(1000, 'give a reason') }).strict(),
   }),
 };

@@ -5,6 +5,8 @@ import type { RuleResult } from '../rules/decision.js';
 import type { EscalationLevel } from '../rules/policy.js';
 import type { HistoryEntry } from './cases.js';
 import { call } from './define.js';
+import { accountId, caseId, freeText, LIMITS, list, nameText, requiredName } from './bounds.js';
+import { uploadRef } from './uploads.js';
 
 /** The lifecycle of a work order, in order. */
 export const WORK_ORDER_STATUSES = ['new', 'in-progress', 'waiting-for-customer', 'escalated', 'resolved', 'closed'] as const;
@@ -12,9 +14,7 @@ export type WorkOrderStatus = (typeof WORK_ORDER_STATUSES)[number];
 /** Statuses other case types (and imported cases) use; the queue filters on them too. */
 export const OTHER_STATUSES = ['logged', 'open', 'pending-customer'] as const;
 
-export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
-/** Base64 of 10 MB: 4 characters per 3 bytes, padded. */
-export const MAX_ATTACHMENT_BASE64 = Math.ceil(MAX_ATTACHMENT_BYTES / 3) * 4;
+export { MAX_ATTACHMENT_BYTES } from './uploads.js';
 
 export interface AttachmentRef {
   name: string;
@@ -85,13 +85,19 @@ export interface SlaTimerView {
   target: string;
   startedAt: string;
   due: string;
-  state: 'running' | 'met' | 'breached';
+  /** 'paused': the update clock stands still while the case waits for the customer. */
+  state: 'running' | 'met' | 'paused' | 'breached';
   remainingMinutes?: number;
   breachedByMinutes?: number;
 }
 
 export interface SlaView {
+  /** The version the case is timed with: the one in force when it opened. */
   policyVersion: string;
+  /** After S1 (a key-event raise). */
+  severity: string;
+  flagSupervisor: boolean;
+  outcome: 'on-track' | 'breached';
   firstResponse: SlaTimerView;
   nextUpdate?: SlaTimerView;
   breached: boolean;
@@ -115,7 +121,7 @@ export interface QualityView {
 export interface WorkOrderView {
   case: CaseRecord;
   history: HistoryEntry[];
-  /** Present for work orders the desk keeps an SLA for, while they are open. */
+  /** Present for every case with a severity: the rules engine's one SLA reading (caseSla). */
   sla?: SlaView;
   quality?: QualityView;
   /** The statuses this case may move to now (escalation has its own call). */
@@ -164,28 +170,20 @@ export interface QueuePage {
   rows: QueueRow[];
 }
 
-const text = (max: number) => z.string().trim().max(max, `at most ${max} characters`);
-const lines = (max: number, each = 2000) => z.array(text(each)).max(max, `at most ${max} entries`).default([]);
-const caseId = z.string().trim().regex(/^C-\d{6,}$/, 'a case id looks like C-000123');
+const text = freeText;
+const lines = (max: number, each = 2000) => list(text(each), max).default([]);
 const instant = z.iso.datetime({ offset: true, message: 'a date and time with offset, e.g. 2026-04-29T14:00:00+08:00' });
 
-export const attachmentInput = z
-  .object({
-    name: z.string().trim().min(1, 'required').max(200, 'at most 200 characters'),
-    contentBase64: z
-      .string()
-      .max(MAX_ATTACHMENT_BASE64, 'the file is larger than 10 MB')
-      .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64'),
-  })
-  .strict();
+/** A file of a case: a finished upload (uploads.begin, uploads.chunk). */
+export const attachmentInput = uploadRef;
 
 export const incidentInput = z
   .object({
     startTime: z.union([instant, z.literal('')]).optional(),
-    region: text(100).optional(),
-    affectedServices: z.array(text(100)).max(50).optional(),
+    region: nameText(100).optional(),
+    affectedServices: list(nameText(100)).optional(),
     symptoms: text(2000).optional(),
-    errorCodes: z.array(text(100)).max(50).optional(),
+    errorCodes: list(nameText(100)).optional(),
     mitigationAttempted: text(2000).optional(),
   })
   .strict();
@@ -193,11 +191,11 @@ export const incidentInput = z
 /** The draft the quality check and create share. */
 export const workOrderDraft = z
   .object({
-    summary: text(300),
+    summary: text(LIMITS.summary),
     severity: z.enum(SEVERITIES, 'choose SEV-1, SEV-2 or SEV-3').optional(),
     businessImpact: text(2000).default(''),
     evidence: lines(50),
-    errorCodes: z.array(text(100)).max(50).default([]),
+    errorCodes: list(nameText(100)).default([]),
     stepsTried: lines(50),
     incident: incidentInput.optional(),
     attachmentCount: z.number().int().min(0).max(20).default(0),
@@ -210,17 +208,17 @@ export const workOrderCalls = {
     access: 'agent',
     input: z
       .object({
-        customerAccount: z.string().trim().min(1, 'look up the customer first'),
+        customerAccount: accountId('look up the customer first'),
         channel: z.enum(CHANNELS).default('hotline'),
-        summary: text(300).min(1, 'required'),
+        summary: text(LIMITS.summary).min(1, 'required'),
         severity: z.enum(SEVERITIES, 'choose SEV-1, SEV-2 or SEV-3'),
         businessImpact: text(2000).min(1, 'required: production down or degraded, which services, how many users'),
         evidence: lines(50),
-        errorCodes: z.array(text(100)).max(50).default([]),
+        errorCodes: list(nameText(100)).default([]),
         stepsTried: lines(50),
         incident: incidentInput.optional(),
         attachments: z.array(attachmentInput).max(20, 'at most 20 files').default([]),
-        notes: text(10_000).default(''),
+        notes: text(LIMITS.notes).default(''),
         fromCase: caseId.optional(),
       })
       .strict(),
@@ -250,8 +248,8 @@ export const workOrderCalls = {
     access: 'agent',
     input: z
       .object({
-        customerAccount: z.string().trim().min(1, 'look up the customer first'),
-        name: text(200).min(1, 'required'),
+        customerAccount: accountId('look up the customer first'),
+        name: requiredName(LIMITS.name),
         start: instant,
         end: instant,
       })
@@ -259,17 +257,17 @@ export const workOrderCalls = {
   }),
   'keyEvents.list': call<KeyEventRecord[]>()({
     access: 'agent',
-    input: z.object({ customerAccount: z.string().trim().min(1, 'required') }).strict(),
+    input: z.object({ customerAccount: accountId() }).strict(),
   }),
   'queue.list': call<QueuePage>()({
     access: 'agent',
     input: z
       .object({
-        text: z.string().trim().max(200).optional(),
-        status: z.array(z.string().max(40)).max(20).optional(),
-        severity: z.array(z.enum(SEVERITIES)).optional(),
-        channel: z.array(z.enum(CHANNELS)).optional(),
-        type: z.array(z.enum(CASE_TYPES)).optional(),
+        text: text(LIMITS.search).optional(),
+        status: list(nameText(40), 20).optional(),
+        severity: list(z.enum(SEVERITIES), 10).optional(),
+        channel: list(z.enum(CHANNELS), 10).optional(),
+        type: list(z.enum(CASE_TYPES), 20).optional(),
         mine: z.boolean().default(false),
         limit: z.number().int().min(1).max(500).default(100),
         offset: z.number().int().min(0).default(0),

@@ -4,7 +4,7 @@ import type { DecisionKind } from './requests.js';
 export type RuleOutcome = 'passed' | 'failed' | 'not-applicable';
 
 export interface RuleResult {
-  id: string; // policy rule id, e.g. 'R2', 'C5', or an SLA rule such as 'SLA-FIRST-RESPONSE'
+  id: string; // policy rule id, e.g. 'R2', 'C5', 'S3'
   result: RuleOutcome;
   reason: string; // one line, quoting the figures used
   subject?: string; // the order / occurrence judged, where the rule is judged per item
@@ -47,3 +47,21 @@ export interface IcpRewardDecision extends DecisionBase {
 }
 
 export type Decision = RefundDecision | CompensationDecision | IcpRewardDecision;
+
+/** `check sla` (rules S1–S4): where a case stands at `now`; instants in UTC with Z. */
+export interface SlaDecision {
+  kind: 'sla';
+  outcome: 'on-track' | 'breached';
+  policyVersion: string;
+  rules: RuleResult[];
+  notes: string[];
+  severity: string; // after S1
+  flagSupervisor: boolean;
+  firstResponse: { due: string; state: 'running' | 'met' | 'breached' };
+  nextUpdate: { due: string; state: 'running' | 'paused' | 'breached' } | null;
+  breached: boolean;
+  escalateTo: 'L2' | 'L3' | 'supervisor' | null;
+}
+
+/** Whatever `check` may answer. */
+export type CheckDecision = Decision | SlaDecision;

@@ -49,9 +49,8 @@ export interface Policy {
     multipliers: Record<FaultScenario, string>; // decimal strings
     compensableCauses: FaultCause[]; // every other cause is excluded (C4)
     causeLabels: Record<FaultCause, string>;
+    /** C5: working days after the latest end among the compensable occurrences. */
     claimWorkingDays: number;
-    /** Scenario whose last occurrence starts the claim window (C5). */
-    claimWindowScenario: FaultScenario;
   };
   icpReward: {
     hostBillingModes: BillingMode[];

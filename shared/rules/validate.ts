@@ -1,11 +1,12 @@
 // Validates a decision request of a given kind; the error is one line naming the field.
 import { describeError } from './issues.js';
-import { DECISION_KINDS, requestSchemas, type CompensationClaim, type DecisionKind, type IcpRewardRequest, type RefundRequest } from './requests.js';
+import { DECISION_KINDS, requestSchemas, type CompensationClaim, type DecisionKind, type IcpRewardRequest, type RefundRequest, type SlaRequest } from './requests.js';
 
 export type DecisionRequest =
   | { kind: 'refund'; request: RefundRequest }
   | { kind: 'compensation'; request: CompensationClaim }
-  | { kind: 'icp-reward'; request: IcpRewardRequest };
+  | { kind: 'icp-reward'; request: IcpRewardRequest }
+  | { kind: 'sla'; request: SlaRequest };
 
 export type Validated = ({ ok: true } & DecisionRequest) | { ok: false; error: string };
 
@@ -28,6 +29,10 @@ export function validateRequest(kind: string, input: unknown): Validated {
     }
     case 'icp-reward': {
       const r = requestSchemas['icp-reward'].safeParse(input);
+      return r.success ? { ok: true, kind, request: r.data } : { ok: false, error: describeError(r.error, input) };
+    }
+    case 'sla': {
+      const r = requestSchemas.sla.safeParse(input);
       return r.success ? { ok: true, kind, request: r.data } : { ok: false, error: describeError(r.error, input) };
     }
   }

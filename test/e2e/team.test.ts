@@ -190,10 +190,18 @@ it('desk B offline approves two refunds and rejects a claim; desk C rejects one 
   expect(await refused.textContent()).toContain(third);
   expect(await refused.getByTestId('decided-by').textContent()).toContain('sup2');
   await screenshot(b.page, 'team-03-not-applied-zh');
+  // Redo runs it again against today's records: still refused (C rejected it), so it stays listed.
+  await refused.getByRole('button', { name: '重做' }).click();
+  await b.page.getByRole('alert').filter({ hasText: third }).waitFor();
+  await expect.poll(() => rows.count()).toBe(1);
   await chooseLanguage(b.page, 'English');
   await b.page.getByText('Changes the team server did not apply').waitFor();
   await screenshot(b.page, 'team-03-not-applied-en');
   await chooseLanguage(b.page, '简体中文');
+
+  await refused.getByRole('button', { name: '忽略' }).click();
+  await expect.poll(() => rows.count()).toBe(0);
+  await conflicts.waitFor({ state: 'detached' });
 
   // One approval applied, one rejection applied, the other approval refused: the same on every desk.
   for (const desk of [a, b, c]) {

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CallInput, CallName, CallResult } from '../../shared/contract/index.js';
+import { UPLOAD_CHUNK_BYTES } from '../../shared/contract/uploads.js';
 import type { Role } from '../../shared/domain/case.js';
 import type { Connection } from '../../main/server/context.js';
 import type { Desk } from '../../main/server/desk.js';
@@ -35,6 +36,16 @@ export async function openTestDesk(options: { now?: () => Date } = {}) {
     return connection;
   }
 
+  /** Uploads a file in chunks as the renderer does; the ref a case names it by. */
+  async function upload(connection: Connection, name: string, content: Buffer) {
+    const { uploadId } = await ok(connection, 'uploads.begin', { name, bytes: content.length });
+    for (let offset = 0; offset < content.length; offset += UPLOAD_CHUNK_BYTES) {
+      const contentBase64 = content.subarray(offset, offset + UPLOAD_CHUNK_BYTES).toString('base64');
+      await ok(connection, 'uploads.chunk', { uploadId, offset, contentBase64 });
+    }
+    return { uploadId };
+  }
+
   /** Everything the store holds, to show a rejected call changed nothing. */
   const snapshot = () =>
     JSON.stringify({
@@ -48,6 +59,7 @@ export async function openTestDesk(options: { now?: () => Date } = {}) {
     manager,
     ok,
     signedIn,
+    upload,
     snapshot,
     async close() {
       await opened.close();

@@ -18,14 +18,14 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const submit = (who: Connection = agent) =>
+const submit = async (who: Connection = agent) =>
   t.ok(who, 'accessRecovery.submit', {
     customerAccount: 'acme-01',
     reason: 'admin-left',
     role: 'account administrator',
     previousHolder: 'Li Lei',
     newHolder: 'Han Meimei',
-    documents: [{ name: 'business-licence.pdf', contentBase64: Buffer.from('%PDF licence').toString('base64') }],
+    documents: [await t.upload(who, 'business-licence.pdf', Buffer.from('%PDF licence'))],
   });
 
 describe('access recovery', () => {
@@ -58,11 +58,12 @@ describe('access recovery', () => {
   });
 
   it('refuses a request without documents or with an unknown customer, changing nothing', async () => {
+    const document = await t.upload(agent, 'a.pdf', Buffer.from('%PDF'));
     const before = t.snapshot();
     const base = { customerAccount: 'acme-01', reason: 'role-lost', role: 'billing admin', previousHolder: 'A', newHolder: 'B' };
     expect(await t.desk.dispatch(agent, 'accessRecovery.submit', { ...base, documents: [] })).toMatchObject({ ok: false, error: { field: 'documents' } });
     expect(
-      await t.desk.dispatch(agent, 'accessRecovery.submit', { ...base, customerAccount: 'nobody', documents: [{ name: 'a.pdf', contentBase64: 'AAAA' }] }),
+      await t.desk.dispatch(agent, 'accessRecovery.submit', { ...base, customerAccount: 'nobody', documents: [document] }),
     ).toMatchObject({ ok: false, error: { field: 'customerAccount' } });
     expect(t.snapshot()).toBe(before);
   });

@@ -6,7 +6,7 @@ import type { AccountRole } from '../../../shared/contract/access-recovery.js';
 import type { StoredRecord } from '../../store/types.js';
 import type { Handlers } from '../context.js';
 import { advanceCase, caseInStatus, customerOf, newCase, requireFourEyes } from '../workspace/workflow.js';
-import { decodeAttachments, storeAttachments } from '../work-orders/attachments.js';
+import { storeAttachments } from '../work-orders/attachments.js';
 import { ACCOUNT_ROLES, CASES } from '../../../shared/domain/entities.js';
 import { allocateId } from '../ids.js';
 
@@ -21,9 +21,9 @@ interface RecoveryDetails {
 export const accessRecoveryHandlers: Pick<Handlers, 'accessRecovery.submit' | 'accessRecovery.approve' | 'accessRecovery.reject' | 'accessRecovery.roles'> = {
   'accessRecovery.submit'(input, ctx) {
     const customer = customerOf(ctx, input.customerAccount);
-    const files = decodeAttachments(input.documents); // size-checked before anything is written
+    const files = ctx.uploads.claim(ctx.connection.id, input.documents, 'documents'); // all finished before anything is written
     const id = allocateId(ctx.store, CASES);
-    const documents = storeAttachments(ctx.dataDir, id, files);
+    const documents = storeAttachments(ctx.dataDir, id, files, ctx.uploads);
     const details: RecoveryDetails = { reason: input.reason, role: input.role, previousHolder: input.previousHolder, newHolder: input.newHolder, documents };
     const record = {
       ...newCase(ctx, customer, {

@@ -1,6 +1,7 @@
 // Section 6: fault compensation, paid as a bonus recharge (an account credit, never cash).
 import type { CompensationDecision, RuleResult } from '../../../shared/rules/decision.js';
-import type { CompensationClaim } from '../../../shared/rules/requests.js';
+import type { CompensationClaim, EarlierClaim } from '../../../shared/rules/requests.js';
+import { CASES } from '../../../shared/domain/entities.js';
 import { decideCompensation } from '../../rules/index.js';
 import type { ParsedInput } from '../../../shared/contract/index.js';
 import type { HandlerContext, Handlers } from '../context.js';
@@ -14,9 +15,23 @@ import {
   requireEligible,
   requireFourEyes,
   review,
+  type StoredCase,
 } from '../workspace/workflow.js';
 import { CREDITS } from '../../../shared/domain/entities.js';
 import { allocateId } from '../ids.js';
+
+const EARLIER_STATUS: Record<string, EarlierClaim['status']> = { submitted: 'pending', approved: 'approved', rejected: 'rejected' };
+
+/** C7: the account's earlier claims from the store, so a second agent sees the outage already claimed. */
+function earlierClaimsOf(ctx: HandlerContext, account: string): EarlierClaim[] {
+  return ctx.store
+    .all<StoredCase>(CASES)
+    .filter((c) => c.type === 'compensation' && c.customerAccount === account)
+    .map((c) => {
+      const occurrences = ((c.details?.claim as CompensationClaim | undefined)?.occurrences ?? []).map(({ start, end }) => ({ start, end }));
+      return { id: c.id, status: EARLIER_STATUS[c.status] ?? 'pending', occurrences };
+    });
+}
 
 function claimOf(ctx: HandlerContext, input: ParsedInput<'compensation.preview'>): CompensationClaim {
   const customer = customerOf(ctx, input.customerAccount);
@@ -26,6 +41,7 @@ function claimOf(ctx: HandlerContext, input: ParsedInput<'compensation.preview'>
     occurrences: input.occurrences,
     claimedAt: ctx.now().toISOString(),
     ...(input.emailSubject !== undefined && input.emailSubject.trim() !== '' ? { emailSubject: input.emailSubject } : {}),
+    earlierClaims: earlierClaimsOf(ctx, customer.id),
   };
 }
 
@@ -33,10 +49,18 @@ function fieldOf(claim: CompensationClaim) {
   return (failed: RuleResult[]) => {
     if (failed.some((r) => r.id === 'C5')) return 'occurrences';
     if (/^0*(\.0*)?$/.test(claim.dailyFee)) return 'dailyFee';
+    const claimed = failed.find((r) => r.id === 'C7');
+    const claimedAt = claim.occurrences.findIndex((o) => o.id === claimed?.subject);
+    if (claimedAt >= 0) return `occurrences.${claimedAt}.start`;
     const excluded = failed.find((r) => r.id === 'C4');
     const index = claim.occurrences.findIndex((o) => o.id === excluded?.subject);
     return index >= 0 ? `occurrences.${index}.cause` : 'occurrences';
   };
+}
+
+/** The stored claim keeps its own occurrences; the earlier claims it was judged against are in the decision's C7 reasons. */
+function withoutEarlier({ earlierClaims: _earlier, ...claim }: CompensationClaim): CompensationClaim {
+  return claim;
 }
 
 export const compensationHandlers: Pick<Handlers, 'compensation.preview' | 'compensation.submit' | 'compensation.approve' | 'compensation.reject'> = {
@@ -55,7 +79,7 @@ export const compensationHandlers: Pick<Handlers, 'compensation.preview' | 'comp
       status: 'submitted',
       summary: `Compensation ${decision.amount} for ${claim.occurrences.length} fault occurrence(s), ${decision.faultMinutes} min`,
       notes: input.notes,
-      details: { claim, amount: decision.amount, faultMinutes: decision.faultMinutes, claimDeadline: decision.claimDeadline, policyVersion: decision.policyVersion, decision },
+      details: { claim: withoutEarlier(claim), amount: decision.amount, faultMinutes: decision.faultMinutes, claimDeadline: decision.claimDeadline, policyVersion: decision.policyVersion, decision },
     });
     return recordNewCase(ctx, record, 'compensation.submitted');
   },

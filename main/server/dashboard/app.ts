@@ -43,7 +43,7 @@ export const dashboardHandlers: Pick<Handlers, 'dashboard.summary' | 'reports.ex
     if (fromMs === undefined) throw new DeskError('invalid-input', 'a date YYYY-MM-DD', 'from');
     if (toMs === undefined) throw new DeskError('invalid-input', 'a date YYYY-MM-DD', 'to');
     if (toMs <= fromMs) throw new DeskError('invalid-input', 'must not be before the start date', 'to');
-    const section = buildReport(ctx.store, input.report, { fromMs, toMs }, ctx.now().getTime());
+    const section = buildReport(ctx.store, input.report, { fromMs, toMs }, ctx.now().getTime(), deskRules(ctx));
     const total = section.rows.length;
     const progress = (done: number) => ctx.emit('export.progress', { report: input.report, done, total });
     progress(0);

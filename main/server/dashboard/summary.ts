@@ -2,7 +2,7 @@
 import Decimal from 'decimal.js';
 import type { CaseRecord } from '../../../shared/domain/case.js';
 import type { AgentFigures, Counted, DashboardSummary } from '../../../shared/contract/dashboard.js';
-import { assessSla, dateInZone, DEFAULT_TIME_ZONE, policyInForce, slaInputOf, type DeskSettings } from '../../rules/index.js';
+import { caseSla, dateInZone, DEFAULT_TIME_ZONE, type DeskSettings } from '../../rules/index.js';
 import { addDays, dayOfWeek } from '../../../shared/rules/zone.js';
 import { parseBound } from '../../reports/rows.js';
 import type { CaseStore } from '../../store/types.js';
@@ -39,7 +39,6 @@ function weekOf(date: string): string {
 
 export function dashboardSummary(store: Pick<CaseStore, 'all'>, rules: DeskSettings, query: SummaryQuery, nowMs: number): DashboardSummary {
   const timeZone = rules.timeZone ?? DEFAULT_TIME_ZONE;
-  const policies = rules.policies ?? [];
   const fromMs = parseBound(query.from, 'from', timeZone);
   const toMs = parseBound(query.to, 'to', timeZone);
   if (fromMs === undefined) throw new DeskError('invalid-input', 'a date YYYY-MM-DD', 'from');
@@ -86,25 +85,16 @@ export function dashboardSummary(store: Pick<CaseStore, 'all'>, rules: DeskSetti
       escalationLevels.add(d.escalationLevel);
     }
 
-    const slaInput = slaInputOf(c);
-    if (slaInput) {
-      const policy = policyInForce(policies, ms);
-      if (policy) {
-        const a = assessSla(slaInput.slaCase, nowMs, {
-          policy,
-          timeZone,
-          ...(rules.calendar ? { calendar: rules.calendar } : {}),
-          pauses: slaInput.pauses,
-        });
-        sla.assessed++;
-        if (a.firstResponse.state === 'met') {
-          sla.met++;
-          agent.firstResponseMet++;
-        } else if (a.firstResponse.state === 'breached') {
-          sla.breached++;
-          agent.firstResponseBreached++;
-        } else sla.pending++;
-      }
+    const a = caseSla(c, nowMs, rules);
+    if (a) {
+      sla.assessed++;
+      if (a.firstResponse.state === 'met') {
+        sla.met++;
+        agent.firstResponseMet++;
+      } else if (a.firstResponse.state === 'breached') {
+        sla.breached++;
+        agent.firstResponseBreached++;
+      } else sla.pending++;
     }
 
     if (c.type === 'refund') {

@@ -15,7 +15,7 @@ import type { Change, StoredRecord } from '../../store/types.js';
 import type { HandlerContext, Services } from '../context.js';
 import { DeskError } from '../errors.js';
 import { deskRules } from '../policy/rules-context.js';
-import { decodeAttachments, storeAttachments } from '../work-orders/attachments.js';
+import { storeAttachmentBytes } from '../work-orders/attachments.js';
 import { newCase, type StoredCase } from '../workspace/workflow.js';
 import { acknowledgeByMail } from './acknowledgement.js';
 import { caseOfMessage, MAIL_ACTOR, messageRecord, withMessage } from './mail-cases.js';
@@ -68,7 +68,7 @@ async function takeIn(services: Services, mail: ReceivedMail): Promise<IntakeOut
     to: addresses(message.to),
     subject,
     text: (message.text ?? '').slice(0, 100_000),
-    attachments: storeAttachments(services.dataDir, caseId, decodeAttachments(message.attachments.map((a) => ({ name: a.filename ?? 'attachment', contentBase64: a.content.toString('base64') })))),
+    attachments: storeAttachmentBytes(services.dataDir, caseId, message.attachments.map((a) => ({ name: a.filename ?? 'attachment', bytes: a.content }))),
   });
 
   const threadId = threadOf(services, message, subject);

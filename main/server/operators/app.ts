@@ -4,13 +4,15 @@ import type { Handlers, Services } from '../context.js';
 import { DeskError, notFound } from '../errors.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import type { ResumeTokens } from './resume-tokens.js';
+import { LOCK_AFTER, LOCK_MS, SignInGuard } from './sign-in-guard.js';
 import { OPERATORS as ENTITY } from '../../../shared/domain/entities.js';
 
 /** An operator as stored: the view plus the password hash, which never leaves the main process. */
-interface OperatorRecord extends OperatorView {
+interface OperatorRecord extends Omit<OperatorView, 'lockedUntil'> {
   id: string;
   passwordHash: string;
   createdAt: string;
+  lockedUntil?: string | null;
   [key: string]: unknown;
 }
 
@@ -23,6 +25,10 @@ export const toView = ({ username, displayName, role, active }: OperatorRecord):
   role,
   active,
 });
+
+/** The view a manager sees: with the lock while it holds. */
+const listed = (record: OperatorRecord, now: Date): OperatorView =>
+  record.lockedUntil && Date.parse(record.lockedUntil) > now.getTime() ? { ...toView(record), lockedUntil: record.lockedUntil } : toView(record);
 
 // Set-up is needed until a manager exists: demo data may bring agents before the first manager.
 export const needsSetup = ({ store }: Pick<Services, 'store'>) => !store.all<OperatorRecord>(ENTITY).some((o) => o.role === 'manager');
@@ -63,7 +69,10 @@ export const operatorHandlers = (
   | 'operators.list'
   | 'operators.create'
   | 'operators.setActive'
-> => ({
+  | 'operators.unlock'
+> => {
+  const guard = new SignInGuard();
+  return {
   'session.current': (_input, ctx) => ({ operator: ctx.connection.operator, needsSetup: needsSetup(ctx) }),
 
   async 'setup.createManager'(input, ctx) {
@@ -76,23 +85,36 @@ export const operatorHandlers = (
         if (ctx.store.get(ENTITY, input.username)) throw new DeskError('conflict', 'this username is taken', 'username');
       },
     );
+    ctx.settings.update({ lastOperator: operator.username }); // first: a failed write leaves the connection signed out
     ctx.connection.operator = operator;
-    ctx.settings.update({ lastOperator: operator.username });
     return operator;
   },
 
   async 'session.signIn'(input, ctx) {
+    const now = ctx.now();
+    const failures = guard.begin(input.username, ctx.connection.id, now.getTime());
     const record = ctx.store.get<OperatorRecord>(ENTITY, input.username);
+    if (record?.lockedUntil && Date.parse(record.lockedUntil) > now.getTime()) {
+      throw new DeskError('forbidden', 'this account is locked after too many failed sign-ins; a manager can unlock it', 'username');
+    }
     const ok = await verifyPassword(input.password, record?.passwordHash ?? (await decoyHash));
-    if (!record || !ok) throw new DeskError('unauthenticated', 'wrong username or password', 'password');
+    if (!record || !ok) {
+      if (record && failures >= LOCK_AFTER) lock(ctx, record, now);
+      throw new DeskError('unauthenticated', 'wrong username or password', 'password');
+    }
     if (!record.active) throw new DeskError('forbidden', 'this account is deactivated; ask a manager', 'username');
+    ctx.settings.update({ lastOperator: record.username }); // first: a failed write leaves the connection signed out
+    guard.succeeded(input.username, ctx.connection.id);
     ctx.connection.operator = toView(record);
-    ctx.settings.update({ lastOperator: record.username });
     return ctx.connection.operator;
   },
 
   'session.signOut'(_input, ctx) {
-    if (ctx.connection.resumeToken) resume.revoke(ctx.connection.resumeToken);
+    const token = ctx.connection.resumeToken;
+    if (token) {
+      resume.revoke(token);
+      ctx.sessions.end((connection) => connection.resumeToken === token); // the tabs that resumed this sign-in
+    }
     ctx.connection.operator = null;
     ctx.connection.resumeToken = undefined;
     return null;
@@ -113,7 +135,7 @@ export const operatorHandlers = (
     return ctx.connection.operator;
   },
 
-  'operators.list': (_input, { store }) => store.all<OperatorRecord>(ENTITY).map(toView),
+  'operators.list': (_input, ctx) => ctx.store.all<OperatorRecord>(ENTITY).map((record) => listed(record, ctx.now())),
 
   'operators.create': (input, ctx) =>
     createOperator(ctx, { actor: ctx.operator.username, action: 'operator.created' }, input, () => {
@@ -130,6 +152,37 @@ export const operatorHandlers = (
       reason: input.reason,
       changes: [{ entity: ENTITY, id: record.id, op: 'patch', patch: { active: input.active } }],
     });
-    return toView({ ...record, active: input.active });
+    if (!input.active) {
+      resume.revokeOperator(record.username);
+      ctx.sessions.end((connection) => connection.operator?.username === record.username); // no more events, at once
+    }
+    return listed({ ...record, active: input.active }, ctx.now());
   },
-});
+
+  'operators.unlock'(input, ctx) {
+    const record = ctx.store.get<OperatorRecord>(ENTITY, input.username);
+    if (!record) throw notFound('operator', 'username');
+    if (record.lockedUntil) {
+      ctx.store.append({
+        actor: ctx.operator.username,
+        action: 'operator.unlocked',
+        reason: input.reason,
+        changes: [{ entity: ENTITY, id: record.id, op: 'patch', patch: { lockedUntil: null } }],
+      });
+    }
+    guard.clear(record.username);
+    return toView(record);
+  },
+  };
+};
+
+/** Stores the lock, so a restart does not lift it; the event is the audit trail of the guessing. */
+function lock(ctx: Services, record: OperatorRecord, now: Date) {
+  if (record.lockedUntil && Date.parse(record.lockedUntil) > now.getTime()) return;
+  ctx.store.append({
+    actor: 'system',
+    action: 'operator.locked',
+    reason: `${LOCK_AFTER} failed sign-ins in a row`,
+    changes: [{ entity: ENTITY, id: record.id, op: 'patch', patch: { lockedUntil: new Date(now.getTime() + LOCK_MS).toISOString() } }],
+  });
+}

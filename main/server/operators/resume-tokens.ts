@@ -31,4 +31,9 @@ export class ResumeTokens {
   revoke(token: string) {
     this.tokens.delete(token);
   }
+
+  /** Every token of this operator (deactivation): none comes back at reactivation. */
+  revokeOperator(username: string) {
+    for (const [token, entry] of this.tokens) if (entry.username === username) this.tokens.delete(token);
+  }
 }

@@ -1,6 +1,8 @@
 // A reloaded window keeps its sign-in with a resume token, and only while the token is good.
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { openTestDesk } from '../../../test/support/desk.js';
+
+vi.setConfig({ testTimeout: 60_000 }); // every sign-in hashes (scrypt), slow on a loaded machine
 
 let now = Date.parse('2026-05-01T08:00:00Z');
 let t: Awaited<ReturnType<typeof openTestDesk>>;
@@ -34,4 +36,24 @@ it('refuses an unknown token, an idle one, and one of an operator since deactiva
   const connection = t.desk.connect();
   expect(await t.ok(connection, 'session.resume', { token: leaverToken })).toBeNull();
   expect((await t.desk.dispatch(connection, 'cases.search', {})).ok).toBe(false);
+});
+
+it('signs out a tab that resumed a sign-in when its owner signs out, and stops its events at once', async () => {
+  const owner = await t.signedIn('agent', 'owner');
+  const token = await t.ok(owner, 'session.resumeToken', {});
+  const second = t.desk.connect();
+  await t.ok(second, 'session.resume', { token });
+  await t.ok(owner, 'session.signOut', {});
+  expect(second.operator).toBeNull(); // what the hosts check before forwarding an event
+  expect(await t.desk.dispatch(second, 'cases.search', {})).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+});
+
+it('ends a deactivated operator’s open connections at once, and their tokens do not come back at reactivation', async () => {
+  const leaver = await t.signedIn('agent', 'returner');
+  const token = await t.ok(leaver, 'session.resumeToken', {});
+  await t.ok(t.manager, 'operators.setActive', { username: 'returner', active: false, reason: 'left' });
+  expect(leaver.operator).toBeNull();
+  await t.ok(t.manager, 'operators.setActive', { username: 'returner', active: true, reason: 'came back' });
+  expect(await t.ok(t.desk.connect(), 'session.resume', { token })).toBeNull();
+  expect(leaver.operator).toBeNull();
 });

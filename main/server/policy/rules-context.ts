@@ -11,14 +11,14 @@ export function policyVersions(services: Pick<Services, 'store'>): Policy[] {
   return [...BUNDLED_POLICIES, ...services.store.all<Stored<Policy>>(POLICY_VERSIONS)];
 }
 
+/** The rules a store was decided under: its published policy versions and edited calendar, in a zone. */
+export function storeRules(store: Services['store'], timeZone: string): DeskSettings {
+  const edits = store.get<Stored<CalendarEdits>>(CALENDAR, 'desk');
+  return { policies: policyVersions({ store }), timeZone, calendar: deskCalendar(edits ?? NO_EDITS) };
+}
+
 export function deskRules(services: Pick<Services, 'store' | 'settings' | 'now'>): DeskSettings {
-  const edits = services.store.get<Stored<CalendarEdits>>(CALENDAR, 'desk');
-  return {
-    policies: policyVersions(services),
-    timeZone: services.settings.get().timeZone,
-    calendar: deskCalendar(edits ?? NO_EDITS),
-    clock: () => services.now().getTime(),
-  };
+  return { ...storeRules(services.store, services.settings.get().timeZone), clock: () => services.now().getTime() };
 }
 
 /** The policy version in force now. */

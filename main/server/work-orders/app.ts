@@ -9,13 +9,13 @@ import {
   type WorkOrderStatus,
 } from '../../../shared/contract/work-orders.js';
 import type { CaseRecord, Customer } from '../../../shared/domain/case.js';
-import { assessWorkOrderQuality, classifyScope, nextEscalationLevel, openingSeverity, type KeyEvent, type WorkOrderDraft } from '../../rules/index.js';
+import { assessWorkOrderQuality, classifyScope, nextEscalationLevel, openingSeverity, type WorkOrderDraft } from '../../rules/index.js';
 import type { StoredEvent } from '../../store/types.js';
 import type { HandlerContext, Handlers, Services } from '../context.js';
 import { DeskError, notFound } from '../errors.js';
 import { currentPolicy } from '../policy/rules-context.js';
-import { decodeAttachments, storeAttachments } from './attachments.js';
-import { assessWorkOrder, isOpenWorkOrder, isWorkOrder, toSlaView, TRANSITIONS } from './model.js';
+import { storeAttachments } from './attachments.js';
+import { isWorkOrder, slaOfCase, toSlaView, TRANSITIONS } from './model.js';
 import { queueHandlers } from './queue.js';
 import { CASES, CUSTOMERS, KEY_EVENTS } from '../../../shared/domain/entities.js';
 import { allocateId } from '../ids.js';
@@ -82,6 +82,18 @@ function closePauses(pauses: WorkOrderDetails['pauses'], now: string) {
   return pauses.map((p) => (p.end === undefined ? { ...p, end: now } : p));
 }
 
+/** Resolving needs a response to the customer: a case with no first response and no update cannot be resolved. */
+function requireResponse(record: WorkOrderRecord) {
+  const d = record.details;
+  if (d.firstResponseAt === undefined && d.updates.length === 0) {
+    throw new DeskError(
+      'conflict',
+      `${record.id} (${record.severity ?? d.requestedSeverity}) has had no response and no update: record a structured update (what was done, what was observed) before resolving`,
+      'status',
+    );
+  }
+}
+
 export function nextStatuses(record: CaseRecord): string[] {
   if (!isWorkOrder(record)) return [];
   return [...(TRANSITIONS[record.status as WorkOrderStatus] ?? [])];
@@ -113,13 +125,14 @@ export const workOrderHandlers: Pick<
     if (input.incident?.startTime && Date.parse(input.incident.startTime) > ctx.now().getTime()) {
       throw new DeskError('invalid-input', 'the incident cannot start in the future', 'incident.startTime');
     }
-    const files = decodeAttachments(input.attachments); // size-checked before anything is written
+    const files = ctx.uploads.claim(ctx.connection.id, input.attachments, 'attachments'); // all finished before anything is written
     const policy = currentPolicy(ctx);
     const now = ctx.now().toISOString();
     const inForce = keyEventsOf(ctx, customer.id).filter((e) => !e.rejected);
-    const opening = openingSeverity(input.severity, customer, now, inForce as KeyEvent[]);
+    // Key-event assurance is a VIP service (section 8): a common customer's windows do not count.
+    const opening = openingSeverity(input.severity, now, customer.vip ? inForce : []);
     const id = allocateId(ctx.store, CASES);
-    const attachments = storeAttachments(ctx.dataDir, id, files);
+    const attachments = storeAttachments(ctx.dataDir, id, files, ctx.uploads);
     const incident = input.incident
       ? Object.fromEntries(Object.entries(input.incident).filter(([, v]) => v !== '' && !(Array.isArray(v) && v.length === 0)))
       : undefined;
@@ -184,9 +197,11 @@ export const workOrderHandlers: Pick<
     const record = ctx.store.get<Stored<CaseRecord>>(CASES, input.id);
     if (!record) throw notFound('case', 'id');
     const history = ctx.store.history(CASES, input.id).map((event) => historyEntry(event, input.id));
-    if (!isWorkOrder(record)) return { case: record, history, nextStatuses: [] };
-    const view = { case: record, history, quality: quality(toDraft(record), ctx), nextStatuses: nextStatuses(record) };
-    return isOpenWorkOrder(record) ? { ...view, sla: toSlaView(record, assessWorkOrder(record, ctx)) } : view;
+    // The one SLA reading, for every case with a severity (a closed one as it stood when closed).
+    const a = slaOfCase(record, ctx);
+    const sla = a ? { sla: toSlaView(record, a) } : {};
+    if (!isWorkOrder(record)) return { case: record, history, nextStatuses: [], ...sla };
+    return { case: record, history, quality: quality(toDraft(record), ctx), nextStatuses: nextStatuses(record), ...sla };
   },
 
   'workOrders.transition'(input, ctx) {
@@ -199,6 +214,7 @@ export const workOrderHandlers: Pick<
       const allowed = TRANSITIONS[from]?.join(', ') || 'nothing (closed)';
       throw new DeskError('conflict', `a ${from} work order cannot become ${input.status}; it may become ${allowed}`, 'status');
     }
+    if (input.status === 'resolved') requireResponse(record);
     const now = ctx.now().toISOString();
     let pauses = record.details.pauses;
     if (from === 'waiting-for-customer') pauses = closePauses(pauses, now);

@@ -2,11 +2,11 @@
 // open work orders the SLA monitor and the queue work from (never a scan of every case).
 import type { SlaView, WorkOrderDetails, WorkOrderRecord, WorkOrderStatus } from '../../../shared/contract/work-orders.js';
 import type { CaseRecord } from '../../../shared/domain/case.js';
-import { assessSla, slaInputOf, type SlaAssessment } from '../../rules/index.js';
+import { caseSla, CLOSED_SLA_STATUSES, WAITING_STATUSES, type SlaAssessment } from '../../rules/index.js';
 import type { CaseStore, StoredEvent } from '../../store/types.js';
 import type { Services } from '../context.js';
-import { currentPolicy, deskRules } from '../policy/rules-context.js';
-import { CASES, KEY_EVENTS } from '../../../shared/domain/entities.js';
+import { deskRules } from '../policy/rules-context.js';
+import { CASES } from '../../../shared/domain/entities.js';
 
 /** Where each status may go next. Escalation goes through workOrders.escalate (it needs a reason). */
 export const TRANSITIONS: Record<WorkOrderStatus, readonly WorkOrderStatus[]> = {
@@ -28,19 +28,25 @@ export function isWorkOrder(record: unknown): record is WorkOrderRecord {
 export const isOpenWorkOrder = (record: unknown): record is WorkOrderRecord =>
   isWorkOrder(record) && !CLOSED_STATUSES.includes(record.status);
 
-/** The SLA of a work order under the policy in force, with VIP targets and pauses. */
-export function assessWorkOrder(record: WorkOrderRecord, services: Pick<Services, 'store' | 'settings' | 'now'>): SlaAssessment {
-  const rules = deskRules(services);
-  const { slaCase, pauses } = slaInputOf(record)!; // a work order always has a severity
-  return assessSla(slaCase, services.now().getTime(), { policy: currentPolicy(services), timeZone: rules.timeZone, calendar: rules.calendar, pauses });
+/** The desk's one SLA reading of a case (the rules engine's caseSla), undefined without a severity. */
+export function slaOfCase(record: CaseRecord, services: Pick<Services, 'store' | 'settings' | 'now'>): SlaAssessment | undefined {
+  return caseSla(record, services.now().getTime(), deskRules(services));
 }
 
-export function toSlaView(record: WorkOrderRecord, a: SlaAssessment): SlaView {
+/** The SLA of a work order: timed with the policy in force when it opened, with VIP targets and pauses. */
+export function assessWorkOrder(record: WorkOrderRecord, services: Pick<Services, 'store' | 'settings' | 'now'>): SlaAssessment {
+  return slaOfCase(record, services)!; // a work order always has a severity
+}
+
+export function toSlaView(record: CaseRecord, a: SlaAssessment): SlaView {
   const view: SlaView = {
     policyVersion: a.policyVersion,
+    severity: a.severity,
+    flagSupervisor: a.flagSupervisor,
+    outcome: a.outcome,
     firstResponse: a.firstResponse,
     breached: a.breached,
-    paused: record.details.pauses.some((p) => p.end === undefined),
+    paused: a.nextUpdate?.state === 'paused' || WAITING_STATUSES.includes(record.status),
     pausedMinutes: a.pausedMinutes,
     clock: a.clock,
     rules: a.rules,
@@ -68,7 +74,14 @@ export function newBreaches(record: WorkOrderRecord, a: SlaAssessment) {
   return timers.filter(({ timer, t }) => t.state === 'breached' && !known.has(`${timer}@${t.due}`)).map(({ timer, t }) => ({ timer, due: t.due }));
 }
 
-/** The ids of open work orders, kept current from the store's events (one scan at start). */
+/** An open case the SLA clock runs for: it has a severity and is not closed (work orders and others alike). */
+export const isTimedOpenCase = (record: unknown): record is CaseRecord => {
+  const r = record as CaseRecord | undefined;
+  if (!r || typeof r !== 'object' || CLOSED_SLA_STATUSES.includes(r.status) || CLOSED_STATUSES.includes(r.status)) return false;
+  return r.severity !== undefined || typeof r.details?.requestedSeverity === 'string';
+};
+
+/** The ids of open cases with an SLA, kept current from the store's events (one scan at start). */
 export interface OpenWorkOrders {
   ids: ReadonlySet<string>;
   /** Bumped on every change to a case, so cached queue orderings know to rebuild. */
@@ -82,13 +95,13 @@ export function openWorkOrders(store: CaseStore): OpenWorkOrders {
   if (tracker) return tracker;
   const ids = new Set<string>();
   let version = 0;
-  for (const record of store.all(CASES)) if (isOpenWorkOrder(record)) ids.add(record.id);
+  for (const record of store.all(CASES)) if (isTimedOpenCase(record)) ids.add(record.id);
   store.subscribe((event: StoredEvent) => {
     for (const change of event.changes) {
       if (change.entity !== CASES) continue;
       version++;
       const record = change.op === 'delete' ? undefined : store.get(CASES, change.id);
-      if (isOpenWorkOrder(record)) ids.add(change.id);
+      if (isTimedOpenCase(record)) ids.add(change.id);
       else ids.delete(change.id);
     }
   });

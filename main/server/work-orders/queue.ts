@@ -6,7 +6,7 @@ import type { QueueRow } from '../../../shared/contract/work-orders.js';
 import type { CaseRecord } from '../../../shared/domain/case.js';
 import type { CaseStore } from '../../store/types.js';
 import type { Handlers, Services } from '../context.js';
-import { assessWorkOrder, CLOSED_STATUSES, isOpenWorkOrder, openWorkOrders, runningDue } from './model.js';
+import { CLOSED_STATUSES, isOpenWorkOrder, isTimedOpenCase, openWorkOrders, runningDue, slaOfCase } from './model.js';
 import { CASES } from '../../../shared/domain/entities.js';
 
 const MAX_AGE_MS = 5_000;
@@ -37,17 +37,17 @@ async function ordered(
 
   const total = store.count(CASES);
   const { ids } = await store.searchCases({ ...query, limit: Math.max(total, 1), offset: 0 });
-  // SLA figures only for open work orders (a small set), from the rules engine.
+  // SLA figures only for open cases with a severity (a small set), from the rules engine's one reading.
   const sla: Ordered['sla'] = new Map();
   for (const id of open.ids) {
-    const record = store.get(CASES, id);
-    if (!isOpenWorkOrder(record)) continue;
-    const a = assessWorkOrder(record, services);
+    const record = store.get<CaseRecord>(CASES, id);
+    const a = record && isTimedOpenCase(record) ? slaOfCase(record, services) : undefined;
+    if (!record || !a) continue;
     const due = runningDue(a);
     sla.set(id, {
-      breached: a.breached || record.details.breached,
+      breached: a.breached || record.details?.breached === true,
       ...(due ? { dueAt: due.at, dueKind: due.kind } : {}),
-      paused: record.details.pauses.some((p) => p.end === undefined),
+      paused: a.nextUpdate?.state === 'paused',
     });
   }
   const n = ids.length;

@@ -2,9 +2,7 @@
 // from the store's events, never a scan of every case), emits 'clock.tick', and records each
 // new breach together with its automatic escalation as ONE store event by 'system'.
 import type { WorkOrderDetails } from '../../../shared/contract/work-orders.js';
-import { nextEscalationLevel } from '../../rules/index.js';
 import type { Services } from '../context.js';
-import { currentPolicy } from '../policy/rules-context.js';
 import { assessWorkOrder, isOpenWorkOrder, newBreaches, openWorkOrders } from './model.js';
 import { CASES } from '../../../shared/domain/entities.js';
 
@@ -31,9 +29,10 @@ export function startSlaMonitor(services: Services, options: { intervalMs?: numb
         if (fresh.length === 0) continue;
         const d = record.details;
         const from = d.escalationLevel;
-        const to = nextEscalationLevel(from, currentPolicy(services));
+        // S4: one level up, under the policy the case is timed with (in force when it opened).
+        const to = assessment.escalateTo ?? from;
         const why = assessment.rules
-          .filter((r) => r.result === 'failed' && r.id !== 'SLA-ESCALATION')
+          .filter((r) => r.result === 'failed' && r.id !== 'S4')
           .map((r) => `${r.id}: ${r.reason}`)
           .join('; ');
         const details: WorkOrderDetails = {

@@ -84,3 +84,19 @@ it('back online, the waiting change reaches the server', async () => {
   const id = (opened.desk.services.store.all('cases')[0] as { id: string }).id;
   expect(server.center.store.get('cases', id)).toMatchObject({ summary: 'cannot reach ECS', agent: 'agent1' });
 }, 60_000);
+
+it('an operator deactivated on the server meanwhile: the waiting change is not applied, and is listed as such', async () => {
+  await proxy.cut();
+  const logged = await opened.desk.dispatch(signedIn, 'calls.log', { customerAccount: 'acme-01', channel: 'hotline', category: 'console', summary: 'console login loops' });
+  expect(logged).toMatchObject({ ok: true });
+  await server.center.transact(async () => {
+    const manager = server.center.desk.connect();
+    await server.center.desk.dispatch(manager, 'session.signIn', { username: 'mgr', password: PASSWORD });
+    await server.center.desk.dispatch(manager, 'operators.setActive', { username: 'agent1', active: false, reason: 'left the team' });
+  });
+  await proxy.restore();
+  await expect.poll(async () => opened.desk.services.store.count('team.conflicts'), { timeout: 20_000 }).toBe(1);
+  expect(opened.desk.services.store.count('team.outbox')).toBe(0);
+  // The local case is gone again: the server never had it.
+  expect(opened.desk.services.store.all('cases').map((c) => (c as { summary?: string }).summary)).toEqual(['cannot reach ECS']);
+}, 60_000);

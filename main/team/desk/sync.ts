@@ -156,11 +156,14 @@ export class TeamSync {
       try {
         ({ results } = await this.client.push(token, run.map(toWire)));
       } catch (error) {
-        if (error instanceof Refused && error.status === 401) {
+        if (!(error instanceof Refused)) throw error;
+        if (error.status === 401) {
           this.sessions.delete(head.operator); // expired or revoked: that operator signs in again
           continue;
         }
-        throw error;
+        // The whole push refused (say, the operator was deactivated meanwhile): each command becomes a conflict, none is stuck.
+        for (const command of run) recordRefusal(this.store, command.id, error.shape, undefined, this.now());
+        continue;
       }
       for (const result of results) {
         if (result.ok && result.position !== undefined) this.applied.set(result.commandId, result.position);

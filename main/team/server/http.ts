@@ -29,6 +29,8 @@ const STATUS: Record<DeskErrorShape['code'], number> = {
   forbidden: 403,
   'not-found': 404,
   conflict: 409,
+  'too-many-attempts': 429,
+  'disk-full': 507,
   internal: 500,
 };
 

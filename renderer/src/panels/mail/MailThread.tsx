@@ -6,6 +6,7 @@ import { call } from '../../api/client.js';
 import { useDeskQuery } from '../../api/useDeskQuery.js';
 import { SubmitRow } from '../../components/SubmitRow.js';
 import { useFieldErrors } from '../../components/useFieldErrors.js';
+import { submitOnCtrlEnter } from '../../components/workspace.js';
 import { formatDateTime } from '../../i18n/index.js';
 import { ruleReason } from '../../i18n/rule-reasons.js';
 import { useSession } from '../../state/session.js';
@@ -71,6 +72,7 @@ export function MailThread({ id }: { id: string }) {
           e.preventDefault();
           void send();
         }}
+        onKeyDown={submitOnCtrlEnter(() => void send())}
       >
         <TextField
           name="reply"

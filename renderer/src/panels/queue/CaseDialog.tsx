@@ -99,8 +99,8 @@ export function CaseDialog({ id, onClose }: { id: string | null; onClose(): void
             {isWo && d.severityRule.result === 'passed' && <Alert severity="warning">{ruleReason(d.severityRule, i18n.language)}</Alert>}
             {sla && (
               <Stack direction="row" spacing={2} sx={{ alignItems: 'flex-start' }}>
-                <Timer label={t('workOrders.page.firstResponse')} timer={sla.firstResponse} paused={sla.paused} />
-                {sla.nextUpdate && <Timer label={t('workOrders.page.nextUpdate')} timer={sla.nextUpdate} paused={sla.paused} />}
+                <Timer label={t('workOrders.page.firstResponse')} timer={sla.firstResponse} paused={false} />
+                {sla.nextUpdate && <Timer label={t('workOrders.page.nextUpdate')} timer={sla.nextUpdate} paused={sla.nextUpdate.state === 'paused'} />}
                 {sla.paused && <Chip label={t('workOrders.page.paused')} />}
                 {!!sla.pausedMinutes && <Chip size="small" variant="outlined" data-testid="paused-minutes" label={t('workOrders.page.pausedMinutes', { minutes: sla.pausedMinutes })} />}
                 <Box sx={{ flex: 1 }}>

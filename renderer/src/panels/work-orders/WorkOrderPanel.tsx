@@ -25,7 +25,7 @@ import type { CustomerMatch } from '../../../../shared/contract/index.js';
 import { MAX_ATTACHMENT_BYTES, type QualityView } from '../../../../shared/contract/work-orders.js';
 import { SEVERITIES, type Severity } from '../../../../shared/domain/case.js';
 import { call } from '../../api/client.js';
-import { fileToBase64 } from '../../components/file-base64.js';
+import { uploadFiles } from '../../api/upload.js';
 import { useFieldErrors } from '../../components/useFieldErrors.js';
 import { submitOnCtrlEnter, useF2 } from '../../components/workspace.js';
 import { useNavigation } from '../../state/navigation.js';
@@ -53,7 +53,6 @@ type Form = typeof EMPTY;
 const list = (text: string, sep: RegExp) => text.split(sep).map((s) => s.trim()).filter(Boolean);
 const lines = (text: string) => list(text, /\n/);
 const commas = (text: string) => list(text, /[,，;；\n]/);
-
 
 /** The draft as the contract takes it (shared by the quality check and create). */
 function draftOf(form: Form) {
@@ -147,7 +146,7 @@ export function WorkOrderPanel() {
     }
     busy.current = true;
     try {
-      const attachments = await Promise.all(files.map(async (f) => ({ name: f.name, contentBase64: await fileToBase64(f) })));
+      const attachments = await uploadFiles(files, 'attachments');
       const record = await call('workOrders.create', {
         ...draftOf(form),
         severity: form.severity as Severity,
