@@ -3,7 +3,7 @@
 // provisional: commit() keeps them, rollback() undoes them exactly (the PostgreSQL transaction
 // they belong to failed). Subscribers hear of an event only once it is committed.
 import { CaseIndex } from '../../store/search.js';
-import type { CaseSearchQuery, CaseSearchResult, CaseStore, Change, EventInput, StoredEvent, StoredRecord } from '../../store/types.js';
+import type { CaseSearchQuery, CaseSearchResult, CaseStore, Change, EventFilter, EventInput, EventPage, StoredEvent, StoredRecord } from '../../store/types.js';
 
 type Undo = { entity: string; id: string; previous: StoredRecord | undefined };
 interface Layer {
@@ -128,6 +128,12 @@ export class TeamMemoryStore implements CaseStore {
         (!filter.to || e.at < filter.to) &&
         (!filter.entity || e.changes.some((c) => c.entity === filter.entity)),
     );
+  }
+
+  eventPage(filter: EventFilter, page: { offset: number; limit: number }): EventPage {
+    const all = this.events(filter);
+    const end = Math.max(0, all.length - page.offset);
+    return { total: all.length, events: all.slice(Math.max(0, end - page.limit), end).reverse() };
   }
 
   async searchCases(query: CaseSearchQuery): Promise<CaseSearchResult> {
