@@ -4,7 +4,7 @@
 // they belong to failed). Subscribers hear of an event only once it is committed.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { CaseIndex } from '../../store/search.js';
-import type { CaseSearchQuery, CaseSearchResult, CaseStore, Change, EventInput, StoredEvent, StoredRecord } from '../../store/types.js';
+import type { CaseSearchQuery, CaseSearchResult, CaseStore, Change, EventFilter, EventInput, EventPage, StoredEvent, StoredRecord } from '../../store/types.js';
 
 type Undo = { entity: string; id: string; previous: StoredRecord | undefined };
 interface Layer {
@@ -142,6 +142,12 @@ export class TeamMemoryStore implements CaseStore {
         (!filter.to || e.at < filter.to) &&
         (!filter.entity || e.changes.some((c) => c.entity === filter.entity)),
     );
+  }
+
+  eventPage(filter: EventFilter, page: { offset: number; limit: number }): EventPage {
+    const all = this.events(filter);
+    const end = Math.max(0, all.length - page.offset);
+    return { total: all.length, events: all.slice(Math.max(0, end - page.limit), end).reverse() };
   }
 
   async searchCases(query: CaseSearchQuery): Promise<CaseSearchResult> {
