@@ -48,3 +48,22 @@ it('incident work orders also need the incident template', () => {
   expect(r.missing).toEqual(['incident template: region', 'incident template: error codes']);
   expect(r.score).toBe(92); // 120 of 130 points → 92.3
 });
+
+it('counts empty phrases in either language as missing evidence, steps and updates', () => {
+  const r = assessWorkOrderQuality({
+    ...complete,
+    evidence: ['see above', 'Nothing.', '无'],
+    errorCodes: [],
+    stepsTried: ['同上', '见上', 'bad'],
+    updates: [{ done: 'rolled back the security setting', observed: '同上。' }],
+  });
+  expect(r.missing).toEqual(['evidence (error codes, timestamps, changes, logs, traces)', 'steps already tried', 'update 1 lacks what was observed']);
+  // policy 2026.1 weights: summary 30 + impact 20 + evidence 20 + steps 15 + updates 15 = 100;
+  // earned 30 + 20 + 0 + 0 + 0 (the one update is incomplete: 0/1 of 15) = 50.
+  expect(r.score).toBe(50);
+});
+
+it('still accepts real evidence that happens to contain an empty word', () => {
+  const r = assessWorkOrderQuality({ ...complete, evidence: ['nothing in the logs after 14:02, see above screenshot'], stepsTried: ['同上次一样重启了实例'] });
+  expect(r.missing).toEqual([]);
+});

@@ -125,8 +125,27 @@ export function assessWorkOrderQuality(draft: WorkOrderDraft, policy: Policy = D
   };
 }
 
+/**
+ * Phrases that fill a field without saying anything, in both languages, compared without case,
+ * spaces or punctuation ("See above." and "同上。" alike).
+ */
+const EMPTY_PHRASES = new Set(
+  [
+    'bad', 'see above', 'as above', 'same as above', 'same', 'see below', 'nothing', 'none', 'no', 'nil', 'null',
+    'na', 'n/a', 'tbd', 'todo', 'unknown', 'idk', 'ok', 'fine', 'test', 'asdf', 'xxx', 'etc', 'not working', 'broken', 'error',
+    '无', '没有', '暂无', '没', '同上', '见上', '如上', '见上文', '同前', '参见上文', '略', '不知道', '不清楚', '坏了', '有问题', '报错', '测试', '等等',
+  ].map((phrase) => normalise(phrase)),
+);
+
+function normalise(text: string): string {
+  return text.toLowerCase().replace(/[\s\p{P}\p{S}]/gu, '');
+}
+
+/** Says something: not blank, not only punctuation, and not one of the empty phrases. */
 function filled(value: string | undefined): value is string {
-  return value !== undefined && value.trim() !== '';
+  if (value === undefined) return false;
+  const plain = normalise(value);
+  return plain !== '' && !EMPTY_PHRASES.has(plain);
 }
 
 /** A term as a word for Latin text; as a substring for CJK, which has no spaces. */

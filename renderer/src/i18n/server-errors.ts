@@ -96,6 +96,7 @@ export const zhServerErrors: Record<string, string> = {
   'at most 100 characters': '最多 100 个字符',
   'at most 250 characters': '最多 250 个字符',
   'at most 50 users': '最多 50 个用户',
+  'at most 50 entries': '最多 50 条',
   'name the folder to move imported mail to': '请填写导入后邮件要移到的文件夹',
   'the desk hit an unexpected error': '工作台发生意外错误',
   'unknown CTI token: copy the endpoint from the desk’s Channels settings': 'CTI 令牌无效：请从工作台的渠道设置中复制接入地址',
