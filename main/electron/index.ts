@@ -1,6 +1,6 @@
 // The thin Electron shell: the only module (with its siblings here) that imports electron
 // or electron-store. Everything it hosts runs unchanged under the browser host and tests.
-import { join } from 'node:path';
+import { join, normalize, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, net, protocol } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../server/content-security-policy.js';
@@ -22,9 +22,15 @@ async function start() {
   await app.whenReady();
   hardenSessions();
   protocol.handle(APP_SCHEME, async (request) => {
-    const path = decodeURIComponent(new URL(request.url).pathname);
-    const file = join(rendererDir, path === '/' ? 'index.html' : path);
-    if (!file.startsWith(rendererDir)) return new Response('not found', { status: 404 });
+    let path: string;
+    try {
+      path = decodeURIComponent(new URL(request.url).pathname);
+    } catch {
+      return new Response('bad request', { status: 400 });
+    }
+    const file = normalize(join(rendererDir, path === '/' ? 'index.html' : path));
+    // With the separator: a sibling folder such as renderer-evil/ must not pass as inside.
+    if (!file.startsWith(normalize(rendererDir + sep))) return new Response('not found', { status: 404 });
     const response = await net.fetch(pathToFileURL(file).toString());
     const headers = new Headers(response.headers);
     headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
@@ -55,6 +61,7 @@ async function start() {
       nodeIntegration: false,
       webSecurity: true,
       spellcheck: false,
+      devTools: !app.isPackaged, // no DevTools in what users run
     },
   });
   window.once('ready-to-show', () => window.show());
@@ -70,8 +77,9 @@ async function start() {
   opened.desk.onEvent((event, payload) => {
     if (connection.operator && !window.isDestroyed()) window.webContents.send(EVENT_CHANNEL, event, payload);
   });
-  if (opened.notices.length > 0) {
-    void dialog.showMessageBox(window, { type: 'warning', title: 'Assurance Desk', message: opened.notices.join('\n\n') });
+  const notices = [...config.notices, ...opened.notices];
+  if (notices.length > 0) {
+    void dialog.showMessageBox(window, { type: 'warning', title: 'Assurance Desk', message: notices.join('\n\n') });
   }
 
   // The phone system's posts (generic CTI) reach the shell on loopback; the token guards them.
@@ -82,5 +90,18 @@ async function start() {
 
   await window.loadURL(`${APP_ORIGIN}/index.html`);
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => void Promise.all([cti?.close(), opened.close()]));
+  // Quit only once the store (journal flushed, lock released) and the CTI listener are closed: hold the quit, close, then exit.
+  let closing = false;
+  app.on('before-quit', (event) => {
+    if (closing) return;
+    closing = true;
+    event.preventDefault();
+    Promise.all([cti?.close(), opened.close()]).then(
+      () => app.exit(0),
+      (error: unknown) => {
+        console.error('[desk] closing the store failed:', error);
+        app.exit(1);
+      },
+    );
+  });
 }

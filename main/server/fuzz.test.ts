@@ -28,7 +28,7 @@ const plausible = fc.constantFrom<unknown>(
   'C-000001',
   'KE-00001',
   'U-' + '0'.repeat(32),
-  'boss',
+  'someone',
   '2026-05-01T08:00:00+08:00',
   '2026-05-01',
   '2026-04',
@@ -95,7 +95,9 @@ describe.each(CALL_NAMES)('%s', (name) => {
         await ensureManager();
         const before = t.snapshot();
         figures.tried++;
-        const outcome = await t.desk.dispatch(t.manager, name, input);
+        // Public calls (sign-in among them) on a fresh connection: their failures must not slow the manager's own sign-in.
+        const connection = contract[name].access === 'public' ? t.desk.connect() : t.manager;
+        const outcome = await t.desk.dispatch(connection, name, input);
         expect(typeof outcome.ok).toBe('boolean');
         expect(({} as Record<string, unknown>).polluted).toBeUndefined();
         if (outcome.ok) {

@@ -8,22 +8,37 @@ interface Numbering {
   desk: string;
   /** Per entity: every number below this is known to be taken (ids are never reused). */
   floor: Map<string, number>;
+  /** Per entity: ids to hand out first, if still free (see offerIds). */
+  offered: Map<string, string[]>;
 }
 
 const numbering = new WeakMap<CaseStore, Numbering>();
 
 function numberingOf(store: CaseStore): Numbering {
   let n = numbering.get(store);
-  if (!n) numbering.set(store, (n = { desk: '', floor: new Map() }));
+  if (!n) numbering.set(store, (n = { desk: '', floor: new Map(), offered: new Map() }));
   return n;
 }
 
-/** From now on ids from this store read `C-<desk>-000123` (a joined team desk). */
+/** From now on ids from this store read `C-<desk>-000123` (a joined team desk); '' goes back to `C-000123`. */
 export function setDeskIdPrefix(store: CaseStore, desk: string): void {
-  if (!/^[A-Z0-9]{1,8}$/.test(desk)) throw new Error(`a desk id prefix is 1–8 capital letters or digits (got "${desk}")`);
+  if (desk !== '' && !/^[A-Z0-9]{1,8}$/.test(desk)) throw new Error(`a desk id prefix is 1–8 capital letters or digits (got "${desk}")`);
   const n = numberingOf(store);
   n.desk = desk;
   n.floor.clear();
+}
+
+/**
+ * Ids the next allocations of this entity take first, when they carry this store's desk prefix
+ * and are free: the team server replaying a desk's command gives it the ids the desk chose
+ * offline (no other desk can have them). `withdrawOfferedIds` drops what was not taken.
+ */
+export function offerIds(store: CaseStore, entity: NumberedEntity, ids: readonly string[]): void {
+  numberingOf(store).offered.set(entity, [...ids]);
+}
+
+export function withdrawOfferedIds(store: CaseStore): void {
+  numberingOf(store).offered.clear();
 }
 
 function format(entity: NumberedEntity, desk: string, no: number): string {
@@ -41,9 +56,15 @@ export function allocateIds(store: CaseStore, entity: NumberedEntity, count: num
   const n = numberingOf(store);
   let no = Math.max(store.count(entity) + 1, n.floor.get(entity) ?? 1);
   const ids: string[] = [];
+  const offered = n.offered.get(entity) ?? [];
+  const own = format(entity, n.desk, 0).slice(0, -ID_FORMATS[entity].digits);
+  while (ids.length < count && offered.length > 0) {
+    const id = offered.shift()!;
+    if (id.startsWith(own) && /^\d+$/.test(id.slice(own.length)) && !taken(store, entity, id) && !ids.includes(id)) ids.push(id);
+  }
   while (ids.length < count) {
     const id = format(entity, n.desk, no++);
-    if (!taken(store, entity, id)) ids.push(id);
+    if (!taken(store, entity, id) && !ids.includes(id)) ids.push(id);
     else if (ids.length === 0) n.floor.set(entity, no);
   }
   return ids;

@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openCaseStore, verifyStore, type OpenedCaseStore } from './index.js';
+import { openCaseStore, StoreError, verifyStore, type OpenedCaseStore, type StoredEvent } from './index.js';
+import { core } from './node-core.js';
 import { caseEvent, flipByte, tempDir } from './test-helpers.js';
 
 const J = 'journal.jsonl';
@@ -220,6 +221,134 @@ describe('damaged files are reported, kept aside byte-identical, and recovered',
       expect(s.report.damaged[0]).toMatchObject({ file: 'store.json' });
       expect(fs.readFileSync(damagedCopy(dir, 'store.json'), 'utf8')).toBe('{"schemaVersion": 2, "creat');
       expectSameCases(s, expected);
+    } finally {
+      await s.close();
+    }
+  });
+});
+
+/** Rewrites journal lines (1-based) through `edit`; with `rechain`, every later event is re-linked and re-hashed as a forger would. */
+function forge(dir: string, from: number, edit: (ev: StoredEvent) => void, opts: { rechain: boolean }): void {
+  const jp = path.join(dir, J);
+  const events = fs
+    .readFileSync(jp, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as StoredEvent);
+  let prev = events[from - 2]?.hash ?? '';
+  for (let i = from - 1; i < events.length; i++) {
+    const ev = events[i]!;
+    if (i === from - 1) edit(ev);
+    else if (!opts.rechain) break;
+    ev.prevHash = prev;
+    ev.hash = core.eventHash(ev);
+    prev = ev.hash;
+  }
+  fs.writeFileSync(jp, events.map((e) => JSON.stringify(e)).join('\n') + '\n');
+}
+
+describe('recovery never keeps a forgery over genuine history', () => {
+  it('an event edited with its own hash recomputed: the backup holds the genuine one, which wins; nothing later is dropped', async () => {
+    const { dir, expected } = await buildStore();
+    forge(dir, 10, (ev) => ((ev.changes[0] as unknown as { record: { summary: string } }).record.summary = 'forged'), { rechain: false });
+    const s = await reopen(dir);
+    try {
+      expect(s.report.status).toBe('recovered');
+      expect(s.report.lost).toEqual([]);
+      expect(s.report.notes.join(' ')).toMatch(/1 event\(s\) in the journal were not the ones the backup holds/);
+      expect(s.seq).toBe(44);
+      expectSameCases(s, expected);
+      expect(s.get<{ id: string; summary: string }>('cases', 'C-000010')!.summary).toBe('云服务器无法连接 10');
+    } finally {
+      await s.close();
+    }
+    expect((await verifyStore(dir)).ok).toBe(true);
+  });
+
+  it('an edited and re-chained journal does not win over the genuine snapshot (no backup)', async () => {
+    const { dir } = await buildStore({ backup: false });
+    forge(dir, 10, (ev) => ((ev.changes[0] as unknown as { record: { summary: string } }).record.summary = 'forged'), { rechain: true });
+    const s = await reopen(dir);
+    try {
+      expect(s.report.status).toBe('recovered-with-loss');
+      expect(s.report.notes.join(' ')).toMatch(/rewritten after they were written/);
+      // the records come back from the genuine snapshot at #40, not from the forged journal
+      expect(s.get<{ id: string; summary: string }>('cases', 'C-000010')!.summary).toBe('云服务器无法连接 10');
+      expect(s.count('cases')).toBe(30);
+      expect(s.events({ action: 'store.recovered' })).toHaveLength(1);
+    } finally {
+      await s.close();
+    }
+    const v = await verifyStore(dir);
+    expect(v.ok).toBe(true);
+  });
+
+  it('a well-chained event that patches a missing record does not make open throw; it is named as not recovered', async () => {
+    const { dir, expected } = await buildStore();
+    const jp = path.join(dir, J);
+    const lines = fs.readFileSync(jp, 'utf8').split('\n').filter(Boolean);
+    const last = JSON.parse(lines.at(-1)!) as StoredEvent;
+    const body = { seq: 45, at: last.at, actor: 'mallory', action: 'case.updated', changes: [{ entity: 'cases', id: 'C-999999', op: 'patch' as const, patch: { status: 'closed' } }], prevHash: last.hash };
+    fs.appendFileSync(jp, JSON.stringify({ ...body, hash: core.eventHash(body) }) + '\n');
+    const s = await reopen(dir);
+    try {
+      expect(s.report.warnings[0]).toMatch(/event #45 cannot be applied/);
+      expect(s.report.status).toBe('recovered-with-loss');
+      expect(s.report.lost).toEqual([expect.stringMatching(/Events #45–#45 could not be recovered/)]);
+      expect(s.seq).toBe(44);
+      expectSameCases(s, expected);
+    } finally {
+      await s.close();
+    }
+    expect((await verifyStore(dir)).ok).toBe(true);
+  });
+});
+
+describe('loss is always reported', () => {
+  it('whole trailing events cut from a cleanly closed store: recovered-with-loss, naming them', async () => {
+    const { dir } = await buildStore();
+    const jp = path.join(dir, J);
+    fs.truncateSync(jp, lineStart(jp, 42)); // events #42–#44 gone, each line whole
+    const s = await reopen(dir);
+    try {
+      expect(s.report.status).toBe('recovered-with-loss');
+      expect(s.report.lost).toEqual([expect.stringMatching(/Events #42–#44 could not be recovered/)]);
+      expect(s.seq).toBe(41);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('journal truncated mid-line after the snapshot of a cleanly closed store: the acknowledged events after the cut are reported lost', async () => {
+    const { dir } = await buildStore();
+    const jp = path.join(dir, J);
+    fs.truncateSync(jp, lineStart(jp, 42) + 40);
+    const s = await reopen(dir);
+    try {
+      expect(s.report.status).toBe('recovered-with-loss');
+      expect(s.report.lost).toEqual([expect.stringMatching(/Events #42–#44 could not be recovered/)]);
+    } finally {
+      await s.close();
+    }
+  });
+});
+
+describe('disk full', () => {
+  it('a write that finds the disk full fails with a StoreError of kind disk-full and changes nothing', async () => {
+    const dir = tempDir('full');
+    fs.symlinkSync('/dev/full', path.join(dir, J)); // writes to /dev/full fail with ENOSPC
+    const s = await openCaseStore(dir, { autoBackup: false });
+    try {
+      let error: unknown;
+      try {
+        s.append(caseEvent(1));
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(StoreError);
+      expect(error).toMatchObject({ kind: 'disk-full', message: expect.stringMatching(/disk is full/) });
+      expect(s.seq).toBe(0);
+      expect(s.count('cases')).toBe(0);
     } finally {
       await s.close();
     }

@@ -1,5 +1,5 @@
-// Child process for crash.test.ts: appends forever and prints "ack <seq> <id> <n>" after
-// each append returns (i.e. after it is durable). The test kills it with SIGKILL.
+// Child process for crash.test.ts: appends forever (single events, pairs and batches of 100)
+// and prints "ack <seq> <id> <n>" after each append returns (i.e. after it is durable). The test kills it with SIGKILL.
 import { openCaseStore } from './store.js';
 
 const dir = process.argv[2]!;
@@ -10,7 +10,17 @@ for (;;) {
   n++;
   const id = `item-${n}`;
   const batch = n % 7 === 0;
-  if (batch) {
+  if (n % 11 === 0) {
+    // a bulk write like seed's: 100 events, one write, all or nothing
+    const evs = store.appendMany(
+      Array.from({ length: 100 }, (_, k) => ({
+        actor: 'writer',
+        action: 'bulk.imported',
+        changes: [{ entity: 'bulk', id: `bulk-${n}-${k}`, op: 'put' as const, record: { id: `bulk-${n}-${k}`, batch: n, text: 'y'.repeat(200) } }],
+      })),
+    );
+    process.stdout.write(`ack ${evs[99]!.seq} ${id}-bulk ${n}\n`);
+  } else if (batch) {
     const evs = store.appendMany([
       { actor: 'writer', action: 'item.created', changes: [{ entity: 'items', id, op: 'put', record: { id, n, text: 'x'.repeat(n % 300) } }] },
       { actor: 'writer', action: 'item.touched', changes: [{ entity: 'items', id, op: 'patch', patch: { touched: true } }] },

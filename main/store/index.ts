@@ -4,6 +4,8 @@ export {
   openCaseStore,
   isStoreOpen,
   StoreValidationError,
+  StoreError,
+  type StoreErrorKind,
   SCHEMA_VERSION,
   type OpenOptions,
   type OpenReport,

@@ -11,7 +11,8 @@ export interface ScanResult {
   events: { ev: StoredEvent; offset: number }[];
   lastSeq: number;
   end: number;
-  torn: { offset: number; bytes: number } | null;
+  /** Bytes never acknowledged at the end: a torn last line and/or the events of an unfinished batch. */
+  torn: { offset: number; bytes: number; events: number } | null;
   problem: string | null;
 }
 
@@ -63,7 +64,7 @@ export async function scanJournal(journalPath: string, snap: SnapshotHeader | nu
     while (pos < buf.length) {
       const nl = buf.indexOf(10, pos);
       if (nl < 0) {
-        res.torn = { offset: from + pos, bytes: buf.length - pos };
+        res.torn = { offset: from + pos, bytes: buf.length - pos, events: 0 };
         break;
       }
       const chk = core.checkLine(buf.toString('utf8', pos, nl), seq + 1, prevHash);
@@ -82,8 +83,21 @@ export async function scanJournal(journalPath: string, snap: SnapshotHeader | nu
         slice = performance.now();
       }
     }
+    dropUnfinishedBatch(res, from + buf.length);
   } finally {
     await fh.close();
   }
   return res;
+}
+
+/** A batch is written in one write: a crash during it leaves its first events, all marked `more`. */
+function dropUnfinishedBatch(res: ScanResult, fileEnd: number): void {
+  let k = res.events.length;
+  while (k > 0 && res.events[k - 1]!.ev.more) k--;
+  if (k === res.events.length) return;
+  const offset = res.events[k]!.offset;
+  res.torn = { offset, bytes: fileEnd - offset, events: res.events.length - k };
+  res.events.length = k;
+  res.lastSeq = k ? res.events[k - 1]!.ev.seq : res.lastSeq - res.torn.events;
+  res.end = offset;
 }

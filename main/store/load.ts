@@ -85,7 +85,7 @@ export async function loadState(ctx: OpenContext, db: ManifestDb, state: StoreSt
       if (scan.torn) dropTornTail(ctx, scan.torn);
       const ahead = knownSeqs.find((k) => k.seq > scan.lastSeq);
       if (ahead) problem = `the journal ends at event #${scan.lastSeq}, but ${ahead.what} had ${ahead.seq} events: events are missing from the journal`;
-      else await replay(state, scan, report);
+      else problem = await replay(state, scan, report);
     }
   }
   if (!problem) {
@@ -94,7 +94,8 @@ export async function loadState(ctx: OpenContext, db: ManifestDb, state: StoreSt
   }
 
   // ---- recovery: journal damaged
-  const rec = recoverJournal(ctx.dataDir, ctx.backupDir, journalExists, problem, ctx.now, ctx.log);
+  const anchor = snapHeader ? { seq: snapHeader.seq, hash: snapHeader.lastHash } : null;
+  const rec = recoverJournal(ctx.dataDir, ctx.backupDir, journalExists, problem, ctx.now, ctx.log, anchor);
   if (rec.firstBad && !problem.includes(`#${rec.firstBad} `)) problem += `; the first damaged event is #${rec.firstBad}`;
   report.damaged.push({ file: JOURNAL, problem, movedTo: rec.movedTo });
   report.warnings.push(`${JOURNAL}: ${problem}.${rec.movedTo ? ` The damaged file was kept unchanged as ${rec.movedTo}.` : ''}`);
@@ -108,7 +109,8 @@ export async function loadState(ctx: OpenContext, db: ManifestDb, state: StoreSt
   state.reset();
   const scan = await scanJournal(journalPath, null);
   if (scan.problem || scan.torn) throw new Error(`recovered journal does not verify: ${scan.problem ?? 'torn'}`);
-  await replay(state, scan, report);
+  const unapplied = await replay(state, scan, report);
+  if (unapplied) throw new Error(`recovered journal does not apply: ${unapplied}`);
   const highest = Math.max(rec.highestSeen, ...knownSeqs.map((k) => k.seq));
   if (highest > state.seq && !(snapshotAhead && snapshotAhead.header.seq >= highest)) {
     report.lost.push(
@@ -120,18 +122,23 @@ export async function loadState(ctx: OpenContext, db: ManifestDb, state: StoreSt
 }
 
 /** Applies the scanned events, yielding to the event loop every ~8 ms. */
-async function replay(state: StoreState, scan: ScanResult, report: OpenContext['report']): Promise<void> {
+async function replay(state: StoreState, scan: ScanResult, report: OpenContext['report']): Promise<string | null> {
   let lastYield = performance.now();
   for (const { ev, offset } of scan.events) {
-    state.apply(ev, offset);
+    try {
+      state.apply(ev, offset);
+    } catch (err) {
+      return `event #${ev.seq} cannot be applied (${(err as Error).message}): the journal was changed or damaged`;
+    }
     if ((ev.seq & 63) === 0 && performance.now() - lastYield > 8) lastYield = await yieldNow().then(() => performance.now());
   }
   report.replayedEvents = scan.events.length;
   state.journalSize = scan.end;
+  return null;
 }
 
 /** An unacknowledged record torn by a crash: keep its bytes aside, drop it. */
-function dropTornTail(ctx: OpenContext, torn: { offset: number; bytes: number }): void {
+function dropTornTail(ctx: OpenContext, torn: { offset: number; bytes: number; events: number }): void {
   const keptIn = `${JOURNAL}.torn-${stamp(ctx.now())}`;
   const fd = fs.openSync(ctx.journalPath, 'r+');
   try {
@@ -146,7 +153,7 @@ function dropTornTail(ctx: OpenContext, torn: { offset: number; bytes: number })
   }
   ctx.report.tornTail = { bytes: torn.bytes, keptIn };
   ctx.report.notes.push(
-    `The last journal record (${torn.bytes} bytes) was incomplete: a write interrupted by a crash or power cut before it was confirmed. It was dropped and kept in ${keptIn}; no confirmed change was lost.`,
+    `${torn.events ? `The last journal write (${torn.bytes} bytes, the first ${torn.events} events of a batch)` : `The last journal record (${torn.bytes} bytes)`} was incomplete: a write interrupted by a crash or power cut before it was confirmed. It was dropped and kept in ${keptIn}; no confirmed change was lost.`,
   );
-  ctx.log(`TORN journal tail of ${torn.bytes} bytes at offset ${torn.offset} dropped; kept in ${keptIn}`);
+  ctx.log(`TORN journal tail of ${torn.bytes} bytes${torn.events ? ` (${torn.events} events of an unfinished batch)` : ''} at offset ${torn.offset} dropped; kept in ${keptIn}`);
 }

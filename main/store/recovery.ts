@@ -6,7 +6,7 @@ import type { BackupManifest } from './core.js';
 import { core } from './node-core.js';
 import type { OpenReport } from './report.js';
 import type { RecordsByEntity, StoreState } from './state.js';
-import type { Change, EventInput, StoredEvent } from './types.js';
+import type { Change, EventInput, StoredEvent, StoredRecord } from './types.js';
 import { stamp } from './util.js';
 
 const { JOURNAL } = core;
@@ -22,6 +22,8 @@ export function recoverJournal(
   problem: string,
   now: () => Date,
   log: (l: string) => void,
+  /** The snapshot's last event: genuine (the snapshot verified), so a journal disagreeing with it was rewritten. */
+  anchor: { seq: number; hash: string } | null = null,
 ): { movedTo: string | null; recoveredTo: number; highestSeen: number; firstBad: number | null; notes: string[] } {
   const journalPath = path.join(dataDir, JOURNAL);
   const notes: string[] = [];
@@ -73,35 +75,64 @@ export function recoverJournal(
       break;
     }
   }
-  // rebuild the chain
-  const lines: string[] = [];
+  // Rebuild the chain. The backup's events win over the journal's: a verifying backup is
+  // genuine history, while a journal event that differs from it was edited (its hash
+  // recomputed, perhaps every later one too). Every event must also apply to the state so
+  // far: a well-chained event that patches a missing record ends the rebuilt chain.
+  const lines: { text: string; more: boolean; hash: string }[] = [];
+  const state = new Map<string, Map<string, StoredRecord>>();
+  const applies = (ev: StoredEvent): boolean => {
+    const overlay = new Map<string, { entity: string; id: string; rec: StoredRecord | null }>();
+    for (const c of ev.changes) {
+      const k = core.key(c.entity, c.id);
+      if (c.op === 'put') overlay.set(k, { entity: c.entity, id: c.id, rec: c.record });
+      else if (c.op === 'delete') overlay.set(k, { entity: c.entity, id: c.id, rec: null });
+      else {
+        const before = overlay.has(k) ? overlay.get(k)!.rec : state.get(c.entity)?.get(c.id);
+        if (!before) return false;
+        overlay.set(k, { entity: c.entity, id: c.id, rec: { ...before, ...c.patch, id: c.id } });
+      }
+    }
+    for (const { entity, id, rec } of overlay.values()) {
+      let m = state.get(entity);
+      if (!m) state.set(entity, (m = new Map()));
+      if (rec) m.set(id, rec);
+      else m.delete(id);
+    }
+    return true;
+  };
   let prev = '';
   let s = 1;
   let repaired = 0;
   let usedBackup = 0;
+  let forged = 0;
   let firstBad: number | null = null;
   for (;; s++) {
     const j = fromJournal.get(s);
     const b = fromBackup.get(s);
-    if (j && j.ev.prevHash === prev && core.checkLine(j.text, s, prev).ok) {
-      lines.push(j.text);
+    if (b && b.prevHash === prev && applies(b)) {
+      if (!j || j.text !== JSON.stringify(b)) {
+        firstBad ??= s;
+        if (j && j.ev.hash !== b.hash) forged++;
+        usedBackup++;
+      }
+      lines.push({ text: JSON.stringify(b), more: b.more === true, hash: b.hash });
+      prev = b.hash;
+      continue;
+    }
+    if (j && j.ev.prevHash === prev && core.checkLine(j.text, s, prev).ok && applies(j.ev)) {
+      lines.push({ text: j.text, more: j.ev.more === true, hash: j.ev.hash });
       prev = j.ev.hash;
       continue;
     }
     if (firstBad === null && (j || s <= highestSeen)) firstBad = s;
-    if (b && b.prevHash === prev) {
-      lines.push(JSON.stringify(b));
-      prev = b.hash;
-      usedBackup++;
-      continue;
-    }
     if (j && j.ev.prevHash === prev && typeof j.ev.hash === 'string') {
       // only the stored hash may be damaged: the next event vouches for the content
       const real = core.eventHash(j.ev);
       const next = fromJournal.get(s + 1);
-      if (next && next.ev.prevHash === real) {
+      if (next && next.ev.prevHash === real && applies(j.ev)) {
         const fixed = { ...j.ev, hash: real };
-        lines.push(JSON.stringify(fixed));
+        lines.push({ text: JSON.stringify(fixed), more: fixed.more === true, hash: real });
         prev = real;
         repaired++;
         continue;
@@ -109,13 +140,29 @@ export function recoverJournal(
     }
     break;
   }
+  // A rebuilt chain that disagrees with the genuine snapshot at its seq was rewritten (edited
+  // and re-chained): only what the backup vouches for is kept; the snapshot restores the rest.
+  if (anchor && lines.length >= anchor.seq && anchor.seq > 0 && lines[anchor.seq - 1]!.hash !== anchor.hash) {
+    const genuine = Math.min(lines.length, fromBackup.size);
+    notes.push(
+      `The journal's events #${genuine + 1}–#${lines.length} chain together but disagree with the snapshot taken at event #${anchor.seq}: they were rewritten after they were written, so they were not kept.`,
+    );
+    firstBad = Math.min(firstBad ?? genuine + 1, genuine + 1);
+    lines.length = genuine;
+    s = genuine + 1;
+  }
+  // the events of a batch cut short by a crash were never acknowledged
+  while (lines.length && lines[lines.length - 1]!.more) {
+    lines.pop();
+    s--;
+  }
   const recoveredTo = s - 1;
   // 1. rebuilt journal fully on disk; 2. damaged one moved aside; 3. rebuilt one in place.
   // A crash between 2 and 3 is finished at the next open (journal missing + .recovering present).
   const tmp = journalPath + '.recovering';
   const fd = fs.openSync(tmp, 'w');
   try {
-    if (lines.length) fs.writeSync(fd, lines.join('\n') + '\n');
+    if (lines.length) fs.writeSync(fd, lines.map((l) => l.text).join('\n') + '\n');
     fs.fsyncSync(fd);
   } finally {
     fs.closeSync(fd);
@@ -134,7 +181,9 @@ export function recoverJournal(
   notes.push(
     `The journal was rebuilt with events #1–#${recoveredTo}${backupUsed ? ` (${usedBackup} of them taken from backup ${backupUsed})` : ''}${repaired ? `; ${repaired} event(s) had only a damaged hash, repaired because the next event confirms their content` : ''}.`,
   );
-  log(`RECOVERED journal: events 1..${recoveredTo}${backupUsed ? `, ${usedBackup} from backup ${backupUsed}` : ''}${repaired ? `, ${repaired} hash(es) repaired` : ''}; highest event seen ${highestSeen}`);
+  if (forged)
+    notes.push(`${forged} event(s) in the journal were not the ones the backup holds (edited after they were written); the backup's genuine events were kept.`);
+  log(`RECOVERED journal: events 1..${recoveredTo}${backupUsed ? `, ${usedBackup} from backup ${backupUsed}` : ''}${forged ? `, ${forged} edited journal event(s) replaced by the backup's` : ''}${repaired ? `, ${repaired} hash(es) repaired` : ''}; highest event seen ${highestSeen}`);
   return { movedTo, recoveredTo, highestSeen, firstBad, notes };
 }
 

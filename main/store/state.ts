@@ -3,7 +3,7 @@
 // entities. Reads are served from here; event lines are read back from the journal by offset.
 import * as fs from 'node:fs';
 import { core } from './node-core.js';
-import type { StoredEvent, StoredRecord } from './types.js';
+import type { EventFilter, EventPage, StoredEvent, StoredRecord } from './types.js';
 import { deepFreeze } from './util.js';
 
 /** A record still as JSON bytes in the snapshot buffer: parsed on first access (or by the warm-up). */
@@ -20,12 +20,24 @@ export class LazyRecord {
 type Slot = StoredRecord | LazyRecord;
 export type RecordsByEntity = Map<string, Map<string, StoredRecord>>;
 
-export interface EventFilter {
-  actor?: string;
-  action?: string;
-  from?: string;
-  to?: string;
-  entity?: string;
+
+/** Appends seq to the list under key. */
+function listAdd(index: Map<string, number[]>, key: string, seq: number): void {
+  const list = index.get(key);
+  if (!list) index.set(key, [seq]);
+  else if (list[list.length - 1] !== seq) list.push(seq);
+}
+
+/** First i in [0, n) with timeAt(i) >= at, for times ascending in i. */
+function lowerBound(n: number, timeAt: (i: number) => string, at: string): number {
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (timeAt(mid) < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 export class StoreState {
@@ -37,6 +49,11 @@ export class StoreState {
   #evAction: string[] = [];
   #evEntities: string[] = [];
   readonly #intern = new Map<string, string>();
+  // audit indexes: seqs per actor, action and entity (ascending), and whether event times ascend
+  readonly #byActor = new Map<string, number[]>();
+  readonly #byAction = new Map<string, number[]>();
+  readonly #byEntity = new Map<string, number[]>();
+  #timesAscend = true;
   seq = 0;
   lastHash = '';
   /** Bytes of the journal that hold acknowledged events. */
@@ -84,15 +101,21 @@ export class StoreState {
   /** Records one event's index entry: `keys` are core.key(entity, id) of the touched records. */
   noteEvent(s: number, offset: number, at: string, actor: string, action: string, keys: string[]): void {
     this.#evOffset[s - 1] = offset;
+    if (s > 1 && this.#timesAscend && (this.#evAt[s - 2] ?? '') > at) this.#timesAscend = false;
     this.#evAt[s - 1] = at;
     this.#evActor[s - 1] = this.#I(actor);
     this.#evAction[s - 1] = this.#I(action);
+    listAdd(this.#byActor, this.#evActor[s - 1]!, s);
+    listAdd(this.#byAction, this.#evAction[s - 1]!, s);
     const ents: string[] = [];
     for (const k of keys) {
       const cut = k.indexOf('\u001f');
       const entity = this.#I(k.slice(0, cut));
       const id = k.slice(cut + 1);
-      if (!ents.includes(entity)) ents.push(entity);
+      if (!ents.includes(entity)) {
+        ents.push(entity);
+        listAdd(this.#byEntity, entity, s);
+      }
       let m = this.#hist.get(entity);
       if (!m) this.#hist.set(entity, (m = new Map()));
       const list = m.get(id);
@@ -130,6 +153,10 @@ export class StoreState {
     this.#evActor = [];
     this.#evAction = [];
     this.#evEntities = [];
+    this.#byActor.clear();
+    this.#byAction.clear();
+    this.#byEntity.clear();
+    this.#timesAscend = true;
     this.seq = 0;
     this.lastHash = '';
     this.snapshotSeq = 0;
@@ -156,21 +183,67 @@ export class StoreState {
     return this.#hist.get(entity)?.has(id) ?? false;
   }
 
+  /**
+   * Seqs of the events matching the filter, ascending. Starts from the shortest of the
+   * actor/action/entity lists and narrows the time range by binary search, so a page of the
+   * audit trail never walks every event.
+   */
   matchingSeqs(filter: EventFilter): number[] {
-    const seqs: number[] = [];
+    const m = this.#match(filter);
+    if (m.exact) return Array.from({ length: m.hi - m.lo }, (_, i) => m.seqAt(m.lo + i));
+    const out: number[] = [];
+    for (let i = m.lo; i < m.hi; i++) if (m.test(m.seqAt(i))) out.push(m.seqAt(i));
+    return out;
+  }
+
+  /**
+   * The candidates for a filter: positions [lo, hi) of the shortest index list that applies
+   * (or of all seqs), the time range cut by binary search while event times ascend. `exact`
+   * when every candidate matches (one list, time handled by the cut), so a page needs no scan.
+   */
+  #match(filter: EventFilter) {
+    const lists: (readonly number[])[] = [];
+    if (filter.actor) lists.push(this.#byActor.get(filter.actor) ?? []);
+    if (filter.action) lists.push(this.#byAction.get(filter.action) ?? []);
+    if (filter.entity) lists.push(this.#byEntity.get(filter.entity) ?? []);
+    lists.sort((a, b) => a.length - b.length);
+    const base = lists[0];
+    const n = base ? base.length : this.seq;
+    const seqAt = base ? (i: number) => base[i]! : (i: number) => i + 1;
+    const timeAt = (i: number) => this.#evAt[seqAt(i) - 1]!;
     const from = filter.from ?? '';
     const to = filter.to ?? '\uffff';
-    for (let i = 0; i < this.seq; i++) {
-      if (filter.actor && this.#evActor[i] !== filter.actor) continue;
-      if (filter.action && this.#evAction[i] !== filter.action) continue;
-      if (this.#evAt[i]! < from || this.#evAt[i]! >= to) continue;
+    const sorted = this.#timesAscend;
+    const lo = sorted && filter.from ? lowerBound(n, timeAt, from) : 0;
+    const hi = sorted && filter.to ? lowerBound(n, timeAt, to) : n;
+    const test = (s: number): boolean => {
+      if (filter.actor && this.#evActor[s - 1] !== filter.actor) return false;
+      if (filter.action && this.#evAction[s - 1] !== filter.action) return false;
+      const at = this.#evAt[s - 1]!;
+      if (at < from || at >= to) return false;
       if (filter.entity) {
-        const e = this.#evEntities[i]!;
-        if (e !== filter.entity && !e.split('\u001e').includes(filter.entity)) continue;
+        const e = this.#evEntities[s - 1]!;
+        if (e !== filter.entity && !e.split('\u001e').includes(filter.entity)) return false;
       }
-      seqs.push(i + 1);
+      return true;
+    };
+    const exact = lists.length <= 1 && (sorted || (!filter.from && !filter.to));
+    return { lo, hi, seqAt, test, exact };
+  }
+
+  /** A page of matching events, newest first, reading only the page's lines from the journal. */
+  eventPage(fd: number, filter: EventFilter, page: { offset: number; limit: number }): EventPage {
+    const m = this.#match(filter);
+    if (m.exact) {
+      const end = Math.max(m.lo, m.hi - page.offset);
+      const start = Math.max(m.lo, end - page.limit);
+      const seqs = Array.from({ length: end - start }, (_, i) => m.seqAt(start + i));
+      return { total: m.hi - m.lo, events: this.readEvents(fd, seqs).reverse() };
     }
-    return seqs;
+    const seqs = this.matchingSeqs(filter);
+    const end = Math.max(0, seqs.length - page.offset);
+    const events = this.readEvents(fd, seqs.slice(Math.max(0, end - page.limit), end)).reverse();
+    return { total: seqs.length, events };
   }
 
   /** Reads the events with these seqs (ascending) back from the journal open as `fd`. */

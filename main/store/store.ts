@@ -24,7 +24,7 @@ import type { RecordValidator } from './validate.js';
 
 export { core, SCHEMA_VERSION } from './node-core.js';
 export { isStoreOpen } from './lock.js';
-export { StoreValidationError } from './errors.js';
+export { StoreValidationError, StoreError, type StoreErrorKind } from './errors.js';
 export type { OpenReport, DamagedFile } from './report.js';
 export type { SearchReady, SearchOption } from './search-feed.js';
 export type { BackupResult } from './background.js';
@@ -168,6 +168,7 @@ async function openLocked(dataDir: string, options: OpenOptions, t0: number, loc
     count: (entity) => state.count(entity),
     history: (entity, id) => state.readEvents(fd, state.historySeqs(entity, id)),
     events: (filter = {}) => state.readEvents(fd, state.matchingSeqs(filter)),
+    eventPage: (filter, page) => state.eventPage(fd, filter, page),
     searchCases: (query) => search.search(query),
     subscribe(listener) {
       listeners.add(listener);

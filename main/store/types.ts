@@ -22,6 +22,8 @@ export interface EventInput {
 export interface StoredEvent extends EventInput {
   seq: number; // 1-based, no gaps
   at: string; // ISO-8601 UTC instant
+  /** Set on every event of an appendMany batch but its last: a journal ending on one ends in an unfinished batch, never acknowledged. */
+  more?: true;
   prevHash: string; // hash of event seq-1 ('' for the first)
   hash: string; // sha256 over this event's canonical form incl. prevHash
 }
@@ -48,6 +50,22 @@ export interface CaseSearchResult {
   ids: string[]; // case ids, newest openedAt first
 }
 
+/** Which events the audit view shows: all given conditions hold. `from`/`to` are ISO instants on `at` (to exclusive). */
+export interface EventFilter {
+  actor?: string;
+  action?: string;
+  from?: string;
+  to?: string;
+  entity?: string;
+}
+
+export interface EventPage {
+  /** Events matching the filter. */
+  total: number;
+  /** The page, newest first. */
+  events: StoredEvent[];
+}
+
 export interface CaseStore {
   /** Applies and durably records one event (fsynced before returning). Throws on invalid changes, leaving the store unchanged. */
   append(input: EventInput): StoredEvent;
@@ -58,7 +76,9 @@ export interface CaseStore {
   /** Every event that touched this record, oldest first. */
   history(entity: string, id: string): StoredEvent[];
   /** Events in seq order, optionally filtered (global audit view). */
-  events(filter?: { actor?: string; action?: string; from?: string; to?: string; entity?: string }): StoredEvent[];
+  events(filter?: EventFilter): StoredEvent[];
+  /** One page of the audit view, newest first: `offset` events from the newest are skipped. Reads only the page's events. */
+  eventPage(filter: EventFilter, page: { offset: number; limit: number }): EventPage;
   searchCases(query: CaseSearchQuery): Promise<CaseSearchResult>;
   /** Called once per event after it is durable and applied (storeChanges(event) gives what changed, per entity); returns an unsubscribe function. */
   subscribe(listener: (event: StoredEvent) => void): () => void;

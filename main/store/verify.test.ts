@@ -106,3 +106,48 @@ describe('backup and restore', () => {
     expect(fs.readFileSync(path.join(dir, 'journal.jsonl')).equals(journalBefore)).toBe(true);
   });
 });
+
+describe('verify checks what open detects', () => {
+  it('journal and snapshot deleted while store.json records the events', async () => {
+    const dir = await storeWith(20);
+    fs.rmSync(path.join(dir, 'journal.jsonl'));
+    fs.rmSync(path.join(dir, 'snapshot.ndjson'), { force: true });
+    const v = await verifyStore(dir);
+    expect(v.ok).toBe(false);
+    expect(v.findings.map((f) => f.message).join('\n')).toMatch(/journal file is missing/);
+    expect(v.findings.map((f) => f.message).join('\n')).toMatch(/the store at its last clean close \(store\.json\) had 20 events: events #1–#20 are missing/);
+  });
+
+  it('the last 5 events of a cleanly closed store cut off', async () => {
+    const dir = await storeWith(20);
+    editLines(dir, (l) => l.splice(15, 5)); // lines 16–20 = events #16–#20
+    const v = await verifyStore(dir);
+    expect(v.ok).toBe(false);
+    expect(v.events).toBe(15);
+    expect(v.findings).toEqual([expect.objectContaining({ severity: 'error', message: expect.stringMatching(/ends at event #15, but the store at its last clean close .* had 20 events: events #16–#20 are missing/) })]);
+  });
+
+  it('a journal rewritten (edited and re-chained) after a backup disagrees with the backup', async () => {
+    const dir = tempDir('verify');
+    const s = await openCaseStore(dir, { autoBackup: false });
+    for (let i = 1; i <= 10; i++) s.append(caseEvent(i));
+    await s.backup();
+    await s.close();
+    fs.rmSync(path.join(dir, 'store.json')); // the forger also removes what remembers the chain's head
+    editLines(dir, (lines) => {
+      let prev = '';
+      for (let i = 0; i < lines.length; i++) {
+        if (!lines[i]) continue;
+        const ev = JSON.parse(lines[i]!) as import('./types.js').StoredEvent;
+        if (i === 3) (ev.changes[0] as unknown as { record: { summary: string } }).record.summary = 'forged';
+        ev.prevHash = prev;
+        ev.hash = core.eventHash(ev);
+        prev = ev.hash;
+        lines[i] = JSON.stringify(ev);
+      }
+    });
+    const v = await verifyStore(dir);
+    expect(v.ok).toBe(false);
+    expect(v.findings.map((f) => f.message).join('\n')).toMatch(/the journal's event #10 is not the one backup backup-.* holds/);
+  });
+});

@@ -6,6 +6,7 @@ import { core } from './node-core.js';
 import type { SearchFeed } from './search-feed.js';
 import type { StoreState } from './state.js';
 import type { Change, EventInput, StoredEvent, StoredRecord } from './types.js';
+import { writeFailure } from './errors.js';
 import { deepFreeze } from './util.js';
 import { stageInput, validateChanges, type RecordValidator } from './validate.js';
 
@@ -44,10 +45,10 @@ export class JournalWriter {
     const built: { event: StoredEvent; line: string }[] = [];
     let s = state.seq;
     let prev = state.lastHash;
-    for (const input of inputs) {
+    for (const [i, input] of inputs.entries()) {
       const changes = stageInput(input);
       validateChanges(changes, overlay, (e, id) => state.get(e, id), this.#opts.validate);
-      const b = this.#build(input, changes, ++s, prev);
+      const b = this.#build(input, changes, ++s, prev, i < inputs.length - 1);
       prev = b.event.hash;
       built.push(b);
     }
@@ -64,7 +65,8 @@ export class JournalWriter {
     return built.map((b) => b.event);
   }
 
-  #build(input: EventInput, changes: Change[], s: number, prev: string): { event: StoredEvent; line: string } {
+  /** `more`: further events of the same batch follow (see StoredEvent.more). */
+  #build(input: EventInput, changes: Change[], s: number, prev: string, more: boolean): { event: StoredEvent; line: string } {
     const body: Omit<StoredEvent, 'hash'> = {
       seq: s,
       at: this.#opts.now().toISOString(),
@@ -72,6 +74,7 @@ export class JournalWriter {
       action: input.action,
       ...(input.reason !== undefined ? { reason: input.reason } : {}),
       changes,
+      ...(more ? { more: true as const } : {}),
       prevHash: prev,
     };
     const event = { ...body, hash: core.eventHash(body) } as StoredEvent;
@@ -92,7 +95,7 @@ export class JournalWriter {
       } catch {
         // the next open drops a torn tail anyway
       }
-      throw err;
+      throw writeFailure(err);
     }
     return buf.length;
   }

@@ -74,6 +74,15 @@ export const teamCommand = z
     at: z.iso.datetime({ offset: true }),
     /** The desk's pull cursor when it made the command: what the operator had seen. */
     baseCursor: z.number().int().min(0),
+    /**
+     * The ids the command allocated on the desk, per numbered entity (cases, credits,
+     * keyEvents), in allocation order, e.g. `{ cases: ['C-AB-000012'] }`. The server gives the
+     * replayed command the same ids when they carry this desk's code and are free, so the number
+     * an agent read out offline stays the case's number (an offered id with another desk's code,
+     * or taken, gets the next `C-<desk>-<n>`). Without `ids` the server numbers the command's
+     * records as the center (`C-000123`), as a desk on its own does.
+     */
+    ids: z.record(z.string().max(40), z.array(z.string().max(40)).max(100)).optional(),
   })
   .strict();
 export type TeamCommand = z.infer<typeof teamCommand>;

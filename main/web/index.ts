@@ -24,7 +24,9 @@ async function main() {
     throw new Error(`--sla-interval-ms: expected a whole number of milliseconds, at least 100: ${values['sla-interval-ms']}`);
   }
   const teamUrl = values.team === undefined ? undefined : teamAddress(values.team);
-  const opened = await openDesk({ dataDir, settings: lowdbSettings(dataDir), slaIntervalMs, teamUrl });
+  const settings = lowdbSettings(dataDir);
+  for (const notice of settings.notices) console.error(`[settings] ${notice}`);
+  const opened = await openDesk({ dataDir, settings, slaIntervalMs, teamUrl });
   for (const notice of opened.notices) console.error(`[store] ${notice}`);
   const host = await startWebHost({ desk: opened.desk, port, rendererDir: values.renderer ?? join(packageRoot, 'out', 'renderer') });
   if (teamUrl) console.log(`Joined the team at ${teamUrl}`);

@@ -60,7 +60,7 @@ export const list = <T extends z.ZodType>(item: T, max: number = LIMITS.list) =>
 /** An account, as the desk's records name it. */
 export const accountId = (required = 'required') => requiredName(LIMITS.id, required);
 
-export const caseId = z.string().trim().max(LIMITS.id).regex(/^C-\d{6,}$/, 'a case id looks like C-000123');
+export const caseId = z.string().trim().max(LIMITS.id).regex(/^C-(?:[A-Z0-9]{1,8}-)?\d{6,}$/, 'a case id looks like C-000123');
 
 /** A file's name as the agent's machine gave it: one line, no path tricks hidden in it. */
 export const fileName = requiredName(LIMITS.name);

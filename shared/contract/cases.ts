@@ -40,7 +40,7 @@ export const caseCalls = {
     access: 'agent',
     input: z
       .object({
-        id: z.string().trim().regex(/^C-\d{6,}$/, 'a case id looks like C-000123'),
+        id: z.string().trim().regex(/^C-(?:[A-Z0-9]{1,8}-)?\d{6,}$/, 'a case id looks like C-000123'),
         customerAccount: z.string().trim().min(1, 'look up the customer first'),
       })
       .strict(),

@@ -93,7 +93,7 @@ export interface CallerCard {
 const host = z.string().trim().min(1, 'required').max(253);
 const port = z.number().int().min(1, 'a port is 1–65535').max(65535, 'a port is 1–65535');
 const secret = z.string().max(500).optional();
-const caseId = z.string().trim().regex(/^C-\d{6,}$/, 'a case id looks like C-000123');
+const caseId = z.string().trim().regex(/^C-(?:[A-Z0-9]{1,8}-)?\d{6,}$/, 'a case id looks like C-000123');
 
 export const channelCalls = {
   'channels.settings': call<ChannelSettingsView>()({ access: 'manager', input: z.object({}).strict() }),

@@ -46,7 +46,8 @@ async function postgresIds(): Promise<{ uid: number; gid: number }> {
 const asPostgres = (binary: string, args: string[]) =>
   process.getuid?.() === 0 ? run('runuser', ['-u', 'postgres', '--', join(BIN, binary), ...args]) : run(join(BIN, binary), args);
 
-export async function startPostgres(): Promise<TestPostgres> {
+/** `durable: true` keeps fsync on (benchmarks); tests run without it, which changes no result. */
+export async function startPostgres(options: { durable?: boolean } = {}): Promise<TestPostgres> {
   const dir = mkdtempSync(join(tmpdir(), 'desk-pg-'));
   if (process.getuid?.() === 0) {
     const { uid, gid } = await postgresIds();
@@ -56,9 +57,9 @@ export async function startPostgres(): Promise<TestPostgres> {
   const dataDir = join(dir, 'db');
   await asPostgres('initdb', ['-D', dataDir, '-A', 'trust', '-U', USER, '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync']);
   const port = await freePort();
-  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300`;
+  const serverOptions = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=${options.durable ? 'on' : 'off'} -c max_connections=300`;
   const startServer = async () => {
-    await asPostgres('pg_ctl', ['-D', dataDir, '-o', options, '-l', join(dir, 'log'), '-w', '-t', '60', 'start']);
+    await asPostgres('pg_ctl', ['-D', dataDir, '-o', serverOptions, '-l', join(dir, 'log'), '-w', '-t', '60', 'start']);
   };
   const stopServer = async (mode: 'fast' | 'immediate' = 'fast') => {
     await asPostgres('pg_ctl', ['-D', dataDir, '-m', mode, '-w', 'stop']);

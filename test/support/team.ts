@@ -111,7 +111,10 @@ export function spawnTeamServer(databaseUrl: string, extra: string[] = []): Prom
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   let errors = '';
-  child.stderr!.on('data', (chunk: Buffer) => (errors += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => {
+    errors += chunk.toString();
+    if (process.env.TEAM_TRACE) process.stderr.write(chunk);
+  });
   return new Promise((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (chunk: Buffer) => {

@@ -159,10 +159,8 @@ export const approvalHandlers: Pick<
       ...(input.from ? { from: new Date(input.from).toISOString() } : {}),
       ...(input.to ? { to: new Date(input.to).toISOString() } : {}),
     };
-    const all = ctx.store.events(filter);
-    const end = all.length - input.page * AUDIT_PAGE_SIZE;
-    const page = all.slice(Math.max(0, end - AUDIT_PAGE_SIZE), Math.max(0, end)).reverse();
-    return { total: all.length, events: page.map(toAuditEvent) };
+    const { total, events } = ctx.store.eventPage(filter, { offset: input.page * AUDIT_PAGE_SIZE, limit: AUDIT_PAGE_SIZE });
+    return { total, events: events.map(toAuditEvent) };
   },
 
   async 'audit.verify'(_input, ctx) {

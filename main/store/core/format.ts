@@ -53,6 +53,7 @@ export function formatPart(deps: CoreDeps) {
     if (typeof e.at !== 'string' || Number.isNaN(Date.parse(e.at))) return 'it has no valid time';
     if (typeof e.actor !== 'string' || typeof e.action !== 'string') return 'it has no actor or action';
     if (e.reason !== undefined && typeof e.reason !== 'string') return 'its reason is not text';
+    if (e.more !== undefined && e.more !== true) return 'its batch mark is not true';
     if (typeof e.prevHash !== 'string' || typeof e.hash !== 'string') return 'it has no hash chain fields';
     if (!Array.isArray(e.changes)) return 'it has no list of changes';
     for (const c of e.changes as unknown[]) {

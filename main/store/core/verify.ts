@@ -26,6 +26,7 @@ export function verifyPart(deps: CoreDeps, core: FormatCore & SnapshotCore) {
     let seq = 0;
     let prevHash = '';
     let firstBrokenSeq: number | undefined;
+    let unfinished = 0;
     forEachLine(buf, (s, e, complete) => {
       const text = buf.toString('utf8', s, e);
       if (!complete) {
@@ -58,8 +59,16 @@ export function verifyPart(deps: CoreDeps, core: FormatCore & SnapshotCore) {
       opts.onEvent?.(ev, s, e + 1, state);
       seq = ev.seq;
       prevHash = ev.hash;
+      unfinished = ev.more ? unfinished + 1 : 0;
       return true;
     });
+    if (unfinished && firstBrokenSeq === undefined)
+      findings.push({
+        severity: 'warning',
+        file: label,
+        seq: seq - unfinished + 1,
+        message: `the last ${unfinished} event(s) of ${label} are an unfinished batch (a bulk write interrupted by a crash); they were never acknowledged and will be set aside on open`,
+      });
     return { findings, events: seq, lastHash: prevHash, firstBrokenSeq, state, bytes: buf.length };
   }
 
@@ -73,9 +82,12 @@ export function verifyPart(deps: CoreDeps, core: FormatCore & SnapshotCore) {
   function verifyStore(dataDir: string): VerifyResult {
     const findings: Finding[] = [];
     const manifestPath = path.join(dataDir, 'store.json');
+    type Recorded = { schemaVersion?: number; closedAt?: { seq: number; hash: string } | null; lastBackup?: { seq: number } | null };
+    let recorded: Recorded = {};
     if (fs.existsSync(manifestPath)) {
       try {
-        const m = JSON.parse(fs.readFileSync(manifestPath, 'utf8')) as { schemaVersion?: number };
+        const m = JSON.parse(fs.readFileSync(manifestPath, 'utf8')) as Recorded;
+        recorded = m && typeof m === 'object' ? m : {};
         if (m.schemaVersion !== SCHEMA_VERSION)
           findings.push({
             severity: m.schemaVersion && m.schemaVersion < SCHEMA_VERSION ? 'warning' : 'error',
@@ -122,19 +134,47 @@ export function verifyPart(deps: CoreDeps, core: FormatCore & SnapshotCore) {
         findings.push({ severity: 'error', file: SNAPSHOT, seq: snapHeader.seq, message: `the snapshot does not match the journal at event #${snapHeader.seq} (${diff + Math.abs(size - snapRecords.size)} records differ)` });
       }
     };
+    // what store.json and the backups say the journal holds: seq → [what, hash]
+    const expectAt = new Map<number, { what: string; hash?: string }[]>();
+    const expect = (seq: number, what: string, hash?: string) => {
+      if (!Number.isInteger(seq) || seq <= 0) return;
+      expectAt.set(seq, [...(expectAt.get(seq) ?? []), { what, ...(hash ? { hash } : {}) }]);
+    };
+    if (recorded.closedAt) expect(recorded.closedAt.seq, 'the store at its last clean close (store.json)', recorded.closedAt.hash);
+    if (recorded.lastBackup) expect(recorded.lastBackup.seq, 'the last backup (store.json)');
+    const backupDir = path.join(dataDir, 'backups');
+    if (fs.existsSync(backupDir))
+      for (const name of fs.readdirSync(backupDir).filter((n) => n.startsWith('backup-') && !n.endsWith('.partial')).sort()) {
+        try {
+          const bm = JSON.parse(fs.readFileSync(path.join(backupDir, name, 'manifest.json'), 'utf8')) as { seq: number; lastHash: string };
+          expect(bm.seq, `backup ${name}`, bm.lastHash);
+        } catch {
+          findings.push({ severity: 'warning', file: `backups/${name}`, message: `backup ${name} has no readable manifest.json` });
+        }
+      }
     const j = verifyJournalFile(journalFile, {
       label: JOURNAL,
       onEvent: (ev, _s, _e, st) => {
         if (snapHeader && ev.seq === snapHeader.seq) compareAtSnapshot(st, ev);
+        for (const x of expectAt.get(ev.seq) ?? [])
+          if (x.hash && x.hash !== ev.hash)
+            findings.push({ severity: 'error', file: JOURNAL, seq: ev.seq, message: `the journal's event #${ev.seq} is not the one ${x.what} holds: the history was changed` });
       },
     });
     findings.push(...j.findings);
+    if (j.firstBrokenSeq === undefined)
+      for (const [seq, xs] of expectAt)
+        if (seq > j.events)
+          for (const x of xs)
+            findings.push({ severity: 'error', file: JOURNAL, seq: j.events + 1, message: `the journal ends at event #${j.events}, but ${x.what} had ${seq} events: events #${j.events + 1}–#${seq} are missing` });
     state = j.state;
     if (snapHeader && !snapChecked) {
       if (snapHeader.seq === 0) compareAtSnapshot(new Map(), null);
       else
         findings.push({ severity: 'error', file: JOURNAL, seq: snapHeader.seq, message: `the journal ends at event #${j.events}, but the snapshot shows the store had ${snapHeader.seq} events: events are missing from the journal` });
     }
+    if (!fs.existsSync(journalFile) && (snapHeader || expectAt.size))
+      findings.push({ severity: 'error', file: JOURNAL, message: `the journal file is missing, but the store had events` });
     if (!fs.existsSync(journalFile) && !snapHeader && !fs.existsSync(manifestPath))
       findings.push({ severity: 'error', file: dataDir, message: `there is no store in ${dataDir}` });
     const errors = findings.filter((f) => f.severity === 'error');

@@ -8,20 +8,25 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type pg from 'pg';
 import type { DeskErrorShape, OperatorView } from '../../../shared/contract/index.js';
+import { ID_FORMATS, type NumberedEntity } from '../../../shared/domain/entities.js';
 import type { Connection } from '../../server/context.js';
 import { createDesk, type Desk } from '../../server/desk.js';
 import { DeskError } from '../../server/errors.js';
 import { toView } from '../../server/operators/app.js';
+import { offerIds, setDeskIdPrefix, withdrawOfferedIds } from '../../server/ids.js';
 import { memorySettings } from '../../server/settings/settings-store.js';
 import type { StoredEvent } from '../../store/types.js';
 import { isPushable, type CommandResult, type DecidedBy, type SignInRequest, type SignInResponse, type TeamCommand } from '../protocol.js';
-import { appendEvents, headPosition, lockPosition, readEvents, toStoredEvent, type EventTag } from './event-log.js';
-import { TeamMemoryStore } from './memory-store.js';
+import { beginLocked, headPosition, readEvents, readEventsAndHead, toStoredEvent, writeCommit, type CommandRow, type EventTag } from './event-log.js';
+import { TeamMemoryStore, WriteInReadOnly } from './memory-store.js';
 import { Serial } from './serial.js';
 import { findSession, issueSession, joinDesk, type TeamSession } from './sessions.js';
 
 export interface CenterOptions {
+  /** For reads: pulls, search, reports, sessions. */
   pool: pg.Pool;
+  /** For the writing transactions, apart so a burst of pulls never queues a commit behind it. */
+  writePool?: pg.Pool;
   clock?: () => Date;
   /** How long a team sign-in lasts (hours). */
   sessionHours?: number;
@@ -32,23 +37,38 @@ export interface CenterOptions {
 interface Tx {
   client: pg.PoolClient;
   tags: Map<number, EventTag>;
+  /** Command answers to record with this transaction. */
+  commands: CommandRow[];
+}
+
+interface PushJob {
+  session: TeamSession & { operator: OperatorView };
+  commands: TeamCommand[];
+  resolve(results: CommandResult[]): void;
+  reject(error: unknown): void;
 }
 
 const CATCH_UP_PAGE = 5000;
+const NUMBERED = Object.keys(ID_FORMATS) as NumberedEntity[];
 
 export class TeamCenter {
   readonly store: TeamMemoryStore;
   readonly desk: Desk;
   readonly #pool: pg.Pool;
+  readonly #writePool: pg.Pool;
   readonly #serial = new Serial();
   readonly #clock: () => Date;
   readonly #sessionHours: number;
   readonly #offlineMs: number;
   /** The desk-side time of the command being replayed, if any. */
   #commandTime: Date | undefined;
+  readonly #waiting: PushJob[] = [];
+  /** Sessions are never changed once issued (only expire), so each process may remember them. */
+  readonly #sessions = new Map<string, TeamSession>();
 
   private constructor(options: CenterOptions) {
     this.#pool = options.pool;
+    this.#writePool = options.writePool ?? options.pool;
     this.#clock = options.clock ?? (() => new Date());
     this.#sessionHours = options.sessionHours ?? 12;
     this.#offlineMs = (options.offlineHours ?? 72) * 3_600_000;
@@ -83,33 +103,40 @@ export class TeamCenter {
 
   /** A write: one PostgreSQL transaction holding the order lock; the layer is kept only after COMMIT. */
   transact<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.#serial.run(async () => {
-      const client = await this.#pool.connect();
-      let layered = false;
-      try {
-        await client.query('BEGIN');
-        const head = await lockPosition(client);
-        await this.#catchUp(client);
-        if (this.store.position !== head) throw new Error(`team state at ${this.store.position}, database head ${head}`);
-        this.store.begin();
-        layered = true;
-        const tx: Tx = { client, tags: new Map() };
-        const result = await work(tx);
-        await appendEvents(client, this.store.since(head), (e) => tx.tags.get(e.seq) ?? { commandId: null, deskId: null }, (entity, id) =>
-          this.store.get(entity, id),
-        );
-        await client.query('COMMIT');
-        layered = false;
-        this.store.commit();
-        return result;
-      } catch (error) {
-        if (layered) this.store.rollback();
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw error;
-      } finally {
-        client.release();
-      }
-    });
+    return this.#serial.run(() => this.#transactNow(work));
+  }
+
+  async #transactNow<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    const client = await this.#writePool.connect();
+    let layered = false;
+    try {
+      const head = await beginLocked(client);
+      if (this.store.position < head) await this.#catchUp(client);
+      if (this.store.position !== head) throw new Error(`team state at ${this.store.position}, database head ${head}`);
+      this.store.begin();
+      layered = true;
+      const tx: Tx = { client, tags: new Map(), commands: [] };
+      const result = await work(tx);
+      await writeCommit(client, {
+        events: this.store.since(head),
+        tagOf: (e) => tx.tags.get(e.seq) ?? { commandId: null, deskId: null },
+        current: (entity, id) => this.store.get(entity, id),
+        commands: tx.commands,
+      });
+      await client.query('COMMIT');
+      layered = false;
+      this.store.commit();
+      client.release();
+      return result;
+    } catch (error) {
+      if (layered) this.store.rollback();
+      const broken = await client.query('ROLLBACK').then(
+        () => false,
+        () => true,
+      );
+      client.release(broken); // a connection that cannot even roll back is dropped, not reused
+      throw error;
+    }
   }
 
   /** A read over the center's state: caught up, and refused if it would change anything. */
@@ -132,15 +159,30 @@ export class TeamCenter {
     return headPosition(this.#pool);
   }
 
+  /**
+   * The password check (scrypt, tens of ms) runs beside the writes, not under the order lock;
+   * only the desk code and the session are written in a short transaction. Should the sign-in
+   * handler ever record something (a lockout), it is run again inside the transaction.
+   */
   async signIn(request: SignInRequest): Promise<SignInResponse> {
-    return this.transact(async ({ client }) => {
-      const connection = this.desk.connect();
-      const outcome = await this.desk.dispatch(connection, 'session.signIn', { username: request.username, password: request.password });
+    const credentials = { username: request.username, password: request.password };
+    const check = async () => {
+      const outcome = await this.desk.dispatch(this.desk.connect(), 'session.signIn', credentials);
       if (!outcome.ok) throw new DeskError(outcome.error.code, outcome.error.message, outcome.error.field);
-      const operator = outcome.value as OperatorView;
+      return outcome.value as OperatorView;
+    };
+    let operator: OperatorView | undefined;
+    try {
+      await this.#serial.run(() => this.#catchUp(this.#pool));
+      operator = await this.store.readOnly(check);
+    } catch (error) {
+      if (!(error instanceof DeskError && error.code === 'internal') && !(error instanceof WriteInReadOnly)) throw error;
+    }
+    return this.transact(async ({ client }) => {
+      const verified = operator ?? (await check());
       const deskCode = await joinDesk(client, request.deskId);
-      const { token, expiresAt } = await issueSession(client, operator.username, request.deskId, this.#sessionHours);
-      return { token, operator, expiresAt, deskCode, position: this.store.position };
+      const { token, expiresAt } = await issueSession(client, verified.username, request.deskId, this.#sessionHours);
+      return { token, operator: verified, expiresAt, deskCode, position: this.store.position };
     });
   }
 
@@ -155,57 +197,75 @@ export class TeamCenter {
 
   /** The session behind a bearer token, with its operator still active. */
   async authenticate(token: string | undefined): Promise<TeamSession & { operator: OperatorView }> {
-    const session = token ? await findSession(this.#pool, token) : null;
+    const session = token ? (this.#sessionCache(token) ?? (await findSession(this.#pool, token))) : null;
+    if (session && token) this.#sessions.set(token, session);
     if (!session) throw new DeskError('unauthenticated', 'sign in to the team again (the token is unknown or expired)');
     const record = this.store.get<Parameters<typeof toView>[0]>('operators', session.username);
     if (!record?.active) throw new DeskError('forbidden', 'this account is deactivated; ask a manager', 'username');
     return { ...session, operator: toView(record) };
   }
 
-  /** Replays commands in order, each applied at most once; one transaction for the push. */
-  async push(session: TeamSession & { operator: OperatorView }, commands: TeamCommand[]): Promise<CommandResult[]> {
-    return this.transact(async (tx) => {
-      const ids = commands.map((c) => c.commandId);
-      const { rows } = await tx.client.query<{ command_id: string; result: CommandResult }>(
-        'SELECT command_id, result FROM commands WHERE command_id = ANY($1::uuid[])',
-        [ids],
-      );
-      const answered = new Map(rows.map((row) => [row.command_id, row.result]));
-      const results: CommandResult[] = [];
-      const fresh: Array<{ command: TeamCommand; result: CommandResult }> = [];
-      for (const command of commands) {
-        const earlier = answered.get(command.commandId);
-        if (earlier) {
-          results.push({ ...earlier, replayed: true });
-          continue;
-        }
-        const result = await this.#apply(tx, session, command);
-        answered.set(command.commandId, result);
-        fresh.push({ command, result });
-        results.push(result);
-      }
-      if (fresh.length > 0) {
-        await tx.client.query(
-          `INSERT INTO commands (command_id, desk_id, operator, call, input, status, result)
-           SELECT command_id, desk_id, operator, call, input, status, result
-           FROM jsonb_to_recordset($1::jsonb) AS x(command_id uuid, desk_id text, operator text, call text, input jsonb, status text, result jsonb)`,
-          [
-            JSON.stringify(
-              fresh.map(({ command, result }) => ({
-                command_id: command.commandId,
-                desk_id: session.deskId,
-                operator: command.operator,
-                call: command.call,
-                input: command.input ?? null,
-                status: result.ok ? 'applied' : 'refused',
-                result,
-              })),
-            ),
-          ],
-        );
-      }
-      return results;
+  #sessionCache(token: string): TeamSession | undefined {
+    const session = this.#sessions.get(token);
+    if (session && Date.parse(session.expiresAt) > Date.now()) return session;
+    this.#sessions.delete(token);
+    if (this.#sessions.size > 10_000) this.#sessions.clear();
+    return undefined;
+  }
+
+  /**
+   * Replays a desk's commands in order, each applied at most once. Pushes that arrive while a
+   * transaction runs are taken together into the next one (group commit): one order lock, one
+   * write and one COMMIT for many desks. Each command still succeeds or fails on its own.
+   */
+  push(session: TeamSession & { operator: OperatorView }, commands: TeamCommand[]): Promise<CommandResult[]> {
+    return new Promise((resolve, reject) => {
+      this.#waiting.push({ session, commands, resolve, reject });
+      void this.#serial.run(() => this.#pushWaiting());
     });
+  }
+
+  async #pushWaiting(): Promise<void> {
+    const jobs = this.#waiting.splice(0);
+    if (jobs.length === 0) return; // an earlier run took them
+    try {
+      const answers = await this.#transactNow(async (tx) => {
+        const ids = jobs.flatMap((job) => job.commands.map((c) => c.commandId));
+        const { rows } = await tx.client.query<{ command_id: string; result: CommandResult }>(
+          'SELECT command_id, result FROM commands WHERE command_id = ANY($1::uuid[])',
+          [ids],
+        );
+        const answered = new Map(rows.map((row) => [row.command_id, row.result]));
+        const all: CommandResult[][] = [];
+        for (const { session, commands } of jobs) {
+          const results: CommandResult[] = [];
+          for (const command of commands) {
+            const earlier = answered.get(command.commandId);
+            if (earlier) {
+              results.push({ ...earlier, replayed: true });
+              continue;
+            }
+            const result = await this.#apply(tx, session, command);
+            answered.set(command.commandId, result);
+            results.push(result);
+            tx.commands.push({
+              command_id: command.commandId,
+              desk_id: session.deskId,
+              operator: command.operator,
+              call: command.call,
+              input: command.input ?? null,
+              status: result.ok ? 'applied' : 'refused',
+              result,
+            });
+          }
+          all.push(results);
+        }
+        return all;
+      });
+      jobs.forEach((job, i) => job.resolve(answers[i]!));
+    } catch (error) {
+      for (const job of jobs) job.reject(error);
+    }
   }
 
   async #apply(tx: Tx, session: TeamSession, command: TeamCommand): Promise<CommandResult> {
@@ -223,6 +283,9 @@ export class TeamCenter {
     const connection: Connection = { id: `team:${session.deskId}`, operator: { username: session.username, displayName: '', role: 'agent', active: true } };
     this.store.begin();
     this.#commandTime = this.#commandAt(command.at);
+    // A desk that numbers by its code sends the ids it gave; one that does not is numbered by the center.
+    setDeskIdPrefix(this.store, command.ids ? session.deskCode : '');
+    for (const entity of NUMBERED) offerIds(this.store, entity, command.ids?.[entity] ?? []);
     try {
       const outcome = await this.desk.dispatch(connection, command.call, command.input);
       if (!outcome.ok) {
@@ -238,6 +301,7 @@ export class TeamCenter {
       throw error;
     } finally {
       this.#commandTime = undefined;
+      withdrawOfferedIds(this.store);
     }
   }
 
@@ -266,8 +330,7 @@ export class TeamCenter {
 
   /** Events for a desk's pull; operators' password hashes never leave the server. */
   async pull(after: number, limit: number) {
-    const events = await readEvents(this.#pool, after, limit);
-    const head = events.length > 0 ? Math.max(events.at(-1)!.position, await this.head()) : await this.head();
+    const { events, head } = await readEventsAndHead(this.#pool, after, limit);
     return { events: events.map(withoutSecrets), last: events.at(-1)?.position ?? after, head };
   }
 

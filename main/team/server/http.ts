@@ -88,9 +88,9 @@ export async function startTeamHttp(options: TeamHttpOptions): Promise<TeamHttp>
   return {
     url: `${options.tls ? 'https' : 'http'}://${shown}:${port}`,
     port,
-    broadcast(position) {
+    broadcast: coalesce((position) => {
       for (const ws of live.clients) send(ws, { type: 'position', position });
-    },
+    }),
     close: () =>
       new Promise<void>((resolve) => {
         for (const ws of live.clients) ws.terminate();
@@ -98,6 +98,20 @@ export async function startTeamHttp(options: TeamHttpOptions): Promise<TeamHttp>
         server.closeAllConnections();
         server.close(() => resolve());
       }),
+  };
+}
+
+/** At most one notice per NOTICE_MS (the newest position): a burst of commits is one pull per desk. */
+const NOTICE_MS = 20;
+function coalesce(announce: (position: number) => void): (position: number) => void {
+  let newest = 0;
+  let timer: NodeJS.Timeout | undefined;
+  return (position) => {
+    newest = Math.max(newest, position);
+    timer ??= setTimeout(() => {
+      timer = undefined;
+      announce(newest);
+    }, NOTICE_MS);
   };
 }
 

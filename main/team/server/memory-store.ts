@@ -2,8 +2,9 @@
 // The desk core's handlers run unchanged over it. Appends made while a layer is open are
 // provisional: commit() keeps them, rollback() undoes them exactly (the PostgreSQL transaction
 // they belong to failed). Subscribers hear of an event only once it is committed.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { CaseIndex } from '../../store/search.js';
-import type { CaseSearchQuery, CaseSearchResult, CaseStore, Change, EventInput, StoredEvent, StoredRecord } from '../../store/types.js';
+import type { CaseSearchQuery, CaseSearchResult, CaseStore, Change, EventFilter, EventInput, EventPage, StoredEvent, StoredRecord } from '../../store/types.js';
 
 type Undo = { entity: string; id: string; previous: StoredRecord | undefined };
 interface Layer {
@@ -17,6 +18,13 @@ const ENTITY_NAME = /^[a-z][a-z0-9-]{0,63}$/;
 export class StoreChangeError extends Error {
   override name = 'StoreChangeError';
 }
+
+/** Thrown by append() inside readOnly(): the work wants to write, so it must run as a transaction. */
+export class WriteInReadOnly extends Error {
+  override name = 'WriteInReadOnly';
+}
+
+const readOnlyWork = new AsyncLocalStorage<true>();
 
 export class TeamMemoryStore implements CaseStore {
   readonly #records = new Map<string, Map<string, StoredRecord>>();
@@ -79,7 +87,13 @@ export class TeamMemoryStore implements CaseStore {
     this.#notify(event);
   }
 
+  /** Runs work that may read concurrently with a transaction's layer but must not write. */
+  readOnly<T>(work: () => Promise<T>): Promise<T> {
+    return readOnlyWork.run(true, work);
+  }
+
   append(input: EventInput): StoredEvent {
+    if (readOnlyWork.getStore()) throw new WriteInReadOnly('this work writes; run it as a transaction');
     if (!input.actor || !input.action) throw new StoreChangeError('an event needs an actor and an action');
     if (!input.changes?.length) throw new StoreChangeError('an event needs at least one change');
     this.#checkChanges(input.changes);
@@ -128,6 +142,12 @@ export class TeamMemoryStore implements CaseStore {
         (!filter.to || e.at < filter.to) &&
         (!filter.entity || e.changes.some((c) => c.entity === filter.entity)),
     );
+  }
+
+  eventPage(filter: EventFilter, page: { offset: number; limit: number }): EventPage {
+    const all = this.events(filter);
+    const end = Math.max(0, all.length - page.offset);
+    return { total: all.length, events: all.slice(Math.max(0, end - page.limit), end).reverse() };
   }
 
   async searchCases(query: CaseSearchQuery): Promise<CaseSearchResult> {

@@ -7,6 +7,7 @@ type Queryable = Pick<pg.ClientBase, 'query'>;
 export interface TeamSession {
   username: string;
   deskId: string;
+  deskCode: string;
   expiresAt: string;
 }
 
@@ -47,10 +48,10 @@ export async function issueSession(client: Queryable, username: string, deskId: 
 }
 
 export async function findSession(client: Queryable, token: string): Promise<TeamSession | null> {
-  const { rows } = await client.query<{ username: string; desk_id: string; expires_at: Date }>(
-    'SELECT username, desk_id, expires_at FROM sessions WHERE token_hash = $1 AND expires_at > now()',
+  const { rows } = await client.query<{ username: string; desk_id: string; code: string; expires_at: Date }>(
+    'SELECT s.username, s.desk_id, d.code, s.expires_at FROM sessions s JOIN desks d USING (desk_id) WHERE s.token_hash = $1 AND s.expires_at > now()',
     [hashToken(token)],
   );
   const row = rows[0];
-  return row ? { username: row.username, deskId: row.desk_id, expiresAt: row.expires_at.toISOString() } : null;
+  return row ? { username: row.username, deskId: row.desk_id, deskCode: row.code, expiresAt: row.expires_at.toISOString() } : null;
 }

@@ -135,6 +135,26 @@ describe('commands', () => {
   });
 });
 
+describe('ids across the center', () => {
+  const call = { customerAccount: 'acme-01', channel: 'hotline', category: 'product-function', summary: '来电咨询' } as const;
+  const logged = async (desk: TeamDeskClient, ids?: Record<string, string[]>) => {
+    const [result] = await desk.push({ ...desk.command('calls.log', call, NOW), ...(ids ? { ids } : {}) });
+    if (!result?.ok) throw new Error(JSON.stringify(result));
+    return (result.value as { id: string }).id;
+  };
+
+  it('keeps the case number a desk gave offline, and never lets a desk take another desk’s', async () => {
+    const offline = `C-${agent.deskCode}-000042`;
+    expect(await logged(agent, { cases: [offline] })).toBe(offline);
+    // A desk that sends no ids is numbered by the center, as a desk on its own numbers.
+    expect(await logged(agent)).toMatch(/^C-\d{6}$/);
+    // The offered id carries another desk's code: the server numbers it under this desk's code.
+    const other = await logged(sup1, { cases: [`C-${agent.deskCode}-000043`] });
+    expect(other).toMatch(new RegExp(`^C-${sup1.deskCode}-\\d{6}$`));
+    expect(server.center.store.get('cases', `C-${agent.deskCode}-000043`)).toBeUndefined();
+  });
+});
+
 describe('pull', () => {
   it('hands every desk the same events in position order 1, 2, 3, … without operators’ password hashes', async () => {
     const desk = new TeamDeskClient(server.url);
@@ -159,7 +179,7 @@ describe('online calls over the whole center', () => {
     const found = await agent.call('team.search', { text: '米云' });
     expect(found).toMatchObject({ ok: true });
     const value = (found as { value: { total: number; cases: Array<{ customerName: string }> } }).value;
-    expect(value.total).toBe(2); // the two refunds submitted above (O-1 by sup1, O-2 by agent1), both for 阿克米云计算
+    expect(value.total).toBe(5); // the cases above, all for 阿克米云计算: two refunds (O-1 by sup1, O-2 by agent1) and three logged calls
     expect(value.cases.every((c) => c.customerName === '阿克米云计算')).toBe(true);
     expect(await agent.call('team.search', { text: '不存在的客户' })).toEqual({ ok: true, value: { total: 0, cases: [] } });
   });

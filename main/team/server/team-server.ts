@@ -34,11 +34,17 @@ export interface TeamServer {
 
 export async function startTeamServer(options: TeamServerOptions): Promise<TeamServer> {
   const serverId = randomUUID();
-  const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+  // Connections are kept open: a new PostgreSQL backend per burst costs more than the work.
+  const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10, idleTimeoutMillis: 0 });
+  const writePool = new pg.Pool({ connectionString: options.databaseUrl, max: 1, idleTimeoutMillis: 0 });
   // An idle client losing its server (PostgreSQL restarted) must not take the process down.
-  pool.on('error', (error) => console.error(`[team] database connection lost: ${error.message}`));
+  // Nor one in use: its query fails (the desk retries) and the broken connection is dropped.
+  for (const p of [pool, writePool]) {
+    p.on('error', (error) => console.error(`[team] database connection lost: ${error.message}`));
+    p.on('connect', (client) => client.on('error', () => undefined));
+  }
   const schemaVersion = await migrate(pool);
-  const center = await TeamCenter.open({ pool, clock: options.clock });
+  const center = await TeamCenter.open({ pool, writePool, clock: options.clock });
   const http = await startTeamHttp({ center, serverId, schemaVersion, host: options.host, port: options.port, tls: options.tls });
   const listener = keepListening(options.databaseUrl, http);
   const monitor = startSlaMonitor(center.desk.services, { autoStart: false });
@@ -49,18 +55,22 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
   const timer = interval > 0 ? setInterval(() => slaTick().catch((e: Error) => console.error(`[team] SLA pass failed: ${e.message}`)), interval) : undefined;
   timer?.unref();
 
+  let closing: Promise<void> | undefined;
   return {
     url: http.url,
     port: http.port,
     serverId,
     center,
     slaTick,
-    async close() {
-      if (timer) clearInterval(timer);
-      await http.close();
-      await listener.close();
-      await slaLock.close();
-      await pool.end();
+    close() {
+      closing ??= (async () => {
+        if (timer) clearInterval(timer);
+        await http.close();
+        await listener.close();
+        await slaLock.close();
+        await Promise.all([pool.end(), writePool.end()]);
+      })();
+      return closing;
     },
   };
 }
@@ -112,28 +122,35 @@ function keepListening(url: string, http: TeamHttp) {
 function advisoryLock(url: string, key: number) {
   let client: pg.Client | undefined;
   let holding = false;
-  return {
-    async held(): Promise<boolean> {
-      if (client && holding) return true;
-      try {
-        if (!client) {
-          const next = new pg.Client({ connectionString: url });
-          next.on('error', () => {
-            holding = false;
-            client = undefined;
-            next.end().catch(() => undefined);
-          });
-          await next.connect();
-          client = next;
-        }
-        const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [key]);
-        holding = rows[0]!.locked;
-      } catch {
-        holding = false;
+  let trying: Promise<boolean> | undefined;
+  const attempt = async (): Promise<boolean> => {
+    if (client && holding) return true;
+    try {
+      if (!client) {
+        const next = new pg.Client({ connectionString: url });
+        next.on('error', () => {
+          holding = false;
+          if (client === next) client = undefined;
+          next.end().catch(() => undefined);
+        });
+        await next.connect();
+        client = next;
       }
-      return holding;
+      const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [key]);
+      holding = rows[0]!.locked;
+    } catch {
+      holding = false;
+    }
+    return holding;
+  };
+  return {
+    /** One attempt at a time: two at once would open two sessions, and one could keep the lock unseen. */
+    held(): Promise<boolean> {
+      trying ??= attempt().finally(() => (trying = undefined));
+      return trying;
     },
     async close() {
+      await trying;
       await client?.end().catch(() => undefined);
     },
   };
