@@ -63,6 +63,8 @@ function everyRule(): RuleResult[] {
     ...decideRefund(refund({ now: '2026-04-30T10:00:00+08:00', dataMigrationConfirmed: false })).rules,
     ...decideRefund(refund({ orders: [{ id: 'o-1', billingMode: 'on-demand', purchasedAt: '2026-05-01T09:00:00+08:00', paid: '100.00', reward }] })).rules,
     ...decideRefund(refund({ orders: [{ id: 'o-1', billingMode: 'monthly', purchasedAt: '2026-05-01T09:00:00+08:00', paid: '100.00', reward }] })).rules,
+    ...decideRefund(refund({ orders: [{ id: 'o-1', billingMode: 'monthly', purchasedAt: '2026-05-01T09:00:00+08:00', paid: '300.00', reward }] })).rules,
+    ...decideRefund(refund({ orders: [{ id: 'o-1', billingMode: 'on-demand', purchasedAt: '2026-05-01T09:00:00+08:00', paid: '500.00', reward }] })).rules,
     ...decideCompensation(claim({ emailSubject: 'acme-01 fault' })).rules,
     ...decideCompensation(claim({ emailSubject: 'acme-01 2026-05-01 10:00 fault, 1 occurrence' })).rules,
     ...decideCompensation(claim({ occurrences: [occurrence({ scenario: 'website-inaccessible', cause: 'force-majeure' })] })).rules,

@@ -14,8 +14,10 @@ const SLA_TAIL = {
   waiting: '; paused at {{now}}, waiting for the customer since {{since}}; {{remaining}} min left',
 } as const;
 const C5_TAIL = '{{id}} ended {{endedAt}} {{timeZone}}; {{days}}th working day after {{endedOn}} is {{deadline}} ({{source}}); claimed on {{claimedOn}}';
-const R5_HEAD = 'paid {{paid}} − reward spent {{spent}} = {{refund}}';
-const R5_TAIL = '; reward granted {{granted}}, {{cancelled}} cancelled';
+const R5_HEAD = 'paid {{paid}} − reward deducted {{deducted}} = {{refund}}';
+const R5_CAP = ' (reward spent {{spent}} exceeds the paid sum: at most {{paid}} is deducted)';
+const R5_TAIL = '; reward granted {{granted}}, spent {{spent}}, {{cancelled}} cancelled';
+const R5_NOTHING = '; eligible, but the customer gets nothing back';
 const R5_INELIGIBLE = '; nothing is refunded or deducted because the request is ineligible';
 const I6_TAIL = '; customer delay {{delay}} day(s)';
 const KEY_EVENT = 'opened {{openedAt}} during key event "{{event}}" ({{start}} to {{end}}): ';
@@ -28,9 +30,10 @@ export const REASON_TEMPLATES = {
   'R3.earlier-refunds': '{{counted}} earlier refund(s) {{statuses}} ({{rejected}} not counted); fewer than {{max}} allowed',
   'R4.orders': '{{count}} order(s) in the request; {{min}} to {{max}} allowed',
   'R5.amount': R5_HEAD + R5_TAIL,
-  'R5.amount-floored': R5_HEAD + ' (never below 0)' + R5_TAIL,
+  'R5.nothing-back': R5_HEAD + R5_TAIL + R5_NOTHING,
+  'R5.capped-nothing-back': R5_HEAD + R5_CAP + R5_TAIL + R5_NOTHING,
   'R5.amount-ineligible': R5_HEAD + R5_TAIL + R5_INELIGIBLE,
-  'R5.amount-floored-ineligible': R5_HEAD + ' (never below 0)' + R5_TAIL + R5_INELIGIBLE,
+  'R5.capped-ineligible': R5_HEAD + R5_CAP + R5_TAIL + R5_INELIGIBLE,
   'R6.confirmed': 'agent confirmed the customer was told to migrate their data before the resources are released',
   'R6.unconfirmed': 'no confirmation that the customer was told to migrate their data; the request cannot be submitted',
 

@@ -93,7 +93,8 @@ describe('R5 amount and reward deduction', () => {
   it('deducts the spent part, cancels the rest (the documented example)', () => {
     const d = decideRefund(request({ orders: [order('o-1', { paid: '1000.00', reward: { granted: '100.00', spent: '60.00' } })] }));
     expect(d).toMatchObject({ outcome: 'eligible', amount: '940.00', rewardDeducted: '60.00', rewardCancelled: '40.00' });
-    expect(rule(d, 'R5')?.reason).toContain('1000.00 − reward spent 60.00 = 940.00');
+    // 1000.00 − 60.00 spent = 940.00; 100.00 − 60.00 = 40.00 cancelled.
+    expect(rule(d, 'R5')?.reason).toContain('paid 1000.00 − reward deducted 60.00 = 940.00');
   });
 
   it('sums several orders exactly', () => {
@@ -105,10 +106,25 @@ describe('R5 amount and reward deduction', () => {
     expect(d).toMatchObject({ amount: '33.59', rewardDeducted: '0.01', rewardCancelled: '0.04' });
   });
 
-  it('is never below 0', () => {
+  it('never deducts more than the paid sum, so it is never below 0; the customer is told nothing comes back', () => {
+    // paid 50.00, spent 80.00: deducted min(80.00, 50.00) = 50.00 → 50.00 − 50.00 = 0.00; 100.00 − 80.00 = 20.00 cancelled.
     const d = decideRefund(request({ orders: [order('o-1', { paid: '50.00', reward: { granted: '100.00', spent: '80.00' } })] }));
-    expect(d).toMatchObject({ outcome: 'eligible', amount: '0.00', rewardDeducted: '80.00', rewardCancelled: '20.00' });
-    expect(rule(d, 'R5')?.reason).toContain('never below 0');
+    expect(d).toMatchObject({ outcome: 'eligible', amount: '0.00', rewardDeducted: '50.00', rewardCancelled: '20.00' });
+    expect(rule(d, 'R5')).toMatchObject({ result: 'passed', code: 'R5.capped-nothing-back' });
+    expect(d.notes.join(' ')).toContain('nothing back');
+  });
+
+  it('a refund of exactly 0.00 is eligible (the rules pass) and says the customer gets nothing back', () => {
+    // paid 60.00, spent 60.00: 60.00 − 60.00 = 0.00, not capped.
+    const d = decideRefund(request({ orders: [order('o-1', { paid: '60.00', reward: { granted: '60.00', spent: '60.00' } })] }));
+    expect(d).toMatchObject({ outcome: 'eligible', amount: '0.00', rewardDeducted: '60.00', rewardCancelled: '0.00' });
+    expect(rule(d, 'R5')?.code).toBe('R5.nothing-back');
+  });
+
+  it('a request with no order fails R4 (1 to 3 orders) and refunds nothing', () => {
+    const d = decideRefund(request({ orders: [] }));
+    expect(rule(d, 'R4')).toMatchObject({ result: 'failed', reason: '0 order(s) in the request; 1 to 3 allowed' });
+    expect(d).toMatchObject({ outcome: 'ineligible', amount: '0.00' });
   });
 
   it('deducts and cancels nothing when the request is ineligible', () => {

@@ -55,8 +55,11 @@ export function decideRefund(request: RefundRequest, desk?: DeskSettings): Refun
   const paid = sum(request.orders.map((o) => money(o.paid)));
   const spent = sum(request.orders.map((o) => (o.reward ? money(o.reward.spent) : ZERO)));
   const granted = sum(request.orders.map((o) => (o.reward ? money(o.reward.granted) : ZERO)));
+  // R5: the spent (unrecoverable) reward is deducted, never more than the paid sum; the unspent rest is cancelled.
+  const capped = spent.greaterThan(paid);
+  const deducted = capped ? paid : spent;
   const cancelled = granted.minus(spent);
-  const refund = paid.minus(spent);
+  const refund = paid.minus(deducted);
 
   const confirmed = request.dataMigrationConfirmed === true;
   rules.push({
@@ -66,20 +69,15 @@ export function decideRefund(request: RefundRequest, desk?: DeskSettings): Refun
   });
 
   const eligible = rules.every((r) => r.result !== 'failed');
+  const nothingBack = eligible && refund.isZero();
+  // Capped means the whole paid sum is deducted, so an eligible capped request always gives nothing back.
+  const code = !eligible ? (capped ? 'R5.capped-ineligible' : 'R5.amount-ineligible') : nothingBack ? (capped ? 'R5.capped-nothing-back' : 'R5.nothing-back') : 'R5.amount';
   rules.push({
     id: 'R5',
     result: 'passed',
-    ...because(
-      refund.isNegative()
-        ? eligible
-          ? 'R5.amount-floored'
-          : 'R5.amount-floored-ineligible'
-        : eligible
-          ? 'R5.amount'
-          : 'R5.amount-ineligible',
-      { paid: showMoney(paid), spent: showMoney(spent), refund: formatMoney(refund), granted: showMoney(granted), cancelled: showMoney(cancelled) },
-    ),
+    ...because(code, { paid: showMoney(paid), spent: showMoney(spent), deducted: showMoney(deducted), refund: formatMoney(refund), granted: showMoney(granted), cancelled: showMoney(cancelled) }),
   });
+  const notes = nothingBack ? ['the refund comes to 0.00: the customer would get nothing back (the spent reward takes up the paid sum)'] : [];
 
   return {
     kind: 'refund',
@@ -87,8 +85,8 @@ export function decideRefund(request: RefundRequest, desk?: DeskSettings): Refun
     amount: eligible ? formatMoney(refund) : '0.00',
     policyVersion: policy.id,
     rules: inPolicyOrder(rules),
-    notes: [],
-    rewardDeducted: eligible ? formatMoney(spent) : '0.00',
+    notes,
+    rewardDeducted: eligible ? formatMoney(deducted) : '0.00',
     rewardCancelled: eligible ? formatMoney(cancelled) : '0.00',
   };
 }
