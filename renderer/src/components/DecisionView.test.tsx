@@ -27,9 +27,9 @@ const decision: RefundDecision = {
     {
       id: 'R5',
       result: 'passed',
-      reason: 'paid 1000.00 − reward spent 60.00 = 940.00; reward granted 60.00, 0.00 cancelled',
+      reason: 'paid 1000.00 − reward deducted 60.00 = 940.00; reward granted 60.00, spent 60.00, 0.00 cancelled',
       code: 'R5.amount',
-      params: { paid: '1000.00', spent: '60.00', refund: '940.00', granted: '60.00', cancelled: '0.00' },
+      params: { paid: '1000.00', deducted: '60.00', refund: '940.00', granted: '60.00', spent: '60.00', cancelled: '0.00' },
     },
     { id: 'R6', result: 'passed', reason: 'an older stored reason without a code' },
   ],
@@ -44,7 +44,7 @@ it('shows the reasons in Chinese with the engine’s figures', async () => {
   await i18n.changeLanguage('zh-CN');
   render(<DecisionView decision={decision} />);
   expect(screen.getByText('购买于 2026-05-01T01:00:00Z，49 小时 0 分 0 秒后申请；上限 120 小时（含）')).toBeTruthy();
-  expect(screen.getByText('实付 1000.00 − 已用赠送金 60.00 = 940.00；赠送金 60.00，作废 0.00')).toBeTruthy();
+  expect(screen.getByText('实付 1000.00 − 扣除赠送金 60.00 = 940.00；赠送金 60.00，已用 60.00，作废 0.00')).toBeTruthy();
   expect(screen.getByText('an older stored reason without a code')).toBeTruthy();
 });
 
