@@ -11,7 +11,8 @@ import { useDeskQuery } from '../../api/useDeskQuery.js';
 import { useFieldErrors } from '../../components/useFieldErrors.js';
 import { submitOnCtrlEnter } from '../../components/workspace.js';
 import { useSession } from '../../state/session.js';
-import { downloadBase64, downloadSvgAsPng } from './download.js';
+import { downloadBase64 } from '../../components/download.js';
+import { downloadSvgAsPng } from './download.js';
 
 const dateIn = (ms: number, timeZone: string) => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(ms));
 
