@@ -9,7 +9,7 @@ import { keyEventsOf } from '../work-orders/app.js';
 import { CASES, CUSTOMERS, PHONE_CALLS } from '../../../shared/domain/entities.js';
 
 /** Statuses after which a case needs nothing more from anyone. */
-const DONE = new Set(['closed', 'resolved', 'completed', 'rejected', 'logged', 'approved', 'credited', 'cancelled', 'explained', 'dispute-corrected', 'dispute-rejected']);
+const DONE = new Set(['closed', 'resolved', 'completed', 'rejected', 'rejected-by-rules', 'logged', 'approved', 'credited', 'cancelled', 'explained', 'dispute-corrected', 'dispute-rejected']);
 const RECENT = 10;
 
 export const phoneHandlers: Pick<Handlers, 'phone.calls' | 'phone.calledBack' | 'phone.callerCard'> = {
