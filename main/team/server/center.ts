@@ -21,6 +21,7 @@ import { isPushable, type CommandResult, type DecidedBy, type SignInRequest, typ
 import { beginLocked, headPosition, readEvents, readEventsAndHead, toStoredEvent, writeCommit, type CommandRow, type EventTag } from './event-log.js';
 import { TeamMemoryStore, WriteInReadOnly } from './memory-store.js';
 import { Serial } from './serial.js';
+import { withoutPasswords } from './mail.js';
 import { findSession, issueSession, joinDesk, type TeamSession } from './sessions.js';
 
 export interface CenterOptions {
@@ -257,7 +258,7 @@ export class TeamCenter {
               desk_id: session.deskId,
               operator: command.operator,
               call: command.call,
-              input: command.input ?? null,
+              input: withoutPasswords(command.call, command.input ?? null),
               status: result.ok ? 'applied' : 'refused',
               result,
             });
