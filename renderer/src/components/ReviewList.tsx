@@ -67,7 +67,13 @@ export function ReviewList({ cases, onChanged, extra }: { cases: Request[]; onCh
                   {c.id}
                 </Typography>
                 <Chip size="small" color={STATUS_COLOR[c.status] ?? 'default'} label={t(`decision.status.${c.status}`, { defaultValue: c.status })} />
-                {c.details.amount && <Typography variant="body2">{formatMoney(c.details.amount, currency, i18n.language)}</Typography>}
+                {'failedRules' in c.details && c.details.failedRules ? (
+                  <Typography variant="body2" data-testid="failed-rules">
+                    {t('decision.failedRules', { rules: c.details.failedRules.join(', ') })}
+                  </Typography>
+                ) : (
+                  c.details.amount && <Typography variant="body2">{formatMoney(c.details.amount, currency, i18n.language)}</Typography>
+                )}
                 <Typography variant="caption" color="text.secondary">
                   {formatDateTime(c.openedAt, i18n.language, timeZone)} · {c.agent}
                   {extra?.(c) ? ` · ${extra(c)}` : ''}
