@@ -186,7 +186,7 @@ it('desk B offline approves two refunds and rejects a claim; desk C rejects one 
   const rows = b.page.locator('tr[data-conflict-id]');
   await expect.poll(() => rows.count()).toBe(1);
   const refused = rows.first();
-  expect(await refused.getAttribute('data-call')).toBe('refunds.approve');
+  expect(await refused.getAttribute('data-call')).toBe('approvals.approve');
   expect(await refused.textContent()).toContain(third);
   expect(await refused.getByTestId('decided-by').textContent()).toContain('sup2');
   await screenshot(b.page, 'team-03-not-applied-zh');
