@@ -57,7 +57,7 @@ export function dashboardSummary(store: Pick<CaseStore, 'all'>, rules: DeskSetti
   const sla = { assessed: 0, met: 0, breached: 0, pending: 0 };
   let total = 0;
   let escalations = 0;
-  const refunds = { count: 0, amount: new Decimal(0), rejected: 0 };
+  const refunds = { count: 0, amount: new Decimal(0), completed: new Decimal(0), pending: new Decimal(0), rejected: 0 };
   const compensation = { claims: 0, minutes: 0, amount: new Decimal(0), rejected: 0 };
   let complaints = 0;
 
@@ -105,7 +105,12 @@ export function dashboardSummary(store: Pick<CaseStore, 'all'>, rules: DeskSetti
         rejectionReasons.add(typeof review.reason === 'string' ? review.reason : Array.isArray(d.failedRules) ? d.failedRules.join(', ') : '');
       } else {
         refunds.count++;
-        if (typeof d.amount === 'string' && MONEY.test(d.amount)) refunds.amount = refunds.amount.plus(d.amount);
+        if (typeof d.amount === 'string' && MONEY.test(d.amount)) {
+          refunds.amount = refunds.amount.plus(d.amount);
+          // Paid out only once completed; submitted and approved ones are still to be paid.
+          if (c.status === 'completed') refunds.completed = refunds.completed.plus(d.amount);
+          else refunds.pending = refunds.pending.plus(d.amount);
+        }
       }
     } else if (c.type === 'compensation') {
       agent.compensation++;
@@ -121,7 +126,8 @@ export function dashboardSummary(store: Pick<CaseStore, 'all'>, rules: DeskSetti
       const decision = obj(d.decision);
       if (Array.isArray(decision.rules)) {
         for (const rule of decision.rules as { id?: string; result?: string }[]) {
-          if (rule.result === 'failed' && typeof rule.id === 'string') exclusionReasons.add(rule.id);
+          // C6 (the email subject) is advice, never an exclusion (policy section 6).
+          if (rule.result === 'failed' && typeof rule.id === 'string' && rule.id !== 'C6') exclusionReasons.add(rule.id);
         }
       }
     } else if (c.type === 'complaint') {
@@ -151,7 +157,7 @@ export function dashboardSummary(store: Pick<CaseStore, 'all'>, rules: DeskSetti
     bySeverity: bySeverity.list(),
     sla: { ...sla, compliancePercent: judged === 0 ? '—' : new Decimal(sla.met).times(100).dividedBy(judged).toFixed(1) },
     escalations: { count: escalations, byLevel: escalationLevels.list() },
-    refunds: { count: refunds.count, amount: refunds.amount.toFixed(2), rejected: refunds.rejected, rejectionReasons: rejectionReasons.list() },
+    refunds: { count: refunds.count, amount: refunds.amount.toFixed(2), completedAmount: refunds.completed.toFixed(2), pendingAmount: refunds.pending.toFixed(2), rejected: refunds.rejected, rejectionReasons: rejectionReasons.list() },
     compensation: { claims: compensation.claims, minutes: compensation.minutes, amount: compensation.amount.toFixed(2), rejected: compensation.rejected, exclusionReasons: exclusionReasons.list() },
     complaints: { count: complaints, bySubject: complaintSubjects.list() },
     agents: [...agents.values()].sort((a, b) => b.cases - a.cases || (a.agent < b.agent ? -1 : 1)),

@@ -199,6 +199,12 @@ export function DashboardPanel() {
     xAxis: [{ scaleType: 'band' as const, data: items.map((i) => label(i.key)), tickLabelInterval: () => true, height: 28 }],
     series: [{ data: items.map((i) => i.count), label: t('dashboard.cases') }],
   });
+  // Long labels (categories) lie along the bars instead of overlapping under them.
+  const horizontalBars = (items: Counted[], label: (k: string) => string) => ({
+    layout: 'horizontal' as const,
+    yAxis: [{ scaleType: 'band' as const, data: items.map((i) => label(i.key)), width: 130 }],
+    series: [{ data: items.map((i) => i.count), label: t('dashboard.cases') }],
+  });
   return (
     <Stack spacing={1.5}>
       <Paper
@@ -253,7 +259,7 @@ export function DashboardPanel() {
             <Figure label={t('dashboard.totalCases')} value={s.totalCases} />
             <Figure label={t('dashboard.slaCompliance')} value={s.sla.compliancePercent === '—' ? '—' : `${s.sla.compliancePercent}%`} sub={t('dashboard.slaSub', s.sla)} />
             <Figure label={t('dashboard.escalations')} value={s.escalations.count} />
-            <Figure label={t('dashboard.refunds')} value={s.refunds.amount} sub={t('dashboard.refundSub', s.refunds)} />
+            <Figure label={t('dashboard.refunds')} value={s.refunds.completedAmount} sub={t('dashboard.refundSub', s.refunds)} />
             <Figure label={t('dashboard.compensation')} value={s.compensation.amount} sub={t('dashboard.compensationSub', s.compensation)} />
             <Figure label={t('dashboard.complaints')} value={s.complaints.count} />
           </Stack>
@@ -270,7 +276,7 @@ export function DashboardPanel() {
               <BarChart height={220} {...bars(s.byChannel, (k) => t(`dashboard.channels.${k}`))} hideLegend />
             </ChartCard>
             <ChartCard title={t('dashboard.byCategory')} name={`cases-by-category-${s.from}-${s.to}`}>
-              <BarChart height={220} {...bars(s.byCategory, (k) => t(`dashboard.categories.${k}`, { defaultValue: k }))} hideLegend />
+              <BarChart height={Math.max(220, 28 * s.byCategory.length + 40)} {...horizontalBars(s.byCategory, (k) => t(`dashboard.categories.${k}`, { defaultValue: k }))} hideLegend />
             </ChartCard>
             <ChartCard title={t('dashboard.bySeverity')} name={`cases-by-severity-${s.from}-${s.to}`}>
               <BarChart height={220} {...bars(s.bySeverity, (k) => k)} hideLegend />
