@@ -9,6 +9,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Customer } from '../../shared/domain/case.js';
 import type { Order } from '../../shared/domain/order.js';
 import { openCaseStore, type StoredRecord } from '../../main/store/index.js';
+import { localTimeInZone } from '../../shared/rules/zone.js';
 import { chooseLanguage, cli, launchBrowser, screenshot, setUpFirstManager, startHost, type RunningHost } from './support/browser.js';
 
 const PASSWORD = 'e2e password 42';
@@ -65,11 +66,9 @@ async function openPanel(label: string) {
   await page.getByRole('option').filter({ hasText: customer.id }).first().click();
 }
 
-/** A datetime-local value, in the browser's (= this machine's) zone, `hoursAgo` before now. */
+/** A datetime-local value in the desk's zone (Asia/Shanghai, the default), `hoursAgo` before now. */
 function localInput(hoursAgo: number, plusMinutes = 0) {
-  const d = new Date(Date.now() - hoursAgo * HOUR + plusMinutes * 60_000);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  return localTimeInZone(Date.now() - hoursAgo * HOUR + plusMinutes * 60_000, 'Asia/Shanghai').replace(' ', 'T');
 }
 
 it('shows an eligible refund live with the reward deduction and submits it with Ctrl+Enter', async () => {
