@@ -1,7 +1,11 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // store anchor keys of test stores (and of the hosts the e2e tests start) never go to the user's config folder
+    env: { ASSURANCE_DESK_KEYS: process.env.ASSURANCE_DESK_KEYS ?? join(tmpdir(), 'assurance-desk-test-keys') },
     projects: [
       {
         extends: true,

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { defaultDataDir } from '../store/index.js';
+import { defaultDataDir, defaultKeyDir, fileKeyProvider, type KeyProvider } from '../store/index.js';
 
 /** Bad command-line input: the command exits 2 with this one line. */
 export class UsageError extends Error {}
@@ -8,14 +8,16 @@ export interface ParsedOptions {
   values: Record<string, string | boolean | undefined>;
   positionals: string[];
   dataDir: string;
+  /** The store's anchor key folder: --keys DIR, ASSURANCE_DESK_KEYS, or the OS config folder (never inside --data). */
+  keys: KeyProvider;
 }
 
-/** Parses a command's options; every command takes --data DIR. Unknown options are a UsageError. */
+/** Parses a command's options; every command takes --data DIR and --keys DIR. Unknown options are a UsageError. */
 export function parseOptions(args: string[], options: Record<string, { type: 'string' | 'boolean' }>): ParsedOptions {
   try {
-    const { values, positionals } = parseArgs({ args, options: { ...options, data: { type: 'string' } }, allowPositionals: true });
-    const data = values.data;
-    return { values, positionals, dataDir: typeof data === 'string' ? data : defaultDataDir() };
+    const { values, positionals } = parseArgs({ args, options: { ...options, data: { type: 'string' }, keys: { type: 'string' } }, allowPositionals: true });
+    const { data, keys } = values;
+    return { values, positionals, dataDir: typeof data === 'string' ? data : defaultDataDir(), keys: fileKeyProvider(typeof keys === 'string' ? keys : defaultKeyDir()) };
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }

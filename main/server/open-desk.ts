@@ -1,5 +1,5 @@
 // Opens the data directory and the desk on it: shared by the Electron shell, the browser host and tests.
-import { openCaseStore } from '../store/index.js';
+import { openCaseStore, type KeyProvider } from '../store/index.js';
 import { createDesk, type Desk } from './desk.js';
 import { startSlaMonitor, type SlaMonitor } from './work-orders/sla-monitor.js';
 import type { SettingsStore } from './settings/settings-store.js';
@@ -29,10 +29,12 @@ export async function openDesk(options: {
   mailIntervalMs?: number;
   /** The team server to join; without it the desk works on its own local store. */
   teamUrl?: string;
+  /** Where the local store's anchor key lives (outside dataDir). In team mode the team server is the anchor, so a joined desk's replica has none. */
+  keys?: KeyProvider;
 }): Promise<OpenedDesk> {
   // A joined desk never fetches mail: the team server does, so each mail makes one case for the center.
   if (options.teamUrl) return openTeamDesk({ ...options, teamUrl: options.teamUrl });
-  const store = await openCaseStore(options.dataDir, { now: options.now });
+  const store = await openCaseStore(options.dataDir, { now: options.now, ...(options.keys ? { keys: options.keys } : {}) });
   const desk = createDesk({ store, settings: options.settings, dataDir: options.dataDir, now: options.now ?? (() => new Date()) });
   const slaMonitor = startSlaMonitor(desk.services, { intervalMs: options.slaIntervalMs, autoStart: options.slaIntervalMs !== 0 });
   const mailFetcher = options.fetchMail === false ? null : startMailFetcher(desk.services, { intervalMs: options.mailIntervalMs });
