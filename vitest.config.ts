@@ -4,8 +4,8 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    // store anchor keys of test stores (and of the hosts the e2e tests start) never go to the user's config folder
-    env: { ASSURANCE_DESK_KEYS: process.env.ASSURANCE_DESK_KEYS ?? join(tmpdir(), 'assurance-desk-test-keys') },
+    // Secrets and keys of the desks the tests open go to a temp key folder, never the user's.
+    env: { ASSURANCE_DESK_KEY_DIR: process.env.ASSURANCE_DESK_KEY_DIR ?? join(tmpdir(), 'assurance-desk-test-keys') },
     projects: [
       {
         extends: true,

@@ -1,4 +1,4 @@
-// `restore [--data DIR] [--keys DIR] --from BACKUP`: replaces the store with a backup that verifies.
+// `restore [--data DIR] [--key-dir DIR] --from BACKUP`: replaces the store with a backup that verifies.
 import { restoreBackup, type KeyProvider } from '../store/index.js';
 import type { Command } from './commands.js';
 import { parseOptions, UsageError } from './options.js';
@@ -40,6 +40,6 @@ export async function runRestore(args: string[], io: CliIo = processIo): Promise
 export const restoreCommand: Command = {
   name: 'restore',
   summary: 'replace the store with a backup (refuses one that does not verify)',
-  usage: 'Usage: assurance-desk restore [--data DIR] [--keys DIR] --from BACKUP\n\nThe desk must be closed. The current files are moved to DIR/before-restore-<time>/, never deleted.',
+  usage: 'Usage: assurance-desk restore [--data DIR] [--key-dir DIR] --from BACKUP\n\nThe desk must be closed. The current files are moved to DIR/before-restore-<time>/, never deleted.',
   run: (args) => runRestore(args),
 };

@@ -43,6 +43,6 @@ export async function runVerify(args: string[], io: CliIo = processIo): Promise<
 export const verifyCommand: Command = {
   name: 'verify',
   summary: 'check the whole store and its audit chain (changes nothing)',
-  usage: 'Usage: assurance-desk verify [--data DIR] [--keys DIR]\n\nExit 0 and one OK line when the store, its hash chain and its anchor (the key in --keys DIR) are intact; 1 with the problems found.',
+  usage: 'Usage: assurance-desk verify [--data DIR] [--key-dir DIR]\n\nExit 0 and one OK line when the store, its hash chain and its anchor (the key in --key-dir DIR) are intact; 1 with the problems found.',
   run: (args) => runVerify(args),
 };

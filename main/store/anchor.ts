@@ -2,9 +2,8 @@
 // write the data directory cannot recompute the MACs (see docs/store.md "Tamper anchor").
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { APP_FOLDER } from './data-dir.js';
+import { defaultKeyDir } from './key-dir.js';
 
 /** Where a store's anchor key lives: Electron's safeStorage, a 0600 key file, … */
 export interface KeyProvider {
@@ -27,24 +26,11 @@ export function newAnchorKey(): Buffer {
   return crypto.randomBytes(32);
 }
 
-/**
- * Windows: %LOCALAPPDATA%\Assurance Desk\keys; macOS: ~/Library/Preferences/Assurance Desk/keys;
- * Linux: $XDG_CONFIG_HOME/assurance-desk/keys (default ~/.config/…). ASSURANCE_DESK_KEYS overrides.
- * None of them is inside the default data directory.
- */
-export function defaultKeyDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
-  if (env.ASSURANCE_DESK_KEYS) return path.resolve(env.ASSURANCE_DESK_KEYS);
-  const home = env.HOME ?? env.USERPROFILE ?? os.homedir();
-  if (platform === 'win32') return path.win32.join(env.LOCALAPPDATA ?? path.win32.join(home, 'AppData', 'Local'), APP_FOLDER, 'keys');
-  if (platform === 'darwin') return path.posix.join(home, 'Library', 'Preferences', APP_FOLDER, 'keys');
-  return path.posix.join(env.XDG_CONFIG_HOME || path.posix.join(home, '.config'), 'assurance-desk', 'keys');
-}
-
 /** Refuses a key folder inside the data directory: the anchor would protect nothing there. */
 export function assertOutside(keyDir: string, dataDir: string): void {
   const rel = path.relative(path.resolve(dataDir), path.resolve(keyDir));
   if (rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel)))
-    throw new Error(`the key folder ${keyDir} is inside the data directory ${dataDir}: choose a folder outside it (--keys DIR or ASSURANCE_DESK_KEYS)`);
+    throw new Error(`the key folder ${keyDir} is inside the data directory ${dataDir}: choose a folder outside it (--key-dir DIR or ASSURANCE_DESK_KEY_DIR)`);
 }
 
 /** Keys as 0600 files `<dir>/<storeId>.key` in a 0700 folder (web host, command line). */

@@ -17,7 +17,8 @@ export {
 } from './store.js';
 export { storeChanges } from './changes.js';
 export { verifyStore, verifyBackup, restoreBackup, backupStore, type RestoreResult, type AnchorOption } from './backup.js';
-export { fileKeyProvider, defaultKeyDir, storeKeyId, type KeyProvider } from './anchor.js';
+export { fileKeyProvider, storeKeyId, type KeyProvider } from './anchor.js';
+export { defaultKeyDir, keyDirFor } from './key-dir.js';
 export type { Finding, VerifyResult, BackupManifest, SnapshotHeader } from './core.js';
 export { defaultDataDir } from './data-dir.js';
 export { openStoreForReading, type StoreForReading } from './read-copy.js';

@@ -29,7 +29,7 @@ export { StoreValidationError, StoreError, type StoreErrorKind } from './errors.
 export type { OpenReport, DamagedFile } from './report.js';
 export type { SearchReady, SearchOption } from './search-feed.js';
 export type { BackupResult } from './background.js';
-export { fileKeyProvider, defaultKeyDir, storeKeyId, type KeyProvider } from './anchor.js';
+export { fileKeyProvider, storeKeyId, type KeyProvider } from './anchor.js';
 
 export interface OpenOptions {
   /** Clock for event times (tests). */

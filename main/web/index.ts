@@ -5,7 +5,8 @@ import { parseArgs } from 'node:util';
 import { openDesk } from '../server/open-desk.js';
 import { lowdbSettings } from '../server/settings/lowdb-settings.js';
 import { defaultDataDir } from '../store/data-dir.js';
-import { defaultKeyDir, fileKeyProvider } from '../store/anchor.js';
+import { fileKeyProvider } from '../store/anchor.js';
+import { keyDirFor } from '../store/key-dir.js';
 import { startWebHost } from './host.js';
 
 // Two levels up from main/web/index.ts (tsx) and from out/main/web.js (built) alike.
@@ -15,7 +16,7 @@ async function main() {
   // `npm run web -- --port 0 -- --data DIR` passes the second `--` through: it separates nothing here.
   const { values } = parseArgs({
     args: process.argv.slice(2).filter((arg) => arg !== '--'),
-    options: { port: { type: 'string' }, data: { type: 'string' }, renderer: { type: 'string' }, 'sla-interval-ms': { type: 'string' }, team: { type: 'string' }, keys: { type: 'string' } },
+    options: { port: { type: 'string' }, data: { type: 'string' }, renderer: { type: 'string' }, 'sla-interval-ms': { type: 'string' }, team: { type: 'string' }, 'key-dir': { type: 'string' } },
   });
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port: not a port number: ${values.port}`);
@@ -27,9 +28,9 @@ async function main() {
   const teamUrl = values.team === undefined ? undefined : teamAddress(values.team);
   const settings = lowdbSettings(dataDir);
   for (const notice of settings.notices) console.error(`[settings] ${notice}`);
-  // The store's anchor key lives outside --data (--keys DIR, ASSURANCE_DESK_KEYS, or the OS config folder).
-  const keys = fileKeyProvider(values.keys ?? defaultKeyDir());
-  const opened = await openDesk({ dataDir, settings, slaIntervalMs, teamUrl, keys });
+  // Passwords, tokens and the store's anchor key live in the key folder, outside the data folder.
+  const keyDir = keyDirFor(dataDir, values['key-dir']);
+  const opened = await openDesk({ dataDir, settings, slaIntervalMs, teamUrl, keyDir, keys: fileKeyProvider(keyDir) });
   for (const notice of opened.notices) console.error(`[store] ${notice}`);
   const host = await startWebHost({ desk: opened.desk, port, rendererDir: values.renderer ?? join(packageRoot, 'out', 'renderer') });
   if (teamUrl) console.log(`Joined the team at ${teamUrl}`);

@@ -6,6 +6,7 @@ import type { Connection } from '../../server/context.js';
 import { createDesk, type Desk } from '../../server/desk.js';
 import type { OpenedDesk } from '../../server/open-desk.js';
 import type { SettingsStore } from '../../server/settings/settings-store.js';
+import type { SecretStore } from '../../server/secrets/secret-store.js';
 import { openCaseStore } from '../../store/index.js';
 import { isPushable } from '../protocol.js';
 import { Unreachable, teamClient } from './client.js';
@@ -24,6 +25,7 @@ export async function openTeamDesk(options: {
   settings: SettingsStore;
   teamUrl: string;
   now?: () => Date;
+  secrets: SecretStore;
 }): Promise<OpenedDesk> {
   const now = options.now ?? (() => new Date());
   const local = await openCaseStore(options.dataDir, { now: options.now });
@@ -36,6 +38,7 @@ export async function openTeamDesk(options: {
     store,
     settings: options.settings,
     dataDir: options.dataDir,
+    secrets: options.secrets,
     now,
     team: teamLink(store, () => sync.status(), () => desk!),
   });
