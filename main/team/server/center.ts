@@ -15,12 +15,14 @@ import { DeskError } from '../../server/errors.js';
 import { toView } from '../../server/operators/app.js';
 import { offerIds, setDeskIdPrefix, withdrawOfferedIds } from '../../server/ids.js';
 import { memorySettings } from '../../server/settings/settings-store.js';
+import { memorySecretStore, type SecretStore } from '../../server/secrets/secret-store.js';
 import type { StoredEvent } from '../../store/types.js';
 import { isPushable, type CommandResult, type DecidedBy, type SignInRequest, type SignInResponse, type TeamCommand } from '../protocol.js';
 import { beginLocked, commitInOneTrip, headPosition, STALE_HEAD, readEventPage, readEvents, readEventsAndHead, readHistories, toStoredEvent, writeCommit, type CommandRow, type EventTag } from './event-log.js';
 import { pageKey, TeamMemoryStore, WriteInReadOnly, type Loaded } from './memory-store.js';
 import { RecentEvents } from './recent-events.js';
 import { Serial } from './serial.js';
+import { withoutPasswords } from './mail.js';
 import { findSession, issueSession, joinDesk, type TeamSession } from './sessions.js';
 
 export interface CenterOptions {
@@ -35,6 +37,8 @@ export interface CenterOptions {
   offlineHours?: number;
   /** Committed events kept in memory (for pulls, and the records' recent history); older ones stay in PostgreSQL. */
   eventsInMemory?: number;
+  /** The center's passwords and tokens (the mailbox's): kept in PostgreSQL by the server. */
+  secrets?: SecretStore;
 }
 
 interface Tx {
@@ -90,6 +94,7 @@ export class TeamCenter {
       store: this.store,
       settings: memorySettings(),
       dataDir: mkdtempSync(join(tmpdir(), 'team-server-')),
+      secrets: options.secrets ?? memorySecretStore(),
       now,
     });
   }
@@ -341,7 +346,7 @@ export class TeamCenter {
           desk_id: session.deskId,
           operator: command.operator,
           call: command.call,
-          input: command.input ?? null,
+          input: withoutPasswords(command.call, command.input ?? null),
           status: result.ok ? 'applied' : 'refused',
           result,
         });

@@ -24,7 +24,8 @@ interface Trail {
 }
 
 const CASES = 'cases';
-const ENTITY_NAME = /^[a-z][a-z0-9-]{0,63}$/;
+// As the desk store allows (main/store/validate.ts): keyEvents, mailMessages … are entities too.
+const ENTITY_NAME = /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/;
 /** Committed events kept in memory (newest); older ones are read from PostgreSQL when asked. */
 export const DEFAULT_TAIL = 5_000;
 

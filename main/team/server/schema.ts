@@ -73,6 +73,11 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
   },
   {
     version: 3,
+    name: 'the center’s channel secrets (mailbox and SMTP passwords), apart from the records desks pull',
+    sql: `CREATE TABLE secrets (name text PRIMARY KEY, value text NOT NULL, updated_at timestamptz NOT NULL DEFAULT now());`,
+  },
+  {
+    version: 4,
     name: 'which events touched which record: a record history without a scan',
     sql: `
       CREATE TABLE record_events (entity text NOT NULL, id text NOT NULL, position bigint NOT NULL, PRIMARY KEY (entity, id, position));
