@@ -11,6 +11,7 @@ import { startCtiListener } from '../server/cti/listener.js';
 import { CALL_CHANNEL, EVENT_CHANNEL } from './channels.js';
 import { APP_ORIGIN, APP_SCHEME, hardenSessions, isTrustedSender } from './security.js';
 import { electronSettings } from './settings.js';
+import { safeStorageKeyProvider } from './store-keys.js';
 import { electronSecretStore } from './secrets.js';
 import { FILES_PATH } from '../../shared/contract/uploads.js';
 import { servedFile } from '../server/uploads/file-links.js';
@@ -51,7 +52,13 @@ async function start() {
   try {
     // A team desk when the team URL setting is set; otherwise the desk works on its own local store.
     const userData = app.getPath('userData');
-    opened = await openDesk({ dataDir: join(userData, 'data'), settings: config.settings, teamUrl: config.settings.get().teamUrl, secrets: electronSecretStore(userData) });
+    opened = await openDesk({
+      dataDir: join(userData, 'data'),
+      settings: config.settings,
+      teamUrl: config.settings.get().teamUrl,
+      secrets: electronSecretStore(userData),
+      keys: safeStorageKeyProvider(join(userData, 'store-keys')),
+    });
   } catch (error) {
     dialog.showErrorBox('Assurance Desk cannot open its data', error instanceof Error ? error.message : String(error));
     app.exit(1);
