@@ -7,7 +7,7 @@ import type { RuleResult } from '../rules/decision.js';
 import type { MailCaseDetails, MailEntry } from '../domain/channel-fields.js';
 import type { CustomerMatch } from './customers.js';
 import { call } from './define.js';
-import type { AttachmentRef } from './work-orders.js';
+import type { AttachmentRef, KeyEventRecord } from './work-orders.js';
 
 export const AFTER_IMPORT = ['keep', 'move', 'delete'] as const;
 
@@ -66,6 +66,8 @@ export interface CallerCard {
   customer: Customer;
   open: CaseRecord[];
   recent: CaseRecord[];
+  /** The customer's key events in force now or still to come (not rejected), soonest first. */
+  keyEvents: KeyEventRecord[];
 }
 
 const host = z.string().trim().min(1, 'required').max(253);

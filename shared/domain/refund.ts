@@ -36,6 +36,8 @@ export interface RefundDetails extends CommonDetails {
   rewardCancelled?: string;
   policyVersion?: string;
   decision?: RefundDecision;
+  /** Set when the engine found the request ineligible: the ids of the failed rules, R1–R6. */
+  failedRules?: string[];
   review?: CaseReview;
   receipt?: Receipt;
   completedAt?: string;

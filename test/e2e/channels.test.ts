@@ -29,6 +29,10 @@ beforeAll(async () => {
     await standardOperators(desk);
     await desk.as('mgr')('customers.create', { account: 'vip-07', name: '星辰电商', vip: true, region: 'cn-shanghai', contacts: [{ name: '周敏', phone: '+8613900000007' }] });
     await desk.as('agent1')('calls.log', { customerAccount: 'vip-07', channel: 'hotline', category: 'console', summary: '控制台无法登录' });
+    const hours = (h: number) => new Date(Date.now() + h * 3_600_000).toISOString();
+    await desk.as('agent1')('keyEvents.register', { customerAccount: 'vip-07', name: '双十一大促', start: hours(-2), end: hours(24) });
+    await desk.as('agent1')('keyEvents.register', { customerAccount: 'vip-07', name: '新品发布会', start: hours(72), end: hours(80) });
+    await desk.as('agent1')('keyEvents.register', { customerAccount: 'vip-07', name: '去年的年会', start: hours(-80), end: hours(-72) });
     token = (await desk.as('mgr')('channels.update', { newCtiToken: true })).ctiToken!;
   });
   host = await startHost(dataDir);
@@ -71,6 +75,10 @@ it('newCall pops the caller up at the ringing agent, answer opens the call log w
   expect(await popup.textContent()).toContain('星辰电商');
   expect(await popup.getByTestId('caller-vip').isVisible()).toBe(true);
   expect(await popup.textContent()).toContain('控制台无法登录');
+  // The key events in force and to come, soonest first, with their state; the one that ended is not shown.
+  const keyEvents = popup.getByTestId('caller-key-events');
+  expect(await keyEvents.locator('[data-key-event-id]').allTextContents()).toEqual([expect.stringMatching(/^双十一大促\s*进行中/), expect.stringMatching(/^新品发布会\s*即将开始/)]);
+  expect(await keyEvents.textContent()).not.toContain('去年的年会');
   await screenshot(page, 'channels-incoming-call');
 
   expect(await post('event=answer&callId=e2e-1&user=李客服&from=8613900000007&to=4000955988&direction=in')).toBe(200);

@@ -28,6 +28,7 @@ beforeAll(async () => {
   const orders: Order[] = [
     { id: 'O-E2E-1', customerAccount: customer.id, product: 'ECS ecs.g7.large', billingMode: 'monthly', purchasedAt: new Date(now - 26 * HOUR).toISOString(), paid: '1000.00', reward: { granted: '100.00', spent: '60.00' } },
     { id: 'O-E2E-2', customerAccount: customer.id, product: 'SLB load balancer', billingMode: 'on-demand', purchasedAt: new Date(now - 30 * HOUR).toISOString(), paid: '88.50' },
+    { id: 'O-E2E-3', customerAccount: customer.id, product: 'OSS storage package', billingMode: 'yearly', purchasedAt: new Date(now - 2 * HOUR).toISOString(), paid: '50.00', reward: { granted: '80.00', spent: '80.00' } },
   ];
   store.append({
     actor: 'e2e',
@@ -87,15 +88,35 @@ it('shows an eligible refund live with the reward deduction and submits it with 
   await page.locator('[data-case-id][data-status=submitted]').first().waitFor();
 });
 
-it('shows an ineligible refund with the failing rule and cannot submit it', async () => {
+it('records an ineligible refund as rejected by the rules, shown in the customer’s history with its failed rule', async () => {
   await page.locator('input[name="order-O-E2E-2"]').check();
   await page.locator('input[name=dataMigrationConfirmed]').check();
   await page.locator('[data-testid=decision][data-outcome=ineligible]').waitFor();
   const r1 = page.locator('[data-rule=R1][data-subject="O-E2E-2"]');
   expect(await r1.getAttribute('data-result')).toBe('failed');
   expect(await r1.textContent()).toContain('计费方式 按量付费 不可退款'); // the engine's reason, in Chinese
-  expect(await page.getByRole('button', { name: '提交退款审核' }).isDisabled()).toBe(true);
+  expect(await page.getByRole('button', { name: '提交退款审核' }).count()).toBe(0);
   await bothLanguages('refunds-02-ineligible', 'Not eligible');
+  await page.getByRole('button', { name: '登记为规则判定不符合' }).click();
+  await page.getByText(/退款 C-\d{6} 已登记为规则判定不符合/).waitFor();
+  const rejected = page.locator('[data-case-id][data-status=rejected-by-rules]');
+  await rejected.waitFor();
+  expect(await rejected.textContent()).toContain('规则判定不符合');
+  expect(await rejected.getByTestId('failed-rules').textContent()).toBe('未通过：R1');
+  await bothLanguages('refunds-03-rejected-by-rules', 'Rejected by the rules');
+});
+
+it('tells the agent the customer gets nothing back when an eligible refund comes to 0.00', async () => {
+  await page.locator('input[name="order-O-E2E-3"]').check();
+  await page.locator('input[name=dataMigrationConfirmed]').check();
+  await page.locator('[data-testid=decision][data-outcome=eligible]').waitFor();
+  // R5 by hand: paid 50.00, reward spent 80.00 > 50.00, so 50.00 is deducted: 50.00 − 50.00 = 0.00.
+  const banner = page.getByTestId('nothing-back');
+  await banner.waitFor();
+  expect(await banner.textContent()).toContain('客户拿不回任何款项');
+  expect(await banner.textContent()).toMatch(/50\.00 − .*50\.00 = .*0\.00/);
+  await bothLanguages('refunds-04-nothing-back', 'The customer gets nothing back');
+  await page.locator('input[name="order-O-E2E-3"]').uncheck();
 });
 
 it('decides a compensation claim with one excluded occurrence and checks the email subject', async () => {

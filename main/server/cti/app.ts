@@ -5,10 +5,11 @@ import type { CaseRecord, Customer } from '../../../shared/domain/case.js';
 import type { StoredRecord } from '../../store/types.js';
 import type { Handlers } from '../context.js';
 import { DeskError, notFound } from '../errors.js';
+import { keyEventsOf } from '../work-orders/app.js';
 import { CASES, CUSTOMERS, PHONE_CALLS } from '../../../shared/domain/entities.js';
 
 /** Statuses after which a case needs nothing more from anyone. */
-const DONE = new Set(['closed', 'resolved', 'completed', 'rejected', 'logged', 'approved', 'credited', 'cancelled', 'explained', 'dispute-corrected', 'dispute-rejected']);
+const DONE = new Set(['closed', 'resolved', 'completed', 'rejected', 'rejected-by-rules', 'logged', 'approved', 'credited', 'cancelled', 'explained', 'dispute-corrected', 'dispute-rejected']);
 const RECENT = 10;
 
 export const phoneHandlers: Pick<Handlers, 'phone.calls' | 'phone.calledBack' | 'phone.callerCard'> = {
@@ -27,11 +28,16 @@ export const phoneHandlers: Pick<Handlers, 'phone.calls' | 'phone.calledBack' | 
     return next;
   },
 
-  async 'phone.callerCard'(input, { store }): Promise<CallerCard> {
+  async 'phone.callerCard'(input, { store, now }): Promise<CallerCard> {
     const customer = store.get<Customer & StoredRecord>(CUSTOMERS, input.account);
     if (!customer) throw notFound('customer', 'account');
     const { ids } = await store.searchCases({ customerAccount: customer.id, limit: 200 });
     const cases = ids.map((id) => store.get<CaseRecord>(CASES, id)).filter((c): c is CaseRecord => !!c);
-    return { customer, open: cases.filter((c) => !DONE.has(c.status)), recent: cases.slice(0, RECENT) };
+    const at = now().toISOString();
+    const keyEvents = keyEventsOf({ store }, customer.id)
+      .filter((e) => !e.rejected && Date.parse(e.end) >= Date.parse(at))
+      .sort((a, b) => a.start.localeCompare(b.start))
+      .map((e) => ({ ...e }));
+    return { customer, open: cases.filter((c) => !DONE.has(c.status)), recent: cases.slice(0, RECENT), keyEvents };
   },
 };

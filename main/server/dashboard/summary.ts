@@ -99,9 +99,10 @@ export function dashboardSummary(store: Pick<CaseStore, 'all'>, rules: DeskSetti
 
     if (c.type === 'refund') {
       agent.refunds++;
-      if (c.status === 'rejected') {
+      if (c.status === 'rejected' || c.status === 'rejected-by-rules') {
         refunds.rejected++;
-        rejectionReasons.add(typeof review.reason === 'string' ? review.reason : '');
+        // Rejected by the rules: the failed rule ids are the reason.
+        rejectionReasons.add(typeof review.reason === 'string' ? review.reason : Array.isArray(d.failedRules) ? d.failedRules.join(', ') : '');
       } else {
         refunds.count++;
         if (typeof d.amount === 'string' && MONEY.test(d.amount)) refunds.amount = refunds.amount.plus(d.amount);

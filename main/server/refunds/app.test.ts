@@ -33,23 +33,39 @@ describe('refunds', () => {
     expect(record.details.decision!.rules.map((r) => r.id)).toEqual(['R1', 'R2', 'R3', 'R4', 'R5', 'R6']);
   });
 
-  it('explains an ineligible order per rule and refuses to submit it, naming the field, store unchanged', async () => {
+  it('records an ineligible request as rejected by the rules with its failed rules; it cannot be approved', async () => {
     const preview = await t.ok(t.agent, 'refunds.preview', { customerAccount: 'acme-01', orderIds: ['O-2', 'O-3'], dataMigrationConfirmed: true });
     expect(preview.outcome).toBe('ineligible');
     expect(preview.rules.find((r) => r.id === 'R1' && r.subject === 'O-2')!.result).toBe('failed');
+    // O-3 bought 2026-04-20T02:00Z, asked 2026-05-06T02:00Z: 16 days = 384 h > 120 h, R2 fails.
     expect(preview.rules.find((r) => r.id === 'R2' && r.subject === 'O-3')!.result).toBe('failed');
+    const record = await t.ok(t.agent, 'refunds.submit', { customerAccount: 'acme-01', orderIds: ['O-2', 'O-3'], dataMigrationConfirmed: true });
+    // O-2 on-demand fails R1; O-3 fails R2 (above): nothing refunded, both rules named.
+    expect(record).toMatchObject({ type: 'refund', status: 'rejected-by-rules', details: { amount: '0.00', failedRules: ['R1', 'R2'], orderIds: ['O-2', 'O-3'] } });
+    expect(record.details.decision!.outcome).toBe('ineligible');
+    // Without the R6 confirmation it is recorded too, R6 named.
+    const unconfirmed = await t.ok(t.agent, 'refunds.submit', { customerAccount: 'acme-01', orderIds: ['O-1'] });
+    expect(unconfirmed).toMatchObject({ status: 'rejected-by-rules', details: { failedRules: ['R6'], dataMigrationConfirmed: false } });
+    // A request with no order fails R4 and is recorded as well.
+    const empty = await t.ok(t.agent, 'refunds.submit', { customerAccount: 'acme-01', orderIds: [] });
+    expect(empty.details.failedRules).toEqual(['R4', 'R6']);
+
+    const history = await t.ok(t.agent, 'cases.get', { id: record.id });
+    expect(history.history.map((h) => h.action)).toEqual(['refund.rejected-by-rules']);
+    const page = await t.ok(t.agent, 'cases.search', { type: ['refund'], customerAccount: 'acme-01' });
+    expect(page.cases.map((c) => c.id)).toEqual(expect.arrayContaining([record.id, unconfirmed.id, empty.id]));
+
     const before = t.snapshot();
-    const outcome = await submit(['O-2']);
-    expect(outcome).toMatchObject({ ok: false, error: { code: 'invalid-input', field: 'orderIds' } });
-    expect(!outcome.ok && outcome.error.message).toContain('R1');
-    const unconfirmed = await t.desk.dispatch(t.agent, 'refunds.submit', { customerAccount: 'acme-01', orderIds: ['O-1'] });
-    expect(unconfirmed).toMatchObject({ ok: false, error: { field: 'dataMigrationConfirmed' } });
+    expect(await t.desk.dispatch(t.supervisor, 'refunds.approve', { id: record.id })).toMatchObject({ ok: false, error: { code: 'conflict', field: 'id' } });
+    expect(await t.desk.dispatch(t.supervisor, 'refunds.reject', { id: record.id, reason: 'again' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
     expect(t.snapshot()).toBe(before);
+    // Its orders are not held: O-1, recorded unconfirmed above, is refundable once confirmed.
+    expect(await t.ok(t.agent, 'refunds.submit', { customerAccount: 'acme-01', orderIds: ['O-1'], dataMigrationConfirmed: true })).toMatchObject({ status: 'submitted' });
   });
 
   it('rejects bad input with a typed error naming the field and changes nothing', async () => {
     const before = t.snapshot();
-    expect(await t.desk.dispatch(t.agent, 'refunds.submit', { customerAccount: 'acme-01', orderIds: [], dataMigrationConfirmed: true })).toMatchObject({
+    expect(await t.desk.dispatch(t.agent, 'refunds.submit', { customerAccount: 'acme-01', orderIds: ['O-1', 'O-1'], dataMigrationConfirmed: true })).toMatchObject({
       ok: false,
       error: { field: 'orderIds' },
     });
@@ -91,13 +107,16 @@ describe('refunds', () => {
     const first = await t.ok(t.agent, 'refunds.submit', { customerAccount: 'acme-01', orderIds: ['O-4'], dataMigrationConfirmed: true });
     await t.ok(t.agent, 'refunds.submit', { customerAccount: 'acme-01', orderIds: ['O-5'], dataMigrationConfirmed: true });
     const third = await t.ok(t.agent, 'refunds.submit', { customerAccount: 'acme-01', orderIds: ['O-6'], dataMigrationConfirmed: true });
-    const blocked = await submit(['O-7']);
-    expect(blocked).toMatchObject({ ok: false, error: { field: 'customerAccount' } });
+    // Three in progress: R3 needs fewer than 3, so O-7 is recorded as rejected by the rules.
+    const blocked = await t.ok(t.agent, 'refunds.submit', { customerAccount: 'acme-01', orderIds: ['O-7'], dataMigrationConfirmed: true });
+    expect(blocked).toMatchObject({ status: 'rejected-by-rules', details: { failedRules: ['R3'] } });
     await t.ok(t.supervisor, 'refunds.reject', { id: third.id, reason: 'customer withdrew the request' });
     await t.ok(t.supervisor, 'refunds.approve', { id: first.id });
     const preview = await t.ok(t.agent, 'refunds.preview', { customerAccount: 'acme-01', orderIds: ['O-7'], dataMigrationConfirmed: true });
     expect(preview.rules.find((r) => r.id === 'R3')).toMatchObject({ result: 'passed' });
-    expect(preview.rules.find((r) => r.id === 'R3')!.reason).toContain('2 earlier refund(s)');
+    // Counted: first (approved) + second (submitted) = 2; not counted: third (rejected at review)
+    // + the O-7 request (rejected by the rules) = 2.
+    expect(preview.rules.find((r) => r.id === 'R3')!.reason).toContain('2 earlier refund(s) completed or in-progress (2 not counted)');
     // an order already in a live refund cannot be refunded twice; a rejected one frees it
     expect(await submit(['O-4'])).toMatchObject({ ok: false, error: { code: 'conflict', field: 'orderIds.0' } });
     expect((await submit(['O-6'])).ok).toBe(true);

@@ -4,7 +4,6 @@ import type { Order } from '../../../shared/domain/order.js';
 import type { ParsedInput } from '../../../shared/contract/index.js';
 import { isCaseOf, type CaseOf, type CaseRecord } from '../../../shared/domain/case.js';
 import type { Receipt } from '../../../shared/domain/refund.js';
-import type { RuleResult } from '../../../shared/rules/decision.js';
 import type { RefundRequest } from '../../../shared/rules/requests.js';
 import { decideRefund } from '../../rules/index.js';
 import type { HandlerContext, Handlers } from '../context.js';
@@ -16,7 +15,6 @@ import {
   customerOf,
   newCase,
   recordNewCase,
-  requireEligible,
   requireFourEyes,
   review,
 } from '../workspace/workflow.js';
@@ -24,10 +22,15 @@ import { CASES, ORDERS } from '../../../shared/domain/entities.js';
 
 type StoredOrder = Order & { [key: string]: unknown };
 
-/** How a refund case's status counts for R3: rejected ones never do. */
+/** An ineligible request is recorded too (policy section 5), in this status with its failed rules. */
+export const REJECTED_BY_RULES = 'rejected-by-rules';
+
+const isRejected = (status: string) => status === 'rejected' || status === REJECTED_BY_RULES;
+
+/** How a refund case's status counts for R3: rejected ones, at review or by the rules, never do. */
 export function refundStatusForR3(status: string): 'completed' | 'in-progress' | 'rejected' {
   if (status === 'completed') return 'completed';
-  if (status === 'rejected') return 'rejected';
+  if (isRejected(status)) return 'rejected';
   return 'in-progress';
 }
 
@@ -46,7 +49,7 @@ function buildRequest(ctx: HandlerContext, input: ParsedInput<'refunds.preview'>
     return order;
   });
   const earlier = refundCasesOf(ctx, customer.id);
-  const open = earlier.filter((c) => c.status !== 'rejected');
+  const open = earlier.filter((c) => !isRejected(c.status));
   for (const [index, order] of orders.entries()) {
     const holder = open.find((c) => c.details.orderIds?.includes(order.id));
     if (holder) throw new DeskError('conflict', `order ${order.id} is already in refund ${holder.id} (${holder.status})`, `orderIds.${index}`);
@@ -65,11 +68,6 @@ function buildRequest(ctx: HandlerContext, input: ParsedInput<'refunds.preview'>
   return { request, orders };
 }
 
-const fieldOfRule = (failed: RuleResult[]) => {
-  const rule = failed[0];
-  return !rule ? undefined : rule.id === 'R6' ? 'dataMigrationConfirmed' : rule.id === 'R3' ? 'customerAccount' : 'orderIds';
-};
-
 /** The engine's decision the agent submitted; seeded cases have none and cannot be reviewed here. */
 export function decisionOf<D>(record: { id: string; details: { decision?: D } }): D {
   if (!record.details.decision) throw new DeskError('conflict', `case ${record.id} carries no decision of the rules engine (seeded or imported); submit it again from the desk`, 'id');
@@ -82,29 +80,31 @@ export const refundHandlers: Pick<Handlers, 'refunds.preview' | 'refunds.submit'
   },
 
   'refunds.submit'(input, ctx) {
-    if (input.orderIds.length === 0) throw new DeskError('invalid-input', 'pick 1 to 3 of the customer’s orders', 'orderIds');
     const { request, orders } = buildRequest(ctx, input);
     const decision = decideRefund(request, deskRules(ctx));
-    requireEligible(decision, fieldOfRule);
+    const eligible = decision.outcome === 'eligible';
+    const failedRules = decision.rules.filter((r) => r.result === 'failed').map((r) => r.id);
     const customer = customerOf(ctx, input.customerAccount);
+    const orderList = orders.map((o) => o.id).join(', ') || 'no order';
     const record = newCase(ctx, customer, {
       type: 'refund',
       channel: input.channel,
-      status: 'submitted',
-      summary: `Refund ${decision.amount} for ${orders.map((o) => o.id).join(', ')}`,
+      status: eligible ? 'submitted' : REJECTED_BY_RULES,
+      summary: eligible ? `Refund ${decision.amount} for ${orderList}` : `Refund for ${orderList} rejected by the rules (${[...new Set(failedRules)].join(', ')})`,
       notes: input.notes,
       details: {
         orderIds: orders.map((o) => o.id),
         orders: orders.map(({ id, product, billingMode, purchasedAt, paid, reward }) => ({ id, product, billingMode, purchasedAt, paid, ...(reward ? { reward } : {}) })),
-        dataMigrationConfirmed: true,
+        dataMigrationConfirmed: input.dataMigrationConfirmed === true,
         amount: decision.amount,
         rewardDeducted: decision.rewardDeducted,
         rewardCancelled: decision.rewardCancelled,
         policyVersion: decision.policyVersion,
         decision,
+        ...(eligible ? {} : { failedRules: [...new Set(failedRules)] }),
       },
     });
-    return recordNewCase(ctx, record, 'refund.submitted');
+    return recordNewCase(ctx, record, eligible ? 'refund.submitted' : 'refund.rejected-by-rules');
   },
 
   'refunds.approve'(input, ctx) {

@@ -28,7 +28,7 @@ function historyEntry(event: StoredEvent, id: string): HistoryEntry {
   return { seq: event.seq, at: event.at, actor: event.actor, action: event.action, reason: event.reason, changes };
 }
 
-function keyEventsOf(services: Pick<Services, 'store'>, account: string): KeyEventRecord[] {
+export function keyEventsOf(services: Pick<Services, 'store'>, account: string): KeyEventRecord[] {
   return services.store.all<Stored<KeyEventRecord>>(KEY_EVENTS).filter((e) => e.customerAccount === account);
 }
 

@@ -19,6 +19,7 @@ const STATUS_COLOR: Record<string, 'default' | 'info' | 'success' | 'error'> = {
   approved: 'success',
   completed: 'success',
   rejected: 'error',
+  'rejected-by-rules': 'error',
 };
 
 export function ReviewList({ kind, cases, onChanged }: { kind: Kind; cases: CaseOf<'refund' | 'compensation'>[]; onChanged(): void }) {
@@ -59,7 +60,13 @@ export function ReviewList({ kind, cases, onChanged }: { kind: Kind; cases: Case
                   {c.id}
                 </Typography>
                 <Chip size="small" color={STATUS_COLOR[c.status] ?? 'default'} label={t(`decision.status.${c.status}`, { defaultValue: c.status })} />
-                <Typography variant="body2">{formatMoney(c.details.amount, currency, i18n.language)}</Typography>
+                {'failedRules' in c.details && c.details.failedRules ? (
+                  <Typography variant="body2" data-testid="failed-rules">
+                    {t('decision.failedRules', { rules: c.details.failedRules.join(', ') })}
+                  </Typography>
+                ) : (
+                  <Typography variant="body2">{formatMoney(c.details.amount, currency, i18n.language)}</Typography>
+                )}
                 <Typography variant="caption" color="text.secondary">
                   {formatDateTime(c.openedAt, i18n.language, timeZone)} · {c.agent}
                 </Typography>

@@ -29,6 +29,7 @@ export const messages = {
       yourOwn: 'your own request — another supervisor reviews it',
       requests: "This customer's requests",
       none: 'None yet',
+      failedRules: 'failed: {{rules}}',
       rule: {
         R1: 'Subscription billing',
         R2: 'Within 5 days of purchase',
@@ -86,6 +87,7 @@ export const messages = {
       yourOwn: '本人提交的申请，须由其他主管审核',
       requests: '该客户的申请',
       none: '暂无',
+      failedRules: '未通过：{{rules}}',
       rule: {
         R1: '订阅计费方式',
         R2: '购买后 5 天内',

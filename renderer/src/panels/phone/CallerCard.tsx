@@ -1,6 +1,7 @@
 import { Box, Chip, List, ListItem, ListItemText, Stack, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import type { CaseRecord } from '../../../../shared/domain/case.js';
+import type { KeyEventRecord } from '../../../../shared/contract/work-orders.js';
 import { useDeskQuery } from '../../api/useDeskQuery.js';
 import { formatDateTime } from '../../i18n/index.js';
 import { useSession } from '../../state/session.js';
@@ -26,7 +27,35 @@ function CaseList({ title, cases }: { title: string; cases: CaseRecord[] }) {
   );
 }
 
-/** Who is calling: VIP status, contacts, open and recent cases. The pop-up on a ringing call and the call log's card alike. */
+/** The key events that raise this customer's severity: in force now, or still to come. */
+function KeyEvents({ events }: { events: KeyEventRecord[] }) {
+  const { t, i18n } = useTranslation();
+  const timeZone = useSession((s) => s.settings?.timeZone ?? 'Asia/Shanghai');
+  const now = Date.now();
+  return (
+    <Box data-testid="caller-key-events">
+      <Typography variant="subtitle2">{t('phone.keyEvents', { count: events.length })}</Typography>
+      {events.length === 0 && <Typography variant="body2" color="text.secondary">{t('phone.none')}</Typography>}
+      <List dense disablePadding>
+        {events.map((e) => (
+          <ListItem key={e.id} disableGutters data-key-event-id={e.id}>
+            <ListItemText
+              primary={
+                <>
+                  {e.name}{' '}
+                  <Chip size="small" color={Date.parse(e.start) <= now ? 'warning' : 'default'} label={t(Date.parse(e.start) <= now ? 'phone.keyEventActive' : 'phone.keyEventUpcoming')} />
+                </>
+              }
+              secondary={`${formatDateTime(e.start, i18n.language, timeZone)} – ${formatDateTime(e.end, i18n.language, timeZone)}`}
+            />
+          </ListItem>
+        ))}
+      </List>
+    </Box>
+  );
+}
+
+/** Who is calling: VIP status, contacts, key events, open and recent cases. The pop-up on a ringing call and the call log's card alike. */
 export function CallerCard({ account, contacts }: { account: string; contacts?: string[] }) {
   const { t } = useTranslation();
   const card = useDeskQuery('phone.callerCard', { account }, { refreshOn: ['cases', 'customers'] }).data;
@@ -41,6 +70,7 @@ export function CallerCard({ account, contacts }: { account: string; contacts?: 
         {card.customer.vip && <Chip size="small" color="secondary" label={t('phone.vip')} data-testid="caller-vip" />}
       </Stack>
       <Typography variant="body2">{t('phone.contacts', { names: (contacts?.length ? contacts : card.customer.contacts.map((c) => c.name)).join(', ') })}</Typography>
+      <KeyEvents events={card.keyEvents} />
       <CaseList title={t('phone.open', { count: card.open.length })} cases={card.open} />
       <CaseList title={t('phone.recent')} cases={card.recent} />
     </Stack>

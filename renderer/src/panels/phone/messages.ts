@@ -19,6 +19,9 @@ export const messages = {
       calledBack: 'Called back',
       at: 'at {{time}}',
       caller: 'Caller card',
+      keyEvents: 'Key events ({{count}})',
+      keyEventActive: 'in force now',
+      keyEventUpcoming: 'upcoming',
     },
   },
   zhCN: {
@@ -41,6 +44,9 @@ export const messages = {
       calledBack: '已回电',
       at: '{{time}}',
       caller: '来电客户',
+      keyEvents: '重大活动（{{count}}）',
+      keyEventActive: '进行中',
+      keyEventUpcoming: '即将开始',
     },
   },
 };

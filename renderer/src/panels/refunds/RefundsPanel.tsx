@@ -38,6 +38,7 @@ import {
 import { formatDateTime } from '../../i18n/index.js';
 import { useSession } from '../../state/session.js';
 import { CallerLookup } from '../calls/CallerLookup.js';
+import { NothingBack } from './NothingBack.js';
 
 export function RefundsPanel() {
   const { t, i18n } = useTranslation();
@@ -64,7 +65,9 @@ export function RefundsPanel() {
   const preview = useLivePreview('refunds.preview', input);
   const decision = preview.result;
 
-  async function submit() {
+  async function submit(recordRejected = false) {
+    // The keyboard submits an eligible request only; recording a rejected one takes its own button.
+    if (!recordRejected && decision?.outcome === 'ineligible') return;
     errors.clear();
     try {
       const record = await call('refunds.submit', {
@@ -73,7 +76,7 @@ export function RefundsPanel() {
         dataMigrationConfirmed: confirmed,
         notes: [prefill?.fromCase ? `From call ${prefill.fromCase}` : '', notes].filter(Boolean).join('\n'),
       });
-      setSaved(record.id);
+      setSaved(t(record.status === 'rejected-by-rules' ? 'refunds.recorded' : 'refunds.submitted', { id: record.id }));
       setSelected([]);
       setConfirmed(false);
       setNotes('');
@@ -159,12 +162,17 @@ export function RefundsPanel() {
             {errors.errors.dataMigrationConfirmed && <FormHelperText error>{errors.errors.dataMigrationConfirmed}</FormHelperText>}
           </Box>
           <TextField name="notes" label={t('refunds.notes')} multiline minRows={1} value={notes} onChange={(e) => setNotes(e.target.value)} {...errors.props('notes')} />
-          <SubmitRow label={t('refunds.submit')} error={errors.errors.form} disabled={decision?.outcome !== 'eligible' || preview.pending} />
+          {decision?.outcome === 'ineligible' ? (
+            <SubmitRow label={t('refunds.recordRejected')} hint={t('refunds.recordRejectedHint')} color="warning" error={errors.errors.form} disabled={preview.pending} onClick={() => void submit(true)} />
+          ) : (
+            <SubmitRow label={t('refunds.submit')} error={errors.errors.form} disabled={decision?.outcome !== 'eligible' || preview.pending} />
+          )}
         </Stack>
         <Stack spacing={1.5} aria-live="polite">
           {!account && <Alert severity="info">{t('decision.pickCustomer')}</Alert>}
           {account && selected.length === 0 && <Alert severity="info">{t('refunds.pickOrders')}</Alert>}
           {preview.error && <Alert severity="error">{preview.error.message}</Alert>}
+          {decision && <NothingBack decision={decision} />}
           {decision && (
             <DecisionView decision={decision}>
               <Typography variant="body2" data-testid="reward-deducted">
@@ -176,7 +184,7 @@ export function RefundsPanel() {
           {account && <ReviewList kind="refunds" cases={requests.cases} onChanged={requests.refresh} />}
         </Stack>
       </Box>
-      <Snackbar open={saved !== null} autoHideDuration={4000} onClose={() => setSaved(null)} message={t('refunds.submitted', { id: saved })} />
+      <Snackbar open={saved !== null} autoHideDuration={4000} onClose={() => setSaved(null)} message={saved} />
     </Stack>
   );
 }
