@@ -1,7 +1,11 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // Secrets and keys of the desks the tests open go to a temp key folder, never the user's.
+    env: { ASSURANCE_DESK_KEY_DIR: process.env.ASSURANCE_DESK_KEY_DIR ?? join(tmpdir(), 'assurance-desk-test-keys') },
     projects: [
       {
         extends: true,

@@ -9,6 +9,7 @@ import { startCtiListener } from '../server/cti/listener.js';
 import { CALL_CHANNEL, EVENT_CHANNEL } from './channels.js';
 import { APP_ORIGIN, APP_SCHEME, hardenSessions, isTrustedSender } from './security.js';
 import { electronSettings } from './settings.js';
+import { electronSecretStore } from './secrets.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const rendererDir = join(here, '..', 'renderer');
@@ -41,7 +42,8 @@ async function start() {
   let opened: OpenedDesk;
   try {
     // A team desk when the team URL setting is set; otherwise the desk works on its own local store.
-    opened = await openDesk({ dataDir: join(app.getPath('userData'), 'data'), settings: config.settings, teamUrl: config.settings.get().teamUrl });
+    const userData = app.getPath('userData');
+    opened = await openDesk({ dataDir: join(userData, 'data'), settings: config.settings, teamUrl: config.settings.get().teamUrl, secrets: electronSecretStore(userData) });
   } catch (error) {
     dialog.showErrorBox('Assurance Desk cannot open its data', error instanceof Error ? error.message : String(error));
     app.exit(1);

@@ -7,13 +7,14 @@ import { decisionContext, type DeskSettings } from './context.js';
 import { emailSubjectRule } from './email-subject.js';
 import { formatMoney, money, Money, showMoney, sum } from './money.js';
 import { because } from './reasons.js';
-import { ceilMinutes, dateInZone, isoInstant, localTimeInZone } from '../../shared/rules/zone.js';
+import { ceilMinutes, dateInZone, reasonInstant } from '../../shared/rules/zone.js';
 
 const MINUTES_PER_DAY = 1440;
 
 export function decideCompensation(claim: CompensationClaim, desk?: DeskSettings): CompensationDecision {
   const { policy, timeZone, calendar } = decisionContext(claim, desk);
   const p = policy.compensation;
+  const when = (instant: string) => reasonInstant(Date.parse(instant), timeZone);
   const rules: RuleResult[] = [];
   const notes: string[] = [];
 
@@ -35,8 +36,8 @@ export function decideCompensation(claim: CompensationClaim, desk?: DeskSettings
       subject: o.id,
       result: 'passed',
       ...because('C1.minutes', {
-        start: isoInstant(Date.parse(o.start)),
-        end: isoInstant(Date.parse(o.end)),
+        start: when(o.start),
+        end: when(o.end),
         wholeMinutes: Math.floor(seconds / 60),
         seconds: trimSeconds(seconds % 60),
         minutes,
@@ -64,11 +65,10 @@ export function decideCompensation(claim: CompensationClaim, desk?: DeskSettings
         ? because('C7.claimed', {
             claim: claimedBefore.claim.id,
             status: claimedBefore.claim.status,
-            start: localTimeInZone(Date.parse(o.start), timeZone),
-            end: localTimeInZone(Date.parse(o.end), timeZone),
-            claimedStart: localTimeInZone(Date.parse(claimedBefore.window.start), timeZone),
-            claimedEnd: localTimeInZone(Date.parse(claimedBefore.window.end), timeZone),
-            timeZone,
+            start: when(o.start),
+            end: when(o.end),
+            claimedStart: when(claimedBefore.window.start),
+            claimedEnd: when(claimedBefore.window.end),
           })
         : because('C7.first', { counted: counted.length, rejected: earlier.length - counted.length })),
     });
@@ -103,8 +103,7 @@ export function decideCompensation(claim: CompensationClaim, desk?: DeskSettings
     result: inTime ? 'passed' : 'failed',
     ...because(window.compensable ? (missingData ? 'C5.compensable-no-data' : 'C5.compensable') : missingData ? 'C5.any-no-data' : 'C5.any', {
       id: window.from.id,
-      endedAt: localTimeInZone(Date.parse(window.from.end), timeZone),
-      timeZone,
+      endedAt: when(window.from.end),
       days: p.claimWorkingDays,
       endedOn,
       deadline: deadline.date,

@@ -2,7 +2,7 @@
 import type { RuleResult } from '../../shared/rules/decision.js';
 import { decisionContext, type DeskSettings } from './context.js';
 import { because } from './reasons.js';
-import { isoInstant } from '../../shared/rules/zone.js';
+import { isoInstant, reasonInstant } from '../../shared/rules/zone.js';
 
 const HOUR = 3_600_000;
 
@@ -16,14 +16,14 @@ export interface ComplaintAcknowledgement {
 
 /** The acknowledgement due time of a complaint opened at `openedAt`, under the policy in force then. */
 export function complaintAcknowledgement(openedAt: string, desk?: DeskSettings): ComplaintAcknowledgement {
-  const { policy } = decisionContext({ now: openedAt }, desk);
+  const { policy, timeZone } = decisionContext({ now: openedAt }, desk);
   const hours = policy.complaint.acknowledgeHours;
   const acknowledgeBy = isoInstant(Date.parse(openedAt) + hours * HOUR);
   return {
     acknowledgeBy,
     hours,
     policyVersion: policy.id,
-    rule: { id: 'CP1', result: 'passed', ...because('CP1.acknowledge', { openedAt: isoInstant(Date.parse(openedAt)), hours, by: acknowledgeBy }) },
+    rule: { id: 'CP1', result: 'passed', ...because('CP1.acknowledge', { openedAt: reasonInstant(Date.parse(openedAt), timeZone), hours, by: reasonInstant(Date.parse(acknowledgeBy), timeZone) }) },
   };
 }
 

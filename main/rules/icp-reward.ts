@@ -4,7 +4,7 @@ import type { IcpRewardRequest } from '../../shared/rules/requests.js';
 import { decisionContext, type DeskSettings } from './context.js';
 import { formatMoney, money } from './money.js';
 import { because, type ReasonCode, type ReasonParams } from './reasons.js';
-import { addDays, addYears, dateInZone } from '../../shared/rules/zone.js';
+import { addDays, addYears, dateInZone, reasonInstant } from '../../shared/rules/zone.js';
 
 export function decideIcpReward(request: IcpRewardRequest, desk?: DeskSettings): IcpRewardDecision {
   const { policy, timeZone } = decisionContext(request, desk);
@@ -38,7 +38,7 @@ export function decideIcpReward(request: IcpRewardRequest, desk?: DeskSettings):
     filing.approvedAt ? (abandoned ? 'I6.approved-abandoned' : 'I6.approved') : abandoned ? 'I6.filing-abandoned' : 'I6.filing',
     {
       status: filing.status,
-      ...(filing.approvedAt ? { approvedAt: filing.approvedAt } : {}),
+      ...(filing.approvedAt ? { approvedAt: reasonInstant(Date.parse(filing.approvedAt), timeZone) } : {}),
       delay,
       abandonedAt: p.abandonedAfterDelayDays,
     },

@@ -3,7 +3,7 @@
 // supervisor. Registering a window is a VIP service (section 8); the desk checks that.
 import { SEVERITIES, type Severity } from '../../shared/domain/case.js';
 import type { RuleResult } from '../../shared/rules/decision.js';
-import { isoInstant } from '../../shared/rules/zone.js';
+import { DEFAULT_TIME_ZONE, reasonInstant } from '../../shared/rules/zone.js';
 import { because } from './reasons.js';
 
 export interface KeyEvent {
@@ -19,9 +19,10 @@ export interface OpeningSeverity {
   rule: RuleResult;
 }
 
-export function openingSeverity(requested: Severity, openedAt: string, keyEvents: readonly KeyEvent[]): OpeningSeverity {
+/** `timeZone`: the desk's, in which the reason prints its instants. */
+export function openingSeverity(requested: Severity, openedAt: string, keyEvents: readonly KeyEvent[], timeZone = DEFAULT_TIME_ZONE): OpeningSeverity {
   const at = Date.parse(openedAt);
-  const opened = isoInstant(at);
+  const opened = reasonInstant(at, timeZone);
   const event = keyEvents.find((e) => Date.parse(e.start) <= at && at < Date.parse(e.end));
   if (!event) {
     return {
@@ -43,8 +44,8 @@ export function openingSeverity(requested: Severity, openedAt: string, keyEvents
       ...because(severity !== requested ? 'SLA.key-event-raised' : 'SLA.key-event-highest', {
         openedAt: opened,
         event: event.name ?? 'key event',
-        start: isoInstant(Date.parse(event.start)),
-        end: isoInstant(Date.parse(event.end)),
+        start: reasonInstant(Date.parse(event.start), timeZone),
+        end: reasonInstant(Date.parse(event.end), timeZone),
         from: requested,
         to: severity,
       }),

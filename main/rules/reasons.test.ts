@@ -131,6 +131,31 @@ describe('rule reasons', () => {
     expect([...Object.keys(REASON_TEMPLATES)].filter((c) => !seen.has(c))).toEqual([]);
   });
 
+  it('prints every instant as local time in the desk’s zone with the zone named, never UTC', () => {
+    const utcInstant = /\d{2}:\d{2}(:\d{2})?(\.\d+)?Z/;
+    for (const rule of everyRule()) expect(rule.reason, `${rule.id}: ${rule.reason}`).not.toMatch(utcInstant);
+    // A 10:00 fault in Shanghai is 02:00Z; the reason says 10:00. 10:00 → 10:30 = 30 min.
+    const c1 = decideCompensation(claim()).rules.find((r) => r.id === 'C1')!;
+    expect(c1.reason).toBe('2026-05-01 10:00 (Asia/Shanghai) to 2026-05-01 10:30 (Asia/Shanghai) = 30 min 0 s → 30 minute(s)');
+    // The desk's zone is a setting: 09:00+08:00 = 01:00Z = 03:00 in Berlin (CEST, +02:00).
+    const r2 = decideRefund(refund(), { timeZone: 'Europe/Berlin' }).rules.find((r) => r.id === 'R2')!;
+    expect(r2.reason).toContain('after purchase at 2026-05-01 03:00 (Europe/Berlin)');
+    // Seconds are printed when there are some: 10:00:30 local.
+    const c1s = decideCompensation(claim({ occurrences: [occurrence({ start: '2026-05-01T10:00:30+08:00' })] })).rules.find((r) => r.id === 'C1')!;
+    expect(c1s.reason).toBe('2026-05-01 10:00:30 (Asia/Shanghai) to 2026-05-01 10:30 (Asia/Shanghai) = 29 min 30 s → 30 minute(s)');
+    // S1 and S2 in the desk's zone: opened 10:00Z = 18:00 Shanghai = 11:00 Berlin (CET, +01:00 on 10 March);
+    // SEV-1 common first response 15 min → due 10:15Z = 11:15 Berlin.
+    const sla = assessSla({ severity: 'SEV-1', vip: false, openedAt: OPENED }, at(5), { timeZone: 'Europe/Berlin' });
+    expect(sla.rules.find((r) => r.id === 'S2')!.reason).toBe(
+      'SEV-1 common first response 15 min from 2026-03-10 11:00 (Europe/Berlin) (24/7) → due 2026-03-10 11:15 (Europe/Berlin); 10 min remaining at 2026-03-10 11:05 (Europe/Berlin)',
+    );
+    expect(sla.rules.find((r) => r.id === 'S1')!.reason).toBe("opened 2026-03-10 11:00 (Europe/Berlin) outside the customer's 0 registered key-event window(s)");
+    // …while the outputs for programs stay UTC.
+    expect(sla.firstResponse.due).toBe('2026-03-10T10:15:00Z');
+    // CP1: opened 10:00 Shanghai + 24 h = 2 May 10:00 Shanghai.
+    expect(complaintAcknowledgement('2026-05-01T10:00:00+08:00').rule.reason).toBe('opened 2026-05-01 10:00 (Asia/Shanghai); acknowledge within 24 h, by 2026-05-02 10:00 (Asia/Shanghai)');
+  });
+
   it('falls back to the English reason without a code or a template', () => {
     expect(ruleReason({ reason: 'as stored' }, 'zh-CN')).toBe('as stored');
     expect(ruleReason({ reason: 'as stored', code: 'X.unknown', params: {} }, 'zh-CN')).toBe('as stored');

@@ -13,7 +13,7 @@ const SLA_TAIL = {
   overdue: '; overdue by {{late}} min at {{now}}',
   waiting: '; paused at {{now}}, waiting for the customer since {{since}}; {{remaining}} min left',
 } as const;
-const C5_TAIL = '{{id}} ended {{endedAt}} {{timeZone}}; {{days}}th working day after {{endedOn}} is {{deadline}} ({{source}}); claimed on {{claimedOn}}';
+const C5_TAIL = '{{id}} ended {{endedAt}}; {{days}}th working day after {{endedOn}} is {{deadline}} ({{source}}); claimed on {{claimedOn}}';
 const R5_HEAD = 'paid {{paid}} − reward deducted {{deducted}} = {{refund}}';
 const R5_CAP = ' (reward spent {{spent}} exceeds the paid sum: at most {{paid}} is deducted)';
 const R5_TAIL = '; reward granted {{granted}}, spent {{spent}}, {{cancelled}} cancelled';
@@ -51,7 +51,7 @@ export const REASON_TEMPLATES = {
   'C6.complete': 'subject names account {{account}}, the time and the number of occurrences',
   'C6.lacks': 'subject lacks: {{missing}} (advice only; it does not change the outcome)',
   'C7.first': 'overlaps no occurrence of the account\'s {{counted}} earlier approved or pending claim(s) ({{rejected}} rejected, not counted)',
-  'C7.claimed': '{{start}} to {{end}} {{timeZone}} overlaps {{claimedStart}} to {{claimedEnd}} of earlier claim {{claim}} ({{status}}): an outage is compensated once',
+  'C7.claimed': '{{start}} to {{end}} overlaps {{claimedStart}} to {{claimedEnd}} of earlier claim {{claim}} ({{status}}): an outage is compensated once',
 
   'I1.host-billing': 'cloud host billing mode {{mode}}; required {{modes}}',
   'I2.website': 'host serves a website: {{website}}; first website filing with us: {{first}}',

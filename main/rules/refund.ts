@@ -5,12 +5,13 @@ import { inPolicyOrder } from './rule-list.js';
 import { decisionContext, type DeskSettings } from './context.js';
 import { formatMoney, money, showMoney, sum, ZERO } from './money.js';
 import { because } from './reasons.js';
-import { isoInstant } from '../../shared/rules/zone.js';
+import { reasonInstant } from '../../shared/rules/zone.js';
 
 const HOUR = 3_600_000;
 
 export function decideRefund(request: RefundRequest, desk?: DeskSettings): RefundDecision {
-  const { now, policy } = decisionContext(request, desk);
+  const { now, policy, timeZone } = decisionContext(request, desk);
+  const when = (ms: number) => reasonInstant(ms, timeZone);
   const p = policy.refund;
   const rules: RuleResult[] = [];
 
@@ -32,8 +33,8 @@ export function decideRefund(request: RefundRequest, desk?: DeskSettings): Refun
       subject: order.id,
       result: within ? 'passed' : 'failed',
       ...(elapsed < 0
-        ? because('R2.before-purchase', { now: isoInstant(now), purchasedAt: isoInstant(Date.parse(order.purchasedAt)) })
-        : because('R2.elapsed', { ...elapsedParts(elapsed), purchasedAt: isoInstant(Date.parse(order.purchasedAt)), limit: p.windowHours })),
+        ? because('R2.before-purchase', { now: when(now), purchasedAt: when(Date.parse(order.purchasedAt)) })
+        : because('R2.elapsed', { ...elapsedParts(elapsed), purchasedAt: when(Date.parse(order.purchasedAt)), limit: p.windowHours })),
     });
   }
 

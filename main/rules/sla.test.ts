@@ -22,7 +22,8 @@ describe('S2: first response at opening + target of severity and level', () => {
   ] as const)('%s vip=%s → %i minutes', (severity, vip, minutes, target) => {
     const a = assessSla(sla({ severity, vip }), OPENED);
     expect(a.firstResponse).toMatchObject({ target, due: at(minutes), state: 'running', remainingMinutes: minutes });
-    expect(rule(a, 'S2')?.reason).toContain(`first response ${target} from 2026-03-10T10:00:00Z (24/7) → due`);
+    // 10:00Z is 18:00 in the desk's default zone, Asia/Shanghai (+08:00).
+    expect(rule(a, 'S2')?.reason).toContain(`first response ${target} from 2026-03-10 18:00 (Asia/Shanghai) (24/7) → due`);
   });
 
   it('is never paused: waiting for the customer does not move it', () => {

@@ -3,7 +3,7 @@
 import type { Category, Severity } from '../../shared/domain/case.js';
 import type { RuleResult } from '../../shared/rules/decision.js';
 import type { EscalationLevel, Policy, SlaSpan } from '../../shared/rules/policy.js';
-import { DEFAULT_TIME_ZONE, isoInstant } from '../../shared/rules/zone.js';
+import { DEFAULT_TIME_ZONE, isoInstant, reasonInstant } from '../../shared/rules/zone.js';
 import { deskCalendar, noDataNote, type WorkingCalendar } from './calendar.js';
 import { NoPolicyInForce } from './context.js';
 import { openingSeverity, type KeyEvent } from './key-event.js';
@@ -85,10 +85,11 @@ export function assessSla(slaCase: SlaCase, now: string | number, options: SlaOp
   const policy = slaPolicyOf(slaCase.openedAt, options);
   const nowMs = typeof now === 'number' ? now : Date.parse(now);
   const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
+  const when = (ms: number) => reasonInstant(ms, timeZone);
   const calendar = options.calendar ?? deskCalendar();
   const opening = slaCase.opening
     ? { ...slaCase.opening, severity: slaCase.severity }
-    : openingSeverity(slaCase.severity, slaCase.openedAt, slaCase.keyEvents ?? []);
+    : openingSeverity(slaCase.severity, slaCase.openedAt, slaCase.keyEvents ?? [], timeZone);
   const severity = opening.severity;
   const clock = options.clock ?? clockFor(policy, { severity, category: slaCase.category });
   const notes: string[] = [];
@@ -106,9 +107,9 @@ export function assessSla(slaCase: SlaCase, now: string | number, options: SlaOp
       timer: what,
       target: t.target,
       ...(paused ? { paused: Math.ceil(due.pausedMs / MINUTE) } : {}),
-      from: t.startedAt,
+      from: when(from),
       clock: clock.name,
-      due: t.due,
+      due: when(due.at),
     };
     // Only the update clock pauses (S2 never does), so only its codes have paused variants.
     const code = (state: 'remaining' | 'overdue' | 'waiting') =>
@@ -120,19 +121,19 @@ export function assessSla(slaCase: SlaCase, now: string | number, options: SlaOp
       t.state = metAt <= due.at ? 'met' : 'breached';
       if (t.state === 'breached') t.breachedByMinutes = Math.ceil((metAt - due.at) / MINUTE);
       rule = t.state === 'met'
-        ? { id, result: 'passed', ...because('SLA.met', { ...head, metAt: t.metAt }) }
-        : { id, result: 'failed', ...because('SLA.late', { ...head, metAt: t.metAt, late: t.breachedByMinutes ?? 0 }) };
+        ? { id, result: 'passed', ...because('SLA.met', { ...head, metAt: when(metAt) }) }
+        : { id, result: 'failed', ...because('SLA.late', { ...head, metAt: when(metAt), late: t.breachedByMinutes ?? 0 }) };
     } else if (nowMs <= due.at) {
       t.remainingMinutes = Math.floor((due.at - nowMs) / MINUTE);
       const waiting = pauses.find((p) => Date.parse(p.start) <= nowMs && (p.end === undefined || nowMs < Date.parse(p.end)));
       if (waiting) t.state = 'paused';
       rule = waiting
-        ? { id, result: 'passed', ...because(code('waiting'), { ...head, remaining: t.remainingMinutes, now: isoInstant(nowMs), since: isoInstant(Date.parse(waiting.start)) }) }
-        : { id, result: 'passed', ...because(code('remaining'), { ...head, remaining: t.remainingMinutes, now: isoInstant(nowMs) }) };
+        ? { id, result: 'passed', ...because(code('waiting'), { ...head, remaining: t.remainingMinutes, now: when(nowMs), since: when(Date.parse(waiting.start)) }) }
+        : { id, result: 'passed', ...because(code('remaining'), { ...head, remaining: t.remainingMinutes, now: when(nowMs) }) };
     } else {
       t.state = 'breached';
       t.breachedByMinutes = Math.ceil((nowMs - due.at) / MINUTE);
-      rule = { id, result: 'failed', ...because(code('overdue'), { ...head, late: t.breachedByMinutes, now: isoInstant(nowMs) }) };
+      rule = { id, result: 'failed', ...because(code('overdue'), { ...head, late: t.breachedByMinutes, now: when(nowMs) }) };
     }
     rules.push(rule);
     return { t, pausedMs: due.pausedMs };

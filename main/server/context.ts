@@ -3,6 +3,7 @@ import type { CaseStore } from '../store/types.js';
 import type { Sessions } from './operators/sessions.js';
 import type { SettingsStore } from './settings/settings-store.js';
 import type { Uploads } from './uploads/uploads.js';
+import type { SecretStore } from './secrets/secret-store.js';
 import type { TeamLink } from '../team/desk/link.js';
 
 /** One renderer's link to the desk: an Electron window or a browser tab. Holds its sign-in. */
@@ -18,6 +19,8 @@ export interface Services {
   settings: SettingsStore;
   /** The desk's data directory (attachments live under it). */
   dataDir: string;
+  /** Passwords and tokens, kept outside the data directory; never returned to a renderer. */
+  secrets: SecretStore;
   /** The current instant; tests pass a fixed clock. */
   now: () => Date;
   /** Present on a desk that joined a team. */

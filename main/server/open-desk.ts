@@ -6,6 +6,9 @@ import type { SettingsStore } from './settings/settings-store.js';
 import { startMailFetcher, type MailFetcher } from './mail/fetcher.js';
 import { openTeamDesk } from '../team/desk/open.js';
 import { warmDashboard } from './dashboard/app.js';
+import type { SecretStore } from './secrets/secret-store.js';
+import { localSecretStore, moveLegacySecrets } from './secrets/file-secret-store.js';
+import { CHANNEL_SECRETS } from './mail/channel-secrets.js';
 
 export interface OpenedDesk {
   desk: Desk;
@@ -30,11 +33,17 @@ export async function openDesk(options: {
   mailIntervalMs?: number;
   /** The team server to join; without it the desk works on its own local store. */
   teamUrl?: string;
+  /** Where passwords and tokens are kept (Electron: safeStorage); default a 0600 file in the key folder. */
+  secrets?: SecretStore;
+  /** The key folder (outside dataDir) for the default secret file; default defaultKeyDir(). */
+  keyDir?: string;
 }): Promise<OpenedDesk> {
+  const secrets = options.secrets ?? localSecretStore(options.dataDir, options.keyDir);
+  await moveLegacySecrets(options.dataDir, secrets, CHANNEL_SECRETS);
   // A joined desk never fetches mail: the team server does, so each mail makes one case for the center.
-  if (options.teamUrl) return openTeamDesk({ ...options, teamUrl: options.teamUrl });
+  if (options.teamUrl) return openTeamDesk({ ...options, secrets, teamUrl: options.teamUrl });
   const store = await openCaseStore(options.dataDir, { now: options.now });
-  const desk = createDesk({ store, settings: options.settings, dataDir: options.dataDir, now: options.now ?? (() => new Date()) });
+  const desk = createDesk({ store, settings: options.settings, dataDir: options.dataDir, secrets, now: options.now ?? (() => new Date()) });
   // The dashboard's figures are read once the search index is built, in slices, not on a manager's first request.
   void store.searchReady.then(() => warmDashboard(desk.services), () => undefined);
   const slaMonitor = startSlaMonitor(desk.services, { intervalMs: options.slaIntervalMs, autoStart: options.slaIntervalMs !== 0 });

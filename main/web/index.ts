@@ -15,7 +15,7 @@ async function main() {
   // `npm run web -- --port 0 -- --data DIR` passes the second `--` through: it separates nothing here.
   const { values } = parseArgs({
     args: process.argv.slice(2).filter((arg) => arg !== '--'),
-    options: { port: { type: 'string' }, data: { type: 'string' }, renderer: { type: 'string' }, 'sla-interval-ms': { type: 'string' }, team: { type: 'string' } },
+    options: { port: { type: 'string' }, data: { type: 'string' }, renderer: { type: 'string' }, 'sla-interval-ms': { type: 'string' }, team: { type: 'string' }, 'key-dir': { type: 'string' } },
   });
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port: not a port number: ${values.port}`);
@@ -28,7 +28,8 @@ async function main() {
   startLoopStats();
   const settings = lowdbSettings(dataDir);
   for (const notice of settings.notices) console.error(`[settings] ${notice}`);
-  const opened = await openDesk({ dataDir, settings, slaIntervalMs, teamUrl });
+  // Passwords and tokens go to a 0600 file in the key folder, outside the data folder.
+  const opened = await openDesk({ dataDir, settings, slaIntervalMs, teamUrl, keyDir: values['key-dir'] });
   for (const notice of opened.notices) console.error(`[store] ${notice}`);
   const host = await startWebHost({ desk: opened.desk, port, rendererDir: values.renderer ?? join(packageRoot, 'out', 'renderer') });
   if (teamUrl) console.log(`Joined the team at ${teamUrl}`);

@@ -15,8 +15,10 @@ export const AFTER_IMPORT = ['keep', 'move', 'delete'] as const;
 export interface ChannelSettingsView {
   imap: { host: string; port: number; tls: boolean; user: string; folder: string; afterImport: (typeof AFTER_IMPORT)[number]; moveTo: string; passwordSet: boolean } | null;
   smtp: { host: string; port: number; tls: boolean; user: string; from: string; passwordSet: boolean } | null;
-  /** The phone system posts to /api/v1/cti/<token> on the browser host (or the shell's CTI listener). */
-  ctiToken: string | null;
+  /** Whether the phone system has a token; the token itself is shown once, in `newCtiToken`. */
+  ctiTokenSet: boolean;
+  /** Only in the answer to the update that made it: the phone system posts to /api/v1/cti/<token>. */
+  newCtiToken?: string;
   lastFetch?: { at: string; ok: boolean; imported: number; message?: string };
 }
 

@@ -110,6 +110,17 @@ export function ceilMinutes(fromMs: number, toMs: number): number {
   return Math.ceil((toMs - fromMs) / MINUTE);
 }
 
+/**
+ * An instant as every rule reason prints it: the wall-clock reading in the desk's zone, with the
+ * zone named, e.g. "2026-03-02 10:00 (Asia/Shanghai)"; seconds only when there are any. Outputs
+ * meant for programs (due times, `check` fields) stay UTC ISO instants.
+ */
+export function reasonInstant(ms: number, timeZone: string): string {
+  const w = wallTime(ms, timeZone);
+  const seconds = w.second !== 0 ? `:${pad(w.second)}` : '';
+  return `${localTimeInZone(ms, timeZone)}${seconds} (${timeZone})`;
+}
+
 export function isoInstant(ms: number): string {
   return new Date(ms).toISOString().replace('.000Z', 'Z');
 }

@@ -33,7 +33,7 @@ beforeAll(async () => {
     await desk.as('agent1')('keyEvents.register', { customerAccount: 'vip-07', name: '双十一大促', start: hours(-2), end: hours(24) });
     await desk.as('agent1')('keyEvents.register', { customerAccount: 'vip-07', name: '新品发布会', start: hours(72), end: hours(80) });
     await desk.as('agent1')('keyEvents.register', { customerAccount: 'vip-07', name: '去年的年会', start: hours(-80), end: hours(-72) });
-    token = (await desk.as('mgr')('channels.update', { newCtiToken: true })).ctiToken!;
+    token = (await desk.as('mgr')('channels.update', { newCtiToken: true })).newCtiToken!;
   });
   host = await startHost(dataDir);
   browser = await launchBrowser();

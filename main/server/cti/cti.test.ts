@@ -19,6 +19,7 @@ describe('CTI endpoint (generic CTI push format)', () => {
   let t: Awaited<ReturnType<typeof openTestDesk>>;
   let host: WebHost;
   let endpoint: string;
+  let token: string;
   let agent: Awaited<ReturnType<typeof t.signedIn>>;
   const pushed: DeskEvents['phone.call'][] = [];
   let clock = Date.parse('2026-12-01T02:00:00Z');
@@ -43,8 +44,9 @@ describe('CTI endpoint (generic CTI push format)', () => {
       contacts: [{ name: 'Wang', phone: '+49 30 5557 1600' }],
     });
     agent = await t.signedIn('agent', 'alice');
-    const { ctiToken } = await t.ok(t.manager, 'channels.update', { newCtiToken: true });
-    endpoint = `http://127.0.0.1:${host.port}/api/v1/cti/${ctiToken}`;
+    const { newCtiToken } = await t.ok(t.manager, 'channels.update', { newCtiToken: true });
+    token = newCtiToken!;
+    endpoint = `http://127.0.0.1:${host.port}/api/v1/cti/${token}`;
     t.desk.onEvent((event, payload) => event === 'phone.call' && pushed.push(payload as DeskEvents['phone.call']));
   });
 
@@ -114,8 +116,11 @@ describe('CTI endpoint (generic CTI push format)', () => {
   it('serves the same endpoint from the small listener the Electron shell can start', async () => {
     const listener = await startCtiListener(t.desk.services);
     try {
-      const { ctiToken } = await t.ok(t.manager, 'channels.settings', {});
-      const answer = await curl(['--data', 'event=newCall&from=anonymous&to=2&direction=in&callId=shell-1', `http://127.0.0.1:${listener.port}/api/v1/cti/${ctiToken}`]);
+      // The token is shown once, when made: the settings say only that one is set.
+      const view = await t.ok(t.manager, 'channels.settings', {});
+      expect(view).toMatchObject({ ctiTokenSet: true });
+      expect(JSON.stringify(view)).not.toContain(token);
+      const answer = await curl(['--data', 'event=newCall&from=anonymous&to=2&direction=in&callId=shell-1', `http://127.0.0.1:${listener.port}/api/v1/cti/${token}`]);
       expect(answer.status).toBe(200);
       expect(calls().some((c) => c.callId === 'shell-1')).toBe(true);
     } finally {

@@ -25,7 +25,7 @@ export function handleCtiRequest(services: Services, request: IncomingMessage, r
 }
 
 async function serve(services: Services, request: IncomingMessage, response: ServerResponse, token: string) {
-  if (!tokenMatches(readChannelSecrets(services.dataDir).ctiToken, token)) {
+  if (!tokenMatches((await readChannelSecrets(services.secrets)).ctiToken, token)) {
     request.resume();
     return reply(response, 401, { code: 'unauthenticated', message: 'unknown CTI token: copy the endpoint from the desk’s Channels settings', field: 'token' });
   }

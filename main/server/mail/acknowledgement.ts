@@ -5,9 +5,10 @@ import type { Services } from '../context.js';
 import { acknowledgedInTime } from '../../rules/complaint.js';
 import { MAIL_ACTOR, mailOf, sendFromCase } from './mail-cases.js';
 import { CASES } from '../../../shared/domain/entities.js';
+import type { InStore } from './intake.js';
 
-export async function acknowledgeByMail(services: Services, caseId: string): Promise<boolean> {
-  const record = services.store.get<CaseRecord>(CASES, caseId);
+export async function acknowledgeByMail(services: Services, caseId: string, inStore: InStore): Promise<boolean> {
+  const record = await inStore(() => services.store.get<CaseRecord>(CASES, caseId));
   if (!isCaseOf(record, 'complaint') || record.status !== 'open') return false;
   const at = services.now().toISOString();
   const subject = mailOf(record)?.messages[0]?.subject ?? record.summary;
@@ -20,6 +21,7 @@ export async function acknowledgeByMail(services: Services, caseId: string): Pro
       action: 'complaint.acknowledged',
       status: 'acknowledged',
       details: { acknowledgedAt: at, acknowledgedBy: MAIL_ACTOR, acknowledgedInTime: acknowledgedInTime(String(record.details.acknowledgeBy), at) },
+      inStore,
     });
     return true;
   } catch (error) {

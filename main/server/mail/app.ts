@@ -10,20 +10,20 @@ import { mailOf, sendFromCase } from './mail-cases.js';
 import { CASES, CHANNEL_SETTINGS, MAIL_SET_ASIDE } from '../../../shared/domain/entities.js';
 
 export const mailHandlers: Pick<Handlers, 'channels.settings' | 'channels.update' | 'mail.fetchNow' | 'mail.reply' | 'mail.setAside'> = {
-  'channels.settings': (_input, { dataDir, store }) => toSettingsView(readChannelSecrets(dataDir), lastFetchOf(store)),
+  'channels.settings': async (_input, { secrets, store }) => toSettingsView(await readChannelSecrets(secrets), lastFetchOf(store)),
 
-  'channels.update'(input, ctx) {
-    const current = readChannelSecrets(ctx.dataDir);
+  async 'channels.update'(input, ctx) {
+    const current = await readChannelSecrets(ctx.secrets);
     const next = { ...current };
     if (input.imap !== undefined) next.imap = input.imap && { ...input.imap, password: input.imap.password ?? current.imap?.password ?? '' };
     if (input.smtp !== undefined) next.smtp = input.smtp && { ...input.smtp, password: input.smtp.password ?? current.smtp?.password ?? '' };
     if (input.newCtiToken) next.ctiToken = newCtiToken();
-    writeChannelSecrets(ctx.dataDir, next);
+    await writeChannelSecrets(ctx.secrets, next);
     // The audit says who changed which channel, never the passwords or the token.
     const changed = [input.imap !== undefined && 'mailbox', input.smtp !== undefined && 'smtp', input.newCtiToken && 'cti token'].filter(Boolean);
     const record = { id: 'desk', updatedAt: ctx.now().toISOString(), updatedBy: ctx.operator.username, changed };
     ctx.store.append({ actor: ctx.operator.username, action: 'channels.updated', reason: changed.join(', '), changes: [{ entity: CHANNEL_SETTINGS, id: 'desk', op: 'put', record }] });
-    return toSettingsView(next, lastFetchOf(ctx.store));
+    return { ...toSettingsView(next, lastFetchOf(ctx.store)), ...(input.newCtiToken ? { newCtiToken: next.ctiToken! } : {}) };
   },
 
   async 'mail.fetchNow'(_input, ctx) {

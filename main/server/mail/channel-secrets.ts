@@ -1,9 +1,8 @@
-// The mailbox, SMTP and phone-system settings hold passwords and a token, so they live in
-// their own file readable by the desk's user only (0600), not in settings.json.
+// The mailbox, SMTP and phone-system settings hold passwords and a token, so they live in the
+// desk's SecretStore (outside the data folder), not in settings.json or the store.
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { AFTER_IMPORT, ChannelSettingsView } from '../../../shared/contract/channels.js';
+import type { SecretStore } from '../secrets/secret-store.js';
 
 export interface ImapSettings {
   host: string;
@@ -31,23 +30,16 @@ export interface ChannelSecrets {
   ctiToken: string | null;
 }
 
-export const SECRETS_FILE = 'channel-secrets.json';
+/** The name the channel settings are kept under in the desk's SecretStore. */
+export const CHANNEL_SECRETS = 'channels';
 const EMPTY: ChannelSecrets = { imap: null, smtp: null, ctiToken: null };
 
-export function readChannelSecrets(dataDir: string): ChannelSecrets {
-  const file = join(dataDir, SECRETS_FILE);
-  if (!existsSync(file)) return EMPTY;
-  return { ...EMPTY, ...(JSON.parse(readFileSync(file, 'utf8')) as Partial<ChannelSecrets>) };
+export async function readChannelSecrets(secrets: SecretStore): Promise<ChannelSecrets> {
+  const text = await secrets.get(CHANNEL_SECRETS);
+  return { ...EMPTY, ...(text ? (JSON.parse(text) as Partial<ChannelSecrets>) : {}) };
 }
 
-/** Written to a temp file with mode 0600 and renamed, so a crash leaves the old or the new file whole. */
-export function writeChannelSecrets(dataDir: string, secrets: ChannelSecrets): void {
-  const file = join(dataDir, SECRETS_FILE);
-  const temp = `${file}.${process.pid}.tmp`;
-  writeFileSync(temp, JSON.stringify(secrets, null, 2), { mode: 0o600 });
-  chmodSync(temp, 0o600);
-  renameSync(temp, file);
-}
+export const writeChannelSecrets = (secrets: SecretStore, value: ChannelSecrets) => secrets.set(CHANNEL_SECRETS, JSON.stringify(value));
 
 export const newCtiToken = () => randomBytes(24).toString('base64url');
 
@@ -56,7 +48,7 @@ export function toSettingsView(secrets: ChannelSecrets, lastFetch?: ChannelSetti
   return {
     imap: imap && { ...withoutPassword(imap), passwordSet: imap.password !== '' },
     smtp: smtp && { ...withoutPassword(smtp), passwordSet: smtp.password !== '' },
-    ctiToken: secrets.ctiToken,
+    ctiTokenSet: !!secrets.ctiToken,
     ...(lastFetch ? { lastFetch } : {}),
   };
 }

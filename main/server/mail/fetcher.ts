@@ -1,6 +1,7 @@
 // Fetches new mail from the manager's mailbox: incremental by UID within a UIDVALIDITY, the
 // position stored with each mail's case, so a restart or a dropped connection resumes where
 // the last recorded mail left off. Mail is only moved or deleted when the setting says so.
+// On the team server the position and the Message-IDs are records in PostgreSQL like any other.
 import { createHash } from 'node:crypto';
 import { ImapFlow } from 'imapflow';
 import type { ChannelSettingsView } from '../../../shared/contract/channels.js';
@@ -25,8 +26,19 @@ export interface FetchResult {
 export interface MailFetcher {
   /** One round now (waits for a round already running instead of starting a second). */
   fetchNow(): Promise<FetchResult>;
-  stop(): void;
+  /** No more rounds; resolves once the round under way, if any, has ended. */
+  stop(): Promise<void>;
 }
+
+/** How a host runs the fetcher: the team server puts each step in a PostgreSQL transaction and lets one process fetch. */
+export interface FetchHost {
+  /** Runs a step that reads or writes the store; by default at once, on the team server in one transaction. */
+  inStore<T>(work: () => T | Promise<T>): Promise<T>;
+  /** Whether this process may fetch now (on the team server: it holds the center's mail lock). */
+  mayFetch(): Promise<boolean>;
+}
+
+const LOCAL: FetchHost = { inStore: async (work) => work(), mayFetch: async () => true };
 
 const running = new WeakMap<CaseStore, Promise<FetchResult>>();
 const lastFetch = new WeakMap<CaseStore, NonNullable<ChannelSettingsView['lastFetch']>>();
@@ -34,33 +46,38 @@ const lastFetch = new WeakMap<CaseStore, NonNullable<ChannelSettingsView['lastFe
 export const lastFetchOf = (store: CaseStore) => lastFetch.get(store);
 
 /**
- * Starts fetching every intervalMs (default 60 s) while a mailbox is set. The team server calls
- * this; a desk joined to a team server does not (only the server fetches, one case per mail).
+ * Starts fetching every intervalMs (default 60 s) while a mailbox is set. A desk on its own and
+ * the team server call this; a desk joined to a team server does not (one case per mail).
  */
-export function startMailFetcher(
-  services: Services,
-  options: { intervalMs?: number; settings?: () => ImapSettings | null } = {},
-): MailFetcher {
-  const settings = options.settings ?? (() => readChannelSecrets(services.dataDir).imap);
-  const round = () => fetchMail(services, settings);
+export function startMailFetcher(services: Services, options: { intervalMs?: number; host?: FetchHost } = {}): MailFetcher {
+  const round = () => fetchMail(services, options.host);
   const timer =
     options.intervalMs === 0
       ? undefined
       : setInterval(() => {
-          if (settings()) round().catch(() => undefined);
+          round().catch(() => undefined);
         }, options.intervalMs ?? 60_000);
   timer?.unref();
-  return { fetchNow: round, stop: () => clearInterval(timer) };
+  return {
+    fetchNow: round,
+    stop() {
+      clearInterval(timer);
+      return (running.get(services.store) ?? Promise.resolve()).then(
+        () => undefined,
+        () => undefined,
+      );
+    },
+  };
 }
 
 /** One round; concurrent callers share the round in progress. Errors are remembered for the settings screen. */
-export function fetchMail(services: Services, settings: () => ImapSettings | null = () => readChannelSecrets(services.dataDir).imap): Promise<FetchResult> {
+export function fetchMail(services: Services, host: FetchHost = LOCAL): Promise<FetchResult> {
   const current = running.get(services.store);
   if (current) return current;
-  const imap = settings();
-  if (!imap) return Promise.resolve({ imported: 0, setAside: 0 });
-  const result = fetchRound(services, imap)
-    .then(
+  const result = (async () => {
+    const { imap } = await readChannelSecrets(services.secrets);
+    if (!imap || !(await host.mayFetch())) return { imported: 0, setAside: 0 };
+    return fetchRound(services, imap, host).then(
       (done) => {
         lastFetch.set(services.store, { at: services.now().toISOString(), ok: true, imported: done.imported });
         return done;
@@ -70,13 +87,13 @@ export function fetchMail(services: Services, settings: () => ImapSettings | nul
         lastFetch.set(services.store, { at: services.now().toISOString(), ok: false, imported: 0, message });
         throw error;
       },
-    )
-    .finally(() => running.delete(services.store));
+    );
+  })().finally(() => running.delete(services.store));
   running.set(services.store, result);
   return result;
 }
 
-async function fetchRound(services: Services, imap: ImapSettings): Promise<FetchResult> {
+async function fetchRound(services: Services, imap: ImapSettings, host: FetchHost): Promise<FetchResult> {
   const client = new ImapFlow({
     host: imap.host,
     port: imap.port,
@@ -97,7 +114,7 @@ async function fetchRound(services: Services, imap: ImapSettings): Promise<Fetch
       if (!mailbox) throw new Error(`cannot open ${imap.folder}`);
       const stateId = mailboxKey(imap);
       const uidValidity = String(mailbox.uidValidity);
-      const state = services.store.get<MailboxState & { [k: string]: unknown }>(MAILBOX_STATE, stateId);
+      const state = await host.inStore(() => services.store.get<MailboxState & { [k: string]: unknown }>(MAILBOX_STATE, stateId));
       // A new UIDVALIDITY renumbers the mailbox: start over; Message-IDs keep old mail from becoming new cases.
       const after = state?.uidValidity === uidValidity ? state.lastUid : 0;
       const uids = ((await client.search({ uid: `${after + 1}:*` }, { uid: true })) || []).filter((uid) => uid > after).sort((a, b) => a - b);
@@ -105,7 +122,7 @@ async function fetchRound(services: Services, imap: ImapSettings): Promise<Fetch
         const message = await client.fetchOne(String(uid), { uid: true, source: true }, { uid: true });
         if (!message || !message.source) continue;
         const position: Change = { entity: MAILBOX_STATE, id: stateId, op: 'put', record: { id: stateId, uidValidity, lastUid: uid } };
-        const outcome = await takeInMail(services, { raw: message.source, uid, mailbox: imap.folder, position });
+        const outcome = await takeInMail(services, { raw: message.source, uid, mailbox: imap.folder, position }, host.inStore);
         if (outcome.kind === 'set-aside') done.setAside++;
         else if (outcome.kind !== 'duplicate') done.imported++;
         if (imap.afterImport === 'move') await client.messageMove(String(uid), imap.moveTo, { uid: true });

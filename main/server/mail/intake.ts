@@ -33,21 +33,36 @@ export interface ReceivedMail {
   position: Change;
 }
 
-export type IntakeOutcome = { kind: 'new-case' | 'update' | 'duplicate'; caseId: string } | { kind: 'set-aside'; code: SetAsideCode; reason: string };
+export type IntakeOutcome =
+  | { kind: 'new-case'; caseId: string; complaint: boolean }
+  | { kind: 'update' | 'duplicate'; caseId: string }
+  | { kind: 'set-aside'; code: SetAsideCode; reason: string };
 
-/** A mail that cannot become a case is kept aside with the reason, so it never blocks the mail after it. */
-export async function takeInMail(services: Services, mail: ReceivedMail): Promise<IntakeOutcome> {
-  try {
-    return await takeIn(services, mail);
-  } catch (error) {
-    if (error instanceof DeskError) return setAside(services, mail, 'rejected', error.message);
-    throw error;
-  }
+/** Runs a step on the store: at once on a desk, in one PostgreSQL transaction on the team server. */
+export type InStore = <T>(work: () => T | Promise<T>) => Promise<T>;
+const atOnce: InStore = async (work) => work();
+
+/**
+ * A mail that cannot become a case is kept aside with the reason, so it never blocks the mail
+ * after it. Parsing and the acknowledgement's SMTP happen outside the store step, so the team
+ * server's transaction holds its order lock only while the records are written.
+ */
+export async function takeInMail(services: Services, mail: ReceivedMail, inStore: InStore = atOnce): Promise<IntakeOutcome> {
+  const parsed = await parse(mail.raw);
+  if ('reason' in parsed) return inStore(() => setAside(services, mail, parsed.code, parsed.reason));
+  const outcome = await inStore(() => {
+    try {
+      return record(services, mail, parsed);
+    } catch (error) {
+      if (error instanceof DeskError) return setAside(services, mail, 'rejected', error.message);
+      throw error;
+    }
+  });
+  if (outcome.kind === 'new-case' && outcome.complaint) await acknowledgeByMail(services, outcome.caseId, inStore);
+  return outcome;
 }
 
-async function takeIn(services: Services, mail: ReceivedMail): Promise<IntakeOutcome> {
-  const parsed = await parse(mail.raw);
-  if ('reason' in parsed) return setAside(services, mail, parsed.code, parsed.reason);
+function record(services: Services, mail: ReceivedMail, parsed: { message: ParsedMail; from: { address: string; name: string } }): IntakeOutcome {
   const { message, from } = parsed;
   const messageId = message.messageId ?? `<${createHash('sha256').update(mail.raw).digest('hex').slice(0, 40)}@no-message-id>`;
 
@@ -105,8 +120,7 @@ async function takeIn(services: Services, mail: ReceivedMail): Promise<IntakeOut
     action,
     changes: [{ entity: CASES, id: caseId, op: 'put', record: { ...record } as StoredRecord }, messageRecord(messageId, caseId, 'in'), mail.position],
   });
-  if (record.type === 'complaint') await acknowledgeByMail(services, caseId);
-  return { kind: 'new-case', caseId };
+  return { kind: 'new-case', caseId, complaint: record.type === 'complaint' };
 }
 
 async function parse(raw: Buffer): Promise<{ message: ParsedMail; from: { address: string; name: string } } | { code: SetAsideCode; reason: string }> {

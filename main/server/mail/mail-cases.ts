@@ -54,9 +54,19 @@ export function caseSubject(caseId: string, subject: string): string {
 export async function sendFromCase(
   services: Services,
   record: CaseRecord,
-  message: { kind: MailEntry['kind']; subject: string; text: string; actor: string; action: string; details?: Record<string, unknown>; status?: string },
+  message: {
+    kind: MailEntry['kind'];
+    subject: string;
+    text: string;
+    actor: string;
+    action: string;
+    details?: Record<string, unknown>;
+    status?: string;
+    /** Where the sent mail is recorded (the team server: its own transaction, after the SMTP send). */
+    inStore?: <T>(work: () => T) => Promise<T>;
+  },
 ) {
-  const { smtp } = readChannelSecrets(services.dataDir);
+  const { smtp } = await readChannelSecrets(services.secrets);
   if (!smtp) throw new DeskError('conflict', 'no SMTP server is set: a manager sets one under Channels', 'smtp');
   const mail = mailOf(record);
   const to = mail?.address ?? contactAddress(services, record.customerAccount);
@@ -88,9 +98,13 @@ export async function sendFromCase(
     attachments: [],
     by: message.actor,
   };
-  const change = withMessage(record, entry, at, message.details, message.status);
-  services.store.append({ actor: message.actor, action: message.action, changes: [change, messageRecord(sent.messageId, record.id, 'out')] });
-  return services.store.get<CaseRecord>(CASES, record.id)!;
+  const write = () => {
+    const current = services.store.get<CaseRecord>(CASES, record.id) ?? record;
+    const change = withMessage(current, entry, at, message.details, message.status);
+    services.store.append({ actor: message.actor, action: message.action, changes: [change, messageRecord(sent.messageId, record.id, 'out')] });
+    return services.store.get<CaseRecord>(CASES, record.id)!;
+  };
+  return message.inStore ? message.inStore(write) : write();
 }
 
 function contactAddress(services: Pick<Services, 'store'>, account: string): string | undefined {

@@ -1,4 +1,5 @@
 // The mail channel against a real Dovecot (IMAP) and a real SMTP server, both started here.
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,7 +12,9 @@ import { startSmtp, type TestSmtp } from '../../../test/support/smtp.js';
 import { openTestDesk } from '../../../test/support/desk.js';
 import { openDesk } from '../open-desk.js';
 import { memorySettings } from '../settings/settings-store.js';
-import { SECRETS_FILE } from './channel-secrets.js';
+import { secretFileFor } from '../secrets/file-secret-store.js';
+import { defaultKeyDir } from '../../store/key-dir.js';
+import { writeChannelSecrets } from './channel-secrets.js';
 import { startMailFetcher } from './fetcher.js';
 
 const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
@@ -77,11 +80,16 @@ describe('mail channel (Dovecot + SMTP)', () => {
     await Promise.all([imap?.close(), smtp?.close()]);
   });
 
-  it('keeps the passwords in a 0600 file of their own and never shows them', async () => {
+  it('keeps the passwords in a 0600 file in the key folder, outside the data folder, and never shows them', async () => {
     const view = await t.ok(t.manager, 'channels.settings', {});
     expect(view.imap).toMatchObject({ host: imap.host, user: imap.user, passwordSet: true });
     expect(JSON.stringify(view)).not.toContain(imap.password);
-    expect(statSync(join(t.dataDir, SECRETS_FILE)).mode & 0o777).toBe(0o600);
+    const file = secretFileFor(defaultKeyDir(), t.dataDir);
+    expect(file.startsWith(t.dataDir)).toBe(false);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(readFileSync(file, 'utf8')).toContain(imap.password);
+    // Nothing in the data folder (journal, snapshots, settings) holds the password: grep finds no file.
+    expect(spawnSync('grep', ['-rl', imap.password, t.dataDir]).stdout.toString()).toBe('');
   });
 
   it('opens a case for a compensation claim with a Chinese subject, checks C6 at once and keeps the attachment', async () => {
@@ -200,10 +208,11 @@ describe('mail channel (Dovecot + SMTP)', () => {
   });
 
   it('refuses bad settings naming the field, changing nothing', async () => {
-    const before = readFileSync(join(t.dataDir, SECRETS_FILE), 'utf8');
+    const file = secretFileFor(defaultKeyDir(), t.dataDir);
+    const before = readFileSync(file, 'utf8');
     const outcome = await t.desk.dispatch(t.manager, 'channels.update', { imap: { host: 'x', port: 70000, tls: false, user: 'u', folder: 'INBOX' } });
     expect(outcome).toMatchObject({ ok: false, error: { code: 'invalid-input', field: 'imap.port' } });
-    expect(readFileSync(join(t.dataDir, SECRETS_FILE), 'utf8')).toBe(before);
+    expect(readFileSync(file, 'utf8')).toBe(before);
   });
 });
 
@@ -244,7 +253,8 @@ describe('mail fetching across a dropped connection and a restart', () => {
           relay.drop(); // the connection goes away right after the first mail is recorded
         }
       });
-      const fetcher = startMailFetcher(first.desk.services, { intervalMs: 0, settings: () => settings });
+      await writeChannelSecrets(first.desk.services.secrets, { imap: settings, smtp: null, ctiToken: null });
+      const fetcher = startMailFetcher(first.desk.services, { intervalMs: 0 });
       await expect(fetcher.fetchNow()).rejects.toThrow();
       const taken = first.desk.services.store.all('cases').length;
       expect(taken).toBeGreaterThanOrEqual(1);
@@ -252,7 +262,7 @@ describe('mail fetching across a dropped connection and a restart', () => {
       await first.close(); // and the desk restarts
 
       const second = await openDesk({ dataDir, settings: memorySettings(), mailIntervalMs: 0, slaIntervalMs: 0 });
-      const again = startMailFetcher(second.desk.services, { intervalMs: 0, settings: () => settings });
+      const again = startMailFetcher(second.desk.services, { intervalMs: 0 });
       expect(await again.fetchNow()).toEqual({ imported: total - taken, setAside: 0 });
       const summaries = second.desk.services.store.all<CaseRecord & { id: string }>('cases').map((c) => c.summary);
       expect(summaries).toHaveLength(total);

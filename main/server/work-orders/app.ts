@@ -13,7 +13,7 @@ import { assessWorkOrderQuality, classifyScope, nextEscalationLevel, openingSeve
 import type { StoredEvent } from '../../store/types.js';
 import type { HandlerContext, Handlers, Services } from '../context.js';
 import { DeskError, notFound } from '../errors.js';
-import { currentPolicy } from '../policy/rules-context.js';
+import { currentPolicy, deskRules } from '../policy/rules-context.js';
 import { storeAttachments } from './attachments.js';
 import { isWorkOrder, slaOfCase, toSlaView, TRANSITIONS } from './model.js';
 import { queueHandlers } from './queue.js';
@@ -130,7 +130,7 @@ export const workOrderHandlers: Pick<
     const now = ctx.now().toISOString();
     const inForce = keyEventsOf(ctx, customer.id).filter((e) => !e.rejected);
     // Key-event assurance is a VIP service (section 8): a common customer's windows do not count.
-    const opening = openingSeverity(input.severity, now, customer.vip ? inForce : []);
+    const opening = openingSeverity(input.severity, now, customer.vip ? inForce : [], deskRules(ctx).timeZone);
     const id = allocateId(ctx.store, CASES);
     const attachments = storeAttachments(ctx.dataDir, id, files, ctx.uploads);
     const incident = input.incident

@@ -6,6 +6,7 @@ import type { Connection } from '../../server/context.js';
 import { createDesk, type Desk } from '../../server/desk.js';
 import type { OpenedDesk } from '../../server/open-desk.js';
 import type { SettingsStore } from '../../server/settings/settings-store.js';
+import type { SecretStore } from '../../server/secrets/secret-store.js';
 import { openCaseStore } from '../../store/index.js';
 import { isPushable } from '../protocol.js';
 import { Unreachable, teamClient } from './client.js';
@@ -16,14 +17,18 @@ import { teamSignIn } from './session.js';
 import { TeamSync } from './sync.js';
 
 const CLOCK_MS = 15_000;
-/** Managing operators changes who may sign in anywhere in the center: only with the server, never queued. */
-const ONLINE_ONLY = new Set(['operators.create', 'operators.setActive']);
+/**
+ * Only with the server, never queued: managing operators changes who may sign in anywhere in the
+ * center; the mailbox, SMTP and their passwords are the center's, kept and used by the server.
+ */
+const ONLINE_ONLY = new Set(['operators.create', 'operators.setActive', 'channels.settings', 'channels.update', 'mail.reply']);
 
 export async function openTeamDesk(options: {
   dataDir: string;
   settings: SettingsStore;
   teamUrl: string;
   now?: () => Date;
+  secrets: SecretStore;
 }): Promise<OpenedDesk> {
   const now = options.now ?? (() => new Date());
   const local = await openCaseStore(options.dataDir, { now: options.now });
@@ -36,6 +41,7 @@ export async function openTeamDesk(options: {
     store,
     settings: options.settings,
     dataDir: options.dataDir,
+    secrets: options.secrets,
     now,
     team: teamLink(store, () => sync.status(), () => desk!),
   });
@@ -54,7 +60,7 @@ export async function openTeamDesk(options: {
       return { ok: true as const, value: result.value };
     } catch (error) {
       if (!(error instanceof Unreachable)) throw error;
-      return { ok: false as const, error: { code: 'forbidden' as const, message: 'managing operators needs the team server, which this desk cannot reach now; try again when online' } };
+      return { ok: false as const, error: { code: 'forbidden' as const, message: 'this needs the team server, which this desk cannot reach now; try again when online' } };
     }
   }
 

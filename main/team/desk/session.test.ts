@@ -9,6 +9,7 @@ import { startPostgres, type TestPostgres } from '../../../test/support/postgres
 import { startTcpProxy, type TcpProxy } from '../../../test/support/tcp-proxy.js';
 import type { OpenedDesk } from '../../server/open-desk.js';
 import { memorySettings } from '../../server/settings/settings-store.js';
+import { memorySecretStore } from '../../server/secrets/secret-store.js';
 import { startTeamServer, type TeamServer } from '../server/team-server.js';
 import { openTeamDesk } from './open.js';
 
@@ -34,7 +35,7 @@ beforeAll(async () => {
   });
   proxy = await startTcpProxy(new URL(server.url));
   dataDir = mkdtempSync(join(tmpdir(), 'team-session-'));
-  opened = await openTeamDesk({ dataDir, settings: memorySettings(), teamUrl: proxy.url, now: () => new Date(clock) });
+  opened = await openTeamDesk({ dataDir, settings: memorySettings(), secrets: memorySecretStore(), teamUrl: proxy.url, now: () => new Date(clock) });
 }, 120_000);
 
 afterAll(async () => {

@@ -15,11 +15,13 @@ import { DeskError } from '../../server/errors.js';
 import { toView } from '../../server/operators/app.js';
 import { offerIds, setDeskIdPrefix, withdrawOfferedIds } from '../../server/ids.js';
 import { memorySettings } from '../../server/settings/settings-store.js';
+import { memorySecretStore, type SecretStore } from '../../server/secrets/secret-store.js';
 import type { StoredEvent } from '../../store/types.js';
 import { isPushable, type CommandResult, type DecidedBy, type SignInRequest, type SignInResponse, type TeamCommand } from '../protocol.js';
 import { beginLocked, headPosition, readEvents, readEventsAndHead, toStoredEvent, writeCommit, type CommandRow, type EventTag } from './event-log.js';
 import { TeamMemoryStore, WriteInReadOnly } from './memory-store.js';
 import { Serial } from './serial.js';
+import { withoutPasswords } from './mail.js';
 import { findSession, issueSession, joinDesk, type TeamSession } from './sessions.js';
 
 export interface CenterOptions {
@@ -32,6 +34,8 @@ export interface CenterOptions {
   sessionHours?: number;
   /** A command made on a desk up to this long ago keeps its own time; older ones take the server's. */
   offlineHours?: number;
+  /** The center's passwords and tokens (the mailbox's): kept in PostgreSQL by the server. */
+  secrets?: SecretStore;
 }
 
 interface Tx {
@@ -78,6 +82,7 @@ export class TeamCenter {
       store: this.store,
       settings: memorySettings(),
       dataDir: mkdtempSync(join(tmpdir(), 'team-server-')),
+      secrets: options.secrets ?? memorySecretStore(),
       now,
     });
   }
@@ -253,7 +258,7 @@ export class TeamCenter {
               desk_id: session.deskId,
               operator: command.operator,
               call: command.call,
-              input: command.input ?? null,
+              input: withoutPasswords(command.call, command.input ?? null),
               status: result.ok ? 'applied' : 'refused',
               result,
             });

@@ -13,7 +13,8 @@ interface Layer {
 }
 
 const CASES = 'cases';
-const ENTITY_NAME = /^[a-z][a-z0-9-]{0,63}$/;
+// As the desk store allows (main/store/validate.ts): keyEvents, mailMessages … are entities too.
+const ENTITY_NAME = /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/;
 
 export class StoreChangeError extends Error {
   override name = 'StoreChangeError';

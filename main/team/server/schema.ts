@@ -71,6 +71,11 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
       CREATE INDEX records_case_text ON records USING gin (search_text gin_trgm_ops) WHERE entity = 'cases';
     `,
   },
+  {
+    version: 3,
+    name: 'the center’s channel secrets (mailbox and SMTP passwords), apart from the records desks pull',
+    sql: `CREATE TABLE secrets (name text PRIMARY KEY, value text NOT NULL, updated_at timestamptz NOT NULL DEFAULT now());`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;

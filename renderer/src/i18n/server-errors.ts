@@ -88,7 +88,7 @@ export const zhServerErrors: Record<string, string> = {
   'not a command id': '不是有效的更改编号',
   'conflict not found': '未找到该未生效的更改',
   'this desk belongs to a team: operators are set up on the team server': '本工作台属于团队：操作员在团队服务器上设置',
-  'managing operators needs the team server, which this desk cannot reach now; try again when online': '管理操作员需要连接团队服务器，当前无法连接；请在线时再试',
+  'this needs the team server, which this desk cannot reach now; try again when online': '此操作需要连接团队服务器，当前无法连接；请在线时再试',
   'sign in again while the desk is online': '请在工作台在线时重新登录',
   'a port is 1–65535': '端口号应为 1–65535',
   'write the reply': '请填写答复内容',

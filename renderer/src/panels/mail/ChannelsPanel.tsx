@@ -28,6 +28,8 @@ export function ChannelsPanel() {
   const [smtp, setSmtp] = useState(server(null, 465));
   const [from, setFrom] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
+  // The token is shown once, in the answer that made it; the settings only say whether one is set.
+  const [newToken, setNewToken] = useState<string | null>(null);
 
   const show = (next: ChannelSettingsView) => {
     setView(next);
@@ -50,7 +52,7 @@ export function ChannelsPanel() {
   const saveImap = () => run(async () => show(await call('channels.update', { imap: { ...credentials(imap), ...mailbox } })));
   const saveSmtp = () => run(async () => show(await call('channels.update', { smtp: { ...credentials(smtp), from } })));
   const fetchNow = () => run(async () => t('channels.fetched', await call('mail.fetchNow', {})));
-  const endpoint = view?.ctiToken ? `${location.origin}/api/v1/cti/${view.ctiToken}` : null;
+  const endpoint = newToken ? `${location.origin}/api/v1/cti/${newToken}` : null;
   const last = view?.lastFetch;
 
   return (
@@ -96,13 +98,22 @@ export function ChannelsPanel() {
       </Paper>
       <Paper variant="outlined" sx={{ p: 2 }} aria-label={t('channels.phone')}>
         <Typography variant="subtitle1">{t('channels.phone')}</Typography>
-        <Typography variant="body2" sx={{ mt: 1 }}>{endpoint ? t('channels.endpoint') : t('channels.noToken')}</Typography>
+        <Typography variant="body2" sx={{ mt: 1 }}>{endpoint ? t('channels.endpoint') : view?.ctiTokenSet ? t('channels.tokenSet') : t('channels.noToken')}</Typography>
         {endpoint && (
           <Typography component="code" data-testid="cti-endpoint" sx={{ display: 'block', my: 1, wordBreak: 'break-all' }}>
             {endpoint}
           </Typography>
         )}
-        <Button variant="outlined" onClick={() => void run(async () => show(await call('channels.update', { newCtiToken: true })))}>
+        <Button
+          variant="outlined"
+          onClick={() =>
+            void run(async () => {
+              const next = await call('channels.update', { newCtiToken: true });
+              setNewToken(next.newCtiToken ?? null);
+              show(next);
+            })
+          }
+        >
           {t('channels.newToken')}
         </Button>
       </Paper>
