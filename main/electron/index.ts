@@ -9,6 +9,7 @@ import { startCtiListener } from '../server/cti/listener.js';
 import { CALL_CHANNEL, EVENT_CHANNEL } from './channels.js';
 import { APP_ORIGIN, APP_SCHEME, hardenSessions, isTrustedSender } from './security.js';
 import { electronSettings } from './settings.js';
+import { safeStorageKeyProvider } from './store-keys.js';
 import { electronSecretStore } from './secrets.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -43,7 +44,13 @@ async function start() {
   try {
     // A team desk when the team URL setting is set; otherwise the desk works on its own local store.
     const userData = app.getPath('userData');
-    opened = await openDesk({ dataDir: join(userData, 'data'), settings: config.settings, teamUrl: config.settings.get().teamUrl, secrets: electronSecretStore(userData) });
+    opened = await openDesk({
+      dataDir: join(userData, 'data'),
+      settings: config.settings,
+      teamUrl: config.settings.get().teamUrl,
+      secrets: electronSecretStore(userData),
+      keys: safeStorageKeyProvider(join(userData, 'store-keys')),
+    });
   } catch (error) {
     dialog.showErrorBox('Assurance Desk cannot open its data', error instanceof Error ? error.message : String(error));
     app.exit(1);
