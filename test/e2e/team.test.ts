@@ -11,7 +11,8 @@ import type { StoredRecord } from '../../main/store/index.js';
 import { startPostgres, type TestPostgres } from '../support/postgres.js';
 import { chooseLanguage, launchBrowser, screenshot, signIn, startHost, type RunningHost } from './support/browser.js';
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy.js';
-import { seedCenter, spawnTeamServer, type RunningTeamServer } from './support/team.js';
+import { spawnTeamServer, type TeamProcess } from '../support/team.js';
+import { seedCenter } from './support/team.js';
 
 const PASSWORD = 'e2e password 42';
 const HOUR = 3_600_000;
@@ -25,7 +26,7 @@ interface Desk {
 }
 
 let postgres: TestPostgres;
-let team: RunningTeamServer;
+let team: TeamProcess;
 let proxy: TcpProxy;
 const desks: Record<'A' | 'B' | 'C', Desk> = {} as never;
 
@@ -76,7 +77,7 @@ afterAll(async () => {
     rmSync(desk.dataDir, { recursive: true, force: true });
   }
   await proxy?.close();
-  await team?.stop();
+  await team?.kill();
   await postgres?.stop();
 });
 

@@ -26,7 +26,8 @@ export interface FetchResult {
 export interface MailFetcher {
   /** One round now (waits for a round already running instead of starting a second). */
   fetchNow(): Promise<FetchResult>;
-  stop(): void;
+  /** No more rounds; resolves once the round under way, if any, has ended. */
+  stop(): Promise<void>;
 }
 
 /** How a host runs the fetcher: the team server puts each step in a PostgreSQL transaction and lets one process fetch. */
@@ -57,7 +58,16 @@ export function startMailFetcher(services: Services, options: { intervalMs?: num
           round().catch(() => undefined);
         }, options.intervalMs ?? 60_000);
   timer?.unref();
-  return { fetchNow: round, stop: () => clearInterval(timer) };
+  return {
+    fetchNow: round,
+    stop() {
+      clearInterval(timer);
+      return (running.get(services.store) ?? Promise.resolve()).then(
+        () => undefined,
+        () => undefined,
+      );
+    },
+  };
 }
 
 /** One round; concurrent callers share the round in progress. Errors are remembered for the settings screen. */

@@ -17,8 +17,11 @@ import { teamSignIn } from './session.js';
 import { TeamSync } from './sync.js';
 
 const CLOCK_MS = 15_000;
-/** Managing operators changes who may sign in anywhere in the center: only with the server, never queued. */
-const ONLINE_ONLY = new Set(['operators.create', 'operators.setActive']);
+/**
+ * Only with the server, never queued: managing operators changes who may sign in anywhere in the
+ * center; the mailbox, SMTP and their passwords are the center's, kept and used by the server.
+ */
+const ONLINE_ONLY = new Set(['operators.create', 'operators.setActive', 'channels.settings', 'channels.update', 'mail.reply']);
 
 export async function openTeamDesk(options: {
   dataDir: string;
@@ -57,7 +60,7 @@ export async function openTeamDesk(options: {
       return { ok: true as const, value: result.value };
     } catch (error) {
       if (!(error instanceof Unreachable)) throw error;
-      return { ok: false as const, error: { code: 'forbidden' as const, message: 'managing operators needs the team server, which this desk cannot reach now; try again when online' } };
+      return { ok: false as const, error: { code: 'forbidden' as const, message: 'this needs the team server, which this desk cannot reach now; try again when online' } };
     }
   }
 

@@ -18,6 +18,7 @@ async function main() {
       'create-manager': { type: 'string' },
       'display-name': { type: 'string' },
       'sla-interval-ms': { type: 'string' },
+      'mail-interval-ms': { type: 'string' },
     },
   });
   const databaseUrl = values.database ?? process.env.TEAM_DATABASE_URL;
@@ -31,10 +32,14 @@ async function main() {
   if (slaIntervalMs !== undefined && !(Number.isInteger(slaIntervalMs) && slaIntervalMs >= 0)) {
     throw new Error(`--sla-interval-ms: expected a whole number of milliseconds: ${values['sla-interval-ms']}`);
   }
+  const mailIntervalMs = values['mail-interval-ms'] === undefined ? undefined : Number(values['mail-interval-ms']);
+  if (mailIntervalMs !== undefined && !(Number.isInteger(mailIntervalMs) && mailIntervalMs >= 0)) {
+    throw new Error(`--mail-interval-ms: expected a whole number of milliseconds: ${values['mail-interval-ms']}`);
+  }
   const tls = values.cert && values.key ? { cert: readFileSync(values.cert), key: readFileSync(values.key) } : undefined;
 
   const manager = values['create-manager'];
-  const server = await startTeamServer({ databaseUrl, host, port: manager ? 0 : port, tls, slaIntervalMs: manager ? 0 : slaIntervalMs });
+  const server = await startTeamServer({ databaseUrl, host, port: manager ? 0 : port, tls, slaIntervalMs: manager ? 0 : slaIntervalMs, mailIntervalMs: manager ? 0 : mailIntervalMs });
   if (manager) {
     const password = process.env.TEAM_MANAGER_PASSWORD ?? (await askPassword(manager));
     const operator = await server.center.setUp({ username: manager, displayName: values['display-name'] ?? manager, password });

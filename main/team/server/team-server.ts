@@ -7,6 +7,8 @@ import { TeamCenter } from './center.js';
 import { NOTIFY_CHANNEL } from './event-log.js';
 import { startTeamHttp, type TeamHttp } from './http.js';
 import { migrate } from './schema.js';
+import { MAIL_LOCK, pgSecretStore, startCenterMail } from './mail.js';
+import type { FetchResult } from '../../server/mail/fetcher.js';
 
 const SLA_LOCK = 7_311_002;
 const RECONNECT_MS = 1000;
@@ -18,8 +20,12 @@ export interface TeamServerOptions {
   tls?: { cert: string | Buffer; key: string | Buffer };
   /** SLA monitor period; 0 runs none in this process. */
   slaIntervalMs?: number;
+  /** Mailbox round period (default 60 s); 0 fetches only on fetchMail(). */
+  mailIntervalMs?: number;
   clock?: () => Date;
   poolSize?: number;
+  /** Committed events this process keeps in memory (default 5,000); older ones are read from PostgreSQL. */
+  eventsInMemory?: number;
 }
 
 export interface TeamServer {
@@ -29,6 +35,8 @@ export interface TeamServer {
   center: TeamCenter;
   /** One SLA pass now if this process holds the center's SLA lock; returns the breached ids. */
   slaTick(): Promise<string[]>;
+  /** One mailbox round now if this process holds the center's mail lock. */
+  fetchMail(): Promise<FetchResult>;
   close(): Promise<void>;
 }
 
@@ -44,9 +52,9 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
     p.on('connect', (client) => client.on('error', () => undefined));
   }
   const schemaVersion = await migrate(pool);
-  const center = await TeamCenter.open({ pool, writePool, clock: options.clock });
+  const center = await TeamCenter.open({ pool, writePool, clock: options.clock, secrets: pgSecretStore(pool), eventsInMemory: options.eventsInMemory });
   const http = await startTeamHttp({ center, serverId, schemaVersion, host: options.host, port: options.port, tls: options.tls });
-  const listener = keepListening(options.databaseUrl, http);
+  const listener = keepListening(options.databaseUrl, http, center);
   const monitor = startSlaMonitor(center.desk.services, { autoStart: false });
   const slaLock = advisoryLock(options.databaseUrl, SLA_LOCK);
 
@@ -54,6 +62,8 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
   const interval = options.slaIntervalMs ?? 15_000;
   const timer = interval > 0 ? setInterval(() => slaTick().catch((e: Error) => console.error(`[team] SLA pass failed: ${e.message}`)), interval) : undefined;
   timer?.unref();
+  const mailLock = advisoryLock(options.databaseUrl, MAIL_LOCK);
+  const mail = startCenterMail(center, mailLock, options.mailIntervalMs);
 
   let closing: Promise<void> | undefined;
   return {
@@ -62,9 +72,12 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
     serverId,
     center,
     slaTick,
+    fetchMail: () => mail.fetchNow(),
     close() {
       closing ??= (async () => {
         if (timer) clearInterval(timer);
+        await mail.stop();
+        await mailLock.close();
         await http.close();
         await listener.close();
         await slaLock.close();
@@ -76,7 +89,7 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
 }
 
 /** LISTEN on a dedicated connection, reconnecting; after a reconnect the current head is re-announced. */
-function keepListening(url: string, http: TeamHttp) {
+function keepListening(url: string, http: TeamHttp, center: TeamCenter) {
   let client: pg.Client | undefined;
   let closed = false;
   let timer: NodeJS.Timeout | undefined;
@@ -84,7 +97,9 @@ function keepListening(url: string, http: TeamHttp) {
     const next = new pg.Client({ connectionString: url });
     next.on('notification', (message) => {
       const position = Number(message.payload);
-      if (Number.isSafeInteger(position)) http.broadcast(position);
+      if (!Number.isSafeInteger(position)) return;
+      center.noticed(position);
+      http.broadcast(position);
     });
     next.on('error', () => retry(next));
     next.on('end', () => retry(next));
