@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Customer } from '../../shared/domain/case.js';
 import type { Order } from '../../shared/domain/order.js';
-import { openCaseStore, type StoredRecord } from '../../main/store/index.js';
+import { fileKeyProvider, keyDirFor, openCaseStore, type StoredRecord } from '../../main/store/index.js';
 import { localTimeInZone } from '../../shared/rules/zone.js';
 import { chooseLanguage, cli, launchBrowser, screenshot, setUpFirstManager, startHost, type RunningHost } from './support/browser.js';
 
@@ -23,7 +23,8 @@ let customer: Customer;
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'desk-e2e-money-'));
   await cli(['seed', '--cases', '60', '--customers', '20', '--seed', '11', '--until', new Date().toISOString(), '--data', dataDir]);
-  const store = await openCaseStore(dataDir);
+  // With the key the command line anchored the seeded store with, so the host trusts these events.
+  const store = await openCaseStore(dataDir, { keys: fileKeyProvider(keyDirFor(dataDir)) });
   customer = store.all<Customer & { id: string }>('customers').find((c) => !c.vip)!;
   const now = Date.now();
   const orders: Order[] = [

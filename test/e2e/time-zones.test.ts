@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Customer } from '../../shared/domain/case.js';
 import { addDays, dateInZone, instantInZone } from '../../shared/rules/zone.js';
-import { openCaseStore } from '../../main/store/index.js';
+import { fileKeyProvider, keyDirFor, openCaseStore } from '../../main/store/index.js';
 import { cli, launchBrowser, screenshot, setUpFirstManager, startHost, type RunningHost } from './support/browser.js';
 
 const DESK_ZONE = 'Asia/Shanghai';
@@ -27,7 +27,8 @@ const deskInstant = (date: string, hour: number) => new Date(instantInZone(date,
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'desk-e2e-zones-'));
   await cli(['seed', '--cases', '20', '--customers', '20', '--seed', '5', '--until', new Date().toISOString(), '--data', dataDir]);
-  const store = await openCaseStore(dataDir);
+  // With the key the command line anchored the seeded store with, so the host trusts these events.
+  const store = await openCaseStore(dataDir, { keys: fileKeyProvider(keyDirFor(dataDir)) });
   // Key-event windows are a VIP service: make the first customer a VIP.
   const first = store.all<Customer & { id: string }>('customers')[0]!;
   store.append({ actor: 'e2e', action: 'customer.updated', changes: [{ entity: 'customers', id: first.id, op: 'patch', patch: { vip: true } }] });
