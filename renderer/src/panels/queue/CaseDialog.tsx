@@ -25,6 +25,8 @@ import { isWorkOrder } from '../../../../shared/domain/work-order.js';
 import { call } from '../../api/client.js';
 import { useDeskQuery } from '../../api/useDeskQuery.js';
 import { useFieldErrors } from '../../components/useFieldErrors.js';
+import { FileLinks } from '../../components/FileLinks.js';
+import { filesKept } from '../../../../shared/domain/case-files.js';
 import { formatDateTime } from '../../i18n/index.js';
 import { ruleReason } from '../../i18n/rule-reasons.js';
 import { useSession } from '../../state/session.js';
@@ -161,11 +163,6 @@ export function CaseDialog({ id, onClose }: { id: string | null; onClose(): void
                     {[...c.errorCodes, ...d.evidence].map((e, i) => (
                       <Typography key={i} variant="body2" sx={{ fontFamily: 'monospace' }}>{e}</Typography>
                     ))}
-                    {d.attachments.length > 0 && (
-                      <Typography variant="body2">
-                        {t('workOrders.page.attachments')}: {d.attachments.map((a) => a.name).join(', ')}
-                      </Typography>
-                    )}
                     <Typography variant="subtitle2" sx={{ mt: 1 }}>{t('workOrders.page.steps')}</Typography>
                     {d.stepsTried.map((s, i) => (
                       <Typography key={i} variant="body2">• {s}</Typography>
@@ -179,6 +176,12 @@ export function CaseDialog({ id, onClose }: { id: string | null; onClose(): void
                   </>
                 )}
                 {!isWo && <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap' }}>{c.notes}</Typography>}
+                {filesKept(c.details).length > 0 && (
+                  <>
+                    <Typography variant="subtitle2" sx={{ mt: 1 }}>{t('files.title')}</Typography>
+                    <FileLinks caseId={c.id} files={filesKept(c.details)} />
+                  </>
+                )}
               </Box>
               <Box>
                 <Typography variant="subtitle2">{t('workOrders.page.history')}</Typography>
