@@ -210,4 +210,6 @@ const toWire = (command: QueuedCommand): TeamCommand => ({
   operator: command.operator,
   at: command.at,
   baseCursor: command.baseCursor,
+  // The ids its local run gave (C-<desk code>-n): the server gives its replay the same ones.
+  ...(command.ids ? { ids: command.ids } : {}),
 });
