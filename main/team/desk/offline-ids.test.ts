@@ -148,3 +148,31 @@ it('a connection cut in the middle of pull responses loses no event and applies 
   const [da, db] = await Promise.all([call<{ digest: string }>(A, 'team.digest', {}), call<{ digest: string }>(B, 'team.digest', {})]);
   expect(da).toEqual(db);
 }, 120_000);
+
+it('searches and reports over the whole center through the team server, and says so when offline', async () => {
+  const { A } = desks;
+  const manager: Desk = { ...A, connection: A.opened.desk.connect() };
+  await call(manager, 'session.signIn', { username: 'mgr', password: PASSWORD });
+  const cases = server.center.store.all<{ id: string; summary: string }>('cases');
+  // 批量来电 is in the 300 summaries the writer pushed above; 离线来电 in the six logged offline.
+  const search = await call<{ source: string; total: number; cases: Array<{ id: string; inReplica: boolean }> }>(A, 'team.search', { text: '离线来电', limit: 50 });
+  expect(search.source).toBe('server');
+  expect(search.total).toBe(cases.filter((c) => c.summary.includes('离线来电')).length);
+  expect(search.total).toBe(6);
+  expect(search.cases.every((c) => c.inReplica)).toBe(true); // this desk's replica holds them too
+  const report = await call<{ source: string; report: { total: number; byDesk: Array<{ deskCode: string | null; count: number }> } }>(manager, 'team.report', {});
+  expect(report.source).toBe('server');
+  expect(report.report.total).toBe(cases.length);
+  const code = (await status(A)).deskCode!;
+  expect(report.report.byDesk.find((d) => d.deskCode === code)?.count).toBe(3); // the three A numbered offline
+  // Agents do not get the managers' report.
+  expect((await A.opened.desk.dispatch(A.connection, 'team.report', {})).ok).toBe(false);
+
+  await A.proxy.cut();
+  try {
+    expect(await call(A, 'team.search', { text: '离线来电' })).toEqual({ source: 'offline', total: 0, cases: [] });
+    expect(await call(manager, 'team.report', {})).toEqual({ source: 'offline' });
+  } finally {
+    await A.proxy.restore();
+  }
+}, 60_000);

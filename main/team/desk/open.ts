@@ -46,7 +46,7 @@ export async function openTeamDesk(options: {
     dataDir: options.dataDir,
     secrets: options.secrets,
     now,
-    team: teamLink(store, () => sync.status(), () => desk!),
+    team: teamLink(store, () => sync.status(), () => desk!, (call, input, operator) => sync.callServer(operator, call, input)),
   });
   const stopStatus = local.subscribe((event) => {
     if (event.changes.some((c) => isLocalEntity(c.entity))) core.services.emit('team.status', sync.status());
