@@ -3,6 +3,7 @@
 import { Alert, Box, Button, Chip, Paper, Stack, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, TextField, Typography } from '@mui/material';
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { actionLabel } from '../../i18n/actions.js';
 import type { AuditPage, AuditVerdict } from '../../../../shared/contract/approvals.js';
 import type { HistoryEntry } from '../../../../shared/contract/index.js';
 import { call } from '../../api/client.js';
@@ -38,7 +39,7 @@ function EventTable({ label, rows, last = 'targets' }: { label: string; last?: '
               <TableCell>{r.seq}</TableCell>
               <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDateTime(r.at, i18n.language, timeZone)}</TableCell>
               <TableCell>{r.actor}</TableCell>
-              <TableCell>{r.action}</TableCell>
+              <TableCell>{actionLabel(r.action, i18n.language)}</TableCell>
               <TableCell sx={{ overflowWrap: 'anywhere' }}>{r.reason ?? ''}</TableCell>
               <TableCell sx={{ overflowWrap: 'anywhere' }}>{r.targets}</TableCell>
             </TableRow>
