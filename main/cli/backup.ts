@@ -1,5 +1,5 @@
 // `backup [--data DIR] [--out DIR]`: a verified copy of the store (journal + snapshot + manifest).
-import { backupStore } from '../store/index.js';
+import { backupStore, type KeyProvider } from '../store/index.js';
 import type { Command } from './commands.js';
 import { parseOptions, UsageError } from './options.js';
 import { processIo, type CliIo } from './verify.js';
@@ -7,9 +7,11 @@ import { processIo, type CliIo } from './verify.js';
 export async function runBackup(args: string[], io: CliIo = processIo): Promise<number> {
   let dataDir: string;
   let out: string | undefined;
+  let keys: KeyProvider;
   try {
     const p = parseOptions(args, { out: { type: 'string' } });
     dataDir = p.dataDir;
+    keys = p.keys;
     out = typeof p.values.out === 'string' ? p.values.out : undefined;
     if (p.positionals.length) throw new UsageError(`unexpected argument '${p.positionals[0]}'`);
   } catch (e) {
@@ -20,7 +22,7 @@ export async function runBackup(args: string[], io: CliIo = processIo): Promise<
     throw e;
   }
   try {
-    const b = await backupStore(dataDir, out);
+    const b = await backupStore(dataDir, out, { keys });
     io.out(`backup written: ${b.path} (${b.manifest.seq} events${b.manifest.snapshot ? `, snapshot at #${b.manifest.snapshot.seq}` : ''})\n`);
     return 0;
   } catch (e) {

@@ -15,7 +15,7 @@ export const policyCommand: Command = {
   summary: 'publish a new policy version from a JSON file',
   usage: 'Usage: assurance-desk policy publish --file FILE [--data DIR]',
   async run(args) {
-    const { values, positionals, dataDir } = parseOptions(args, { file: { type: 'string' } });
+    const { values, positionals, dataDir, keys } = parseOptions(args, { file: { type: 'string' } });
     if (positionals[0] !== 'publish') throw new UsageError(`policy: expected 'publish', got ${JSON.stringify(positionals[0] ?? '')}`);
     if (typeof values.file !== 'string') throw new UsageError('--file: required');
     let json: unknown;
@@ -29,7 +29,7 @@ export const policyCommand: Command = {
       const issue = parsed.error.issues[0]!;
       throw new UsageError(`policy ${issue.path.map(String).join('.') || '(root)'}: ${issue.message}`);
     }
-    const store = await openCaseStore(dataDir, { autoBackup: false });
+    const store = await openCaseStore(dataDir, { autoBackup: false, keys });
     try {
       if (policyVersions({ store }).some((p) => p.id === parsed.data.id)) {
         throw new UsageError(`policy id: version ${parsed.data.id} is already published; give the new version its own id`);

@@ -1,5 +1,5 @@
-// `restore [--data DIR] --from BACKUP`: replaces the store with a backup that verifies.
-import { restoreBackup } from '../store/index.js';
+// `restore [--data DIR] [--key-dir DIR] --from BACKUP`: replaces the store with a backup that verifies.
+import { restoreBackup, type KeyProvider } from '../store/index.js';
 import type { Command } from './commands.js';
 import { parseOptions, UsageError } from './options.js';
 import { processIo, type CliIo } from './verify.js';
@@ -7,9 +7,11 @@ import { processIo, type CliIo } from './verify.js';
 export async function runRestore(args: string[], io: CliIo = processIo): Promise<number> {
   let dataDir: string;
   let from: string;
+  let keys: KeyProvider;
   try {
     const p = parseOptions(args, { from: { type: 'string' } });
     dataDir = p.dataDir;
+    keys = p.keys;
     if (typeof p.values.from !== 'string' || !p.values.from) throw new UsageError('--from BACKUP is required');
     from = p.values.from;
     if (p.positionals.length) throw new UsageError(`unexpected argument '${p.positionals[0]}'`);
@@ -21,7 +23,7 @@ export async function runRestore(args: string[], io: CliIo = processIo): Promise
     throw e;
   }
   try {
-    const r = await restoreBackup(dataDir, from);
+    const r = await restoreBackup(dataDir, from, { keys });
     if (!r.ok) {
       io.err(`restore refused: the backup ${from} does not verify; nothing was changed.\n`);
       for (const f of r.findings.filter((x) => x.severity === 'error')) io.err(`  problem in ${f.file}: ${f.message}\n`);
@@ -38,6 +40,6 @@ export async function runRestore(args: string[], io: CliIo = processIo): Promise
 export const restoreCommand: Command = {
   name: 'restore',
   summary: 'replace the store with a backup (refuses one that does not verify)',
-  usage: 'Usage: assurance-desk restore [--data DIR] --from BACKUP\n\nThe desk must be closed. The current files are moved to DIR/before-restore-<time>/, never deleted.',
+  usage: 'Usage: assurance-desk restore [--data DIR] [--key-dir DIR] --from BACKUP\n\nThe desk must be closed. The current files are moved to DIR/before-restore-<time>/, never deleted.',
   run: (args) => runRestore(args),
 };

@@ -20,7 +20,7 @@ export const seedCommand: Command = {
     'Usage: assurance-desk seed --cases N [--customers M] [--seed S] [--until ISO-INSTANT (default: now)] [--agent-password P] [--data DIR]\n' +
     'Cases spread over the year before --until; agents agent01…agent20 are registered as operators with --agent-password.',
   async run(args) {
-    const { values, dataDir } = parseOptions(args, {
+    const { values, dataDir, keys } = parseOptions(args, {
       cases: { type: 'string' },
       customers: { type: 'string' },
       seed: { type: 'string' },
@@ -38,7 +38,7 @@ export const seedCommand: Command = {
     const generated = generateDesk({ customers, cases, seed, until });
     const orders = generateOrders(generated.customers, { seed, until });
 
-    const store = await openCaseStore(dataDir, { autoBackup: false });
+    const store = await openCaseStore(dataDir, { autoBackup: false, keys });
     try {
       const newCustomers = generated.customers.filter((c) => !store.get(CUSTOMERS, c.id));
       // Cases already in the store keep their ids; seeded ones are numbered after them.

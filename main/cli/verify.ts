@@ -1,6 +1,6 @@
 // `verify [--data DIR]`: checks the whole store (journal hash chain, snapshot) without changing it.
 // Exit 0 with one OK line; 1 with the findings in plain words; 2 for bad options.
-import { verifyStore } from '../store/index.js';
+import { verifyStore, type KeyProvider } from '../store/index.js';
 import type { Command } from './commands.js';
 import { parseOptions, UsageError } from './options.js';
 
@@ -15,8 +15,9 @@ export const processIo: CliIo = {
 
 export async function runVerify(args: string[], io: CliIo = processIo): Promise<number> {
   let dataDir: string;
+  let keys: KeyProvider;
   try {
-    ({ dataDir } = parseOptions(args, {}));
+    ({ dataDir, keys } = parseOptions(args, {}));
   } catch (e) {
     if (e instanceof UsageError) {
       io.err(`verify: ${e.message}\n`);
@@ -24,7 +25,7 @@ export async function runVerify(args: string[], io: CliIo = processIo): Promise<
     }
     throw e;
   }
-  const v = await verifyStore(dataDir);
+  const v = await verifyStore(dataDir, { keys });
   const records = Object.entries(v.records)
     .map(([k, n]) => `${k} ${n}`)
     .join(', ');
@@ -42,6 +43,6 @@ export async function runVerify(args: string[], io: CliIo = processIo): Promise<
 export const verifyCommand: Command = {
   name: 'verify',
   summary: 'check the whole store and its audit chain (changes nothing)',
-  usage: 'Usage: assurance-desk verify [--data DIR]\n\nExit 0 and one OK line when the store and its hash chain are intact; 1 with the problems found.',
+  usage: 'Usage: assurance-desk verify [--data DIR] [--key-dir DIR]\n\nExit 0 and one OK line when the store, its hash chain and its anchor (the key in --key-dir DIR) are intact; 1 with the problems found.',
   run: (args) => runVerify(args),
 };

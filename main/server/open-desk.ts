@@ -1,10 +1,11 @@
 // Opens the data directory and the desk on it: shared by the Electron shell, the browser host and tests.
-import { openCaseStore } from '../store/index.js';
+import { openCaseStore, type KeyProvider } from '../store/index.js';
 import { createDesk, type Desk } from './desk.js';
 import { startSlaMonitor, type SlaMonitor } from './work-orders/sla-monitor.js';
 import type { SettingsStore } from './settings/settings-store.js';
 import { startMailFetcher, type MailFetcher } from './mail/fetcher.js';
 import { openTeamDesk } from '../team/desk/open.js';
+import { warmDashboard } from './dashboard/app.js';
 import type { SecretStore } from './secrets/secret-store.js';
 import { localSecretStore, moveLegacySecrets } from './secrets/file-secret-store.js';
 import { CHANNEL_SECRETS } from './mail/channel-secrets.js';
@@ -36,13 +37,17 @@ export async function openDesk(options: {
   secrets?: SecretStore;
   /** The key folder (outside dataDir) for the default secret file; default defaultKeyDir(). */
   keyDir?: string;
+  /** Where the local store's anchor key lives (outside dataDir). In team mode the team server is the anchor, so a joined desk's replica has none. */
+  keys?: KeyProvider;
 }): Promise<OpenedDesk> {
   const secrets = options.secrets ?? localSecretStore(options.dataDir, options.keyDir);
   await moveLegacySecrets(options.dataDir, secrets, CHANNEL_SECRETS);
   // A joined desk never fetches mail: the team server does, so each mail makes one case for the center.
   if (options.teamUrl) return openTeamDesk({ ...options, secrets, teamUrl: options.teamUrl });
-  const store = await openCaseStore(options.dataDir, { now: options.now });
+  const store = await openCaseStore(options.dataDir, { now: options.now, ...(options.keys ? { keys: options.keys } : {}) });
   const desk = createDesk({ store, settings: options.settings, dataDir: options.dataDir, secrets, now: options.now ?? (() => new Date()) });
+  // The dashboard's figures are read once the search index is built, in slices, not on a manager's first request.
+  void store.searchReady.then(() => warmDashboard(desk.services), () => undefined);
   const slaMonitor = startSlaMonitor(desk.services, { intervalMs: options.slaIntervalMs, autoStart: options.slaIntervalMs !== 0 });
   const mailFetcher = options.fetchMail === false ? null : startMailFetcher(desk.services, { intervalMs: options.mailIntervalMs });
   return {

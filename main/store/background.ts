@@ -23,6 +23,8 @@ export interface BackgroundOptions {
   autoBackup: boolean;
   now: () => Date;
   log: (line: string) => void;
+  /** The store's anchor key: snapshots and backups are MACed, verify checks the anchor. */
+  macKey: Uint8Array | null;
 }
 
 export class Background {
@@ -85,7 +87,7 @@ export class Background {
     return this.#enqueue(async () => {
       try {
         if (target.seq <= state.snapshotSeq) return null;
-        const header = await this.worker.run('compact', this.#o.dataDir, target);
+        const header = await this.worker.run('compact', this.#o.dataDir, target, this.#o.macKey);
         state.snapshotSeq = header.seq;
         this.#o.log(`snapshot written at event #${header.seq}`);
         return header;
@@ -111,7 +113,7 @@ export class Background {
     this.#backingUp = true;
     return this.#enqueue(async () => {
       try {
-        const manifest = await this.worker.run('backup', dataDir, target, at);
+        const manifest = await this.worker.run('backup', dataDir, target, at, this.#o.macKey);
         if (!out || path.dirname(target) === backupDir) {
           this.#lastBackupSeq = manifest.seq;
           this.#lastBackupAt = Date.parse(manifest.createdAt);
@@ -129,7 +131,7 @@ export class Background {
   }
 
   verify(): Promise<VerifyResult> {
-    return this.#enqueue(() => this.worker.run('verifyStore', this.#o.dataDir));
+    return this.#enqueue(() => this.worker.run('verifyStore', this.#o.dataDir, this.#o.macKey));
   }
 
   /** Starts a snapshot and/or an automatic backup when one is due. */

@@ -4,15 +4,26 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { core, isStoreOpen, SCHEMA_VERSION } from './store.js';
 import type { BackupManifest, Finding, VerifyResult } from './core.js';
+import { storeKeyId, type KeyProvider } from './anchor.js';
 
-/** Full check of a data directory: journal hash chain, snapshot checksum and agreement. */
-export async function verifyStore(dataDir: string): Promise<VerifyResult> {
-  return core.verifyStore(path.resolve(dataDir));
+/** With a key provider: the store's anchor key (null when the store was never anchored). */
+export interface AnchorOption {
+  keys?: KeyProvider;
 }
 
-/** Full check of a backup directory (manifest, checksums, hash chain). */
-export async function verifyBackup(backupDir: string): Promise<VerifyResult & { manifest: BackupManifest | null }> {
-  return core.verifyBackup(path.resolve(backupDir));
+function keyOf(dataDir: string, o: AnchorOption): Buffer | null {
+  return o.keys?.get(storeKeyId(dataDir)) ?? null;
+}
+
+/** Full check of a data directory: journal hash chain, snapshot checksum and agreement, and the anchor when there is a key. */
+export async function verifyStore(dataDir: string, o: AnchorOption = {}): Promise<VerifyResult> {
+  dataDir = path.resolve(dataDir);
+  return core.verifyStore(dataDir, keyOf(dataDir, o));
+}
+
+/** Full check of a backup directory (manifest, checksums, hash chain; the anchor with `macKey`). */
+export async function verifyBackup(backupDir: string, macKey: Uint8Array | null = null): Promise<VerifyResult & { manifest: BackupManifest | null }> {
+  return core.verifyBackup(path.resolve(backupDir), macKey);
 }
 
 function stamp(d = new Date()): string {
@@ -24,13 +35,15 @@ function stamp(d = new Date()): string {
  * verified journal records are copied). `out`: a new directory path, or an existing
  * directory to create `backup-<time>-seq<N>` in. Default `<dataDir>/backups`.
  */
-export async function backupStore(dataDir: string, out?: string): Promise<{ path: string; manifest: BackupManifest }> {
+export async function backupStore(dataDir: string, out?: string, o: AnchorOption = {}): Promise<{ path: string; manifest: BackupManifest }> {
   dataDir = path.resolve(dataDir);
+  const macKey = keyOf(dataDir, o);
   const journal = path.join(dataDir, core.JOURNAL);
   if (!fs.existsSync(journal)) throw new Error(`there is no store in ${dataDir}`);
   let end = 0;
   const v = core.verifyJournalFile(journal, {
     replay: false,
+    macKey,
     onEvent: (_ev, _s, e) => {
       end = e;
     },
@@ -43,7 +56,7 @@ export async function backupStore(dataDir: string, out?: string): Promise<{ path
   else if (fs.existsSync(out) && fs.statSync(out).isDirectory()) target = path.join(path.resolve(out), name);
   else target = path.resolve(out);
   fs.mkdirSync(path.dirname(target), { recursive: true });
-  const manifest = core.backup(dataDir, target, { journalBytes: end, seq: v.events, lastHash: v.lastHash, auto: false });
+  const manifest = core.backup(dataDir, target, { journalBytes: end, seq: v.events, lastHash: v.lastHash, auto: false }, macKey);
   return { path: target, manifest };
 }
 
@@ -60,9 +73,10 @@ export interface RestoreResult {
  * the backup does not verify. The current files are moved into before-restore-<time>/.
  * The store must be closed.
  */
-export async function restoreBackup(dataDir: string, from: string): Promise<RestoreResult> {
+export async function restoreBackup(dataDir: string, from: string, o: AnchorOption = {}): Promise<RestoreResult> {
   dataDir = path.resolve(dataDir);
-  const v = core.verifyBackup(path.resolve(from));
+  const macKey = keyOf(dataDir, o);
+  const v = core.verifyBackup(path.resolve(from), macKey);
   if (!v.ok || !v.manifest) return { ok: false, findings: v.findings, previousKeptIn: null, events: 0 };
   const pid = isStoreOpen(dataDir);
   if (pid !== null) throw new Error(`the store in ${dataDir} is open (process ${pid}); close the desk before restoring`);
@@ -89,6 +103,7 @@ export async function restoreBackup(dataDir: string, from: string): Promise<Rest
     closedAt: { seq: v.manifest.seq, hash: v.manifest.lastHash, at: new Date().toISOString() },
     restoredFrom: { path: path.resolve(from), seq: v.manifest.seq, at: new Date().toISOString() },
   };
+  if (macKey) Object.assign(manifest, { mac: core.docMac(macKey, 'store', manifest) });
   fs.writeFileSync(path.join(dataDir, 'store.json'), JSON.stringify(manifest, null, 2));
   core.fsyncPath(path.join(dataDir, 'store.json'));
   core.fsyncPath(dataDir);

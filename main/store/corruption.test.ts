@@ -106,18 +106,43 @@ describe('damaged files are reported, kept aside byte-identical, and recovered',
     expect((await verifyStore(dir)).ok).toBe(true);
   });
 
-  it('bit-flipped event after the snapshot: the events that cannot be recovered are named', async () => {
+  it('one damaged event after the snapshot and backup: the intact events after it are kept, the damaged one is named', async () => {
     const { dir } = await buildStore({ backup: false });
     const jp = path.join(dir, J);
-    flipByte(jp, lineStart(jp, 43) + 70);
+    flipByte(jp, lineStart(jp, 43) + 70); // #43 creates C-000033, #44 creates C-000034
     const s = await reopen(dir);
     try {
       expect(s.report.status).toBe('recovered-with-loss');
       expect(s.report.warnings[0]).toMatch(/event #43/);
-      expect(s.report.lost).toEqual([expect.stringMatching(/Events #43–#44 could not be recovered .*journal\.jsonl\.damaged-/)]);
-      expect(s.seq).toBe(42);
+      expect(s.report.lost).toEqual(['Event #43 (its change) could not be recovered.']);
+      expect(s.report.notes.join('\n')).toMatch(/events #44–#44 .*were kept/);
+      expect(s.seq).toBe(44);
+      expect(s.events({ action: 'store.event-lost' }).map((e) => e.seq)).toEqual([43]);
       expect(s.get('cases', 'C-000032')).toBeDefined();
       expect(s.get('cases', 'C-000033')).toBeUndefined();
+      expect(s.get('cases', 'C-000034')).toBeDefined();
+    } finally {
+      await s.close();
+    }
+    expect((await verifyStore(dir)).ok).toBe(true);
+  });
+
+  it('intact events that depend on the damaged one are dropped and named exactly', async () => {
+    const { dir } = await buildStore({ backup: false });
+    const s0 = await reopen(dir);
+    s0.append(caseEvent(35)); // #45
+    s0.append({ actor: 'agent03', action: 'case.updated', changes: [{ entity: 'cases', id: 'C-000035', op: 'patch', patch: { status: 'resolved' } }] }); // #46 needs #45
+    s0.append(caseEvent(36)); // #47
+    await s0.close();
+    const jp = path.join(dir, J);
+    flipByte(jp, lineStart(jp, 45) + 70);
+    const s = await reopen(dir);
+    try {
+      expect(s.report.status).toBe('recovered-with-loss');
+      // #45 replaced by store.event-lost; #46 patches the case #45 created, so it and #47 after it are not kept
+      expect(s.report.lost).toEqual(['Event #45 (its change) could not be recovered. Events #46–#47 were not kept: #46 depends on what was lost (the rest follow it).']);
+      expect(s.seq).toBe(45);
+      expect(s.get('cases', 'C-000035')).toBeUndefined();
     } finally {
       await s.close();
     }

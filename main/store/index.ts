@@ -16,7 +16,9 @@ export {
   type SearchOption,
 } from './store.js';
 export { storeChanges } from './changes.js';
-export { verifyStore, verifyBackup, restoreBackup, backupStore, type RestoreResult } from './backup.js';
+export { verifyStore, verifyBackup, restoreBackup, backupStore, type RestoreResult, type AnchorOption } from './backup.js';
+export { fileKeyProvider, storeKeyId, type KeyProvider } from './anchor.js';
+export { defaultKeyDir, keyDirFor } from './key-dir.js';
 export type { Finding, VerifyResult, BackupManifest, SnapshotHeader } from './core.js';
 export { defaultDataDir } from './data-dir.js';
 export { openStoreForReading, type StoreForReading } from './read-copy.js';

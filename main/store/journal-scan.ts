@@ -17,7 +17,7 @@ export interface ScanResult {
 }
 
 /** Reads the journal from the snapshot's position (or the start) and checks the chain. */
-export async function scanJournal(journalPath: string, snap: SnapshotHeader | null): Promise<ScanResult> {
+export async function scanJournal(journalPath: string, snap: SnapshotHeader | null, macKey: Uint8Array | null = null): Promise<ScanResult> {
   const res: ScanResult = { events: [], lastSeq: 0, end: 0, torn: null, problem: null };
   const size = (await fs.promises.stat(journalPath)).size;
   let from = 0;
@@ -61,6 +61,7 @@ export async function scanJournal(journalPath: string, snap: SnapshotHeader | nu
     let pos = 0;
     let slice = performance.now();
     let n = 0;
+    const macs = core.anchorTracker(macKey);
     while (pos < buf.length) {
       const nl = buf.indexOf(10, pos);
       if (nl < 0) {
@@ -70,6 +71,11 @@ export async function scanJournal(journalPath: string, snap: SnapshotHeader | nu
       const chk = core.checkLine(buf.toString('utf8', pos, nl), seq + 1, prevHash);
       if (!chk.ok) {
         res.problem = chk.message;
+        return res;
+      }
+      const forged = macs.see(chk.event);
+      if (forged) {
+        res.problem = forged;
         return res;
       }
       res.events.push({ ev: chk.event, offset: from + pos });
@@ -83,6 +89,8 @@ export async function scanJournal(journalPath: string, snap: SnapshotHeader | nu
         slice = performance.now();
       }
     }
+    res.problem = macs.end();
+    if (res.problem) return res;
     dropUnfinishedBatch(res, from + buf.length);
   } finally {
     await fh.close();

@@ -25,10 +25,12 @@ export interface SnapshotAhead {
 export interface Loaded {
   worker: StoreWorker | null;
   snapshotAhead: SnapshotAhead | null;
+  /** Loaded without a key, but the snapshot or journal carries anchor MACs: the store's key is missing. */
+  sawMacs: boolean;
 }
 
 /** Fills `state` from the data directory, recovering what is damaged. */
-export async function loadState(ctx: OpenContext, db: ManifestDb, state: StoreState): Promise<Loaded> {
+export async function loadState(ctx: OpenContext, db: ManifestDb, state: StoreState, macKey: Uint8Array | null = null): Promise<Loaded> {
   const { journalPath, snapPath, report } = ctx;
   let worker: StoreWorker | null = null;
   const getWorker = () => (worker ??= new StoreWorker());
@@ -36,6 +38,7 @@ export async function loadState(ctx: OpenContext, db: ManifestDb, state: StoreSt
   // ---- snapshot
   let snapHeader: SnapshotHeader | null = null;
   let prefixCheck: Promise<string | null> | null = null;
+  let sawMacs = false;
   if (fs.existsSync(snapPath)) {
     const buf = await fs.promises.readFile(snapPath);
     // Check the journal prefix the snapshot covers, in the worker, while we parse here.
@@ -55,9 +58,13 @@ export async function loadState(ctx: OpenContext, db: ManifestDb, state: StoreSt
       (line) => state.noteEvent(line[1] as number, line[2] as number, line[3] as string, line[4] as string, line[5] as string, line[6] as string[]),
       (entity, id, lazy) => state.entityMap(entity).set(id, lazy),
     );
-    if (!r.ok) {
+    const mark = r.ok ? core.snapshotEnd(buf) : null;
+    const end = mark?.ok ? (mark.end as unknown as Record<string, unknown>) : null;
+    sawMacs = end?.mac !== undefined;
+    const forged = r.ok && macKey && end && end.mac !== core.docMac(macKey, 'snapshot', end);
+    if (!r.ok || forged) {
       state.reset();
-      ctx.damaged(SNAPSHOT, r.message);
+      ctx.damaged(SNAPSHOT, r.ok ? "the snapshot does not match its anchor MAC: it was written or changed without the desk's key" : r.message);
       report.notes.push('The records were rebuilt from the journal instead of the snapshot; nothing was lost because of the snapshot.');
     } else {
       snapHeader = r.header;
@@ -79,7 +86,8 @@ export async function loadState(ctx: OpenContext, db: ManifestDb, state: StoreSt
   const journalExists = fs.existsSync(journalPath);
   if (!journalExists && (snapHeader || db.data.closedAt?.seq || db.data.lastBackup?.seq)) problem = 'the journal file is missing';
   if (journalExists && !problem) {
-    const scan = await scanJournal(journalPath, snapHeader);
+    const scan = await scanJournal(journalPath, snapHeader, macKey);
+    sawMacs ||= scan.events.some((e) => e.ev.mac !== undefined);
     if (scan.problem) problem = scan.problem;
     else {
       if (scan.torn) dropTornTail(ctx, scan.torn);
@@ -90,12 +98,12 @@ export async function loadState(ctx: OpenContext, db: ManifestDb, state: StoreSt
   }
   if (!problem) {
     if (report.damaged.length) report.status = 'recovered';
-    return { worker, snapshotAhead: null };
+    return { worker, snapshotAhead: null, sawMacs };
   }
 
   // ---- recovery: journal damaged
   const anchor = snapHeader ? { seq: snapHeader.seq, hash: snapHeader.lastHash } : null;
-  const rec = recoverJournal(ctx.dataDir, ctx.backupDir, journalExists, problem, ctx.now, ctx.log, anchor);
+  const rec = recoverJournal(ctx.dataDir, ctx.backupDir, journalExists, problem, ctx.now, ctx.log, anchor, macKey);
   if (rec.firstBad && !problem.includes(`#${rec.firstBad} `)) problem += `; the first damaged event is #${rec.firstBad}`;
   report.damaged.push({ file: JOURNAL, problem, movedTo: rec.movedTo });
   report.warnings.push(`${JOURNAL}: ${problem}.${rec.movedTo ? ` The damaged file was kept unchanged as ${rec.movedTo}.` : ''}`);
@@ -107,18 +115,19 @@ export async function loadState(ctx: OpenContext, db: ManifestDb, state: StoreSt
     report.notes.push(`The snapshot no longer matches the recovered journal; it was kept as ${aside} and will be rewritten.`);
   }
   state.reset();
-  const scan = await scanJournal(journalPath, null);
+  const scan = await scanJournal(journalPath, null, macKey);
   if (scan.problem || scan.torn) throw new Error(`recovered journal does not verify: ${scan.problem ?? 'torn'}`);
   const unapplied = await replay(state, scan, report);
   if (unapplied) throw new Error(`recovered journal does not apply: ${unapplied}`);
   const highest = Math.max(rec.highestSeen, ...knownSeqs.map((k) => k.seq));
-  if (highest > state.seq && !(snapshotAhead && snapshotAhead.header.seq >= highest)) {
+  report.lost.push(...rec.lost);
+  if (!rec.lost.length && highest > state.seq && !(snapshotAhead && snapshotAhead.header.seq >= highest)) {
     report.lost.push(
       `Events #${state.seq + 1}–#${highest} could not be recovered from the journal or a backup${rec.movedTo ? `; what remains of them is in ${rec.movedTo}` : ''}.`,
     );
   }
   report.status = report.lost.length ? 'recovered-with-loss' : 'recovered';
-  return { worker, snapshotAhead };
+  return { worker, snapshotAhead, sawMacs };
 }
 
 /** Applies the scanned events, yielding to the event loop every ~8 ms. */

@@ -16,26 +16,40 @@ export interface Manifest {
   lastBackup: { at: string; seq: number; path: string } | null;
   /** seq/hash at the last clean close: a journal that ends earlier lost events. */
   closedAt: { seq: number; hash: string; at: string } | null;
+  /** docMac(key, 'store', everything else): written with the store's anchor key. */
+  mac?: string;
 }
 
 export type ManifestDb = Low<Manifest> & { data: Manifest };
 
-/** lowdb adapter that fsyncs after steno's write-temp-and-rename. */
-class DurableJSONFile<T> extends JSONFile<T> {
+/** lowdb adapter that fsyncs after steno's write-temp-and-rename, and MACs the document when the store has a key. */
+class DurableJSONFile<T extends object> extends JSONFile<T> {
   #file: string;
+  macKey: Uint8Array | null = null;
   constructor(file: string) {
     super(file);
     this.#file = file;
   }
   override async write(data: T): Promise<void> {
+    const doc = data as Record<string, unknown>;
+    if (this.macKey) doc.mac = core.docMac(this.macKey, 'store', doc);
     await super.write(data);
     core.fsyncPath(this.#file);
     core.fsyncPath(path.dirname(this.#file));
   }
 }
 
-/** Reads (or creates, or rebuilds) store.json and migrates the store to SCHEMA_VERSION. */
-export async function openManifest(ctx: OpenContext): Promise<ManifestDb> {
+/** Starts MACing store.json with the key (a store being anchored now). */
+export function anchorManifest(db: ManifestDb, macKey: Uint8Array): void {
+  (db.adapter as DurableJSONFile<Manifest>).macKey = macKey;
+}
+
+/**
+ * Reads (or creates, or rebuilds) store.json and migrates the store to SCHEMA_VERSION.
+ * With `macKey`, a store.json whose MAC does not match is not believed: its record of the
+ * last clean close and backup is dropped (the journal's MACs still hold) and a warning says so.
+ */
+export async function openManifest(ctx: OpenContext, macKey: Uint8Array | null = null): Promise<ManifestDb> {
   const { dataDir, journalPath, now, report, log } = ctx;
   const manifestPath = path.join(dataDir, 'store.json');
   const freshManifest = (): Manifest => ({
@@ -59,6 +73,13 @@ export async function openManifest(ctx: OpenContext): Promise<ManifestDb> {
     db.data.schemaVersion = sniffJournalVersion(journalPath);
     await db.write();
   }
+  if (macKey && manifestExisted && db.data.mac !== core.docMac(macKey, 'store', db.data as unknown as Record<string, unknown>)) {
+    report.warnings.push('store.json was changed outside the desk (it does not match its anchor MAC): its record of the last clean close and backup was not used.');
+    log('ANCHOR store.json does not match its MAC; closedAt and lastBackup ignored');
+    db.data.closedAt = null;
+    db.data.lastBackup = null;
+  }
+  if (macKey) anchorManifest(db, macKey);
   if (!manifestExisted) {
     db.data.schemaVersion = fs.existsSync(journalPath) ? sniffJournalVersion(journalPath) : SCHEMA_VERSION;
     await db.write();

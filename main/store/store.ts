@@ -11,8 +11,9 @@ import { CASES } from '../../shared/domain/entities.js';
 import { Background, type BackupResult } from './background.js';
 import type { SnapshotHeader, VerifyResult } from './core.js';
 import { loadState } from './load.js';
+import { assertOutside, storeKeyId, type KeyProvider } from './anchor.js';
 import { acquireLock } from './lock.js';
-import { openManifest, removeLeftovers } from './manifest.js';
+import { anchorManifest, openManifest, removeLeftovers } from './manifest.js';
 import { core } from './node-core.js';
 import { restoreSnapshotAhead } from './recovery.js';
 import { openContext, type OpenReport } from './report.js';
@@ -28,6 +29,7 @@ export { StoreValidationError, StoreError, type StoreErrorKind } from './errors.
 export type { OpenReport, DamagedFile } from './report.js';
 export type { SearchReady, SearchOption } from './search-feed.js';
 export type { BackupResult } from './background.js';
+export { fileKeyProvider, storeKeyId, type KeyProvider } from './anchor.js';
 
 export interface OpenOptions {
   /** Clock for event times (tests). */
@@ -50,6 +52,12 @@ export interface OpenOptions {
   search?: SearchOption;
   /** Receives every line written to store.log. */
   log?: (line: string) => void;
+  /**
+   * Where the store's anchor key lives (outside the data directory): every event, the
+   * snapshot, the backups and store.json get an HMAC-SHA256 with it. Without it the store
+   * has the plain hash chain only. See docs/store.md "Tamper anchor".
+   */
+  keys?: KeyProvider;
 }
 
 export interface OpenedCaseStore extends CaseStore {
@@ -95,10 +103,26 @@ export async function openCaseStore(dataDir: string, options: OpenOptions = {}):
 async function openLocked(dataDir: string, options: OpenOptions, t0: number, lockFile: string): Promise<OpenedCaseStore> {
   const ctx = openContext(dataDir, options);
   const { report, journalPath, now, log } = ctx;
-  const db = await openManifest(ctx);
+  const keys = options.keys;
+  if (keys) assertOutside(keys.where, dataDir);
+  const keyId = keys ? storeKeyId(dataDir) : '';
+  let macKey: Buffer | null = keys?.get(keyId) ?? null;
+  const db = await openManifest(ctx, macKey);
   removeLeftovers(ctx);
   const state = new StoreState();
-  const loaded = await loadState(ctx, db, state);
+  const loaded = await loadState(ctx, db, state, macKey);
+  // First open with a key provider: the store is anchored from now on (an older store gets a
+  // store.anchored event that vouches, through the chain, for every event before it).
+  const anchorNow = !!keys && !macKey;
+  if (anchorNow && loaded.sawMacs)
+    throw new Error(
+      `this store is anchored with a key that is missing from ${keys.where} (expected for store id ${keyId}): put the key back, or open the data directory where it was anchored`,
+    );
+  if (anchorNow) {
+    macKey = keys.create(keyId);
+    anchorManifest(db, macKey);
+    log(`ANCHOR key made in ${keys.where} for store id ${keyId}`);
+  }
 
   // ---- ready to append
   const journalExisted = fs.existsSync(journalPath);
@@ -123,6 +147,7 @@ async function openLocked(dataDir: string, options: OpenOptions, t0: number, loc
       autoBackup: options.autoBackup ?? true,
       now,
       log,
+      macKey,
     },
     state,
     db,
@@ -132,6 +157,7 @@ async function openLocked(dataDir: string, options: OpenOptions, t0: number, loc
   const listeners = new Set<(e: StoredEvent) => void>();
   const writer = new JournalWriter(fd, state, search, {
     now,
+    macKey,
     ...(options.validate ? { validate: options.validate } : {}),
     announce(event) {
       for (const l of listeners) {
@@ -195,13 +221,23 @@ async function openLocked(dataDir: string, options: OpenOptions, t0: number, loc
   };
 
   if (loaded.snapshotAhead) restoreSnapshotAhead(loaded.snapshotAhead, state, store.append, report);
+  const upgraded = anchorNow && state.seq > 0;
+  if (upgraded) {
+    const ev = store.append({
+      actor: 'system',
+      action: core.ANCHORED,
+      reason: `the store is anchored from here on: events #1–#${state.seq} were written before the anchor existed and are vouched for through the hash chain`,
+      changes: [{ entity: 'store', id: 'anchor', op: 'put', record: { id: 'anchor', from: state.seq, keyId } }],
+    });
+    report.notes.push(`The store was anchored with a key kept outside the data directory (${keys!.where}); event #${ev.seq} records it.`);
+  }
 
   report.events = state.seq;
   report.records = state.counts();
   report.notices = [...report.warnings, ...report.lost, ...report.notes];
   report.openMs = Math.round(performance.now() - t0);
   log(`opened at event #${state.seq} in ${report.openMs} ms (status ${report.status}; snapshot #${state.snapshotSeq}, ${report.replayedEvents} events replayed)`);
-  if (report.damaged.length || report.migrated) background.runNow();
+  if (report.damaged.length || report.migrated || upgraded) background.runNow();
   else background.maybeRun();
   return store;
 }

@@ -26,6 +26,8 @@ export interface StoredEvent extends EventInput {
   more?: true;
   prevHash: string; // hash of event seq-1 ('' for the first)
   hash: string; // sha256 over this event's canonical form incl. prevHash
+  /** HMAC-SHA256 of `hash` with the store's key, kept outside the data directory (absent in stores without the anchor). */
+  mac?: string;
 }
 
 /** What one durable event changed in one entity (main/store/changes.ts derives it). */

@@ -17,6 +17,8 @@ export interface WriterOptions {
   announce: (event: StoredEvent) => void;
   /** Called after each append/appendMany (background work may be due). */
   afterWrite: () => void;
+  /** The store's anchor key: every event gets `mac` (see docs/store.md "Tamper anchor"). */
+  macKey?: Uint8Array | null;
 }
 
 export class JournalWriter {
@@ -77,7 +79,9 @@ export class JournalWriter {
       ...(more ? { more: true as const } : {}),
       prevHash: prev,
     };
-    const event = { ...body, hash: core.eventHash(body) } as StoredEvent;
+    const hash = core.eventHash(body);
+    const key = this.#opts.macKey;
+    const event = { ...body, hash, ...(key ? { mac: core.eventMac(key, hash) } : {}) } as StoredEvent;
     return { event, line: JSON.stringify(event) + '\n' };
   }
 

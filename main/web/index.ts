@@ -5,7 +5,10 @@ import { parseArgs } from 'node:util';
 import { openDesk } from '../server/open-desk.js';
 import { lowdbSettings } from '../server/settings/lowdb-settings.js';
 import { defaultDataDir } from '../store/data-dir.js';
+import { fileKeyProvider } from '../store/anchor.js';
+import { keyDirFor } from '../store/key-dir.js';
 import { startWebHost } from './host.js';
+import { startLoopStats } from './loop-stats.js';
 
 // Two levels up from main/web/index.ts (tsx) and from out/main/web.js (built) alike.
 const packageRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -24,10 +27,12 @@ async function main() {
     throw new Error(`--sla-interval-ms: expected a whole number of milliseconds, at least 100: ${values['sla-interval-ms']}`);
   }
   const teamUrl = values.team === undefined ? undefined : teamAddress(values.team);
+  startLoopStats();
   const settings = lowdbSettings(dataDir);
   for (const notice of settings.notices) console.error(`[settings] ${notice}`);
-  // Passwords and tokens go to a 0600 file in the key folder, outside the data folder.
-  const opened = await openDesk({ dataDir, settings, slaIntervalMs, teamUrl, keyDir: values['key-dir'] });
+  // Passwords, tokens and the store's anchor key live in the key folder, outside the data folder.
+  const keyDir = keyDirFor(dataDir, values['key-dir']);
+  const opened = await openDesk({ dataDir, settings, slaIntervalMs, teamUrl, keyDir, keys: fileKeyProvider(keyDir) });
   for (const notice of opened.notices) console.error(`[store] ${notice}`);
   const host = await startWebHost({ desk: opened.desk, port, rendererDir: values.renderer ?? join(packageRoot, 'out', 'renderer') });
   if (teamUrl) console.log(`Joined the team at ${teamUrl}`);

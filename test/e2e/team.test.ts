@@ -11,7 +11,8 @@ import type { StoredRecord } from '../../main/store/index.js';
 import { startPostgres, type TestPostgres } from '../support/postgres.js';
 import { chooseLanguage, launchBrowser, reviewPane, screenshot, signIn, startHost, type RunningHost } from './support/browser.js';
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy.js';
-import { seedCenter, spawnTeamServer, type RunningTeamServer } from './support/team.js';
+import { spawnTeamServer, type TeamProcess } from '../support/team.js';
+import { seedCenter } from './support/team.js';
 
 const PASSWORD = 'e2e password 42';
 const HOUR = 3_600_000;
@@ -25,7 +26,7 @@ interface Desk {
 }
 
 let postgres: TestPostgres;
-let team: RunningTeamServer;
+let team: TeamProcess;
 let proxy: TcpProxy;
 const desks: Record<'A' | 'B' | 'C', Desk> = {} as never;
 
@@ -76,7 +77,7 @@ afterAll(async () => {
     rmSync(desk.dataDir, { recursive: true, force: true });
   }
   await proxy?.close();
-  await team?.stop();
+  await team?.kill();
   await postgres?.stop();
 });
 
@@ -211,4 +212,29 @@ it('desk B offline approves two refunds and rejects a claim; desk C rejects one 
   }
   const digests = async () => Promise.all([a, b, c].map((desk) => api<{ digest: string; cursor: number }>(desk, 'team.digest', {})));
   await expect.poll(async () => new Set((await digests()).map((d) => `${d.cursor}:${d.digest}`)).size, { timeout: 10_000 }).toBe(1);
+});
+
+it('the queue search also asks the team server over the whole center (Chinese substrings), and says “replica only” while offline', async () => {
+  const a = desks.A;
+  const b = desks.B;
+  await a.page.getByRole('button', { name: '案件队列', exact: true }).click();
+  await a.page.locator('input[name=queue-search]').fill('伟科');
+  const hits = a.page.locator('[data-testid=center-hits][data-source=server]');
+  await hits.waitFor();
+  // The server's pg_trgm match and the replica's own index agree (the replica holds the whole center here).
+  const local = await api<{ total: number }>(a, 'cases.search', { text: '伟科', limit: 50 });
+  expect(local.total).toBeGreaterThan(0);
+  expect(Number(await hits.getAttribute('data-total'))).toBe(local.total);
+  await screenshot(a.page, 'team-04-center-search');
+
+  await proxy.cut();
+  try {
+    await status(b, 'offline');
+    await b.page.getByRole('button', { name: '案件队列', exact: true }).click();
+    await b.page.locator('input[name=queue-search]').fill('伟科');
+    await b.page.locator('[data-testid=center-hits][data-source=offline]').getByText('离线：仅搜索本地副本').waitFor();
+  } finally {
+    await proxy.restore();
+  }
+  await status(b, 'online');
 });

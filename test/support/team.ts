@@ -103,9 +103,12 @@ export interface TeamProcess {
   kill(signal?: NodeJS.Signals): Promise<void>;
 }
 
-/** `npm run team` as its own process; resolves once it prints its address. */
-export function spawnTeamServer(databaseUrl: string, extra: string[] = []): Promise<TeamProcess> {
-  const child = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, 'main', 'team', 'server', 'index.ts'), '--database', databaseUrl, ...extra], {
+/**
+ * `npm run team -- --database URL …` as its own process (node + tsx, as the script runs it);
+ * resolves once it prints its address. `nodeArgs` go to node itself (e.g. `--cpu-prof`).
+ */
+export function spawnTeamServer(databaseUrl: string, extra: string[] = [], nodeArgs: string[] = []): Promise<TeamProcess> {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', join(ROOT, 'main', 'team', 'server', 'index.ts'), '--database', databaseUrl, ...extra], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -7,7 +7,7 @@ import type { BackupManifest, CoreDeps, Finding, VerifyResult } from './types.js
 
 export function backupPart(deps: CoreDeps, core: FormatCore & SnapshotCore & VerifyCore) {
   const { fs, path } = deps;
-  const { SCHEMA_VERSION, JOURNAL, SNAPSHOT, sha256, fsyncPath, copyRange, fileSha256, checkSnapshotFile, verifyJournalFile, stateCounts } = core;
+  const { SCHEMA_VERSION, JOURNAL, SNAPSHOT, sha256, fsyncPath, copyRange, fileSha256, checkSnapshotFile, verifyJournalFile, stateCounts, docMac } = core;
 
   /**
    * Copies the store (journal up to `journalBytes`, plus the snapshot when it is not newer)
@@ -17,6 +17,7 @@ export function backupPart(deps: CoreDeps, core: FormatCore & SnapshotCore & Ver
     dataDir: string,
     target: string,
     at: { journalBytes: number; seq: number; lastHash: string; auto: boolean; keep?: number },
+    macKey: Uint8Array | null = null,
   ): BackupManifest {
     const tmp = target + '.partial';
     fs.rmSync(tmp, { recursive: true, force: true });
@@ -43,6 +44,7 @@ export function backupPart(deps: CoreDeps, core: FormatCore & SnapshotCore & Ver
       createdAt: new Date().toISOString(),
       auto: at.auto,
     };
+    if (macKey) manifest.mac = docMac(macKey, 'backup', manifest as unknown as Record<string, unknown>);
     fs.writeFileSync(path.join(tmp, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
     fsyncPath(path.join(tmp, 'manifest.json'));
     fsyncPath(tmp);
@@ -70,7 +72,8 @@ export function backupPart(deps: CoreDeps, core: FormatCore & SnapshotCore & Ver
   }
 
   /** Checks a backup directory completely. */
-  function verifyBackup(dir: string): VerifyResult & { manifest: BackupManifest | null } {
+  /** With `macKey`: the manifest and every event must carry the store's anchor (see docs/store.md). */
+  function verifyBackup(dir: string, macKey: Uint8Array | null = null): VerifyResult & { manifest: BackupManifest | null } {
     const findings: Finding[] = [];
     const fail = (message: string, file = 'manifest.json'): VerifyResult & { manifest: BackupManifest | null } => ({
       ok: false,
@@ -89,6 +92,12 @@ export function backupPart(deps: CoreDeps, core: FormatCore & SnapshotCore & Ver
     }
     if (manifest.format !== 'assurance-desk-backup') return fail('manifest.json is not an Assurance Desk backup manifest');
     if (manifest.schemaVersion > SCHEMA_VERSION) return fail(`the backup was written by a newer version (schema ${manifest.schemaVersion})`);
+    if (macKey && manifest.mac !== docMac(macKey, 'backup', manifest as unknown as Record<string, unknown>))
+      return fail(
+        manifest.mac === undefined
+          ? 'the backup carries no anchor MAC (made before the store was anchored, or not by this desk)'
+          : 'the backup manifest does not match its anchor MAC: it was changed or made without the desk\'s key',
+      );
     const jp = path.join(dir, JOURNAL);
     if (!fs.existsSync(jp)) return fail('the backup has no journal', JOURNAL);
     const size = fs.statSync(jp).size;
@@ -96,7 +105,7 @@ export function backupPart(deps: CoreDeps, core: FormatCore & SnapshotCore & Ver
       findings.push({ severity: 'error', file: JOURNAL, message: `the backup journal has ${size} bytes, its manifest says ${manifest.journalBytes}` });
     else if (fileSha256(jp) !== manifest.journalSha256)
       findings.push({ severity: 'error', file: JOURNAL, message: 'the backup journal is damaged (its checksum does not match the manifest)' });
-    const j = verifyJournalFile(jp, { label: `backup ${JOURNAL}`, replay: true });
+    const j = verifyJournalFile(jp, { label: `backup ${JOURNAL}`, replay: true, macKey });
     findings.push(...j.findings.map((f) => ({ ...f, severity: 'error' as const })));
     if (j.events !== manifest.seq || j.lastHash !== manifest.lastHash)
       findings.push({ severity: 'error', file: JOURNAL, message: `the backup journal ends at event #${j.events}, its manifest says #${manifest.seq}` });

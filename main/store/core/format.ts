@@ -9,6 +9,8 @@ export function formatPart(deps: CoreDeps) {
   const SCHEMA_VERSION = 2;
   const JOURNAL = 'journal.jsonl';
   const SNAPSHOT = 'snapshot.ndjson';
+  /** The event that anchors a store written before the anchor existed (see docs/store.md). */
+  const ANCHORED = 'store.anchored';
 
   function canonical(value: unknown): string {
     if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
@@ -34,10 +36,59 @@ export function formatPart(deps: CoreDeps) {
     return crypto.createHash('sha256').update(text).digest('hex');
   }
 
-  /** sha256 over the canonical JSON of the event without its own `hash`. */
+  /** sha256 over the canonical JSON of the event without its own `hash` and `mac`. */
   function eventHash(event: Omit<StoredEvent, 'hash'> & { hash?: string }): string {
-    const { hash: _ignored, ...rest } = event;
+    const { hash: _ignored, mac: _mac, ...rest } = event;
     return sha256(canonical(rest));
+  }
+
+  /** The tamper anchor: HMAC-SHA256 with the store's key (kept outside the data directory). */
+  function hmac(key: Uint8Array, text: string): string {
+    return crypto.createHmac('sha256', key).update(text).digest('hex');
+  }
+
+  /** An event's MAC covers its hash, which covers its content and, through prevHash, all before it. */
+  function eventMac(key: Uint8Array, hash: string): string {
+    return hmac(key, 'event:' + hash);
+  }
+
+  /** MAC of a small document (store.json, a backup manifest, a snapshot end line) without its own `mac`. */
+  function docMac(key: Uint8Array, kind: string, doc: Record<string, unknown>): string {
+    const { mac: _mac, ...rest } = doc;
+    return hmac(key, kind + ':' + canonical(rest));
+  }
+
+  /**
+   * Checks the MACs of a run of events in seq order. With a key every event carries a valid
+   * MAC, except those before a genuine `store.anchored` event (a store from before the anchor,
+   * upgraded: the chain ties them to that event). Returns a problem in plain words, or null.
+   */
+  function anchorTracker(key: Uint8Array | null | undefined) {
+    let unanchored: number | null = null;
+    const missing = (seq: number) =>
+      `event #${seq} carries no anchor MAC although the store is anchored: it was rewritten or inserted by someone without the desk's key`;
+    return {
+      see(ev: StoredEvent): string | null {
+        if (!key) return null;
+        if (ev.mac === undefined) {
+          unanchored ??= ev.seq;
+          return null;
+        }
+        if (ev.mac !== eventMac(key, ev.hash))
+          return `event #${ev.seq} does not match its anchor MAC: it was changed and its chain recomputed by someone without the desk's key`;
+        if (unanchored !== null) {
+          if (ev.action !== ANCHORED) return missing(unanchored);
+          unanchored = null;
+        }
+        return null;
+      },
+      end(): string | null {
+        return key && unanchored !== null ? missing(unanchored) : null;
+      },
+      get unanchored() {
+        return unanchored;
+      },
+    };
   }
 
   function key(entity: string, id: string): string {
@@ -54,6 +105,7 @@ export function formatPart(deps: CoreDeps) {
     if (typeof e.actor !== 'string' || typeof e.action !== 'string') return 'it has no actor or action';
     if (e.reason !== undefined && typeof e.reason !== 'string') return 'its reason is not text';
     if (e.more !== undefined && e.more !== true) return 'its batch mark is not true';
+    if (e.mac !== undefined && typeof e.mac !== 'string') return 'its anchor MAC is not text';
     if (typeof e.prevHash !== 'string' || typeof e.hash !== 'string') return 'it has no hash chain fields';
     if (!Array.isArray(e.changes)) return 'it has no list of changes';
     for (const c of e.changes as unknown[]) {
@@ -251,9 +303,14 @@ export function formatPart(deps: CoreDeps) {
     SCHEMA_VERSION,
     JOURNAL,
     SNAPSHOT,
+    ANCHORED,
     canonical,
     sha256,
     eventHash,
+    hmac,
+    eventMac,
+    docMac,
+    anchorTracker,
     key,
     isObj,
     checkLine,

@@ -6,7 +6,7 @@ import type { CoreDeps, SnapshotHeader, SnapshotRead } from './types.js';
 
 export function snapshotPart(deps: CoreDeps, core: FormatCore) {
   const { fs, path, crypto } = deps;
-  const { SCHEMA_VERSION, JOURNAL, SNAPSHOT, key, isObj, checkLine, fsyncPath, forEachLine, forEachFileLine, hashRange, snapshotEnd } = core;
+  const { SCHEMA_VERSION, JOURNAL, SNAPSHOT, key, isObj, checkLine, fsyncPath, forEachLine, forEachFileLine, hashRange, snapshotEnd, docMac } = core;
 
   /** Cheap whole-file check of a snapshot without loading it: header, end marker, checksum. */
   function checkSnapshotFile(file: string): { ok: true; header: SnapshotHeader; endLineStart: number } | { ok: false; message: string } {
@@ -130,7 +130,7 @@ export function snapshotPart(deps: CoreDeps, core: FormatCore) {
    * previous snapshot (if any) and the journal tail after it. Memory is bounded by the
    * tail, not by the store. Returns the new header.
    */
-  function compact(dataDir: string, target: { journalOffset: number; seq: number }): SnapshotHeader {
+  function compact(dataDir: string, target: { journalOffset: number; seq: number }, macKey: Uint8Array | null = null): SnapshotHeader {
     const snapPath = path.join(dataDir, SNAPSHOT);
     const journalPath = path.join(dataDir, JOURNAL);
     let baseEnd = 0;
@@ -308,7 +308,8 @@ export function snapshotPart(deps: CoreDeps, core: FormatCore) {
         }
       }
       flush();
-      const endLine = JSON.stringify({ type: 'end', events, records, sha256: hash.digest('hex') }) + '\n';
+      const end = { type: 'end', events, records, sha256: hash.digest('hex') };
+      const endLine = JSON.stringify(macKey ? { ...end, mac: docMac(macKey, 'snapshot', end) } : end) + '\n';
       fs.writeSync(out, endLine);
       fs.fsyncSync(out);
     } finally {

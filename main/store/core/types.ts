@@ -46,6 +46,8 @@ export interface SnapshotEnd {
   events?: number;
   records?: number;
   sha256?: string;
+  /** docMac(key, 'snapshot', end line without mac): the snapshot is the desk's own. */
+  mac?: string;
 }
 
 export interface BackupManifest {
@@ -58,6 +60,8 @@ export interface BackupManifest {
   snapshot: { seq: number; bytes: number; sha256: string } | null;
   createdAt: string;
   auto: boolean;
+  /** docMac(key, 'backup', manifest without mac): the backup is the desk's own. */
+  mac?: string;
 }
 
 export interface SnapshotRead {

@@ -7,7 +7,7 @@ import type { CoreDeps, Finding, SnapshotHeader, VerifyResult } from './types.js
 
 export function verifyPart(deps: CoreDeps, core: FormatCore & SnapshotCore) {
   const { fs, path } = deps;
-  const { SCHEMA_VERSION, JOURNAL, SNAPSHOT, canonical, key, checkLine, applyChange, forEachLine, readSnapshotBuffer } = core;
+  const { SCHEMA_VERSION, JOURNAL, SNAPSHOT, canonical, key, checkLine, applyChange, forEachLine, readSnapshotBuffer, snapshotEnd, anchorTracker, docMac } = core;
   type State = Map<string, Map<string, StoredRecord>>;
 
   /**
@@ -16,7 +16,7 @@ export function verifyPart(deps: CoreDeps, core: FormatCore & SnapshotCore) {
    */
   function verifyJournalFile(
     file: string,
-    opts: { label?: string; replay?: boolean; onEvent?: (ev: StoredEvent, offset: number, end: number, state: State) => void } = {},
+    opts: { label?: string; replay?: boolean; macKey?: Uint8Array | null; onEvent?: (ev: StoredEvent, offset: number, end: number, state: State) => void } = {},
   ): { findings: Finding[]; events: number; lastHash: string; firstBrokenSeq?: number; state: State; bytes: number } {
     const label = opts.label ?? path.basename(file);
     const findings: Finding[] = [];
@@ -27,6 +27,7 @@ export function verifyPart(deps: CoreDeps, core: FormatCore & SnapshotCore) {
     let prevHash = '';
     let firstBrokenSeq: number | undefined;
     let unfinished = 0;
+    const macs = anchorTracker(opts.macKey);
     forEachLine(buf, (s, e, complete) => {
       const text = buf.toString('utf8', s, e);
       if (!complete) {
@@ -47,6 +48,12 @@ export function verifyPart(deps: CoreDeps, core: FormatCore & SnapshotCore) {
         return false;
       }
       const ev = chk.event;
+      const forged = macs.see(ev);
+      if (forged) {
+        firstBrokenSeq = ev.seq;
+        findings.push({ severity: 'error', file: label, seq: ev.seq, message: `${forged} (in ${label})` });
+        return false;
+      }
       if (opts.replay !== false) {
         try {
           for (const c of ev.changes) applyChange(state, c);
@@ -62,6 +69,11 @@ export function verifyPart(deps: CoreDeps, core: FormatCore & SnapshotCore) {
       unfinished = ev.more ? unfinished + 1 : 0;
       return true;
     });
+    const unanchored = firstBrokenSeq === undefined ? macs.end() : null;
+    if (unanchored) {
+      firstBrokenSeq = macs.unanchored!;
+      findings.push({ severity: 'error', file: label, seq: firstBrokenSeq, message: `${unanchored} (in ${label})` });
+    }
     if (unfinished && firstBrokenSeq === undefined)
       findings.push({
         severity: 'warning',
@@ -78,8 +90,8 @@ export function verifyPart(deps: CoreDeps, core: FormatCore & SnapshotCore) {
     return out;
   }
 
-  /** Verifies a whole data directory (closed or open: it only reads). */
-  function verifyStore(dataDir: string): VerifyResult {
+  /** Verifies a whole data directory (closed or open: it only reads). With `macKey`, also the tamper anchor. */
+  function verifyStore(dataDir: string, macKey: Uint8Array | null = null): VerifyResult {
     const findings: Finding[] = [];
     const manifestPath = path.join(dataDir, 'store.json');
     type Recorded = { schemaVersion?: number; closedAt?: { seq: number; hash: string } | null; lastBackup?: { seq: number } | null };
@@ -88,6 +100,8 @@ export function verifyPart(deps: CoreDeps, core: FormatCore & SnapshotCore) {
       try {
         const m = JSON.parse(fs.readFileSync(manifestPath, 'utf8')) as Recorded;
         recorded = m && typeof m === 'object' ? m : {};
+        if (macKey && (recorded as Record<string, unknown>).mac !== docMac(macKey, 'store', recorded as Record<string, unknown>))
+          findings.push({ severity: 'error', file: 'store.json', message: 'store.json does not match its anchor MAC: it was changed outside the desk' });
         if (m.schemaVersion !== SCHEMA_VERSION)
           findings.push({
             severity: m.schemaVersion && m.schemaVersion < SCHEMA_VERSION ? 'warning' : 'error',
@@ -104,10 +118,14 @@ export function verifyPart(deps: CoreDeps, core: FormatCore & SnapshotCore) {
     let snapRecords: Map<string, string> | null = null;
     if (fs.existsSync(snapPath)) {
       const recs = new Map<string, string>();
-      const r = readSnapshotBuffer(fs.readFileSync(snapPath), undefined, (entity, rec) => {
+      const snapBuf = fs.readFileSync(snapPath);
+      const r = readSnapshotBuffer(snapBuf, undefined, (entity, rec) => {
         recs.set(key(entity, rec.id), canonical(rec));
       });
+      const mark = macKey ? snapshotEnd(snapBuf) : null;
       if (!r.ok) findings.push({ severity: 'error', file: SNAPSHOT, message: r.message });
+      else if (mark?.ok && mark.end.mac !== docMac(macKey!, 'snapshot', mark.end as unknown as Record<string, unknown>))
+        findings.push({ severity: 'error', file: SNAPSHOT, message: 'the snapshot does not match its anchor MAC: it was written or changed without the desk\'s key' });
       else {
         snapHeader = r.value.header;
         snapRecords = recs;
@@ -154,6 +172,7 @@ export function verifyPart(deps: CoreDeps, core: FormatCore & SnapshotCore) {
       }
     const j = verifyJournalFile(journalFile, {
       label: JOURNAL,
+      macKey,
       onEvent: (ev, _s, _e, st) => {
         if (snapHeader && ev.seq === snapHeader.seq) compareAtSnapshot(st, ev);
         for (const x of expectAt.get(ev.seq) ?? [])

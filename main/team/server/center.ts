@@ -18,8 +18,9 @@ import { memorySettings } from '../../server/settings/settings-store.js';
 import { memorySecretStore, type SecretStore } from '../../server/secrets/secret-store.js';
 import type { StoredEvent } from '../../store/types.js';
 import { isPushable, type CommandResult, type DecidedBy, type SignInRequest, type SignInResponse, type TeamCommand } from '../protocol.js';
-import { beginLocked, headPosition, readEvents, readEventsAndHead, toStoredEvent, writeCommit, type CommandRow, type EventTag } from './event-log.js';
-import { TeamMemoryStore, WriteInReadOnly } from './memory-store.js';
+import { beginLocked, commitInOneTrip, headPosition, STALE_HEAD, readEventPage, readEvents, readEventsAndHead, readHistories, toStoredEvent, writeCommit, type CommandRow, type EventTag } from './event-log.js';
+import { pageKey, TeamMemoryStore, WriteInReadOnly, type Loaded } from './memory-store.js';
+import { RecentEvents } from './recent-events.js';
 import { Serial } from './serial.js';
 import { withoutPasswords } from './mail.js';
 import { findSession, issueSession, joinDesk, type TeamSession } from './sessions.js';
@@ -34,6 +35,8 @@ export interface CenterOptions {
   sessionHours?: number;
   /** A command made on a desk up to this long ago keeps its own time; older ones take the server's. */
   offlineHours?: number;
+  /** Committed events kept in memory (for pulls, and the records' recent history); older ones stay in PostgreSQL. */
+  eventsInMemory?: number;
   /** The center's passwords and tokens (the mailbox's): kept in PostgreSQL by the server. */
   secrets?: SecretStore;
 }
@@ -53,6 +56,9 @@ interface PushJob {
 }
 
 const CATCH_UP_PAGE = 5000;
+const UNIQUE_VIOLATION = '23505';
+/** A call that needs older history than memory holds is run again with it loaded, at most this often. */
+const LOAD_ATTEMPTS = 3;
 const NUMBERED = Object.keys(ID_FORMATS) as NumberedEntity[];
 
 export class TeamCenter {
@@ -69,6 +75,10 @@ export class TeamCenter {
   readonly #waiting: PushJob[] = [];
   /** Sessions are never changed once issued (only expire), so each process may remember them. */
   readonly #sessions = new Map<string, TeamSession>();
+  /** The newest committed events, serialised for pulls. */
+  readonly #recent: RecentEvents;
+  /** The highest head any notice or read told this process of (others may have committed past its state). */
+  #knownHead = 0;
 
   private constructor(options: CenterOptions) {
     this.#pool = options.pool;
@@ -77,7 +87,9 @@ export class TeamCenter {
     this.#sessionHours = options.sessionHours ?? 12;
     this.#offlineMs = (options.offlineHours ?? 72) * 3_600_000;
     const now = () => this.#commandTime ?? this.#clock();
-    this.store = new TeamMemoryStore(now);
+    const inMemory = options.eventsInMemory ?? 5_000;
+    this.store = new TeamMemoryStore(now, inMemory);
+    this.#recent = new RecentEvents(inMemory);
     this.desk = createDesk({
       store: this.store,
       settings: memorySettings(),
@@ -101,7 +113,10 @@ export class TeamCenter {
   async #catchUp(client: Pick<pg.ClientBase, 'query'>): Promise<void> {
     for (;;) {
       const events = await readEvents(client, this.store.position, CATCH_UP_PAGE);
-      for (const event of events) this.store.applyCommitted(toStoredEvent(event));
+      for (const event of events) {
+        this.store.applyCommitted(toStoredEvent(event));
+        this.#recent.add(withoutSecrets(event));
+      }
       if (events.length < CATCH_UP_PAGE) return;
     }
   }
@@ -122,16 +137,14 @@ export class TeamCenter {
       layered = true;
       const tx: Tx = { client, tags: new Map(), commands: [] };
       const result = await work(tx);
-      await writeCommit(client, {
-        events: this.store.since(head),
-        tagOf: (e) => tx.tags.get(e.seq) ?? { commandId: null, deskId: null },
-        current: (entity, id) => this.store.get(entity, id),
-        commands: tx.commands,
-      });
+      const events = this.store.since(head);
+      const tagOf = (e: StoredEvent) => tx.tags.get(e.seq) ?? { commandId: null, deskId: null };
+      await writeCommit(client, { events, tagOf, current: (entity, id) => this.store.get(entity, id), commands: tx.commands });
       await client.query('COMMIT');
       layered = false;
       this.store.commit();
       client.release();
+      this.#committed(events, tagOf);
       return result;
     } catch (error) {
       if (layered) this.store.rollback();
@@ -149,15 +162,42 @@ export class TeamCenter {
     return this.#serial.run(async () => {
       await this.#catchUp(this.#pool);
       const before = this.store.position;
-      this.store.begin();
-      try {
-        const result = await work();
-        if (this.store.position !== before) throw new DeskError('forbidden', 'this call changes the center: push it as a command');
-        return result;
-      } finally {
-        this.store.rollback();
-      }
+      return this.#withHistory(this.#pool, async () => {
+        this.store.begin();
+        try {
+          const result = await work();
+          if (this.store.position !== before) throw new DeskError('forbidden', 'this call changes the center: push it as a command');
+          return result;
+        } finally {
+          this.store.rollback();
+        }
+      });
     });
+  }
+
+  /**
+   * Runs `attempt` (which must undo its own changes when it fails or is run again); when it asked
+   * for history older than memory holds, loads exactly that from PostgreSQL and runs it again.
+   */
+  async #withHistory<T>(db: Pick<pg.ClientBase, 'query'>, attempt: () => Promise<T>): Promise<T> {
+    const loaded: Loaded = { histories: new Map(), pages: new Map() };
+    this.store.takeMissing();
+    for (let round = 1; ; round++) {
+      let outcome: { ok: true; value: T } | { ok: false; error: unknown };
+      try {
+        outcome = { ok: true, value: await this.store.withLoaded(loaded, attempt) };
+      } catch (error) {
+        outcome = { ok: false, error };
+      }
+      const missing = this.store.takeMissing();
+      if (round < LOAD_ATTEMPTS && (missing.histories.length > 0 || missing.pages.length > 0)) {
+        if (missing.histories.length) for (const [k, events] of await readHistories(db, missing.histories)) loaded.histories.set(k, events);
+        for (const { filter, page } of missing.pages) loaded.pages.set(pageKey(filter, page), await readEventPage(db, filter, page));
+        continue;
+      }
+      if (!outcome.ok) throw outcome.error;
+      return outcome.value;
+    }
   }
 
   async head(): Promise<number> {
@@ -234,42 +274,92 @@ export class TeamCenter {
     const jobs = this.#waiting.splice(0);
     if (jobs.length === 0) return; // an earlier run took them
     try {
-      const answers = await this.#transactNow(async (tx) => {
-        const ids = jobs.flatMap((job) => job.commands.map((c) => c.commandId));
-        const { rows } = await tx.client.query<{ command_id: string; result: CommandResult }>(
-          'SELECT command_id, result FROM commands WHERE command_id = ANY($1::uuid[])',
-          [ids],
-        );
-        const answered = new Map(rows.map((row) => [row.command_id, row.result]));
-        const all: CommandResult[][] = [];
-        for (const { session, commands } of jobs) {
-          const results: CommandResult[] = [];
-          for (const command of commands) {
-            const earlier = answered.get(command.commandId);
-            if (earlier) {
-              results.push({ ...earlier, replayed: true });
-              continue;
-            }
-            const result = await this.#apply(tx, session, command);
-            answered.set(command.commandId, result);
-            results.push(result);
-            tx.commands.push({
-              command_id: command.commandId,
-              desk_id: session.deskId,
-              operator: command.operator,
-              call: command.call,
-              input: withoutPasswords(command.call, command.input ?? null),
-              status: result.ok ? 'applied' : 'refused',
-              result,
-            });
-          }
-          all.push(results);
-        }
-        return all;
-      });
+      const answers =
+        (await this.#pushInOneTrip(jobs)) ??
+        (await this.#transactNow(async (tx) => {
+          const ids = jobs.flatMap((job) => job.commands.map((c) => c.commandId));
+          const { rows } = await tx.client.query<{ command_id: string; result: CommandResult }>(
+            'SELECT command_id, result FROM commands WHERE command_id = ANY($1::uuid[])',
+            [ids],
+          );
+          return this.#runJobs(tx, jobs, new Map(rows.map((row) => [row.command_id, row.result])));
+        }));
       jobs.forEach((job, i) => job.resolve(answers[i]!));
     } catch (error) {
       for (const job of jobs) job.reject(error);
+    }
+  }
+
+  /**
+   * The usual case in one round trip: run the batch against this process's state, then write it
+   * with the head check in the same statement (commitInOneTrip). If another process committed
+   * meanwhile, or a command was answered before, nothing is written and it returns undefined:
+   * the batch then runs the locked way (caught up, answers looked up).
+   */
+  async #pushInOneTrip(jobs: PushJob[]): Promise<CommandResult[][] | undefined> {
+    const client = await this.#writePool.connect();
+    const head = this.store.position;
+    this.store.begin();
+    let layered = true;
+    let broken = false;
+    try {
+      const tx: Tx = { client, tags: new Map(), commands: [] };
+      const answers = await this.#runJobs(tx, jobs, new Map());
+      const events = this.store.since(head);
+      const tagOf = (e: StoredEvent) => tx.tags.get(e.seq) ?? { commandId: null, deskId: null };
+      try {
+        await commitInOneTrip(client, { events, tagOf, current: (entity, id) => this.store.get(entity, id), commands: tx.commands }, head);
+      } catch (error) {
+        broken = await client.query('ROLLBACK').then(
+          () => false,
+          () => true,
+        );
+        const code = (error as { code?: string }).code;
+        if (code === STALE_HEAD || code === UNIQUE_VIOLATION) return undefined;
+        throw error;
+      }
+      layered = false;
+      this.store.commit();
+      this.#committed(events, tagOf);
+      return answers;
+    } finally {
+      if (layered) this.store.rollback();
+      client.release(broken);
+    }
+  }
+
+  async #runJobs(tx: Tx, jobs: PushJob[], answered: Map<string, CommandResult>): Promise<CommandResult[][]> {
+    const all: CommandResult[][] = [];
+    for (const { session, commands } of jobs) {
+      const results: CommandResult[] = [];
+      for (const command of commands) {
+        const earlier = answered.get(command.commandId);
+        if (earlier) {
+          results.push({ ...earlier, replayed: true });
+          continue;
+        }
+        const result = await this.#apply(tx, session, command);
+        answered.set(command.commandId, result);
+        results.push(result);
+        tx.commands.push({
+          command_id: command.commandId,
+          desk_id: session.deskId,
+          operator: command.operator,
+          call: command.call,
+          input: withoutPasswords(command.call, command.input ?? null),
+          status: result.ok ? 'applied' : 'refused',
+          result,
+        });
+      }
+      all.push(results);
+    }
+    return all;
+  }
+
+  /** Committed events join the pull cache. */
+  #committed(events: StoredEvent[], tagOf: (e: StoredEvent) => EventTag): void {
+    for (const e of events) {
+      this.#recent.add(withoutSecrets({ position: e.seq, ...tagOf(e), actor: e.actor, action: e.action, ...(e.reason === undefined ? {} : { reason: e.reason }), at: e.at, changes: e.changes }));
     }
   }
 
@@ -286,28 +376,31 @@ export class TeamCenter {
     if (!isPushable(command.call)) return refuse({ code: 'forbidden', message: `${command.call} is not a command a desk pushes`, field: 'call' });
     const before = this.store.position;
     const connection: Connection = { id: `team:${session.deskId}`, operator: { username: session.username, displayName: '', role: 'agent', active: true } };
-    this.store.begin();
-    this.#commandTime = this.#commandAt(command.at);
-    // A desk that numbers by its code sends the ids it gave; one that does not is numbered by the center.
-    setDeskIdPrefix(this.store, command.ids ? session.deskCode : '');
-    for (const entity of NUMBERED) offerIds(this.store, entity, command.ids?.[entity] ?? []);
-    try {
-      const outcome = await this.desk.dispatch(connection, command.call, command.input);
-      if (!outcome.ok) {
+    // One attempt in its own layer, kept only if it succeeded with everything it read in memory.
+    const attempt = async () => {
+      this.store.begin();
+      this.#commandTime = this.#commandAt(command.at);
+      // A desk that numbers by its code sends the ids it gave; one that does not is numbered by the center.
+      setDeskIdPrefix(this.store, command.ids ? session.deskCode : '');
+      for (const entity of NUMBERED) offerIds(this.store, entity, command.ids?.[entity] ?? []);
+      try {
+        const outcome = await this.desk.dispatch(connection, command.call, command.input);
+        if (outcome.ok && !this.store.hasMissing) this.store.commit();
+        else this.store.rollback();
+        return outcome;
+      } catch (error) {
         this.store.rollback();
-        return refuse(outcome.error, outcome.error.code === 'conflict' ? await this.#decidedBy(tx, command) : undefined);
+        throw error;
+      } finally {
+        this.#commandTime = undefined;
+        withdrawOfferedIds(this.store);
       }
-      this.store.commit();
-      for (const event of this.store.since(before)) tx.tags.set(event.seq, { commandId: command.commandId, deskId: session.deskId });
-      const position = this.store.position > before ? this.store.position : undefined;
-      return { commandId: command.commandId, ok: true, value: outcome.value ?? null, ...(position ? { position } : {}) };
-    } catch (error) {
-      this.store.rollback();
-      throw error;
-    } finally {
-      this.#commandTime = undefined;
-      withdrawOfferedIds(this.store);
-    }
+    };
+    const outcome = await this.#withHistory(tx.client, attempt);
+    if (!outcome.ok) return refuse(outcome.error, outcome.error.code === 'conflict' ? await this.#decidedBy(tx, command) : undefined);
+    for (const event of this.store.since(before)) tx.tags.set(event.seq, { commandId: command.commandId, deskId: session.deskId });
+    const position = this.store.position > before ? this.store.position : undefined;
+    return { commandId: command.commandId, ok: true, value: outcome.value ?? null, ...(position ? { position } : {}) };
   }
 
   /** The desk's own time while it is plausible (not ahead of the server, not older than the offline bound). */
@@ -323,7 +416,7 @@ export class TeamCenter {
     for (const id of stringsIn(command.input)) {
       for (const entity of this.store.entities()) {
         if (!this.store.get(entity, id)) continue;
-        for (const event of this.store.history(entity, id)) {
+        for (const event of this.store.recentHistory(entity, id)) {
           if (event.seq > command.baseCursor && event.actor !== command.operator && (!latest || event.seq > latest.seq)) latest = event;
         }
       }
@@ -333,10 +426,27 @@ export class TeamCenter {
     return { actor: latest.actor, action: latest.action, at: latest.at, position: latest.seq, deskId: rows[0]?.desk_id ?? tx.tags.get(latest.seq)?.deskId ?? null };
   }
 
-  /** Events for a desk's pull; operators' password hashes never leave the server. */
-  async pull(after: number, limit: number) {
+  /**
+   * A desk's pull, as the JSON text of a PullResponse: from memory when the newest committed
+   * events hold the next one, else one statement over PostgreSQL. Operators' password hashes
+   * never leave the server.
+   */
+  async pullJson(after: number, limit: number): Promise<string> {
+    const held = this.#recent.after(after, limit);
+    if (held && held.length > 0) {
+      const last = after + held.length;
+      return `{"events":[${held.join(',')}],"last":${last},"head":${Math.max(last, this.#knownHead, this.#recent.last)}}`;
+    }
     const { events, head } = await readEventsAndHead(this.#pool, after, limit);
-    return { events: events.map(withoutSecrets), last: events.at(-1)?.position ?? after, head };
+    this.noticed(head);
+    return JSON.stringify({ events: events.map(withoutSecrets), last: events.at(-1)?.position ?? after, head });
+  }
+
+  /** A notice (or a read) said the center's head is at `position`: catch up to it, so pulls are answered from memory. */
+  noticed(position: number): void {
+    if (position <= this.#knownHead) return;
+    this.#knownHead = position;
+    if (position > this.#recent.last) void this.#serial.run(() => this.#catchUp(this.#pool)).catch(() => undefined);
   }
 
   /** Runs the server's SLA monitor pass (or any system job) as one write. */

@@ -24,6 +24,8 @@ export interface TeamServerOptions {
   mailIntervalMs?: number;
   clock?: () => Date;
   poolSize?: number;
+  /** Committed events this process keeps in memory (default 5,000); older ones are read from PostgreSQL. */
+  eventsInMemory?: number;
 }
 
 export interface TeamServer {
@@ -50,9 +52,9 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
     p.on('connect', (client) => client.on('error', () => undefined));
   }
   const schemaVersion = await migrate(pool);
-  const center = await TeamCenter.open({ pool, writePool, clock: options.clock, secrets: pgSecretStore(pool) });
+  const center = await TeamCenter.open({ pool, writePool, clock: options.clock, secrets: pgSecretStore(pool), eventsInMemory: options.eventsInMemory });
   const http = await startTeamHttp({ center, serverId, schemaVersion, host: options.host, port: options.port, tls: options.tls });
-  const listener = keepListening(options.databaseUrl, http);
+  const listener = keepListening(options.databaseUrl, http, center);
   const monitor = startSlaMonitor(center.desk.services, { autoStart: false });
   const slaLock = advisoryLock(options.databaseUrl, SLA_LOCK);
 
@@ -87,7 +89,7 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
 }
 
 /** LISTEN on a dedicated connection, reconnecting; after a reconnect the current head is re-announced. */
-function keepListening(url: string, http: TeamHttp) {
+function keepListening(url: string, http: TeamHttp, center: TeamCenter) {
   let client: pg.Client | undefined;
   let closed = false;
   let timer: NodeJS.Timeout | undefined;
@@ -95,7 +97,9 @@ function keepListening(url: string, http: TeamHttp) {
     const next = new pg.Client({ connectionString: url });
     next.on('notification', (message) => {
       const position = Number(message.payload);
-      if (Number.isSafeInteger(position)) http.broadcast(position);
+      if (!Number.isSafeInteger(position)) return;
+      center.noticed(position);
+      http.broadcast(position);
     });
     next.on('error', () => retry(next));
     next.on('end', () => retry(next));

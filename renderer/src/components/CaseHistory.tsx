@@ -2,6 +2,7 @@
 import { List, ListItem, ListItemText, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import type { HistoryEntry } from '../../../shared/contract/cases.js';
+import { actionLabel } from '../i18n/actions.js';
 import { formatDateTime } from '../i18n/index.js';
 import { useSession } from '../state/session.js';
 
@@ -14,7 +15,7 @@ export function CaseHistory({ history }: { history: readonly HistoryEntry[] }) {
       <List dense disablePadding aria-label={t('workOrders.page.history')}>
         {history.map((h) => (
           <ListItem key={h.seq} disableGutters data-action={h.action}>
-            <ListItemText primary={`${formatDateTime(h.at, i18n.language, timeZone)} · ${h.actor} · ${h.action}`} secondary={h.reason} />
+            <ListItemText primary={`${formatDateTime(h.at, i18n.language, timeZone)} · ${h.actor} · ${actionLabel(h.action, i18n.language)}`} secondary={h.reason} />
           </ListItem>
         ))}
       </List>

@@ -1,10 +1,8 @@
 // A real team server for browser tests: PostgreSQL from test/support/postgres.ts, the center
-// seeded in-process (operators, customers, orders), then `npm run team` spawned as a user runs it.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
+// seeded in-process (operators, customers, orders); the tests then spawn `npm run team` with
+// test/support/team.ts's spawnTeamServer, as a user runs it.
 import type { StoredRecord } from '../../../main/store/index.js';
 import { startTeamServer } from '../../../main/team/server/team-server.js';
-import { ROOT } from './browser.js';
 
 export interface SeedCall {
   call: string;
@@ -32,39 +30,4 @@ export async function seedCenter(databaseUrl: string, manager: { username: strin
   } finally {
     await server.close();
   }
-}
-
-export interface RunningTeamServer {
-  url: string;
-  process: ChildProcess;
-  stop(): Promise<void>;
-}
-
-/** `npm run team -- --database URL` (through tsx, as the script does); resolves at its ready line. */
-export function spawnTeamServer(databaseUrl: string): Promise<RunningTeamServer> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'main', 'team', 'server', 'index.ts'), '--database', databaseUrl, '--port', '0'], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return new Promise((done, fail) => {
-    let out = '';
-    let err = '';
-    child.stderr.on('data', (d) => (err += d));
-    child.on('exit', (code) => fail(new Error(`team server exited ${code}: ${err}`)));
-    child.stdout.on('data', (d) => {
-      out += d;
-      const match = /^Team server at (http:\/\/127\.0\.0\.1:\d+)/m.exec(out);
-      if (!match) return;
-      done({
-        url: match[1]!,
-        process: child,
-        stop: () =>
-          new Promise((stopped) => {
-            child.removeAllListeners('exit');
-            child.once('exit', () => stopped());
-            child.kill('SIGTERM');
-          }),
-      });
-    });
-  });
 }

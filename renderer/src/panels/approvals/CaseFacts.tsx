@@ -5,7 +5,7 @@ import { Box, Paper, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import type { CaseRecord } from '../../../../shared/domain/case.js';
 import { DecisionView } from '../../components/DecisionView.js';
-import { Documents } from '../../components/Documents.js';
+import { FileLinks } from '../../components/FileLinks.js';
 import { formatMoney } from '../../components/money.js';
 import { OrderTable } from '../../components/OrderTable.js';
 import { RuleList } from '../../components/RuleList.js';
@@ -45,7 +45,14 @@ function Facts({ record }: { record: CaseRecord }) {
         <Paper variant="outlined" sx={{ p: 1.5 }}>
           <Typography variant="body2">{t('accessRecovery.change', { role: d.role ?? '', from: d.previousHolder ?? '', to: d.newHolder ?? '' })}</Typography>
           {d.reason && <Typography variant="body2">{t(`accessRecovery.reasons.${d.reason}`, { defaultValue: d.reason })}</Typography>}
-          <Documents caseId={record.id} documents={d.documents ?? []} />
+          {d.documents && d.documents.length > 0 && (
+            <>
+              <Typography variant="subtitle2" sx={{ mt: 1 }}>
+                {t('approvals.pane.documents')}
+              </Typography>
+              <FileLinks caseId={record.id} files={d.documents} />
+            </>
+          )}
         </Paper>
       );
     }
