@@ -6,6 +6,7 @@ import { openDesk } from '../server/open-desk.js';
 import { lowdbSettings } from '../server/settings/lowdb-settings.js';
 import { defaultDataDir } from '../store/data-dir.js';
 import { startWebHost } from './host.js';
+import { startLoopStats } from './loop-stats.js';
 
 // Two levels up from main/web/index.ts (tsx) and from out/main/web.js (built) alike.
 const packageRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -24,6 +25,7 @@ async function main() {
     throw new Error(`--sla-interval-ms: expected a whole number of milliseconds, at least 100: ${values['sla-interval-ms']}`);
   }
   const teamUrl = values.team === undefined ? undefined : teamAddress(values.team);
+  startLoopStats();
   const settings = lowdbSettings(dataDir);
   for (const notice of settings.notices) console.error(`[settings] ${notice}`);
   // Passwords, tokens and the store's anchor key live in the key folder, outside the data folder.

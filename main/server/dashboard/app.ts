@@ -3,7 +3,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Handlers } from '../context.js';
+import type { Handlers, Services } from '../context.js';
 import { DeskError } from '../errors.js';
 import { buildReport, parseBound } from '../../reports/rows.js';
 import { writeCsv } from '../../reports/csv.js';
@@ -11,7 +11,13 @@ import { writeWorkbook } from '../../reports/xlsx.js';
 import { currentPolicy, deskRules } from '../policy/rules-context.js';
 import { findCjkFont } from '../../reports/receipt-pdf.js';
 import { renderDashboardPdf } from '../../reports/dashboard-pdf.js';
-import { dashboardSummary } from './summary.js';
+import { dashboardProjection } from './projection.js';
+import type { SummaryQuery } from './summary.js';
+
+/** The figures from the projection kept as events are applied. */
+export function deskSummary(ctx: Pick<Services, 'store' | 'settings' | 'now'>, query: SummaryQuery) {
+  return dashboardProjection(ctx.store).summary(query, () => deskRules(ctx), () => ctx.now().getTime());
+}
 
 const MIME = {
   csv: 'text/csv;charset=utf-8',
@@ -20,11 +26,11 @@ const MIME = {
 
 export const dashboardHandlers: Pick<Handlers, 'dashboard.summary' | 'reports.export' | 'reports.dashboardPdf'> = {
   'dashboard.summary'(input, ctx) {
-    return dashboardSummary(ctx.store, deskRules(ctx), input, ctx.now().getTime());
+    return deskSummary(ctx, input);
   },
 
   async 'reports.dashboardPdf'(input, ctx) {
-    const summary = dashboardSummary(ctx.store, deskRules(ctx), input, ctx.now().getTime());
+    const summary = await deskSummary(ctx, input);
     let font;
     try {
       font = findCjkFont();
@@ -64,3 +70,8 @@ export const dashboardHandlers: Pick<Handlers, 'dashboard.summary' | 'reports.ex
     }
   },
 };
+
+/** Reads every case's figures in the background, so the first dashboard is quick. */
+export function warmDashboard(services: Pick<Services, 'store' | 'settings' | 'now'>): Promise<void> {
+  return dashboardProjection(services.store).catchUp(() => deskRules(services), () => services.now().getTime());
+}

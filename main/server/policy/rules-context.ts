@@ -14,8 +14,17 @@ export function policyVersions(services: Pick<Services, 'store'>): Policy[] {
 /** The rules a store was decided under: its published policy versions and edited calendar, in a zone. */
 export function storeRules(store: Services['store'], timeZone: string): DeskSettings {
   const edits = store.get<Stored<CalendarEdits>>(CALENDAR, 'desk');
-  return { policies: policyVersions({ store }), timeZone, calendar: deskCalendar(edits ?? NO_EDITS) };
+  const stored = store.all<Stored<Policy>>(POLICY_VERSIONS);
+  // Stored records are replaced, never changed in place: the same ones give the same rules,
+  // so the calendar is not rebuilt for each of the thousands of cases a queue or report reads.
+  const last = memo.get(store);
+  if (last && last.edits === edits && last.timeZone === timeZone && last.stored.length === stored.length && last.stored.every((p, i) => p === stored[i])) return last.rules;
+  const rules: DeskSettings = { policies: [...BUNDLED_POLICIES, ...stored], timeZone, calendar: deskCalendar(edits ?? NO_EDITS) };
+  memo.set(store, { edits, timeZone, stored, rules });
+  return rules;
 }
+
+const memo = new WeakMap<object, { edits: unknown; timeZone: string; stored: readonly unknown[]; rules: DeskSettings }>();
 
 export function deskRules(services: Pick<Services, 'store' | 'settings' | 'now'>): DeskSettings {
   return { ...storeRules(services.store, services.settings.get().timeZone), clock: () => services.now().getTime() };

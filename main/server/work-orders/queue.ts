@@ -7,7 +7,8 @@ import type { CaseRecord } from '../../../shared/domain/case.js';
 import { isWorkOrder } from '../../../shared/domain/work-order.js';
 import type { CaseStore } from '../../store/types.js';
 import type { Handlers, Services } from '../context.js';
-import { CLOSED_STATUSES, isOpenWorkOrder, isTimedOpenCase, openWorkOrders, runningDue, slaOfCase } from './model.js';
+import { CLOSED_STATUSES, isOpenWorkOrder, isTimedOpenCase, openWorkOrders, runningDue } from './model.js';
+import { keptSla } from './sla-reading.js';
 import { CASES } from '../../../shared/domain/entities.js';
 
 const MAX_AGE_MS = 5_000;
@@ -42,7 +43,7 @@ async function ordered(
   const sla: Ordered['sla'] = new Map();
   for (const id of open.ids) {
     const record = store.get<CaseRecord>(CASES, id);
-    const a = record && isTimedOpenCase(record) ? slaOfCase(record, services) : undefined;
+    const a = record && isTimedOpenCase(record) ? keptSla(record, services) : undefined;
     if (!record || !a) continue;
     const due = runningDue(a);
     sla.set(id, {

@@ -4,7 +4,8 @@
 import type { WorkOrderDetails } from '../../../shared/contract/work-orders.js';
 import type { CaseRecord } from '../../../shared/domain/case.js';
 import type { Services } from '../context.js';
-import { assessWorkOrder, isOpenWorkOrder, newBreaches, openWorkOrders } from './model.js';
+import { isOpenWorkOrder, newBreaches, openWorkOrders } from './model.js';
+import { keptSla } from './sla-reading.js';
 import { CASES } from '../../../shared/domain/entities.js';
 
 export const DEFAULT_SLA_INTERVAL_MS = 15_000;
@@ -25,7 +26,7 @@ export function startSlaMonitor(services: Services, options: { intervalMs?: numb
       try {
         const record = services.store.get<CaseRecord>(CASES, id);
         if (!isOpenWorkOrder(record)) continue;
-        const assessment = assessWorkOrder(record, services);
+        const assessment = keptSla(record, services)!; // a work order always has a severity
         const fresh = newBreaches(record, assessment);
         if (fresh.length === 0) continue;
         const d = record.details;

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { SessionView } from '../../../shared/contract/index.js';
 import type { Connection } from '../../server/context.js';
 import { createDesk, type Desk } from '../../server/desk.js';
+import { setDeskIdPrefix } from '../../server/ids.js';
 import type { OpenedDesk } from '../../server/open-desk.js';
 import type { SettingsStore } from '../../server/settings/settings-store.js';
 import type { SecretStore } from '../../server/secrets/secret-store.js';
@@ -34,6 +35,8 @@ export async function openTeamDesk(options: {
   const local = await openCaseStore(options.dataDir, { now: options.now });
   ensureLink(local);
   const store = queueingStore(local);
+  const { deskCode } = readLink(store);
+  if (deskCode) setDeskIdPrefix(store, deskCode); // given at this desk's first sign-in, fixed after
   const client = teamClient(options.teamUrl);
   let desk: Desk | undefined;
   const sync = new TeamSync(store, client, now, (status) => desk?.services.emit('team.status', status));
@@ -43,7 +46,7 @@ export async function openTeamDesk(options: {
     dataDir: options.dataDir,
     secrets: options.secrets,
     now,
-    team: teamLink(store, () => sync.status(), () => desk!),
+    team: teamLink(store, () => sync.status(), () => desk!, (call, input, operator) => sync.callServer(operator, call, input)),
   });
   const stopStatus = local.subscribe((event) => {
     if (event.changes.some((c) => isLocalEntity(c.entity))) core.services.emit('team.status', sync.status());

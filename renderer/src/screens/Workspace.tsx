@@ -7,11 +7,12 @@ import {
   List,
   ListItemButton,
   ListItemIcon,
+  LinearProgress,
   ListItemText,
   Toolbar,
   Typography,
 } from '@mui/material';
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { roleAllows } from '../../../shared/contract/index.js';
 import { LanguageSelect } from '../components/LanguageSelect.js';
@@ -80,7 +81,9 @@ export function Workspace() {
       </Drawer>
       <Box component="main" sx={{ flex: 1, p: 2, minWidth: 0 }}>
         <Toolbar variant="dense" />
-        <Panel key={panel.id} />
+        <Suspense fallback={<LinearProgress aria-label={panel.id} />}>
+          <Panel key={panel.id} />
+        </Suspense>
         <ShortcutHelp panels={panels.map((p) => ({ label: p.label }))} />
         <IncomingCall />
       </Box>

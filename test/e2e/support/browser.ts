@@ -37,14 +37,15 @@ export interface RunningHost {
 }
 
 /** Starts `web` as a user would (plus any extra options) and waits for its one line with the address. */
-export function startHost(dataDir: string, extraArgs: string[] = []): Promise<RunningHost> {
-  return startHostWith(['--port', '0', '--data', dataDir, ...extraArgs]);
+export function startHost(dataDir: string, extraArgs: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<RunningHost> {
+  return startHostWith(['--port', '0', '--data', dataDir, ...extraArgs], env);
 }
 
 /** Starts `web` with exactly these arguments, as `npm run web -- ARGS` passes them. */
-export function startHostWith(args: string[]): Promise<RunningHost> {
+export function startHostWith(args: string[], env: NodeJS.ProcessEnv = {}): Promise<RunningHost> {
   const child = spawn(process.execPath, [builtFile('main', 'web.js'), ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
   });
   return new Promise((done, fail) => {
     let out = '';
@@ -73,13 +74,15 @@ export function startHostWith(args: string[]): Promise<RunningHost> {
   });
 }
 
-export async function launchBrowser(locale = 'zh-CN'): Promise<{ context: BrowserContext; page: Page; close(): Promise<void> }> {
+/** `timezoneId`: the browser's own zone (default: this machine's), e.g. to differ from the desk's. */
+export async function launchBrowser(locale = 'zh-CN', options: { timezoneId?: string } = {}): Promise<{ context: BrowserContext; page: Page; close(): Promise<void> }> {
   const profile = mkdtempSync(join(tmpdir(), 'desk-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
     viewport: { width: 1366, height: 768 },
     locale,
+    ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}),
     args: [
       '--headless',
       '--disable-gpu',

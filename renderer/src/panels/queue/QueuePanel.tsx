@@ -13,6 +13,7 @@ import { useStoreChange } from '../../api/useDeskQuery.js';
 import { formatDateTime } from '../../i18n/index.js';
 import { useSession } from '../../state/session.js';
 import { Countdown, SEVERITY_COLOR } from '../work-orders/format.js';
+import { CenterSearchHits } from '../team/CenterSearchHits.js';
 import { CaseDialog } from './CaseDialog.js';
 
 const PAGE = 100;
@@ -33,7 +34,9 @@ export function QueuePanel() {
   const timeZone = useSession((s) => s.settings?.timeZone ?? 'Asia/Shanghai');
   const [filters, setFilters] = useState<Filters>({ text: '', status: [], severity: [], channel: [], type: [], mine: false });
   const [total, setTotal] = useState(0);
-  const [pages, setPages] = useState<Map<number, QueueRow[]>>(new Map());
+  // The pages shown, of one query (its generation): kept until the next query's first page arrives, so the list never blanks.
+  const [shown, setShown] = useState<{ gen: number; pages: Map<number, QueueRow[]> }>({ gen: 0, pages: new Map() });
+  const pages = shown.pages;
   const [selected, setSelected] = useState(0);
   const [open, setOpen] = useState<string | null>(null);
   const generation = useRef(0);
@@ -57,30 +60,43 @@ export function QueuePanel() {
 
   const fetchPage = useCallback(
     (page: number, gen: number) => {
-      if (loading.current.has(page)) return;
-      loading.current.add(page);
-      void call('queue.list', query(page))
+      const key = gen * 1e6 + page;
+      if (loading.current.has(key)) return Promise.resolve();
+      loading.current.add(key);
+      return call('queue.list', query(page))
         .then((result) => {
           if (gen !== generation.current) return;
           setTotal(result.total);
-          setPages((p) => new Map(p).set(page, result.rows));
+          setShown((s) => (s.gen === gen ? { gen, pages: new Map(s.pages).set(page, result.rows) } : { gen, pages: new Map([[page, result.rows]]) }));
         })
-        .finally(() => loading.current.delete(page));
+        .finally(() => loading.current.delete(key));
     },
     [query],
   );
 
-  // New filters (debounced for typing) or a changed case: start over from the visible pages.
+  // New filters or a changed case: the first page is asked at once; keys typed while it is on
+  // its way are coalesced into one more request when it returns (at most one in flight, no
+  // wait before the first).
   const [reload, setReload] = useState(0);
-  useEffect(() => {
-    const timer = setTimeout(() => {
-      generation.current++;
-      loading.current.clear();
-      setPages(new Map());
-      fetchPage(0, generation.current);
-    }, 200);
-    return () => clearTimeout(timer);
-  }, [fetchPage, reload]);
+  const latestFetch = useRef(fetchPage);
+  latestFetch.current = fetchPage;
+  const inFlight = useRef(false);
+  const again = useRef(false);
+  const sendFirst = useCallback(() => {
+    if (inFlight.current) {
+      again.current = true;
+      return;
+    }
+    inFlight.current = true;
+    void latestFetch.current(0, ++generation.current).finally(() => {
+      inFlight.current = false;
+      if (again.current) {
+        again.current = false;
+        sendFirst();
+      }
+    });
+  }, []);
+  useEffect(sendFirst, [fetchPage, reload, sendFirst]);
   // Changes come in bursts (an import, the SLA monitor): reload once they settle.
   const settle = useRef<ReturnType<typeof setTimeout>>(undefined);
   useStoreChange(['cases'], () => {
@@ -95,8 +111,10 @@ export function QueuePanel() {
     const first = items[0]?.index;
     const last = items.at(-1)?.index;
     if (first === undefined || last === undefined) return;
-    for (let page = Math.floor(first / PAGE); page <= Math.floor(last / PAGE); page++) if (!pages.has(page)) fetchPage(page, generation.current);
-  }, [items, pages, fetchPage]);
+    // Only for the query on screen: a newer one in flight brings its own first page.
+    if (shown.gen !== generation.current) return;
+    for (let page = Math.floor(first / PAGE); page <= Math.floor(last / PAGE); page++) if (!pages.has(page)) fetchPage(page, shown.gen);
+  }, [items, pages, shown.gen, fetchPage]);
 
   const rowAt = (index: number) => pages.get(Math.floor(index / PAGE))?.[index % PAGE];
 
@@ -263,6 +281,7 @@ export function QueuePanel() {
           </Typography>
         </Box>
       </Paper>
+      <CenterSearchHits text={filters.text} />
       <CaseDialog id={open} onClose={() => setOpen(null)} />
     </Box>
   );
