@@ -12,6 +12,7 @@ import { openCaseStore } from '../../store/index.js';
 import { isPushable } from '../protocol.js';
 import { Unreachable, teamClient } from './client.js';
 import { isLocalEntity, OUTBOX } from './entities.js';
+import { TeamFiles } from './files.js';
 import { teamLink } from './link.js';
 import { ensureLink, queueingStore, readLink, runAsCommand } from './outbox.js';
 import { teamSignIn } from './session.js';
@@ -38,8 +39,9 @@ export async function openTeamDesk(options: {
   const { deskCode } = readLink(store);
   if (deskCode) setDeskIdPrefix(store, deskCode); // given at this desk's first sign-in, fixed after
   const client = teamClient(options.teamUrl);
+  const files = new TeamFiles(options.dataDir);
   let desk: Desk | undefined;
-  const sync = new TeamSync(store, client, now, (status) => desk?.services.emit('team.status', status));
+  const sync = new TeamSync(store, client, now, (status) => desk?.services.emit('team.status', status), files);
   const core = createDesk({
     store,
     settings: options.settings,
@@ -81,8 +83,13 @@ export async function openTeamDesk(options: {
         return outcome.ok ? { ok: true, value: { ...(outcome.value as SessionView), needsSetup: false } } : outcome;
       }
       if (typeof name === 'string' && ONLINE_ONLY.has(name)) return onlineOnly(connection, name, input);
+      if (name === 'uploads.begin' || name === 'uploads.chunk') {
+        const outcome = await core.dispatch(connection, name, input);
+        if (outcome.ok) files.observe(name, input, outcome.value);
+        return outcome;
+      }
       if (typeof name !== 'string' || !isPushable(name) || name.startsWith('team.')) return core.dispatch(connection, name, input);
-      const command = { commandId: randomUUID(), call: name, input, operator: connection.operator?.username, at: now().toISOString() };
+      const command = { commandId: randomUUID(), call: name, input, operator: connection.operator?.username, at: now().toISOString(), files: files.usedBy(input) };
       const outcome = await runAsCommand(command, () => core.dispatch(connection, name, input));
       if (store.get(OUTBOX, command.commandId)) void sync.sync();
       return outcome;
