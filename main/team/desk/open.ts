@@ -2,6 +2,7 @@
 // desk core on it, the sync loop, and sign-in through the team server.
 import { randomUUID } from 'node:crypto';
 import type { SessionView } from '../../../shared/contract/index.js';
+import type { ChannelSettingsView } from '../../../shared/contract/channels.js';
 import type { Connection } from '../../server/context.js';
 import { createDesk, type Desk } from '../../server/desk.js';
 import { setDeskIdPrefix } from '../../server/ids.js';
@@ -23,7 +24,8 @@ const CLOCK_MS = 15_000;
  * Only with the server, never queued: managing operators changes who may sign in anywhere in the
  * center; the mailbox, SMTP and their passwords are the center's, kept and used by the server.
  */
-const ONLINE_ONLY = new Set(['operators.create', 'operators.setActive', 'channels.settings', 'channels.update', 'mail.reply']);
+const ONLINE_ONLY = new Set(['operators.create', 'operators.setActive', 'channels.update', 'mail.reply']);
+const phoneTokenOnly = (name: string, input: unknown) => name === 'channels.update' && !!input && typeof input === 'object' && !('imap' in input) && !('smtp' in input);
 
 export async function openTeamDesk(options: {
   dataDir: string;
@@ -69,6 +71,13 @@ export async function openTeamDesk(options: {
     }
   }
 
+  /** The mailbox and SMTP are the center's (server); the phone token is this desk's, whose host the phone system posts to. */
+  async function channelSettings(connection: Connection) {
+    const [center, own] = [await onlineOnly(connection, 'channels.settings', {}), await core.dispatch(connection, 'channels.settings', {})];
+    if (!center.ok || !own.ok) return center.ok ? own : center;
+    return { ok: true as const, value: { ...(center.value as ChannelSettingsView), ctiTokenSet: (own.value as ChannelSettingsView).ctiTokenSet } };
+  }
+
   desk = {
     ...core,
     async dispatch(connection, name, input) {
@@ -82,7 +91,8 @@ export async function openTeamDesk(options: {
         const outcome = await core.dispatch(connection, name, input);
         return outcome.ok ? { ok: true, value: { ...(outcome.value as SessionView), needsSetup: false } } : outcome;
       }
-      if (typeof name === 'string' && ONLINE_ONLY.has(name)) return onlineOnly(connection, name, input);
+      if (name === 'channels.settings') return channelSettings(connection);
+      if (typeof name === 'string' && ONLINE_ONLY.has(name) && !phoneTokenOnly(name, input)) return onlineOnly(connection, name, input);
       if (name === 'uploads.begin' || name === 'uploads.chunk') {
         const outcome = await core.dispatch(connection, name, input);
         if (outcome.ok) files.observe(name, input, outcome.value);

@@ -35,29 +35,6 @@ const calls = {
   },
 };
 
-const actions = {
-  en: {
-    'refund.approved': 'approved the refund',
-    'refund.rejected': 'rejected the refund',
-    'compensation.approved': 'approved the claim',
-    'compensation.rejected': 'rejected the claim',
-    'access-recovery.approved': 'approved the access recovery',
-    'access-recovery.rejected': 'rejected the access recovery',
-    'key-event.approved': 'approved the key event',
-    'key-event.rejected': 'rejected the key event',
-  },
-  zhCN: {
-    'refund.approved': '批准了退款',
-    'refund.rejected': '驳回了退款',
-    'compensation.approved': '批准了赔偿',
-    'compensation.rejected': '驳回了赔偿',
-    'access-recovery.approved': '批准了访问恢复',
-    'access-recovery.rejected': '驳回了访问恢复',
-    'key-event.approved': '批准了重大活动',
-    'key-event.rejected': '驳回了重大活动',
-  },
-};
-
 export const messages = {
   en: {
     team: {
@@ -82,7 +59,6 @@ export const messages = {
         needsSignIn: '{{operator}} must sign in online again to send the waiting changes',
       },
       calls: calls.en,
-      actions: actions.en,
       center: {
         searching: 'Searching the team server…',
         hits_one: 'On the team server: {{count}} case',
@@ -122,7 +98,6 @@ export const messages = {
         needsSignIn: '{{operator}} 需在线重新登录，待发送的更改才能发出',
       },
       calls: calls.zhCN,
-      actions: actions.zhCN,
       center: {
         searching: '正在搜索团队服务器…',
         hits_other: '团队服务器上：{{count}} 个案件',
