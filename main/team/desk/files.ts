@@ -83,19 +83,10 @@ export class TeamFiles {
 
   /** File references in pulled changes whose bytes this desk lacks. */
   missing(changes: Change[]): FileRef[] {
-    const refs: FileRef[] = [];
-    const visit = (value: unknown, depth: number) => {
-      if (depth > 8 || !value || typeof value !== 'object') return;
-      const v = value as Partial<FileRef>;
-      if (typeof v.path === 'string' && typeof v.sha256 === 'string') {
-        const file = this.#confined(v.path);
-        if (file && !existsSync(file)) refs.push({ path: v.path, sha256: v.sha256 });
-        return;
-      }
-      Object.values(value).forEach((inner) => visit(inner, depth + 1));
-    };
-    for (const change of changes) visit(change.op === 'put' ? change.record : change.op === 'patch' ? change.patch : null, 0);
-    return refs;
+    return fileRefs(changes).filter((ref) => {
+      const file = this.#confined(ref.path);
+      return file !== null && !existsSync(file);
+    });
   }
 
   /** Writes fetched bytes where the record says the file is (only under attachments/, only if they match). */
@@ -111,4 +102,17 @@ export class TeamFiles {
     const file = normalize(join(this.dataDir, path));
     return file.startsWith(root) ? file : null;
   }
+}
+
+/** Every file reference ({path, sha256}) in the records and patches of some changes. */
+export function fileRefs(changes: Change[]): FileRef[] {
+  const refs: FileRef[] = [];
+  const visit = (value: unknown, depth: number) => {
+    if (depth > 8 || !value || typeof value !== 'object') return;
+    const v = value as Partial<FileRef>;
+    if (typeof v.path === 'string' && typeof v.sha256 === 'string') refs.push({ path: v.path, sha256: v.sha256 });
+    else Object.values(value).forEach((inner) => visit(inner, depth + 1));
+  };
+  for (const change of changes) visit(change.op === 'put' ? change.record : change.op === 'patch' ? change.patch : null, 0);
+  return refs;
 }

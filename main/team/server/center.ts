@@ -3,9 +3,9 @@
 // one PostgreSQL transaction: take the order lock, catch up from `events`, run the handlers
 // in a provisional layer, write events + records + command answers, COMMIT, keep the layer.
 // Any failure rolls both back. Stateless apart from PostgreSQL: processes work side by side.
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, normalize, sep } from 'node:path';
 import type pg from 'pg';
 import type { DeskErrorShape, OperatorView } from '../../../shared/contract/index.js';
 import { ID_FORMATS, type NumberedEntity } from '../../../shared/domain/entities.js';
@@ -20,6 +20,7 @@ import type { StoredEvent } from '../../store/types.js';
 import { isPushable, type CommandResult, type DecidedBy, type SignInRequest, type SignInResponse, type TeamCommand } from '../protocol.js';
 import { beginLocked, commitInOneTrip, headPosition, STALE_HEAD, readEventPage, readEvents, readEventsAndHead, readHistories, toStoredEvent, writeCommit, type CommandRow, type EventTag } from './event-log.js';
 import { pageKey, TeamMemoryStore, WriteInReadOnly, type Loaded } from './memory-store.js';
+import { fileRefs } from '../desk/files.js';
 import { asServerUploads, getFile, putFile } from './files.js';
 import { RecentEvents } from './recent-events.js';
 import { Serial } from './serial.js';
@@ -140,6 +141,12 @@ export class TeamCenter {
       const result = await work(tx);
       const events = this.store.since(head);
       const tagOf = (e: StoredEvent) => tx.tags.get(e.seq) ?? { commandId: null, deskId: null };
+      // Files the server itself attached (a fetched mail's) go to `files` too, so every desk can fetch them.
+      for (const ref of fileRefs(events.flatMap((e) => e.changes))) {
+        const root = join(this.desk.services.dataDir, 'attachments') + sep;
+        const file = normalize(join(this.desk.services.dataDir, ref.path));
+        if (file.startsWith(root) && existsSync(file)) await putFile(client, ref.sha256, readFileSync(file));
+      }
       await writeCommit(client, { events, tagOf, current: (entity, id) => this.store.get(entity, id), commands: tx.commands });
       await client.query('COMMIT');
       layered = false;
