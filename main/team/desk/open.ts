@@ -9,7 +9,7 @@ import { setDeskIdPrefix } from '../../server/ids.js';
 import type { OpenedDesk } from '../../server/open-desk.js';
 import type { SettingsStore } from '../../server/settings/settings-store.js';
 import type { SecretStore } from '../../server/secrets/secret-store.js';
-import { openCaseStore } from '../../store/index.js';
+import { openCaseStore, type KeyProvider } from '../../store/index.js';
 import { isPushable } from '../protocol.js';
 import { Unreachable, teamClient } from './client.js';
 import { isLocalEntity, OUTBOX } from './entities.js';
@@ -33,9 +33,11 @@ export async function openTeamDesk(options: {
   teamUrl: string;
   now?: () => Date;
   secrets: SecretStore;
+  /** The local store's anchor key: the replica stays anchored, so the desk can leave the team again (the center's anchor is the server). */
+  keys?: KeyProvider;
 }): Promise<OpenedDesk> {
   const now = options.now ?? (() => new Date());
-  const local = await openCaseStore(options.dataDir, { now: options.now });
+  const local = await openCaseStore(options.dataDir, { now: options.now, ...(options.keys ? { keys: options.keys } : {}) });
   ensureLink(local);
   const store = queueingStore(local);
   const { deskCode } = readLink(store);
