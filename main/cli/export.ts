@@ -28,6 +28,22 @@ function bound(name: 'from' | 'to', raw: unknown): number {
   return ms;
 }
 
+/** Rows written so far, on stderr: one line rewritten in a terminal, a line per quarter otherwise. */
+function commandLineProgress(report: string) {
+  let quarter = 0;
+  let finished = false;
+  return (done: number, total: number) => {
+    if (finished || total === 0) return;
+    finished = done >= total;
+    const line = `${report}: ${done.toLocaleString('en')} of ${total.toLocaleString('en')} rows written`;
+    if (process.stderr.isTTY) process.stderr.write(`\r${line}${finished ? '\n' : ''}`);
+    else if (Math.floor((done * 4) / total) > quarter) {
+      quarter = Math.floor((done * 4) / total);
+      process.stderr.write(`${line}\n`);
+    }
+  };
+}
+
 export const exportCommand: Command = {
   name: 'export',
   summary: 'export a manager report (cases, refunds, compensation, sla) as CSV, XLSX or PDF',
@@ -68,8 +84,9 @@ export const exportCommand: Command = {
     // Write beside the target and rename at the end: a failure never leaves half a file.
     const temp = join(dirname(out), `.${basename(out)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
     try {
-      if (format === 'csv') await writeCsv(temp, section);
-      else if (format === 'xlsx') await writeWorkbook(temp, [section]);
+      const progress = commandLineProgress(report);
+      if (format === 'csv') await writeCsv(temp, section, progress);
+      else if (format === 'xlsx') await writeWorkbook(temp, [section], progress);
       else await writeReportPdf(temp, section, `${values.from} – ${values.to}`);
       renameSync(temp, out);
     } catch (error) {
