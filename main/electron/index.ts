@@ -1,6 +1,8 @@
 // The thin Electron shell: the only module (with its siblings here) that imports electron
 // or electron-store. Everything it hosts runs unchanged under the browser host and tests.
+import { createReadStream } from 'node:fs';
 import { join, normalize, sep } from 'node:path';
+import { Readable } from 'node:stream';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, net, protocol } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../server/content-security-policy.js';
@@ -11,6 +13,8 @@ import { APP_ORIGIN, APP_SCHEME, hardenSessions, isTrustedSender } from './secur
 import { electronSettings } from './settings.js';
 import { safeStorageKeyProvider } from './store-keys.js';
 import { electronSecretStore } from './secrets.js';
+import { FILES_PATH } from '../../shared/contract/uploads.js';
+import { servedFile } from '../server/uploads/file-links.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const rendererDir = join(here, '..', 'renderer');
@@ -30,6 +34,10 @@ async function start() {
     } catch {
       return new Response('bad request', { status: 400 });
     }
+    // A file kept on a case, by the link files.link gave: Chromium saves it (Content-Disposition: attachment).
+    const served = path.startsWith(FILES_PATH) && opened ? servedFile(opened.desk.services, path) : null;
+    if (served) return new Response(Readable.toWeb(createReadStream(served.file)) as ReadableStream, { headers: served.headers });
+    if (path.startsWith(FILES_PATH)) return new Response('This link is unknown or expired: open the file from the case again.', { status: 404 });
     const file = normalize(join(rendererDir, path === '/' ? 'index.html' : path));
     // With the separator: a sibling folder such as renderer-evil/ must not pass as inside.
     if (!file.startsWith(normalize(rendererDir + sep))) return new Response('not found', { status: 404 });
@@ -40,7 +48,7 @@ async function start() {
   });
 
   const config = electronSettings();
-  let opened: OpenedDesk;
+  let opened: OpenedDesk | undefined;
   try {
     // A team desk when the team URL setting is set; otherwise the desk works on its own local store.
     const userData = app.getPath('userData');

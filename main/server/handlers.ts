@@ -20,6 +20,7 @@ import { policyEditorHandlers } from './policy-editor/app.js';
 import { billingHandlers } from './billing/app.js';
 import { accessRecoveryHandlers } from './access-recovery/app.js';
 import { uploadHandlers } from './uploads/app.js';
+import { fileLinkHandlers } from './uploads/file-links.js';
 import { mailHandlers } from './mail/app.js';
 import { phoneHandlers } from './cti/app.js';
 import { teamHandlers } from './team/app.js';
@@ -44,6 +45,7 @@ export function handlers(services: Services): Handlers {
     ...billingHandlers,
     ...accessRecoveryHandlers,
     ...uploadHandlers,
+    ...fileLinkHandlers,
     ...mailHandlers,
     ...phoneHandlers,
     ...teamHandlers,

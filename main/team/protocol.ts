@@ -167,40 +167,9 @@ export type CallRequest = z.infer<typeof callRequest>;
 export const teamCallNames = ['team.search', 'team.report'] as const;
 export type TeamCallName = (typeof teamCallNames)[number];
 
-export const teamSearchInput = z
-  .object({
-    text: z.string().trim().max(200).optional(),
-    status: z.array(z.string().max(40)).max(20).optional(),
-    type: z.array(z.string().max(40)).max(20).optional(),
-    customerAccount: z.string().max(64).optional(),
-    from: z.iso.datetime({ offset: true }).optional(),
-    to: z.iso.datetime({ offset: true }).optional(),
-    limit: z.number().int().min(1).max(200).default(50),
-    offset: z.number().int().min(0).default(0),
-  })
-  .strict();
-export interface TeamSearchResult {
-  total: number;
-  /** The matching cases' records, newest openedAt first. */
-  cases: Array<{ id: string } & Record<string, unknown>>;
-}
-
-export const teamReportInput = z
-  .object({
-    from: z.iso.datetime({ offset: true }).optional(),
-    to: z.iso.datetime({ offset: true }).optional(),
-  })
-  .strict();
-export interface TeamReport {
-  from: string | null;
-  to: string | null;
-  total: number;
-  byType: Array<{ type: string; count: number }>;
-  byStatus: Array<{ status: string; count: number }>;
-  /** By the desk code in case ids `C-<desk>-<n>` (null for ids without one). */
-  byDesk: Array<{ deskCode: string | null; count: number }>;
-  byAgent: Array<{ agent: string | null; count: number }>;
-}
+// The inputs and answers of team.search and team.report are the desk's contract too (a joined
+// desk forwards them): shared/contract/team.ts.
+export { teamReportInput, teamSearchInput, type TeamReport, type TeamSearchResult } from '../../shared/contract/team.js';
 
 /**
  * `/team/v1/call` answers `{ok, value}` or `{ok:false, error}`; any contract call (read-only

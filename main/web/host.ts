@@ -8,12 +8,13 @@ import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { extname, join, normalize, sep } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { MAX_MESSAGE_BYTES } from '../../shared/contract/uploads.js';
 import type { Desk } from '../server/desk.js';
 import { CONTENT_SECURITY_POLICY } from '../server/content-security-policy.js';
 import { authorise, originAllowed, requestUrl, tokenCookie } from './security.js';
 import { serveSocket } from './socket.js';
 import { handleCtiRequest } from '../server/cti/http.js';
+import { FILES_PATH, MAX_MESSAGE_BYTES } from '../../shared/contract/uploads.js';
+import { servedFile } from '../server/uploads/file-links.js';
 
 export const API_PATH = '/api';
 
@@ -64,6 +65,7 @@ export async function startWebHost(options: { desk: Desk; rendererDir: string; p
       if (!url || decodedPath(url) === null) return plain(response, 400, 'Bad Request\n');
       // The phone system's posts carry their own token (a manager's setting), not the page's.
       if (handleCtiRequest(options.desk.services, request, response)) return;
+      if (url.pathname.startsWith(FILES_PATH)) return serveCaseFile(request, response, options.desk, token, port);
       serveFile(request, response, options.rendererDir, token, port);
     } catch (error) {
       console.error('[web] request failed:', error);
@@ -135,6 +137,20 @@ function serveFile(request: IncomingMessage, response: ServerResponse, root: str
   response.writeHead(200, headers);
   if (request.method === 'HEAD') return response.end();
   createReadStream(target)
+    .on('error', () => response.destroy())
+    .pipe(response);
+}
+
+/** A file kept on a case, by the link files.link gave; the page's token guards it like every page. */
+function serveCaseFile(request: IncomingMessage, response: ServerResponse, desk: Desk, token: string, port: number) {
+  const url = requestUrl(request)!;
+  if (!authorise(request, url, token, port).ok) return plain(response, 403, 'Forbidden\n');
+  if (request.method !== 'GET' && request.method !== 'HEAD') return plain(response, 405);
+  const served = servedFile(desk.services, url.pathname);
+  if (!served) return plain(response, 404, 'This link is unknown or expired: open the file from the case again.\n');
+  response.writeHead(200, { ...HEADERS, ...served.headers });
+  if (request.method === 'HEAD') return response.end();
+  createReadStream(served.file)
     .on('error', () => response.destroy())
     .pipe(response);
 }

@@ -33,6 +33,68 @@ export interface TeamConflictView {
 
 const commandId = z.uuid("not a command id");
 
+// ---- over the whole center: answered by the team server (SQL), forwarded by a joined desk ----
+
+export const teamSearchInput = z
+  .object({
+    text: z.string().trim().max(200).optional(),
+    status: z.array(z.string().max(40)).max(20).optional(),
+    type: z.array(z.string().max(40)).max(20).optional(),
+    customerAccount: z.string().max(64).optional(),
+    from: z.iso.datetime({ offset: true }).optional(),
+    to: z.iso.datetime({ offset: true }).optional(),
+    limit: z.number().int().min(1).max(200).default(50),
+    offset: z.number().int().min(0).default(0),
+  })
+  .strict();
+export interface TeamSearchResult {
+  total: number;
+  /** The matching cases' records, newest openedAt first. */
+  cases: Array<{ id: string } & Record<string, unknown>>;
+}
+
+export const teamReportInput = z
+  .object({
+    from: z.iso.datetime({ offset: true }).optional(),
+    to: z.iso.datetime({ offset: true }).optional(),
+  })
+  .strict();
+export interface TeamReport {
+  from: string | null;
+  to: string | null;
+  total: number;
+  byType: Array<{ type: string; count: number }>;
+  byStatus: Array<{ status: string; count: number }>;
+  /** By the desk code in case ids `C-<desk>-<n>` (null for ids without one). */
+  byDesk: Array<{ deskCode: string | null; count: number }>;
+  byAgent: Array<{ agent: string | null; count: number }>;
+}
+
+/** Where a whole-center answer came from: the team server; none while offline; none on a desk without a team. */
+export type CenterSource = 'server' | 'offline' | 'solo';
+
+/** A case the team server found, and whether this desk's replica holds it. */
+export interface CenterCaseHit {
+  id: string;
+  type: string;
+  status: string;
+  customerName: string;
+  summary: string;
+  openedAt: string;
+  inReplica: boolean;
+}
+
+export interface CenterSearchView {
+  source: CenterSource;
+  total: number;
+  cases: CenterCaseHit[];
+}
+
+export interface CenterReportView {
+  source: CenterSource;
+  report?: TeamReport;
+}
+
 export const teamCalls = {
   'team.status': call<TeamStatusView>()({ access: 'agent', input: z.object({}).strict() }),
   'team.conflicts': call<TeamConflictView[]>()({ access: 'agent', input: z.object({}).strict() }),
@@ -40,5 +102,9 @@ export const teamCalls = {
   'team.redo': call<unknown>()({ access: 'agent', input: z.object({ commandId }).strict() }),
   'team.dismiss': call<null>()({ access: 'agent', input: z.object({ commandId }).strict() }),
   /** A digest of every shared record in this desk's replica: equal digests, equal state. */
+  /** Case search over the whole center on the team server (older cases beyond the replica, Chinese too). */
+  'team.search': call<CenterSearchView>()({ access: 'agent', input: teamSearchInput }),
+  /** Case counts over the whole center from the team server's SQL (managers). */
+  'team.report': call<CenterReportView>()({ access: 'manager', input: teamReportInput }),
   'team.digest': call<{ digest: string; records: number; cursor: number }>()({ access: 'agent', input: z.object({}).strict() }),
 };

@@ -48,4 +48,26 @@ export const uploadCalls = {
       })
       .strict(),
   }),
+  /**
+   * A short-lived address (relative to the page: `files/<token>`) that downloads one file kept on
+   * a case: a mail's attachment, a work order's, an access recovery's verification document.
+   */
+  'files.link': call<FileLink>()({
+    access: 'agent',
+    input: z
+      .object({
+        caseId: z.string().trim().regex(/^C-(?:[A-Z0-9]{1,8}-)?\d{6,}$/, 'a case id looks like C-000123'),
+        path: z.string().trim().min(1, 'required').max(400),
+      })
+      .strict(),
+  }),
 };
+
+export interface FileLink {
+  /** Relative to the page, the same under the browser host and the Electron shell. */
+  url: string;
+  name: string;
+}
+
+/** Where a host serves file links: `<origin>/files/<token>`. */
+export const FILES_PATH = '/files/';

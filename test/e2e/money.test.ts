@@ -8,7 +8,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Customer } from '../../shared/domain/case.js';
 import type { Order } from '../../shared/domain/order.js';
-import { openCaseStore, type StoredRecord } from '../../main/store/index.js';
+import { fileKeyProvider, keyDirFor, openCaseStore, type StoredRecord } from '../../main/store/index.js';
+import { localTimeInZone } from '../../shared/rules/zone.js';
 import { chooseLanguage, cli, launchBrowser, screenshot, setUpFirstManager, startHost, type RunningHost } from './support/browser.js';
 
 const PASSWORD = 'e2e password 42';
@@ -22,7 +23,8 @@ let customer: Customer;
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'desk-e2e-money-'));
   await cli(['seed', '--cases', '60', '--customers', '20', '--seed', '11', '--until', new Date().toISOString(), '--data', dataDir]);
-  const store = await openCaseStore(dataDir);
+  // With the key the command line anchored the seeded store with, so the host trusts these events.
+  const store = await openCaseStore(dataDir, { keys: fileKeyProvider(keyDirFor(dataDir)) });
   customer = store.all<Customer & { id: string }>('customers').find((c) => !c.vip)!;
   const now = Date.now();
   const orders: Order[] = [
@@ -65,11 +67,9 @@ async function openPanel(label: string) {
   await page.getByRole('option').filter({ hasText: customer.id }).first().click();
 }
 
-/** A datetime-local value, in the browser's (= this machine's) zone, `hoursAgo` before now. */
+/** A datetime-local value in the desk's zone (Asia/Shanghai, the default), `hoursAgo` before now. */
 function localInput(hoursAgo: number, plusMinutes = 0) {
-  const d = new Date(Date.now() - hoursAgo * HOUR + plusMinutes * 60_000);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  return localTimeInZone(Date.now() - hoursAgo * HOUR + plusMinutes * 60_000, 'Asia/Shanghai').replace(' ', 'T');
 }
 
 it('shows an eligible refund live with the reward deduction and submits it with Ctrl+Enter', async () => {

@@ -213,3 +213,28 @@ it('desk B offline approves two refunds and rejects a claim; desk C rejects one 
   const digests = async () => Promise.all([a, b, c].map((desk) => api<{ digest: string; cursor: number }>(desk, 'team.digest', {})));
   await expect.poll(async () => new Set((await digests()).map((d) => `${d.cursor}:${d.digest}`)).size, { timeout: 10_000 }).toBe(1);
 });
+
+it('the queue search also asks the team server over the whole center (Chinese substrings), and says “replica only” while offline', async () => {
+  const a = desks.A;
+  const b = desks.B;
+  await a.page.getByRole('button', { name: '案件队列', exact: true }).click();
+  await a.page.locator('input[name=queue-search]').fill('伟科');
+  const hits = a.page.locator('[data-testid=center-hits][data-source=server]');
+  await hits.waitFor();
+  // The server's pg_trgm match and the replica's own index agree (the replica holds the whole center here).
+  const local = await api<{ total: number }>(a, 'cases.search', { text: '伟科', limit: 50 });
+  expect(local.total).toBeGreaterThan(0);
+  expect(Number(await hits.getAttribute('data-total'))).toBe(local.total);
+  await screenshot(a.page, 'team-04-center-search');
+
+  await proxy.cut();
+  try {
+    await status(b, 'offline');
+    await b.page.getByRole('button', { name: '案件队列', exact: true }).click();
+    await b.page.locator('input[name=queue-search]').fill('伟科');
+    await b.page.locator('[data-testid=center-hits][data-source=offline]').getByText('离线：仅搜索本地副本').waitFor();
+  } finally {
+    await proxy.restore();
+  }
+  await status(b, 'online');
+});

@@ -1,12 +1,24 @@
 // The team link as the renderer sees it. A desk on its own answers too: no team, nothing waiting.
-import type { TeamStatusView } from '../../../shared/contract/team.js';
+import type { CenterCaseHit, TeamReport, TeamSearchResult, TeamStatusView } from '../../../shared/contract/team.js';
+import { CASES } from '../../../shared/domain/entities.js';
 import { digestRecords } from '../../team/desk/digest.js';
 import type { Handlers } from '../context.js';
 import { notFound } from '../errors.js';
 
+const text = (value: unknown) => (typeof value === 'string' ? value : '');
+const hit = (record: Record<string, unknown> & { id: string }, inReplica: boolean): CenterCaseHit => ({
+  id: record.id,
+  type: text(record.type),
+  status: text(record.status),
+  customerName: text(record.customerName),
+  summary: text(record.summary),
+  openedAt: text(record.openedAt),
+  inReplica,
+});
+
 const SOLO: TeamStatusView = { mode: 'solo', state: 'online', waiting: 0, conflicts: 0, cursor: 0 };
 
-export const teamHandlers: Pick<Handlers, 'team.status' | 'team.conflicts' | 'team.redo' | 'team.dismiss' | 'team.digest'> = {
+export const teamHandlers: Pick<Handlers, 'team.status' | 'team.conflicts' | 'team.redo' | 'team.dismiss' | 'team.digest' | 'team.search' | 'team.report'> = {
   'team.status': (_input, { team }) => team?.status() ?? SOLO,
   'team.conflicts': (_input, { team }) => team?.conflicts() ?? [],
   'team.redo'(input, { team, connection }) {
@@ -17,6 +29,18 @@ export const teamHandlers: Pick<Handlers, 'team.status' | 'team.conflicts' | 'te
     if (!team) throw notFound('conflict', 'commandId');
     team.dismiss(input.commandId, operator.username);
     return null;
+  },
+  // Over the whole center: the team server answers; offline (or without a team) the desk says so.
+  async 'team.search'(input, { store, team, operator }) {
+    if (!team) return { source: 'solo', total: 0, cases: [] };
+    const found = (await team.center('team.search', input, operator.username)) as TeamSearchResult | undefined;
+    if (!found) return { source: 'offline', total: 0, cases: [] };
+    return { source: 'server', total: found.total, cases: found.cases.map((c) => hit(c, store.get(CASES, c.id) !== undefined)) };
+  },
+  async 'team.report'(input, { team, operator }) {
+    if (!team) return { source: 'solo' };
+    const report = (await team.center('team.report', input, operator.username)) as TeamReport | undefined;
+    return report ? { source: 'server', report } : { source: 'offline' };
   },
   'team.digest': (_input, { store, team }) => ({ ...digestRecords(store), cursor: team?.status().cursor ?? 0 }),
 };

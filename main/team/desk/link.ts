@@ -12,6 +12,8 @@ export interface TeamLink {
   /** Runs a refused command again as `connection`'s operator; it is queued like any other change. */
   redo(commandId: string, connection: Connection): Promise<unknown>;
   dismiss(commandId: string, actor: string): void;
+  /** A whole-center read (team.search, team.report) on the team server as `operator`; undefined while it cannot be reached. */
+  center(call: 'team.search' | 'team.report', input: unknown, operator: string): Promise<unknown>;
 }
 
 /** Who last changed one of the conflict's records on the server, when the server did not say. */
@@ -27,7 +29,12 @@ function decidedAfter(store: CaseStore, conflict: ConflictRecord): TeamConflictV
   return undefined;
 }
 
-export function teamLink(store: CaseStore, status: () => TeamStatusView, desk: () => Desk): TeamLink {
+export function teamLink(
+  store: CaseStore,
+  status: () => TeamStatusView,
+  desk: () => Desk,
+  center: (call: 'team.search' | 'team.report', input: unknown, operator: string) => Promise<unknown>,
+): TeamLink {
   const find = (commandId: string) => {
     const conflict = store.get<ConflictRecord>(CONFLICTS, commandId);
     if (!conflict) throw notFound('conflict', 'commandId');
@@ -38,6 +45,7 @@ export function teamLink(store: CaseStore, status: () => TeamStatusView, desk: (
 
   return {
     status,
+    center,
     conflicts: () =>
       store
         .all<ConflictRecord>(CONFLICTS)

@@ -2,8 +2,10 @@
 // desk core on it, the sync loop, and sign-in through the team server.
 import { randomUUID } from 'node:crypto';
 import type { SessionView } from '../../../shared/contract/index.js';
+import type { ChannelSettingsView } from '../../../shared/contract/channels.js';
 import type { Connection } from '../../server/context.js';
 import { createDesk, type Desk } from '../../server/desk.js';
+import { setDeskIdPrefix } from '../../server/ids.js';
 import type { OpenedDesk } from '../../server/open-desk.js';
 import type { SettingsStore } from '../../server/settings/settings-store.js';
 import type { SecretStore } from '../../server/secrets/secret-store.js';
@@ -21,7 +23,8 @@ const CLOCK_MS = 15_000;
  * Only with the server, never queued: managing operators changes who may sign in anywhere in the
  * center; the mailbox, SMTP and their passwords are the center's, kept and used by the server.
  */
-const ONLINE_ONLY = new Set(['operators.create', 'operators.setActive', 'channels.settings', 'channels.update', 'mail.reply']);
+const ONLINE_ONLY = new Set(['operators.create', 'operators.setActive', 'channels.update', 'mail.reply']);
+const phoneTokenOnly = (name: string, input: unknown) => name === 'channels.update' && !!input && typeof input === 'object' && !('imap' in input) && !('smtp' in input);
 
 export async function openTeamDesk(options: {
   dataDir: string;
@@ -34,6 +37,8 @@ export async function openTeamDesk(options: {
   const local = await openCaseStore(options.dataDir, { now: options.now });
   ensureLink(local);
   const store = queueingStore(local);
+  const { deskCode } = readLink(store);
+  if (deskCode) setDeskIdPrefix(store, deskCode); // given at this desk's first sign-in, fixed after
   const client = teamClient(options.teamUrl);
   let desk: Desk | undefined;
   const sync = new TeamSync(store, client, now, (status) => desk?.services.emit('team.status', status));
@@ -43,7 +48,7 @@ export async function openTeamDesk(options: {
     dataDir: options.dataDir,
     secrets: options.secrets,
     now,
-    team: teamLink(store, () => sync.status(), () => desk!),
+    team: teamLink(store, () => sync.status(), () => desk!, (call, input, operator) => sync.callServer(operator, call, input)),
   });
   const stopStatus = local.subscribe((event) => {
     if (event.changes.some((c) => isLocalEntity(c.entity))) core.services.emit('team.status', sync.status());
@@ -64,6 +69,13 @@ export async function openTeamDesk(options: {
     }
   }
 
+  /** The mailbox and SMTP are the center's (server); the phone token is this desk's, whose host the phone system posts to. */
+  async function channelSettings(connection: Connection) {
+    const [center, own] = [await onlineOnly(connection, 'channels.settings', {}), await core.dispatch(connection, 'channels.settings', {})];
+    if (!center.ok || !own.ok) return center.ok ? own : center;
+    return { ok: true as const, value: { ...(center.value as ChannelSettingsView), ctiTokenSet: (own.value as ChannelSettingsView).ctiTokenSet } };
+  }
+
   desk = {
     ...core,
     async dispatch(connection, name, input) {
@@ -77,7 +89,8 @@ export async function openTeamDesk(options: {
         const outcome = await core.dispatch(connection, name, input);
         return outcome.ok ? { ok: true, value: { ...(outcome.value as SessionView), needsSetup: false } } : outcome;
       }
-      if (typeof name === 'string' && ONLINE_ONLY.has(name)) return onlineOnly(connection, name, input);
+      if (name === 'channels.settings') return channelSettings(connection);
+      if (typeof name === 'string' && ONLINE_ONLY.has(name) && !phoneTokenOnly(name, input)) return onlineOnly(connection, name, input);
       if (typeof name !== 'string' || !isPushable(name) || name.startsWith('team.')) return core.dispatch(connection, name, input);
       const command = { commandId: randomUUID(), call: name, input, operator: connection.operator?.username, at: now().toISOString() };
       const outcome = await runAsCommand(command, () => core.dispatch(connection, name, input));

@@ -3,6 +3,7 @@
 // sign in while the server cannot be reached, for a bounded time after the last online check.
 import { contract, type Outcome, type OperatorView } from '../../../shared/contract/index.js';
 import type { Connection } from '../../server/context.js';
+import { setDeskIdPrefix } from '../../server/ids.js';
 import { hashPassword, verifyPassword } from '../../server/operators/passwords.js';
 import { toView } from '../../server/operators/app.js';
 import type { SettingsStore } from '../../server/settings/settings-store.js';
@@ -53,6 +54,9 @@ export async function teamSignIn(deps: SignInDeps, connection: Connection, raw: 
       { entity: LINK, id: 'link', op: 'patch', patch: { deskCode: answer.deskCode } },
     ],
   });
+  // Ids this desk allocates from now on carry its code (C-<code>-000123): unique in the center
+  // even when made offline; each pushed command tells the server which ids it gave (sync.ts).
+  setDeskIdPrefix(store, answer.deskCode);
   sync.addSession(username, answer.token, answer.expiresAt);
   await sync.sync(); // the replica then holds this operator (and whatever changed meanwhile)
   connection.operator = answer.operator;

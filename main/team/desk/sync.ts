@@ -2,6 +2,7 @@
 // cursor, apply them; woken by local changes and by the server's live notices, with a poll and
 // a backoff when the server cannot be reached.
 import type { TeamStatusView } from '../../../shared/contract/team.js';
+import { DeskError } from '../../server/errors.js';
 import type { CaseStore } from '../../store/types.js';
 import { MAX_PUSH, type CommandResult, type TeamCommand } from '../protocol.js';
 import { Refused, Unreachable, type TeamClient } from './client.js';
@@ -65,6 +66,24 @@ export class TeamSync {
     if (!token) return { commandId: command.commandId, ok: false, error: { code: 'unauthenticated', message: 'sign in again while the desk is online' } };
     const { results } = await this.client.push(token, [command]);
     return results[0] ?? { commandId: command.commandId, ok: false, error: { code: 'internal', message: 'the team server did not answer the command' } };
+  }
+
+  /**
+   * A read on the team server as `operator` (their token, else any signed-in one): its value, or
+   * undefined while the server cannot be reached. A refusal is thrown as the server's error.
+   */
+  async callServer(operator: string, call: string, input: unknown): Promise<unknown> {
+    const token = this.token(operator) ?? this.token();
+    if (!token) return undefined;
+    try {
+      const answer = await this.client.call(token, call, input);
+      if (!answer.ok) throw new DeskError(answer.error.code, answer.error.message, answer.error.field);
+      return answer.value;
+    } catch (error) {
+      if (error instanceof Unreachable) return undefined;
+      if (error instanceof Refused) throw new DeskError(error.shape.code, error.shape.message, error.shape.field);
+      throw error;
+    }
   }
 
   /** Syncs now (or right after the sync under way) and resolves when done. */
@@ -210,4 +229,6 @@ const toWire = (command: QueuedCommand): TeamCommand => ({
   operator: command.operator,
   at: command.at,
   baseCursor: command.baseCursor,
+  // The ids its local run gave (C-<desk code>-n): the server gives its replay the same ones.
+  ...(command.ids ? { ids: command.ids } : {}),
 });

@@ -20,6 +20,7 @@ import { messages as customerMessages } from '../panels/customers/messages.js';
 import { messages as teamMessages } from '../panels/team/messages.js';
 import { messages as phoneMessages } from '../panels/phone/messages.js';
 import { messages as mailMessages } from '../panels/mail/messages.js';
+import { messages as fileMessages } from '../components/files.messages.js';
 
 /**
  * Each panel may keep its strings beside it (`messages.ts` exporting `{ en, zhCN }` under one
@@ -44,6 +45,7 @@ const panelMessages: { en: object; zhCN: object }[] = [
   teamMessages,
   phoneMessages,
   mailMessages,
+  fileMessages,
 ];
 
 export const i18n: I18n = i18next.createInstance();

@@ -88,6 +88,8 @@ export const zhServerErrors: Record<string, string> = {
   'not a command id': '不是有效的更改编号',
   'conflict not found': '未找到该未生效的更改',
   'this desk belongs to a team: operators are set up on the team server': '本工作台属于团队：操作员在团队服务器上设置',
+  'this case keeps no such file': '此案件没有这个附件',
+  'the file is no longer in the attachments folder': '附件已不在附件文件夹中',
   'this needs the team server, which this desk cannot reach now; try again when online': '此操作需要连接团队服务器，当前无法连接；请在线时再试',
   'sign in again while the desk is online': '请在工作台在线时重新登录',
   'a port is 1–65535': '端口号应为 1–65535',

@@ -74,13 +74,15 @@ export function startHostWith(args: string[], env: NodeJS.ProcessEnv = {}): Prom
   });
 }
 
-export async function launchBrowser(locale = 'zh-CN'): Promise<{ context: BrowserContext; page: Page; close(): Promise<void> }> {
+/** `timezoneId`: the browser's own zone (default: this machine's), e.g. to differ from the desk's. */
+export async function launchBrowser(locale = 'zh-CN', options: { timezoneId?: string } = {}): Promise<{ context: BrowserContext; page: Page; close(): Promise<void> }> {
   const profile = mkdtempSync(join(tmpdir(), 'desk-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
     viewport: { width: 1366, height: 768 },
     locale,
+    ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}),
     args: [
       '--headless',
       '--disable-gpu',

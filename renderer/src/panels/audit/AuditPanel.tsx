@@ -3,10 +3,13 @@
 import { Alert, Box, Button, Chip, Paper, Stack, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, TextField, Typography } from '@mui/material';
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { actionLabel } from '../../i18n/actions.js';
 import type { AuditPage, AuditVerdict } from '../../../../shared/contract/approvals.js';
 import type { HistoryEntry } from '../../../../shared/contract/index.js';
 import { call } from '../../api/client.js';
 import { useFieldErrors } from '../../components/useFieldErrors.js';
+import { useDeskTimeZone } from '../../components/desk-time.js';
+import { addDays, instantInZone } from '../../../../shared/rules/zone.js';
 import { formatDateTime } from '../../i18n/index.js';
 import { useSession } from '../../state/session.js';
 
@@ -36,7 +39,7 @@ function EventTable({ label, rows, last = 'targets' }: { label: string; last?: '
               <TableCell>{r.seq}</TableCell>
               <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDateTime(r.at, i18n.language, timeZone)}</TableCell>
               <TableCell>{r.actor}</TableCell>
-              <TableCell>{r.action}</TableCell>
+              <TableCell>{actionLabel(r.action, i18n.language)}</TableCell>
               <TableCell sx={{ overflowWrap: 'anywhere' }}>{r.reason ?? ''}</TableCell>
               <TableCell sx={{ overflowWrap: 'anywhere' }}>{r.targets}</TableCell>
             </TableRow>
@@ -54,8 +57,9 @@ function describeChanges(changes: Record<string, unknown>): string {
   return [status, keys.length > 6 ? `${keys.slice(0, 6).join(', ')}, …` : keys.join(', ')].filter(Boolean).join(' · ');
 }
 
-const dayStart = (date: string) => (date ? new Date(`${date}T00:00:00`).toISOString() : undefined);
-const dayEnd = (date: string) => (date ? new Date(new Date(`${date}T00:00:00`).getTime() + 86_400_000).toISOString() : undefined);
+/** A day typed in the filter is a day in the desk's zone: from its local midnight to the next. */
+const dayStart = (date: string, timeZone: string) => (date ? new Date(instantInZone(date, 0, timeZone)).toISOString() : undefined);
+const dayEnd = (date: string, timeZone: string) => (date ? new Date(instantInZone(addDays(date, 1), 0, timeZone)).toISOString() : undefined);
 
 export function AuditPanel() {
   const { t } = useTranslation();
@@ -68,6 +72,7 @@ export function AuditPanel() {
   const [filter, setFilter] = useState({ actor: '', action: '', from: '', to: '' });
   const [page, setPage] = useState(0);
   const [events, setEvents] = useState<AuditPage | null>(null);
+  const timeZone = useDeskTimeZone();
 
   const verify = useCallback(() => {
     setVerdict(null);
@@ -79,8 +84,8 @@ export function AuditPanel() {
   const load = useCallback(
     (p: number) => {
       filterErrors.clear();
-      const from = dayStart(filter.from);
-      const to = dayEnd(filter.to);
+      const from = dayStart(filter.from, timeZone);
+      const to = dayEnd(filter.to, timeZone);
       call('audit.events', {
         page: p,
         ...(filter.actor.trim() ? { actor: filter.actor.trim() } : {}),
@@ -90,7 +95,7 @@ export function AuditPanel() {
       }).then((result) => (setEvents(result), setPage(p)), filterErrors.fromError);
     },
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [filter],
+    [filter, timeZone],
   );
   // eslint-disable-next-line react-hooks/exhaustive-deps
   useEffect(() => load(0), []);

@@ -7,7 +7,7 @@ import { i18n } from '../../i18n/index.js';
 import { useNavigation } from '../../state/navigation.js';
 import { useSession } from '../../state/session.js';
 import { CompensationPanel } from './CompensationPanel.js';
-import { toDeskInstant } from './desk-time.js';
+import { toDeskInstant } from '../../components/desk-time.js';
 
 const decision = {
   kind: 'compensation',

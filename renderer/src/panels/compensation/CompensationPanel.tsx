@@ -11,10 +11,10 @@ import { DecisionView } from '../../components/DecisionView.js';
 import { ReviewList } from '../../components/ReviewList.js';
 import { useFieldErrors } from '../../components/useFieldErrors.js';
 import { submitOnCtrlEnter, useCustomer, useCustomerCases, useF2, useInputRef, useLivePreview } from '../../components/workspace.js';
-import { useSession } from '../../state/session.js';
 import { CallerLookup } from '../calls/CallerLookup.js';
 import { zoneOffsetMinutes } from '../../../../shared/rules/zone.js';
-import { offsetText, toDeskInstant } from './desk-time.js';
+import { offsetText, toDeskInstant, useDeskTimeZone } from '../../components/desk-time.js';
+import { DeskDateTimeField } from '../../components/DeskDateTimeField.js';
 
 interface Row {
   id: string;
@@ -24,24 +24,12 @@ interface Row {
   cause: FaultCause;
 }
 
-/**
- * datetime-local → ISO instant in the browser's zone; an empty or broken value stays as typed.
- * Kept for the ICP panel; fault times use toDeskInstant (the desk's zone).
- */
-export const toInstant = (local: string) => {
-  const ms = Date.parse(local);
-  return local && !Number.isNaN(ms) ? new Date(ms).toISOString() : local;
-};
-
-/** The desk's zone when settings have not loaded (the engine's default). */
-const FALLBACK_ZONE = 'Asia/Shanghai';
-
 const newRow = (n: number): Row => ({ id: `f-${n}`, start: '', end: '', scenario: 'service-unavailable', cause: 'platform' });
 
 export function CompensationPanel() {
   const { t, i18n } = useTranslation();
   const separator = i18n.language.startsWith('zh') ? '、' : ', ';
-  const timeZone = useSession((s) => s.settings?.timeZone) ?? FALLBACK_ZONE;
+  const timeZone = useDeskTimeZone();
   const deskInstant = (local: string) => toDeskInstant(local, timeZone);
   const errors = useFieldErrors();
   const { customer, setCustomer, prefill } = useCustomer();
@@ -129,22 +117,8 @@ export function CompensationPanel() {
                   <Typography variant="body2" sx={{ pt: 1, minWidth: 28 }}>
                     {row.id}
                   </Typography>
-                  <TextField
-                    type="datetime-local"
-                    label={t('compensation.start')}
-                    value={row.start}
-                    onChange={(e) => update(index, { start: e.target.value })}
-                    slotProps={{ inputLabel: { shrink: true } }}
-                    {...field(index, 'start')}
-                  />
-                  <TextField
-                    type="datetime-local"
-                    label={t('compensation.end')}
-                    value={row.end}
-                    onChange={(e) => update(index, { end: e.target.value })}
-                    slotProps={{ inputLabel: { shrink: true } }}
-                    {...field(index, 'end')}
-                  />
+                  <DeskDateTimeField label={t('compensation.start')} value={row.start} onChange={(e) => update(index, { start: e.target.value })} {...field(index, 'start')} />
+                  <DeskDateTimeField label={t('compensation.end')} value={row.end} onChange={(e) => update(index, { end: e.target.value })} {...field(index, 'end')} />
                   <IconButton aria-label={t('compensation.remove', { n: index + 1 })} disabled={rows.length === 1} onClick={() => setRows((list) => list.filter((_, i) => i !== index))}>
                     <DeleteIcon fontSize="small" />
                   </IconButton>

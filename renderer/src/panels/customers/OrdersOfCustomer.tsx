@@ -8,15 +8,15 @@ import { formatMoney } from '../../components/money.js';
 import { useFieldErrors } from '../../components/useFieldErrors.js';
 import { useCurrency } from '../../components/workspace.js';
 import { formatDateTime } from '../../i18n/index.js';
-import { useSession } from '../../state/session.js';
-import { toDeskInstant } from '../compensation/desk-time.js';
+import { toDeskInstant, useDeskTimeZone } from '../../components/desk-time.js';
+import { DeskDateTimeField } from '../../components/DeskDateTimeField.js';
 
 const EMPTY = { id: '', product: '', billingMode: 'monthly' as BillingMode, purchasedAt: '', paid: '' };
 
 /** A customer's orders, newest first, and a row to record one (times typed in the desk's zone). */
 export function OrdersOfCustomer({ account }: { account: string }) {
   const { t, i18n } = useTranslation();
-  const timeZone = useSession((s) => s.settings?.timeZone ?? 'Asia/Shanghai');
+  const timeZone = useDeskTimeZone();
   const currency = useCurrency();
   const errors = useFieldErrors();
   const [form, setForm] = useState(EMPTY);
@@ -78,7 +78,7 @@ export function OrdersOfCustomer({ account }: { account: string }) {
             </MenuItem>
           ))}
         </TextField>
-        <TextField {...bind('purchasedAt')} type="datetime-local" slotProps={{ inputLabel: { shrink: true } }} helperText={errors.errors.purchasedAt ?? timeZone} />
+        <DeskDateTimeField {...bind('purchasedAt')} helperText={errors.errors.purchasedAt} />
         <TextField {...bind('paid')} />
         <Button variant="outlined" onClick={() => void add()}>
           {t('customers.order.add')}

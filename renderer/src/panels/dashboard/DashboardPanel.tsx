@@ -11,6 +11,8 @@ import { useDeskQuery } from '../../api/useDeskQuery.js';
 import { useFieldErrors } from '../../components/useFieldErrors.js';
 import { submitOnCtrlEnter } from '../../components/workspace.js';
 import { useSession } from '../../state/session.js';
+import { addDays, instantInZone } from '../../../../shared/rules/zone.js';
+import { CenterReport } from '../team/CenterReport.js';
 import { downloadBase64, downloadSvgAsPng } from './download.js';
 
 const dateIn = (ms: number, timeZone: string) => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(ms));
@@ -309,6 +311,7 @@ export function DashboardPanel() {
           </Paper>
         </>
       )}
+      <CenterReport from={new Date(instantInZone(applied.from, 0, timeZone)).toISOString()} to={new Date(instantInZone(addDays(applied.to, 1), 0, timeZone)).toISOString()} />
       <ExportSection from={from} to={to} />
     </Stack>
   );

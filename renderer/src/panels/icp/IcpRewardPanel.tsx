@@ -11,7 +11,8 @@ import { formatMoney } from '../../components/money.js';
 import { useFieldErrors } from '../../components/useFieldErrors.js';
 import { submitOnCtrlEnter, useCurrency, useCustomer, useCustomerCases, useF2, useInputRef, useLivePreview } from '../../components/workspace.js';
 import { CallerLookup } from '../calls/CallerLookup.js';
-import { toInstant } from '../compensation/CompensationPanel.js';
+import { toDeskInstant, useDeskTimeZone } from '../../components/desk-time.js';
+import { DeskDateTimeField } from '../../components/DeskDateTimeField.js';
 
 type FilingStatus = (typeof FILING_STATUSES)[number];
 const FLAGS = [
@@ -32,6 +33,7 @@ export function IcpRewardPanel() {
   const [flags, setFlags] = useState({ servesWebsite: true, firstFilingWithUs: true, terminatedEarly: false, expiredWithoutRenewal: false });
   const [status, setStatus] = useState<FilingStatus>('approved');
   const [approvedAt, setApprovedAt] = useState('');
+  const timeZone = useDeskTimeZone();
   const [delay, setDelay] = useState('0');
   const [notes, setNotes] = useState(prefill?.notes ?? '');
   const [saved, setSaved] = useState<string | null>(null);
@@ -45,7 +47,7 @@ export function IcpRewardPanel() {
     host: { billingMode, ...flags },
     filing: {
       status,
-      ...(approvedAt ? { approvedAt: toInstant(approvedAt) } : {}),
+      ...(approvedAt ? { approvedAt: toDeskInstant(approvedAt, timeZone) } : {}),
       customerDelayDays: /^\d+$/.test(delay.trim()) ? Number(delay.trim()) : -1,
     },
   };
@@ -100,14 +102,7 @@ export function IcpRewardPanel() {
                 </MenuItem>
               ))}
             </TextField>
-            <TextField
-              type="datetime-local"
-              label={t('icp.approvedAt')}
-              value={approvedAt}
-              onChange={(e) => setApprovedAt(e.target.value)}
-              slotProps={{ inputLabel: { shrink: true } }}
-              {...fieldProps('filing.approvedAt')}
-            />
+            <DeskDateTimeField label={t('icp.approvedAt')} value={approvedAt} onChange={(e) => setApprovedAt(e.target.value)} {...fieldProps('filing.approvedAt')} />
             <TextField label={t('icp.delayDays')} value={delay} onChange={(e) => setDelay(e.target.value)} {...fieldProps('filing.customerDelayDays')} />
           </Box>
           <TextField name="notes" label={t('icp.notes')} multiline minRows={2} value={notes} onChange={(e) => setNotes(e.target.value)} />

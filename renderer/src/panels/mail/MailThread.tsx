@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client.js';
 import { useDeskQuery } from '../../api/useDeskQuery.js';
+import { FileLinks } from '../../components/FileLinks.js';
 import { SubmitRow } from '../../components/SubmitRow.js';
 import { useFieldErrors } from '../../components/useFieldErrors.js';
 import { submitOnCtrlEnter } from '../../components/workspace.js';
@@ -59,9 +60,7 @@ export function MailThread({ id }: { id: string }) {
           <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap' }}>
             {m.text}
           </Typography>
-          {m.attachments.length > 0 && (
-            <Typography variant="caption">{t('mail.attachments', { names: m.attachments.map((a) => a.name).join(', ') })}</Typography>
-          )}
+          <FileLinks caseId={page.case.id} files={m.attachments} />
         </Paper>
       ))}
       <Divider />

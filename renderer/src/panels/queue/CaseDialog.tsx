@@ -25,8 +25,12 @@ import { isWorkOrder } from '../../../../shared/domain/work-order.js';
 import { call } from '../../api/client.js';
 import { useDeskQuery } from '../../api/useDeskQuery.js';
 import { useFieldErrors } from '../../components/useFieldErrors.js';
+import { FileLinks } from '../../components/FileLinks.js';
+import { filesKept } from '../../../../shared/domain/case-files.js';
 import { formatDateTime } from '../../i18n/index.js';
 import { ruleReason } from '../../i18n/rule-reasons.js';
+import { actionLabel } from '../../i18n/actions.js';
+import { IncidentSection } from './IncidentSection.js';
 import { useSession } from '../../state/session.js';
 import { Countdown, SEVERITY_COLOR } from '../work-orders/format.js';
 
@@ -157,15 +161,11 @@ export function CaseDialog({ id, onClose }: { id: string | null; onClose(): void
                   <>
                     <Typography variant="subtitle2">{t('workOrders.page.impact')}</Typography>
                     <Typography variant="body2">{d.businessImpact}</Typography>
+                    {d.incident && <IncidentSection incident={d.incident} />}
                     <Typography variant="subtitle2" sx={{ mt: 1 }}>{t('workOrders.page.evidence')}</Typography>
                     {[...c.errorCodes, ...d.evidence].map((e, i) => (
                       <Typography key={i} variant="body2" sx={{ fontFamily: 'monospace' }}>{e}</Typography>
                     ))}
-                    {d.attachments.length > 0 && (
-                      <Typography variant="body2">
-                        {t('workOrders.page.attachments')}: {d.attachments.map((a) => a.name).join(', ')}
-                      </Typography>
-                    )}
                     <Typography variant="subtitle2" sx={{ mt: 1 }}>{t('workOrders.page.steps')}</Typography>
                     {d.stepsTried.map((s, i) => (
                       <Typography key={i} variant="body2">• {s}</Typography>
@@ -178,14 +178,25 @@ export function CaseDialog({ id, onClose }: { id: string | null; onClose(): void
                     ))}
                   </>
                 )}
-                {!isWo && <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap' }}>{c.notes}</Typography>}
+                {c.notes && (
+                  <Box data-testid="case-notes">
+                    <Typography variant="subtitle2" sx={{ mt: 1 }}>{t('workOrders.page.notes')}</Typography>
+                    <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap' }}>{c.notes}</Typography>
+                  </Box>
+                )}
+                {filesKept(c.details).length > 0 && (
+                  <>
+                    <Typography variant="subtitle2" sx={{ mt: 1 }}>{t('files.title')}</Typography>
+                    <FileLinks caseId={c.id} files={filesKept(c.details)} />
+                  </>
+                )}
               </Box>
               <Box>
                 <Typography variant="subtitle2">{t('workOrders.page.history')}</Typography>
                 <List dense disablePadding aria-label={t('workOrders.page.history')}>
                   {view.history.map((h) => (
                     <ListItem key={h.seq} disableGutters>
-                      <ListItemText primary={`${at(h.at)} · ${h.actor} · ${h.action}`} secondary={h.reason} />
+                      <ListItemText primary={`${at(h.at)} · ${h.actor} · ${actionLabel(h.action, i18n.language)}`} secondary={h.reason} data-action={h.action} />
                     </ListItem>
                   ))}
                 </List>

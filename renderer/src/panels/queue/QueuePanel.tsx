@@ -13,6 +13,7 @@ import { useStoreChange } from '../../api/useDeskQuery.js';
 import { formatDateTime } from '../../i18n/index.js';
 import { useSession } from '../../state/session.js';
 import { Countdown, SEVERITY_COLOR } from '../work-orders/format.js';
+import { CenterSearchHits } from '../team/CenterSearchHits.js';
 import { CaseDialog } from './CaseDialog.js';
 
 const PAGE = 100;
@@ -280,6 +281,7 @@ export function QueuePanel() {
           </Typography>
         </Box>
       </Paper>
+      <CenterSearchHits text={filters.text} />
       <CaseDialog id={open} onClose={() => setOpen(null)} />
     </Box>
   );

@@ -2,6 +2,7 @@
 import { Alert, Box, Button, Paper, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { actionLabel } from '../../i18n/actions.js';
 import type { TeamConflictView } from '../../../../shared/contract/index.js';
 import { ApiError, call } from '../../api/client.js';
 import { useDeskQuery } from '../../api/useDeskQuery.js';
@@ -60,7 +61,7 @@ export function ConflictsPanel() {
                 <TableCell sx={{ whiteSpace: 'nowrap' }}>{c.records.map((r) => r.slice(r.indexOf('/') + 1)).join(', ')}</TableCell>
                 <TableCell>{localiseServerMessage(c.error.message, i18n.language)}</TableCell>
                 <TableCell data-testid="decided-by">
-                  {c.decidedBy ? t('team.decided', { actor: c.decidedBy.actor, action: t(`team.actions.${c.decidedBy.action}`, { defaultValue: c.decidedBy.action }), at: when(c.decidedBy.at) }) : t('team.unknown')}
+                  {c.decidedBy ? t('team.decided', { actor: c.decidedBy.actor, action: actionLabel(c.decidedBy.action, i18n.language), at: when(c.decidedBy.at) }) : t('team.unknown')}
                 </TableCell>
                 <TableCell>
                   <Box sx={{ display: 'flex', gap: 1 }}>

@@ -35,29 +35,6 @@ const calls = {
   },
 };
 
-const actions = {
-  en: {
-    'refund.approved': 'approved the refund',
-    'refund.rejected': 'rejected the refund',
-    'compensation.approved': 'approved the claim',
-    'compensation.rejected': 'rejected the claim',
-    'access-recovery.approved': 'approved the access recovery',
-    'access-recovery.rejected': 'rejected the access recovery',
-    'key-event.approved': 'approved the key event',
-    'key-event.rejected': 'rejected the key event',
-  },
-  zhCN: {
-    'refund.approved': '批准了退款',
-    'refund.rejected': '驳回了退款',
-    'compensation.approved': '批准了赔偿',
-    'compensation.rejected': '驳回了赔偿',
-    'access-recovery.approved': '批准了访问恢复',
-    'access-recovery.rejected': '驳回了访问恢复',
-    'key-event.approved': '批准了重大活动',
-    'key-event.rejected': '驳回了重大活动',
-  },
-};
-
 export const messages = {
   en: {
     team: {
@@ -82,7 +59,22 @@ export const messages = {
         needsSignIn: '{{operator}} must sign in online again to send the waiting changes',
       },
       calls: calls.en,
-      actions: actions.en,
+      center: {
+        searching: 'Searching the team server…',
+        hits_one: 'On the team server: {{count}} case',
+        hits_other: 'On the team server: {{count}} cases',
+        notHere: 'not on this desk',
+        offlineSearch: 'Offline: replica only. Older cases on the team server are not searched until the desk is online.',
+        report: 'Whole center (team server)',
+        offlineReport: 'Offline: replica only. The whole-center figures come from the team server when the desk is online.',
+        total: 'Cases',
+        byType: 'By type',
+        byStatus: 'By status',
+        byDesk: 'By desk',
+        byAgent: 'By agent',
+        center: 'center',
+        none: 'nobody',
+      },
     },
   },
   zhCN: {
@@ -106,7 +98,21 @@ export const messages = {
         needsSignIn: '{{operator}} 需在线重新登录，待发送的更改才能发出',
       },
       calls: calls.zhCN,
-      actions: actions.zhCN,
+      center: {
+        searching: '正在搜索团队服务器…',
+        hits_other: '团队服务器上：{{count}} 个案件',
+        notHere: '不在本工作台',
+        offlineSearch: '离线：仅搜索本地副本。工作台联网后才会搜索团队服务器上的较早案件。',
+        report: '全中心（团队服务器）',
+        offlineReport: '离线：仅本地副本。全中心数据在工作台联网后由团队服务器提供。',
+        total: '案件数',
+        byType: '按类型',
+        byStatus: '按状态',
+        byDesk: '按工作台',
+        byAgent: '按处理人',
+        center: '中心',
+        none: '无人',
+      },
     },
   },
 };

@@ -28,6 +28,8 @@ import { call } from '../../api/client.js';
 import { uploadFiles } from '../../api/upload.js';
 import { useFieldErrors } from '../../components/useFieldErrors.js';
 import { submitOnCtrlEnter, useF2 } from '../../components/workspace.js';
+import { toDeskInstant, useDeskTimeZone } from '../../components/desk-time.js';
+import { DeskDateTimeField } from '../../components/DeskDateTimeField.js';
 import { useNavigation } from '../../state/navigation.js';
 import { CallerLookup } from '../calls/CallerLookup.js';
 import { CaseDialog } from '../queue/CaseDialog.js';
@@ -55,7 +57,7 @@ const lines = (text: string) => list(text, /\n/);
 const commas = (text: string) => list(text, /[,，;；\n]/);
 
 /** The draft as the contract takes it (shared by the quality check and create). */
-function draftOf(form: Form) {
+function draftOf(form: Form, timeZone: string) {
   return {
     summary: form.summary,
     ...(form.severity ? { severity: form.severity } : {}),
@@ -66,7 +68,7 @@ function draftOf(form: Form) {
     ...(form.incidentOn
       ? {
           incident: {
-            ...(form.startTime ? { startTime: new Date(form.startTime).toISOString() } : {}),
+            ...(form.startTime ? { startTime: toDeskInstant(form.startTime, timeZone) } : {}),
             region: form.region,
             affectedServices: commas(form.affectedServices),
             symptoms: form.symptoms,
@@ -95,6 +97,7 @@ export function WorkOrderPanel() {
   const errors = useFieldErrors();
   const [customer, setCustomer] = useState<CustomerMatch | null>(null);
   const [form, setForm] = useState<Form>(EMPTY);
+  const timeZone = useDeskTimeZone();
   const [files, setFiles] = useState<File[]>([]);
   const [fromCase, setFromCase] = useState<string | undefined>();
   const [quality, setQuality] = useState<QualityView | null>(null);
@@ -124,7 +127,7 @@ export function WorkOrderPanel() {
   useEffect(() => {
     let current = true;
     const timer = setTimeout(() => {
-      call('workOrders.quality', { ...draftOf(form), attachmentCount: Math.min(files.length, 20) }).then(
+      call('workOrders.quality', { ...draftOf(form, timeZone), attachmentCount: Math.min(files.length, 20) }).then(
         (report) => current && setQuality(report),
         () => current && setQuality(null),
       );
@@ -133,7 +136,7 @@ export function WorkOrderPanel() {
       current = false;
       clearTimeout(timer);
     };
-  }, [form, files]);
+  }, [form, files, timeZone]);
 
   async function save() {
     if (busy.current) return;
@@ -148,7 +151,7 @@ export function WorkOrderPanel() {
     try {
       const attachments = await uploadFiles(files, 'attachments');
       const record = await call('workOrders.create', {
-        ...draftOf(form),
+        ...draftOf(form, timeZone),
         severity: form.severity as Severity,
         customerAccount: customer!.customer.id,
         notes: form.notes,
@@ -254,7 +257,7 @@ export function WorkOrderPanel() {
           />
           {form.incidentOn && (
             <Box sx={{ display: 'grid', gridTemplateColumns: '1fr 1fr 1fr', gap: 1.5 }}>
-              <TextField type="datetime-local" label={t('workOrders.incidentFields.startTime')} {...field('startTime', 'incident.startTime')} slotProps={{ inputLabel: { shrink: true } }} />
+              <DeskDateTimeField label={t('workOrders.incidentFields.startTime')} {...field('startTime', 'incident.startTime')} />
               <TextField label={t('workOrders.incidentFields.region')} {...field('region', 'incident.region')} />
               <TextField label={t('workOrders.incidentFields.affectedServices')} {...field('affectedServices', 'incident.affectedServices')} />
               <TextField label={t('workOrders.incidentFields.symptoms')} {...field('symptoms', 'incident.symptoms')} sx={{ gridColumn: 'span 2' }} />
@@ -306,7 +309,8 @@ function KeyEventDialog({ account, onClose }: { account: string; onClose(): void
   const { t } = useTranslation();
   const errors = useFieldErrors();
   const [form, setForm] = useState({ name: '', start: '', end: '' });
-  const iso = (local: string) => (local ? new Date(local).toISOString() : '');
+  const timeZone = useDeskTimeZone();
+  const iso = (local: string) => toDeskInstant(local, timeZone);
   async function save() {
     errors.clear();
     try {
@@ -329,8 +333,8 @@ function KeyEventDialog({ account, onClose }: { account: string; onClose(): void
       <DialogContent>
         <Stack spacing={1.5} sx={{ pt: 1, minWidth: 380 }}>
           <TextField label={t('workOrders.keyEvent.name')} {...field('name')} autoFocus />
-          <TextField type="datetime-local" label={t('workOrders.keyEvent.start')} {...field('start')} slotProps={{ inputLabel: { shrink: true } }} />
-          <TextField type="datetime-local" label={t('workOrders.keyEvent.end')} {...field('end')} slotProps={{ inputLabel: { shrink: true } }} />
+          <DeskDateTimeField label={t('workOrders.keyEvent.start')} {...field('start')} />
+          <DeskDateTimeField label={t('workOrders.keyEvent.end')} {...field('end')} />
           {(errors.errors.form || errors.errors.customerAccount) && <Alert severity="error">{errors.errors.form ?? errors.errors.customerAccount}</Alert>}
         </Stack>
       </DialogContent>

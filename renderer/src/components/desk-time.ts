@@ -1,7 +1,13 @@
-// Fault times are typed as wall-clock time in the desk's time zone (settings.timeZone), not the
-// browser's. This turns a datetime-local value into an ISO-8601 instant with that zone's offset.
+// Every time a person types is wall-clock time in the desk's time zone (settings.timeZone), never
+// the browser's. This turns a datetime-local value into an ISO-8601 instant with that zone's offset.
 
-import { zoneOffsetMinutes } from '../../../../shared/rules/zone.js';
+import { DEFAULT_TIME_ZONE, zoneOffsetMinutes } from '../../../shared/rules/zone.js';
+import { useSession } from '../state/session.js';
+
+/** The desk's zone (a setting); the engine's default until the settings have loaded. */
+export function useDeskTimeZone(): string {
+  return useSession((s) => s.settings?.timeZone ?? DEFAULT_TIME_ZONE);
+}
 
 const LOCAL = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
 
@@ -43,4 +49,9 @@ export function toDeskInstant(local: string, timeZone: string): string {
   const date = `${shown.getUTCFullYear()}-${pad(shown.getUTCMonth() + 1)}-${pad(shown.getUTCDate())}`;
   const time = `${pad(shown.getUTCHours())}:${pad(shown.getUTCMinutes())}:${pad(shown.getUTCSeconds())}`;
   return `${date}T${time}${offsetText(final)}`;
+}
+
+/** "Asia/Shanghai (+08:00)": the zone a field reads its time in, with its offset now. */
+export function zoneLabel(timeZone: string, at = Date.now()): string {
+  return `${timeZone} (${offsetText(zoneOffsetMinutes(at, timeZone))})`;
 }
