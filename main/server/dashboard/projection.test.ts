@@ -107,7 +107,7 @@ describe('dashboard projection', () => {
         try {
           // The desk's own reader: SLA readings kept per record (sla-reading.ts), as the handler uses.
           const services = { store, settings: memorySettings({ timeZone: ZONE }), now: () => new Date(nowMs) };
-          const projection = new DashboardProjection(store, (c) => keptSla(c, services));
+          const projection = new DashboardProjection(store, (c) => keptSla(c, services, false));
           const rules = () => storeRules(store, ZONE);
           let nowMs = BASE;
           const now = () => nowMs;

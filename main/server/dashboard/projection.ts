@@ -106,6 +106,6 @@ export function dashboardProjection(services: Pick<Services, 'store' | 'settings
   const { store, settings, now } = services;
   let p = projections.get(store);
   // The queue and the SLA monitor read the same open cases: one kept reading serves all three.
-  if (!p) projections.set(store, (p = new DashboardProjection(store, (c) => keptSla(c, { store, settings, now }))));
+  if (!p) projections.set(store, (p = new DashboardProjection(store, (c) => keptSla(c, { store, settings, now }, false))));
   return p;
 }
