@@ -45,7 +45,7 @@ export class DashboardProjection {
     let t = performance.now();
     for (let i = 0; i < all.length; i++) {
       sum.add(all[i]!);
-      if ((i & 4095) === 4095 && performance.now() - t > SLICE_MS) {
+      if ((i & 1023) === 1023 && performance.now() - t > SLICE_MS) {
         await yieldToLoop();
         t = performance.now();
       }
@@ -85,7 +85,7 @@ export class DashboardProjection {
         const c = this.store.get<CaseRecord>(CASES, id);
         if (c) this.figures.set(id, caseFigures(c, settings, now(), this.assess));
         else this.figures.delete(id);
-        if ((i & 255) === 255 && performance.now() - t > SLICE_MS) {
+        if (performance.now() - t > SLICE_MS) {
           await yieldToLoop();
           if (this.pending === null) break; // the rules changed meanwhile: start over
           t = performance.now();
