@@ -57,7 +57,7 @@ async function start() {
       settings: config.settings,
       teamUrl: config.settings.get().teamUrl,
       secrets: electronSecretStore(userData),
-      keys: safeStorageKeyProvider(join(userData, 'store-keys')),
+      keys: safeStorageKeyProvider(join(userData, 'keys')),
     });
   } catch (error) {
     dialog.showErrorBox('Assurance Desk cannot open its data', error instanceof Error ? error.message : String(error));

@@ -1,12 +1,12 @@
 // The store's anchor key in Electron: encrypted with the OS keychain through safeStorage, in
-// <userData>/store-keys/ (outside the data directory <userData>/data).
+// <userData>/keys/ beside the channel secrets (outside the data directory <userData>/data).
 import * as fs from 'node:fs';
 import { join } from 'node:path';
 import { app, safeStorage } from 'electron';
 import { newAnchorKey, type KeyProvider } from '../store/anchor.js';
 
-export function safeStorageKeyProvider(dir = join(app.getPath('userData'), 'store-keys')): KeyProvider {
-  const file = (id: string) => join(dir, `${id}.bin`);
+export function safeStorageKeyProvider(dir = join(app.getPath('userData'), 'keys')): KeyProvider {
+  const file = (id: string) => join(dir, `store-${id}.bin`);
   const available = () => {
     if (!safeStorage.isEncryptionAvailable()) throw new Error('the OS keychain is not available (safeStorage), so the store key cannot be kept safely');
   };

@@ -1,5 +1,5 @@
 // Opens the data directory and the desk on it: shared by the Electron shell, the browser host and tests.
-import { openCaseStore, type KeyProvider } from '../store/index.js';
+import { fileKeyProvider, keyDirFor, openCaseStore, type KeyProvider } from '../store/index.js';
 import { createDesk, type Desk } from './desk.js';
 import { startSlaMonitor, type SlaMonitor } from './work-orders/sla-monitor.js';
 import type { SettingsStore } from './settings/settings-store.js';
@@ -38,14 +38,15 @@ export async function openDesk(options: {
   secrets?: SecretStore;
   /** The key folder (outside dataDir) for the default secret file; default defaultKeyDir(). */
   keyDir?: string;
-  /** Where the local store's anchor key lives (outside dataDir). In team mode the team server is the anchor, so a joined desk's replica has none. */
+  /** Where the local store's anchor key lives (Electron: safeStorage); default a 0600 file in the key folder. In team mode the team server is the anchor, so a joined desk's replica has none. */
   keys?: KeyProvider;
 }): Promise<OpenedDesk> {
   const secrets = options.secrets ?? localSecretStore(options.dataDir, options.keyDir);
   await moveLegacySecrets(options.dataDir, secrets, CHANNEL_SECRETS);
   // A joined desk never fetches mail: the team server does, so each mail makes one case for the center.
   if (options.teamUrl) return openTeamDesk({ ...options, secrets, teamUrl: options.teamUrl });
-  const store = await openCaseStore(options.dataDir, { now: options.now, ...(options.keys ? { keys: options.keys } : {}) });
+  const keys = options.keys ?? fileKeyProvider(keyDirFor(options.dataDir, options.keyDir));
+  const store = await openCaseStore(options.dataDir, { now: options.now, keys });
   const desk = createDesk({ store, settings: options.settings, dataDir: options.dataDir, secrets, now: options.now ?? (() => new Date()) });
   // Once the search index is built: the open cases' SLA (the queue), then every case's dashboard figures, in slices, not on the first request.
   void store.searchReady.then(() => warmQueue(desk.services)).then(() => warmDashboard(desk.services), () => undefined);

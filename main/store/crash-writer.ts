@@ -1,9 +1,12 @@
 // Child process for crash.test.ts: appends forever (single events, pairs and batches of 100)
 // and prints "ack <seq> <id> <n>" after each append returns (i.e. after it is durable). The test kills it with SIGKILL.
+// With a key folder (argv[3]) the store is anchored, so MACed events, snapshots and backups are killed mid-write too.
+import { fileKeyProvider } from './anchor.js';
 import { openCaseStore } from './store.js';
 
 const dir = process.argv[2]!;
-const store = await openCaseStore(dir, { snapshotEvery: 40, backupEvery: 60, keepBackups: 2 });
+const keyDir = process.argv[3];
+const store = await openCaseStore(dir, { snapshotEvery: 40, backupEvery: 60, keepBackups: 2, ...(keyDir ? { keys: fileKeyProvider(keyDir) } : {}) });
 process.stdout.write(`ready ${store.seq}\n`);
 let n = store.count('items');
 for (;;) {

@@ -5,8 +5,6 @@ import { parseArgs } from 'node:util';
 import { openDesk } from '../server/open-desk.js';
 import { lowdbSettings } from '../server/settings/lowdb-settings.js';
 import { defaultDataDir } from '../store/data-dir.js';
-import { fileKeyProvider } from '../store/anchor.js';
-import { keyDirFor } from '../store/key-dir.js';
 import { startWebHost } from './host.js';
 import { startLoopStats } from './loop-stats.js';
 
@@ -31,8 +29,7 @@ async function main() {
   const settings = lowdbSettings(dataDir);
   for (const notice of settings.notices) console.error(`[settings] ${notice}`);
   // Passwords, tokens and the store's anchor key live in the key folder, outside the data folder.
-  const keyDir = keyDirFor(dataDir, values['key-dir']);
-  const opened = await openDesk({ dataDir, settings, slaIntervalMs, teamUrl, keyDir, keys: fileKeyProvider(keyDir) });
+  const opened = await openDesk({ dataDir, settings, slaIntervalMs, teamUrl, keyDir: values['key-dir'] });
   for (const notice of opened.notices) console.error(`[store] ${notice}`);
   const host = await startWebHost({ desk: opened.desk, port, rendererDir: values.renderer ?? join(packageRoot, 'out', 'renderer') });
   if (teamUrl) console.log(`Joined the team at ${teamUrl}`);

@@ -3,6 +3,7 @@ import type { Customer } from '../domain/case.js';
 import type { Order } from '../domain/order.js';
 import { billingMode } from '../rules/fields.js';
 import { call } from './define.js';
+import { uploadRef } from './uploads.js';
 import { accountId as knownAccount, freeText, nameText, requiredName, requiredText } from './bounds.js';
 
 export interface CustomerMatch {
@@ -83,10 +84,8 @@ export const customerCalls = {
       .object({
         kind: z.enum(IMPORT_KINDS),
         fileName: requiredName(200).regex(/\.(csv|xlsx)$/i, 'a .csv or .xlsx file'),
-        contentBase64: z
-          .string()
-          .max(14_000_000, 'the file is larger than 10 MB')
-          .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64'),
+        /** The file, sent before in chunks (uploads.begin/chunk): no message has to carry it whole. */
+        file: uploadRef,
         mapping: z
           .record(nameText(100), nameText(100))
           .refine((mapping) => Object.keys(mapping).length <= 50, 'at most 50 entries')

@@ -8,8 +8,8 @@ import { fileName } from './bounds.js';
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 /** Bytes of one chunk before base64. */
 export const UPLOAD_CHUNK_BYTES = 2 * 1024 * 1024;
-/** The largest message a host takes: a registry import's 10 MB file in base64 (13.4 MB) and the call around it. */
-export const MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
+/** The largest message a host takes: one chunk in base64 (2.7 MB) and the call around it. Every file comes in chunks. */
+export const MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
 const base64Length = (bytes: number) => Math.ceil(bytes / 3) * 4;
 
 export interface UploadView {

@@ -65,6 +65,26 @@ it('selecting the caller in the call log shows their card and starts the call ti
   await page.close();
 });
 
+it('shows the phone system’s address once, when the manager makes a new token, and afterwards only that one is set', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(host!.url);
+  await signIn(page, 'mgr', PASSWORD);
+  await page.getByRole('button', { name: '渠道设置', exact: true }).click();
+  await page.getByText('电话系统已有令牌').waitFor(); // made before the host started; its value is not shown again
+  expect(await page.getByTestId('cti-endpoint').count()).toBe(0);
+  await page.getByRole('button', { name: '生成新令牌' }).click();
+  const endpoint = (await page.getByTestId('cti-endpoint').textContent())!;
+  expect(endpoint).toMatch(new RegExp(`^${host!.origin}/api/v1/cti/[A-Za-z0-9_-]{32}$`));
+  token = endpoint.split('/').at(-1)!;
+  expect(await post('event=newCall&from=anonymous&to=4000955988&direction=in&callId=e2e-new-token')).toBe(200); // the new token works
+  await page.reload();
+  await page.getByRole('button', { name: '渠道设置', exact: true }).click();
+  await page.getByText('电话系统已有令牌').waitFor();
+  expect(await page.getByTestId('cti-endpoint').count()).toBe(0);
+  expect(await page.content()).not.toContain(token);
+  await page.close();
+});
+
 it('newCall pops the caller up at the ringing agent, answer opens the call log with the timer, hangup records the real duration', async () => {
   const page = await agentPage();
   await page.getByRole('button', { name: '工单', exact: true }).click(); // the agent is elsewhere when the phone rings

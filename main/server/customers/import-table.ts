@@ -15,7 +15,7 @@ export async function readTable(fileName: string, content: Buffer): Promise<Tabl
 function readCsv(text: string): Table {
   const parsed = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: 'greedy', transformHeader: (h) => h.trim() });
   const fatal = parsed.errors.find((e) => e.type === 'Quotes');
-  if (fatal) throw new DeskError('invalid-input', `not a readable CSV file: ${fatal.message} (row ${(fatal.row ?? 0) + 2})`, 'contentBase64');
+  if (fatal) throw new DeskError('invalid-input', `not a readable CSV file: ${fatal.message} (row ${(fatal.row ?? 0) + 2})`, 'file');
   return { columns: parsed.meta.fields ?? [], rows: parsed.data };
 }
 
@@ -24,7 +24,7 @@ async function readXlsx(content: Buffer): Promise<Table> {
   try {
     await workbook.xlsx.load(content as unknown as ArrayBuffer);
   } catch {
-    throw new DeskError('invalid-input', 'not a readable .xlsx file', 'contentBase64');
+    throw new DeskError('invalid-input', 'not a readable .xlsx file', 'file');
   }
   const sheet = workbook.worksheets[0];
   if (!sheet) return { columns: [], rows: [] };

@@ -8,7 +8,8 @@ import type { Connection } from '../context.js';
 let t: Awaited<ReturnType<typeof openTestDesk>>;
 let supervisor: Connection;
 let agent: Connection;
-const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
+/** The file goes up in chunks first (uploads.begin/chunk), as the renderer sends it; the import names the upload. */
+const file = async (connection: Connection, name: string, content: string | Buffer) => t.upload(connection, name, Buffer.isBuffer(content) ? content : Buffer.from(content, 'utf8'));
 
 beforeAll(async () => {
   t = await openTestDesk();
@@ -29,7 +30,7 @@ const CUSTOMERS_CSV = [
 describe('customers.import', () => {
   it('previews without writing, then imports the valid rows in one event and reports the rest', async () => {
     const before = t.snapshot();
-    const input = { kind: 'customers' as const, fileName: 'billing.csv', contentBase64: b64(CUSTOMERS_CSV) };
+    const input = { kind: 'customers' as const, fileName: 'billing.csv', file: await file(supervisor, 'billing.csv', CUSTOMERS_CSV) };
     const preview = await t.ok(supervisor, 'customers.import', input);
     expect(preview).toMatchObject({ accepted: 2, imported: false, mapping: { account: '客户账号', phone: '手机号', contactName: '联系人' } });
     // Rows are numbered as a spreadsheet shows them: the header is row 1.
@@ -49,8 +50,9 @@ describe('customers.import', () => {
     expect(await t.ok(agent, 'customers.get', { account: 'acme-02' })).toMatchObject({ vip: false });
     // Found by the caller lookup at once, by phone in another format.
     expect((await t.ok(agent, 'customers.lookup', { query: '+86 138-1234-5678' })).map((m) => m.customer.id)).toEqual(['hz-yunfan-01']);
-    // Importing the same file again takes nothing: both accounts are registered now.
-    const again = await t.ok(supervisor, 'customers.import', { ...input, preview: false });
+    // The import used the upload up; importing the same file again takes nothing: both accounts are registered now.
+    expect(await t.desk.dispatch(supervisor, 'customers.import', { ...input, preview: false })).toMatchObject({ ok: false, error: { code: 'not-found', field: 'file.uploadId' } });
+    const again = await t.ok(supervisor, 'customers.import', { ...input, file: await file(supervisor, 'billing.csv', CUSTOMERS_CSV), preview: false });
     expect(again).toMatchObject({ accepted: 0, imported: false });
   });
 
@@ -62,8 +64,8 @@ describe('customers.import', () => {
     sheet.addRow(['O-9002', 'nobody-01', 'OSS', 'monthly', '2026-06-01 10:00', '10']);
     sheet.addRow(['O-9003', 'acme-02', 'RDS', 'weekly', '2026-06-01 10:00', '10']);
     sheet.addRow(['O-9004', 'acme-02', 'RDS', 'yearly', 'yesterday', '10']);
-    const contentBase64 = Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64');
-    const report = await t.ok(supervisor, 'customers.import', { kind: 'orders', fileName: 'orders.XLSX', contentBase64, preview: false });
+    const xlsx = await file(supervisor, 'orders.XLSX', Buffer.from(await workbook.xlsx.writeBuffer()));
+    const report = await t.ok(supervisor, 'customers.import', { kind: 'orders', fileName: 'orders.XLSX', file: xlsx, preview: false });
     expect(report.accepted).toBe(1);
     expect(report.refused.map((r) => [r.row, r.field])).toEqual([
       [3, 'customerAccount'],
@@ -76,19 +78,32 @@ describe('customers.import', () => {
   });
 
   it('refuses a missing column, an unknown mapping, an unreadable file and an agent, changing nothing', async () => {
+    const other = await t.signedIn('supervisor');
     const before = t.snapshot();
-    const noRegion = await t.desk.dispatch(supervisor, 'customers.import', { kind: 'customers', fileName: 'a.csv', contentBase64: b64('account,name,contact\nx-01,X,Y') });
+    const noRegion = await t.desk.dispatch(supervisor, 'customers.import', { kind: 'customers', fileName: 'a.csv', file: await file(supervisor, 'a.csv', 'account,name,contact\nx-01,X,Y') });
     expect(noRegion).toMatchObject({ ok: false, error: { code: 'invalid-input', field: 'mapping.region' } });
-    const wrongColumn = await t.desk.dispatch(supervisor, 'customers.import', { kind: 'customers', fileName: 'a.csv', contentBase64: b64(CUSTOMERS_CSV), mapping: { region: 'Region' } });
+    const wrongColumn = await t.desk.dispatch(supervisor, 'customers.import', { kind: 'customers', fileName: 'a.csv', file: await file(supervisor, 'a.csv', CUSTOMERS_CSV), mapping: { region: 'Region' } });
     expect(wrongColumn).toMatchObject({ ok: false, error: { field: 'mapping.region' } });
-    const junk = await t.desk.dispatch(supervisor, 'customers.import', { kind: 'orders', fileName: 'a.xlsx', contentBase64: b64('not a zip') });
-    expect(junk).toMatchObject({ ok: false, error: { code: 'invalid-input', field: 'contentBase64' } });
-    const notCsv = await t.desk.dispatch(supervisor, 'customers.import', { kind: 'orders', fileName: 'a.pdf', contentBase64: b64('x') });
+    const junk = await t.desk.dispatch(supervisor, 'customers.import', { kind: 'orders', fileName: 'a.xlsx', file: await file(supervisor, 'a.xlsx', 'not a zip') });
+    expect(junk).toMatchObject({ ok: false, error: { code: 'invalid-input', field: 'file' } });
+    const notCsv = await t.desk.dispatch(supervisor, 'customers.import', { kind: 'orders', fileName: 'a.pdf', file: await file(supervisor, 'a.pdf', 'x') });
     expect(notCsv).toMatchObject({ ok: false, error: { field: 'fileName' } });
-    const byAgent = await t.desk.dispatch(agent, 'customers.import', { kind: 'customers', fileName: 'a.csv', contentBase64: b64(CUSTOMERS_CSV) });
+    const byAgent = await t.desk.dispatch(agent, 'customers.import', { kind: 'customers', fileName: 'a.csv', file: await file(agent, 'a.csv', CUSTOMERS_CSV) });
     expect(byAgent).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    // another connection's upload is not found
+    const notMine = await t.desk.dispatch(other, 'customers.import', { kind: 'customers', fileName: 'a.csv', file: await file(supervisor, 'a.csv', CUSTOMERS_CSV) });
+    expect(notMine).toMatchObject({ ok: false, error: { code: 'not-found', field: 'file.uploadId' } });
     expect(t.snapshot()).toBe(before);
   });
+
+  it('takes a file larger than one message allows (it arrives in chunks)', async () => {
+    // 24,000 rows of ~150 bytes: over 3.2 MB, over 4.3 MB in base64, above MAX_MESSAGE_BYTES (4 MB)
+    const rows = Array.from({ length: 24_000 }, (_, i) => `big-${String(i).padStart(6, '0')},Big Customer ${i} 有限公司,no,cn-hangzhou,Contact person ${i} of Big Customer,,contact${i}@big-customer-${i}.example.com`);
+    const csv = ['account,name,vip,region,contact,phone,email', ...rows].join('\n');
+    expect(Buffer.byteLength(csv)).toBeGreaterThan(3_000_000);
+    const report = await t.ok(supervisor, 'customers.import', { kind: 'customers', fileName: 'big.csv', file: await file(supervisor, 'big.csv', csv) });
+    expect(report).toMatchObject({ accepted: 24_000, refused: [], imported: false });
+  }, 60_000);
 });
 
 describe('unidentified callers', () => {

@@ -1,5 +1,6 @@
 // The registry import: customers or orders from billing's export, every row checked against the
 // same schemas as the forms, refused rows reported, the accepted ones in one event (all or none).
+import { readFile } from 'node:fs/promises';
 import type { z } from 'zod';
 import { customerFields, orderFields, type ImportReport, type IMPORT_KINDS } from '../../../shared/contract/customers.js';
 import type { Customer } from '../../../shared/domain/case.js';
@@ -114,7 +115,8 @@ function checkOrder({ values }: Row, ctx: HandlerContext, seen: Set<string>): Ch
 
 export const importHandlers: Pick<Handlers, 'customers.import'> = {
   async 'customers.import'(input, ctx) {
-    const table = await readTable(input.fileName, Buffer.from(input.contentBase64, 'base64'));
+    const upload = ctx.uploads.finished(ctx.connection.id, input.file.uploadId, 'file.uploadId');
+    const table = await readTable(input.fileName, await readFile(upload.file));
     const mapping = mappingFor(input.kind, table.columns, input.mapping);
     const check = input.kind === 'customers' ? checkCustomer : checkOrder;
     const seen = new Set<string>();
@@ -136,6 +138,7 @@ export const importHandlers: Pick<Handlers, 'customers.import'> = {
         changes: accepted,
       });
     }
+    if (!input.preview) ctx.uploads.discard(upload.uploadId); // a preview keeps the file for the import that follows
     return { kind: input.kind, columns: table.columns, mapping, accepted: accepted.length, refused, imported };
   },
 };

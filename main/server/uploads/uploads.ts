@@ -71,12 +71,23 @@ export class Uploads {
       const at = `${field}.${i}.uploadId`;
       if (ids.has(uploadId)) throw new DeskError('invalid-input', 'this file is attached twice', at);
       ids.add(uploadId);
-      const upload = this.find(owner, uploadId, at);
-      if (upload.received !== upload.bytes) {
-        throw new DeskError('invalid-input', `"${upload.name}" has not finished uploading`, at);
-      }
-      return { uploadId, name: upload.name, bytes: upload.bytes, file: upload.file };
+      return this.finished(owner, uploadId, at);
     });
+  }
+
+  /** One finished upload (an import file); `field` names it in errors. */
+  finished(owner: string, uploadId: string, field: string): ClaimedUpload {
+    const upload = this.find(owner, uploadId, field);
+    if (upload.received !== upload.bytes) {
+      throw new DeskError('invalid-input', `"${upload.name}" has not finished uploading`, field);
+    }
+    return { uploadId, name: upload.name, bytes: upload.bytes, file: upload.file };
+  }
+
+  /** The upload was used up where it is (an import read it): its part file goes. */
+  discard(uploadId: string) {
+    const upload = this.pending.get(uploadId);
+    if (upload) this.drop(upload);
   }
 
   /** The part file now belongs to a case (it was moved). */

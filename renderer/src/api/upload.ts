@@ -13,7 +13,8 @@ function toBase64(blob: Blob): Promise<string> {
   });
 }
 
-async function uploadFile(file: File): Promise<{ uploadId: string }> {
+/** One file in chunks; the ref a call names it by. */
+export async function uploadFile(file: File): Promise<{ uploadId: string }> {
   const { uploadId } = await call('uploads.begin', { name: file.name, bytes: file.size });
   for (let offset = 0; offset < file.size; offset += UPLOAD_CHUNK_BYTES) {
     const contentBase64 = await toBase64(file.slice(offset, offset + UPLOAD_CHUNK_BYTES));

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ImportReport } from '../../../../shared/contract/customers.js';
 import { IMPORT_KINDS } from '../../../../shared/contract/customers.js';
 import { call } from '../../api/client.js';
-import { fileToBase64 } from '../../components/file-base64.js';
+import { uploadFile } from '../../api/upload.js';
 import { useFieldErrors } from '../../components/useFieldErrors.js';
 import { localiseServerMessage } from '../../i18n/server-errors.js';
 
@@ -15,7 +15,9 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
   const { t, i18n } = useTranslation();
   const errors = useFieldErrors();
   const [kind, setKind] = useState<Kind>('customers');
-  const [file, setFile] = useState<{ name: string; contentBase64: string } | null>(null);
+  const [file, setFile] = useState<File | null>(null);
+  // the upload the desk holds for this file: a preview keeps it, the import uses it up
+  const [uploaded, setUploaded] = useState<{ uploadId: string } | null>(null);
   const [mapping, setMapping] = useState<Record<string, string>>({});
   const [report, setReport] = useState<ImportReport | null>(null);
 
@@ -23,7 +25,9 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
     if (!file) return;
     errors.clear();
     try {
-      setReport(await call('customers.import', { kind, fileName: file.name, contentBase64: file.contentBase64, mapping, preview }));
+      const ref = uploaded ?? (await uploadFile(file));
+      setUploaded(preview ? ref : null);
+      setReport(await call('customers.import', { kind, fileName: file.name, file: ref, mapping, preview }));
     } catch (error) {
       errors.fromError(error);
     }
@@ -57,10 +61,11 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
               type="file"
               name="import-file"
               accept=".csv,.xlsx"
-              onChange={async (e) => {
+              onChange={(e) => {
                 const picked = e.target.files?.[0];
                 if (!picked) return;
-                setFile({ name: picked.name, contentBase64: await fileToBase64(picked) });
+                setFile(picked);
+                setUploaded(null);
                 setReport(null);
                 setMapping({});
               }}

@@ -3,10 +3,6 @@ import {
   Box,
   Button,
   Chip,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
   MenuItem,
   Paper,
   Snackbar,
@@ -28,6 +24,8 @@ import { useDeskQuery } from '../../api/useDeskQuery.js';
 import { useFieldErrors } from '../../components/useFieldErrors.js';
 import { submitOnCtrlEnter } from '../../components/workspace.js';
 import { useSession } from '../../state/session.js';
+import { isLocked, LockChip } from './LockChip.js';
+import { ReasonDialog } from './ReasonDialog.js';
 
 const EMPTY = { username: '', displayName: '', password: '', role: 'agent' as Role };
 
@@ -41,6 +39,7 @@ export function OperatorsPanel() {
   const [form, setForm] = useState(EMPTY);
   const [created, setCreated] = useState<string | null>(null);
   const [toggling, setToggling] = useState<OperatorView | null>(null);
+  const [unlocking, setUnlocking] = useState<OperatorView | null>(null);
 
 
   async function create() {
@@ -122,8 +121,14 @@ export function OperatorsPanel() {
                     color={operator.active ? 'success' : 'default'}
                     label={t(operator.active ? 'operators.active' : 'operators.inactive')}
                   />
+                  <LockChip operator={operator} />
                 </TableCell>
                 <TableCell align="right">
+                  {isLocked(operator) && (
+                    <Button size="small" onClick={() => setUnlocking(operator)}>
+                      {t('operators.unlock')}
+                    </Button>
+                  )}
                   {operator.username !== me?.username && (
                     <Button size="small" onClick={() => setToggling(operator)}>
                       {t(operator.active ? 'operators.deactivate' : 'operators.activate')}
@@ -135,48 +140,21 @@ export function OperatorsPanel() {
           </TableBody>
         </Table>
       </Paper>
-      {toggling && <ToggleDialog operator={toggling} onClose={() => setToggling(null)} />}
+      {toggling && (
+        <ReasonDialog
+          title={`${t(toggling.active ? 'operators.deactivate' : 'operators.activate')} · ${toggling.displayName}`}
+          onConfirm={(reason) => call('operators.setActive', { username: toggling.username, active: !toggling.active, reason })}
+          onClose={() => setToggling(null)}
+        />
+      )}
+      {unlocking && (
+        <ReasonDialog
+          title={`${t('operators.unlock')} · ${unlocking.displayName}`}
+          onConfirm={(reason) => call('operators.unlock', { username: unlocking.username, reason })}
+          onClose={() => setUnlocking(null)}
+        />
+      )}
       <Snackbar open={created !== null} autoHideDuration={4000} onClose={() => setCreated(null)} message={t('operators.created', { username: created })} />
     </Stack>
-  );
-}
-
-function ToggleDialog({ operator, onClose }: { operator: OperatorView; onClose(): void }) {
-  const { t } = useTranslation();
-  const errors = useFieldErrors();
-  const [reason, setReason] = useState('');
-  async function confirm() {
-    try {
-      await call('operators.setActive', { username: operator.username, active: !operator.active, reason });
-      onClose();
-    } catch (error) {
-      errors.fromError(error);
-    }
-  }
-  return (
-    <Dialog open onClose={onClose} fullWidth maxWidth="sm">
-      <DialogTitle>
-        {t(operator.active ? 'operators.deactivate' : 'operators.activate')} · {operator.displayName}
-      </DialogTitle>
-      <DialogContent>
-        <TextField
-          autoFocus
-          sx={{ mt: 1 }}
-          name="reason"
-          label={t('operators.reason')}
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
-          onKeyDown={submitOnCtrlEnter(() => void confirm())}
-          {...errors.props('reason')}
-        />
-        {errors.errors.form && <Alert severity="error">{errors.errors.form}</Alert>}
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose}>{t('operators.cancel')}</Button>
-        <Button variant="contained" onClick={() => void confirm()}>
-          {t('operators.confirm')}
-        </Button>
-      </DialogActions>
-    </Dialog>
   );
 }

@@ -22,6 +22,7 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client.js';
 import { useDeskQuery } from '../../api/useDeskQuery.js';
 import { SubmitRow } from '../../components/SubmitRow.js';
+import { useCustomerState } from '../../components/useCustomerState.js';
 import { DecisionView } from '../../components/DecisionView.js';
 import { formatMoney } from '../../components/money.js';
 import { ReviewList } from '../../components/ReviewList.js';
@@ -47,9 +48,9 @@ export function RefundsPanel() {
   const errors = useFieldErrors();
   const { customer, setCustomer, prefill } = useCustomer();
   const account = customer?.customer.id;
-  const [selected, setSelected] = useState<string[]>([]);
-  const [confirmed, setConfirmed] = useState(false);
-  const [notes, setNotes] = useState(prefill?.notes ?? '');
+  const [selected, setSelected] = useCustomerState<string[]>(account, []);
+  const [confirmed, setConfirmed] = useCustomerState(account, false);
+  const [notes, setNotes] = useCustomerState(account, prefill?.notes ?? '');
   const [saved, setSaved] = useState<string | null>(null);
   const lookupRef = useInputRef();
   useF2(lookupRef);
@@ -57,7 +58,6 @@ export function RefundsPanel() {
 
   const ordersQuery = useDeskQuery('orders.forCustomer', account ? { customerAccount: account } : null, { refreshOn: ['orders'] });
   const orders = ordersQuery.data ?? [];
-  useEffect(() => setSelected([]), [account]);
   // eslint-disable-next-line react-hooks/exhaustive-deps
   useEffect(() => void (ordersQuery.error && errors.fromError(ordersQuery.error)), [ordersQuery.error]);
 
