@@ -1,6 +1,7 @@
 import { Dialog, DialogContent, DialogTitle, Table, TableBody, TableCell, TableRow } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { panelShortcut } from './panel-shortcuts.js';
 
 /** F1 lists every keyboard shortcut, so no panel needs the mouse. */
 export function ShortcutHelp({ panels }: { panels: { label: string }[] }) {
@@ -22,7 +23,11 @@ export function ShortcutHelp({ panels }: { panels: { label: string }[] }) {
     ['Ctrl+Enter', t('app.help.save')],
     ['Tab / Shift+Tab', t('app.help.move')],
     ['Esc', t('app.help.close')],
-    ...panels.map((panel, index): [string, string] => [`Alt+${index + 1}`, t(panel.label)]),
+    ['Alt+C', t('app.help.convert')],
+    ...panels.flatMap((panel, index): [string, string][] => {
+      const keys = panelShortcut(index);
+      return keys ? [[keys, t(panel.label)]] : [];
+    }),
   ];
   return (
     <Dialog open={open} onClose={() => setOpen(false)} aria-labelledby="shortcut-help-title">

@@ -13,6 +13,7 @@ export const en = {
       save: 'Save the form',
       move: 'Next / previous field',
       close: 'Close a dialog or list',
+      convert: 'Convert the call just logged (then Tab / Enter)',
       hint: 'F1: shortcuts',
     },
     loading: 'Opening the desk…',

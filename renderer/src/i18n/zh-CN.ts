@@ -14,6 +14,7 @@ export const zhCN: Messages = {
       save: '保存表单',
       move: '下一个 / 上一个输入项',
       close: '关闭对话框或列表',
+      convert: '转换刚登记的来电（再按 Tab / Enter）',
       hint: 'F1：快捷键',
     },
     loading: '正在打开工作台…',

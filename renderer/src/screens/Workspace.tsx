@@ -23,6 +23,7 @@ import { useNavigation } from '../state/navigation.js';
 import { useSession } from '../state/session.js';
 import { useTeam } from '../state/team.js';
 import { TeamStatusChip } from '../components/TeamStatusChip.js';
+import { panelIndexOf, panelShortcut } from '../components/panel-shortcuts.js';
 
 const NAV_WIDTH = 220;
 
@@ -35,11 +36,10 @@ export function Workspace() {
   const panel = panels.find((p) => p.id === active) ?? panels[0]!;
   const Panel = panel.component;
 
-  // Alt+1…9 switch panels without the mouse.
+  // Alt+1…9, Alt+0, Alt+Shift+1…9 switch panels without the mouse.
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      const index = event.altKey ? Number(event.key) - 1 : -1;
-      const target = panels[index];
+      const target = panels[panelIndexOf(event)];
       if (target) {
         event.preventDefault();
         open(target.id);
@@ -72,7 +72,7 @@ export function Workspace() {
         <Toolbar variant="dense" />
         <List component="nav" dense>
           {panels.map((p, index) => (
-            <ListItemButton key={p.id} selected={p.id === panel.id} onClick={() => open(p.id)} title={`Alt+${index + 1}`}>
+            <ListItemButton key={p.id} selected={p.id === panel.id} onClick={() => open(p.id)} title={panelShortcut(index)}>
               <ListItemIcon>{p.icon}</ListItemIcon>
               <ListItemText primary={t(p.label)} />
             </ListItemButton>

@@ -1,5 +1,5 @@
 import { Alert, Box, Button, FormControlLabel, MenuItem, Paper, Snackbar, Stack, Switch, TextField, Typography } from '@mui/material';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerMatch } from '../../../../shared/contract/index.js';
 import { CATEGORIES, CHANNELS, type CaseRecord, type Category, type Channel } from '../../../../shared/domain/case.js';
@@ -39,6 +39,23 @@ export function CallLogPanel() {
   const scope = useDeskQuery('policy.current', {}, { refreshOn: ['policyVersions'] }).data?.scope[form.category];
 
   const recent = useDeskQuery('cases.search', { limit: 20 }, { refreshOn: ['cases'] }).data?.cases ?? [];
+  const convertRef = useRef<HTMLDivElement>(null);
+  // The offer to convert belongs to the call just logged: the next caller takes it down.
+  useEffect(() => {
+    if (caller || unidentified) setLastCall(null);
+  }, [caller, unidentified]);
+  // Alt+C: to the conversion buttons of the call just logged, instead of six Tabs.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!event.altKey || event.code !== 'KeyC') return;
+      const first = convertRef.current?.querySelector('button');
+      if (!first) return;
+      event.preventDefault();
+      first.focus();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
 
   async function save() {
     errors.clear();
@@ -144,7 +161,7 @@ export function CallLogPanel() {
           severity="success"
           data-testid="convert-call"
           action={
-            <Stack direction="row" spacing={1}>
+            <Stack direction="row" spacing={1} ref={convertRef}>
               {conversions.map((panel) => (
                 <Button
                   key={panel.id}

@@ -1,0 +1,77 @@
+// #12 item 7 on a real host and Chromium: the "convert this call" offer belongs to the call just
+// logged (the next caller takes it down), Alt+C reaches it without six Tabs, and every panel
+// shortcut listed can be typed (Alt+Shift+1 opens the eleventh panel).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Customer } from '../../shared/domain/case.js';
+import { fileKeyProvider, keyDirFor, openCaseStore } from '../../main/store/index.js';
+import { cli, launchBrowser, screenshot, setUpFirstManager, startHost, type RunningHost } from './support/browser.js';
+
+let dataDir: string;
+let host: RunningHost;
+let browser: Awaited<ReturnType<typeof launchBrowser>>;
+let page: Page;
+let customers: Customer[];
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'desk-e2e-keys-'));
+  await cli(['seed', '--cases', '20', '--customers', '10', '--seed', '4', '--until', new Date().toISOString(), '--data', dataDir]);
+  const store = await openCaseStore(dataDir, { keys: fileKeyProvider(keyDirFor(dataDir)) });
+  customers = store.all<Customer & { id: string }>('customers');
+  await store.close();
+  host = await startHost(dataDir);
+  browser = await launchBrowser();
+  page = browser.page;
+  await setUpFirstManager(page, host.url, { username: 'mgr', displayName: '王经理', password: 'e2e password 42' });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await host?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function logCall(customer: Customer, summary: string) {
+  await page.locator('input[name=caller]').fill(customer.id);
+  await page.getByRole('option').filter({ hasText: customer.id }).first().click();
+  await page.locator('input[name=summary]').fill(summary);
+  await page.locator('input[name=summary]').press('Control+Enter');
+  await page.getByTestId('convert-call').waitFor();
+}
+
+it('Alt+C reaches the conversion of the call just logged; Enter converts it with the summary carried over', async () => {
+  await page.getByRole('button', { name: '热线来电登记', exact: true }).click();
+  await logCall(customers[0]!, '控制台登录后页面空白');
+  await page.keyboard.press('Alt+KeyC');
+  const focused = await page.locator(':focus').textContent();
+  expect(focused).toBe('工单');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => page.locator('input[name=summary]').inputValue()).toBe('控制台登录后页面空白');
+  await expect.poll(() => page.locator('input[name=caller]').inputValue()).toContain(customers[0]!.id);
+});
+
+it('the next caller takes the previous call’s offer down', async () => {
+  await page.keyboard.press('Alt+Digit1');
+  await logCall(customers[1]!, '询问云服务器续费方式');
+  await page.locator('input[name=caller]').fill(customers[2]!.id);
+  await page.getByRole('option').filter({ hasText: customers[2]!.id }).first().click();
+  await page.getByTestId('convert-call').waitFor({ state: 'detached' });
+  await screenshot(page, 'call-keys-01-offer-gone');
+});
+
+it('every listed panel shortcut can be typed: Alt+Shift+1 opens the eleventh panel', async () => {
+  const eleventh = page.locator('nav [title="Alt+Shift+1"]');
+  const label = await eleventh.textContent();
+  await page.keyboard.press('Alt+Shift+Digit1');
+  await expect.poll(() => eleventh.getAttribute('class')).toContain('Mui-selected');
+  await page.keyboard.press('F1');
+  const help = page.getByRole('dialog');
+  await help.getByText('Alt+Shift+1').waitFor();
+  expect(await help.textContent()).toContain(label!);
+  expect(await help.textContent()).not.toMatch(/Alt\+1[0-9]/);
+  await help.getByText('Alt+C').waitFor();
+  await page.keyboard.press('Escape');
+});
