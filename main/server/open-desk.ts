@@ -37,14 +37,14 @@ export async function openDesk(options: {
   secrets?: SecretStore;
   /** The key folder (outside dataDir) for the default secret file; default defaultKeyDir(). */
   keyDir?: string;
-  /** Where the local store's anchor key lives (Electron: safeStorage); default a 0600 file in the key folder. In team mode the team server is the anchor, so a joined desk's replica has none. */
+  /** Where the local store's anchor key lives (Electron: safeStorage); default a 0600 file in the key folder. In team mode the team server is the center's anchor; the replica keeps the local key so the desk can leave the team again. */
   keys?: KeyProvider;
 }): Promise<OpenedDesk> {
   const secrets = options.secrets ?? localSecretStore(options.dataDir, options.keyDir);
   await moveLegacySecrets(options.dataDir, secrets, CHANNEL_SECRETS);
-  // A joined desk never fetches mail: the team server does, so each mail makes one case for the center.
-  if (options.teamUrl) return openTeamDesk({ ...options, secrets, teamUrl: options.teamUrl });
   const keys = options.keys ?? fileKeyProvider(keyDirFor(options.dataDir, options.keyDir));
+  // A joined desk never fetches mail: the team server does, so each mail makes one case for the center.
+  if (options.teamUrl) return openTeamDesk({ ...options, secrets, keys, teamUrl: options.teamUrl });
   const store = await openCaseStore(options.dataDir, { now: options.now, keys });
   const desk = createDesk({ store, settings: options.settings, dataDir: options.dataDir, secrets, now: options.now ?? (() => new Date()) });
   // The dashboard's figures are read once the search index is built, in slices, not on a manager's first request.

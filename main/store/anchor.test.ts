@@ -134,6 +134,17 @@ describe('tamper anchor', () => {
     const v = await verifyBackup(b.path, keys.get(storeKeyId(dir))!);
     expect(v.ok).toBe(false);
     expect(v.findings[0]!.message).toMatch(/does not match its anchor MAC/);
+    // the journal damaged now: recovery does not take the forged backup's events
+    editAndRechain(dir, 3, (ev) => {
+      ev.reason = 'edited';
+    });
+    const s = await openCaseStore(dir, { autoBackup: false, keys });
+    try {
+      expect(s.report.notes.join('\n')).toMatch(/Backup backup-.* does not verify and was not used \(the backup manifest does not match its anchor MAC/);
+      expect(s.seq).toBe(2);
+    } finally {
+      await s.close();
+    }
   });
 
   it('a snapshot whose records were edited and checksum recomputed is set aside; the journal rebuilds the genuine records', async () => {
