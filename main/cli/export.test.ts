@@ -115,7 +115,7 @@ it('exports while the desk holds the data directory, from a verified copy, witho
   }
 });
 
-it('exports a printable PDF whose pages render and whose text carries the rows, Chinese included', async () => {
+it('exports a printable PDF whose pages render and whose text carries the rows, Chinese included', { timeout: 30_000 }, async () => {
   const { execFileSync } = await import('node:child_process');
   const data = tempDir('data');
   await seedCommand.run(['--cases', '60', '--seed', '8', '--data', data]);

@@ -1,19 +1,15 @@
-// `export`: a manager report (cases, refunds, compensation, SLA) as CSV or XLSX, for scheduled use.
-import { randomBytes } from 'node:crypto';
-import { existsSync, rmSync, renameSync, statSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+// `export`: a manager report (cases, refunds, compensation, SLA) as CSV, XLSX or PDF, for scheduled
+// use: the same format table (main/reports/formats.ts) and the same zone setting as the desk.
+import { existsSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { REPORT_FORMATS } from '../../shared/contract/dashboard.js';
 import { openStoreForReading } from '../store/index.js';
 import { storeRules } from '../server/policy/rules-context.js';
 import { lowdbSettings } from '../server/settings/lowdb-settings.js';
 import { buildReport, parseBound, REPORTS, type ReportName } from '../reports/rows.js';
-import { writeCsv } from '../reports/csv.js';
-import { writeWorkbook } from '../reports/xlsx.js';
-import { writeReportPdf } from '../reports/report-pdf.js';
+import { writeReportFile } from '../reports/formats.js';
 import type { Command } from './commands.js';
 import { parseOptions, UsageError } from './options.js';
-
-const FORMATS = ['csv', 'xlsx', 'pdf'] as const;
-type Format = (typeof FORMATS)[number];
 
 function choice<T extends string>(name: string, raw: unknown, allowed: readonly T[]): T {
   if (typeof raw !== 'string') throw new UsageError(`--${name}: required, one of ${allowed.join(', ')}`);
@@ -21,10 +17,10 @@ function choice<T extends string>(name: string, raw: unknown, allowed: readonly 
   return raw as T;
 }
 
-function bound(name: 'from' | 'to', raw: unknown): number {
-  if (typeof raw !== 'string') throw new UsageError(`--${name}: required, a date YYYY-MM-DD (Asia/Shanghai) or an ISO instant`);
-  const ms = parseBound(raw, name);
-  if (ms === undefined) throw new UsageError(`--${name}: expected a date YYYY-MM-DD (Asia/Shanghai) or an ISO instant, got ${JSON.stringify(raw)}`);
+function bound(name: 'from' | 'to', raw: unknown, timeZone: string): number {
+  if (typeof raw !== 'string') throw new UsageError(`--${name}: required, a date YYYY-MM-DD (${timeZone}) or an ISO instant`);
+  const ms = parseBound(raw, name, timeZone);
+  if (ms === undefined) throw new UsageError(`--${name}: expected a date YYYY-MM-DD (${timeZone}) or an ISO instant, got ${JSON.stringify(raw)}`);
   return ms;
 }
 
@@ -33,7 +29,7 @@ export const exportCommand: Command = {
   summary: 'export a manager report (cases, refunds, compensation, sla) as CSV, XLSX or PDF',
   usage: [
     'Usage: assurance-desk export --report cases|refunds|compensation|sla --format csv|xlsx|pdf --from DATE --to DATE --out FILE [--data DIR]',
-    '  DATE: YYYY-MM-DD in the desk time zone (Asia/Shanghai), --to includes that whole day; or an ISO instant (inclusive).',
+    '  DATE: YYYY-MM-DD in the desk\'s time zone (its setting; Asia/Shanghai by default), --to includes that whole day; or an ISO instant (inclusive).',
     '  Cases are picked by when they were opened.',
   ].join('\n'),
   async run(args) {
@@ -45,37 +41,28 @@ export const exportCommand: Command = {
       out: { type: 'string' },
     });
     const report: ReportName = choice('report', values.report, REPORTS);
-    const format: Format = choice('format', values.format, FORMATS);
-    const fromMs = bound('from', values.from);
-    const toMs = bound('to', values.to);
+    const format = choice('format', values.format, REPORT_FORMATS);
+    if (!existsSync(dataDir)) throw new UsageError(`--data: no such directory ${dataDir}`);
+    const timeZone = lowdbSettings(dataDir).get().timeZone;
+    const fromMs = bound('from', values.from, timeZone);
+    const toMs = bound('to', values.to, timeZone);
     if (toMs <= fromMs) throw new UsageError(`--to: must not be before --from`);
     if (typeof values.out !== 'string' || values.out === '') throw new UsageError('--out: required, the file to write');
     const out = resolve(values.out);
     if (!existsSync(dirname(out)) || !statSync(dirname(out)).isDirectory()) throw new UsageError(`--out: no such directory ${dirname(out)}`);
     if (existsSync(out) && statSync(out).isDirectory()) throw new UsageError(`--out: ${out} is a directory`);
-    if (!existsSync(dataDir)) throw new UsageError(`--data: no such directory ${dataDir}`);
 
     // Scheduled exports run while the desk is open: then they read a verified copy.
     const reading = await openStoreForReading(dataDir);
     let section;
     try {
       // The desk's SLA reading: its policy versions, edited calendar and time zone.
-      const rules = storeRules(reading.store, lowdbSettings(dataDir).get().timeZone);
+      const rules = storeRules(reading.store, timeZone);
       section = buildReport(reading.store, report, { fromMs, toMs }, Date.now(), rules);
     } finally {
       await reading.close();
     }
-    // Write beside the target and rename at the end: a failure never leaves half a file.
-    const temp = join(dirname(out), `.${basename(out)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-    try {
-      if (format === 'csv') await writeCsv(temp, section);
-      else if (format === 'xlsx') await writeWorkbook(temp, [section]);
-      else await writeReportPdf(temp, section, `${values.from} – ${values.to}`);
-      renameSync(temp, out);
-    } catch (error) {
-      rmSync(temp, { force: true });
-      throw error;
-    }
+    await writeReportFile(out, format, section, { timeZone, subtitle: `${values.from} – ${values.to}` });
     process.stdout.write(`exported ${section.rows.length} rows of ${report} to ${out}\n`);
     return 0;
   },

@@ -14,7 +14,7 @@ import { electronSettings } from './settings.js';
 import { safeStorageKeyProvider } from './store-keys.js';
 import { electronSecretStore } from './secrets.js';
 import { FILES_PATH } from '../../shared/contract/uploads.js';
-import { servedFile } from '../server/uploads/file-links.js';
+import { EXPIRED_LINK, servedFile } from '../server/uploads/file-links.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const rendererDir = join(here, '..', 'renderer');
@@ -37,7 +37,7 @@ async function start() {
     // A file kept on a case, by the link files.link gave: Chromium saves it (Content-Disposition: attachment).
     const served = path.startsWith(FILES_PATH) && opened ? servedFile(opened.desk.services, path) : null;
     if (served) return new Response(Readable.toWeb(createReadStream(served.file)) as ReadableStream, { headers: served.headers });
-    if (path.startsWith(FILES_PATH)) return new Response('This link is unknown or expired: open the file from the case again.', { status: 404 });
+    if (path.startsWith(FILES_PATH)) return new Response(EXPIRED_LINK, { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
     const file = normalize(join(rendererDir, path === '/' ? 'index.html' : path));
     // With the separator: a sibling folder such as renderer-evil/ must not pass as inside.
     if (!file.startsWith(normalize(rendererDir + sep))) return new Response('not found', { status: 404 });

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { createWriteStream, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { afterEach, expect, it } from 'vitest';
@@ -52,7 +52,7 @@ it('leaves ordinary text, numbers and instants alone', () => {
 it('round-trips through papaparse: header, commas, quotes, newlines and Chinese, UTF-8 with BOM', async () => {
   const texts = ['plain', 'a, b', 'say "hi"', 'line 1\nline 2', '上海博远数据服务有限公司（ECS-1001）', ''];
   const file = join(tempDir(), 'out.csv');
-  await writeCsv(file, section(texts));
+  await writeCsv(section(texts), createWriteStream(file));
   const bytes = readFileSync(file);
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const rows = parse(bytes.toString('utf8'));
@@ -64,7 +64,7 @@ it('round-trips through papaparse: header, commas, quotes, newlines and Chinese,
 it('writes large sections in chunks with the same result as the whole text', async () => {
   const texts = Array.from({ length: 12_345 }, (_, i) => (i % 7 === 0 ? `=${i}` : `工单 ${i}`));
   const file = join(tempDir(), 'big.csv');
-  await writeCsv(file, section(texts));
+  await writeCsv(section(texts), createWriteStream(file));
   expect(readFileSync(file, 'utf8')).toBe(toCsv(section(texts)));
 });
 

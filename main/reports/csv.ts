@@ -1,6 +1,7 @@
 // CSV export: papaparse, guarded against formula injection, UTF-8 with a BOM for Excel.
-import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
+import type { Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import Papa from 'papaparse';
 import type { ReportSection } from './rows.js';
 
@@ -33,13 +34,9 @@ export function toCsv(section: ReportSection): string {
 /** Rows written so far of all; called after each chunk. */
 export type ExportProgress = (done: number, total: number) => void;
 
-/** Writes one section to `file` as CSV, in chunks so large reports do not build one huge string. */
-export async function writeCsv(file: string, section: ReportSection, onProgress?: ExportProgress): Promise<void> {
-  const out = createWriteStream(file, { flags: 'wx' });
-  const done = new Promise<void>((resolve, reject) => {
-    out.on('finish', resolve);
-    out.on('error', reject);
-  });
+/** Writes one section to `out` as CSV and ends it, in chunks so large reports never build one huge string. */
+export async function writeCsv(section: ReportSection, out: Writable, onProgress?: ExportProgress): Promise<void> {
+  const done = finished(out);
   const write = async (text: string) => {
     if (!out.write(text)) await Promise.race([once(out, 'drain'), done]);
   };

@@ -1,7 +1,7 @@
 // The dashboard's figures as a PDF (pdfkit), with the CJK font the receipts use (receipt-pdf.ts).
 import { startPdf } from './pdf-document.js';
 import type { Counted, DashboardSummary } from '../../shared/contract/dashboard.js';
-import { findCjkFont, type CjkFont } from './receipt-pdf.js';
+import { findCjkFont, type CjkFont } from './cjk-font.js';
 
 /** Renders the figures (bilingual labels) to a PDF buffer. */
 export function renderDashboardPdf(s: DashboardSummary, options: { generatedAt: string; filters: string; font?: CjkFont; currency?: string }): Promise<Buffer> {

@@ -1,6 +1,6 @@
 // A pdfkit document set up for the desk: A4, the embedded CJK font, collected into a buffer.
 import PDFDocument from 'pdfkit';
-import type { CjkFont } from './receipt-pdf.js';
+import type { CjkFont } from './cjk-font.js';
 
 /** `font`: from findCjkFont() (receipt-pdf.ts), so Chinese text renders. */
 export function startPdf(options: { title: string; margin: number; layout?: 'portrait' | 'landscape'; font: CjkFont }) {

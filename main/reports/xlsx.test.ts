@@ -1,3 +1,4 @@
+import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, expect, it } from 'vitest';
@@ -25,7 +26,7 @@ const cases: ReportSection = { name: 'Cases/2026: all', columns: [{ key: 'id', h
 
 it('writes one sheet per section with typed cells and Chinese text, read back with exceljs', async () => {
   const file = join(tempDir(), 'report.xlsx');
-  await writeWorkbook(file, [refunds, cases]);
+  await writeWorkbook([refunds, cases], createWriteStream(file));
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);
   expect(wb.worksheets.map((s) => s.name)).toEqual(['Refunds', 'Cases 2026  all']);

@@ -1,5 +1,7 @@
 // XLSX export behind a small interface (exceljs 4.4 is little maintained: keep it here).
 // Streaming writer, so 100k rows stay within memory; typed cells, one sheet per section.
+import type { Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import ExcelJS from 'exceljs';
 import type { Column, ReportSection, Row } from './rows.js';
 import type { ExportProgress } from './csv.js';
@@ -46,11 +48,11 @@ const FORMAT: Record<Column['type'], string | undefined> = {
   instant: 'yyyy-mm-dd hh:mm:ss',
 };
 
-/** Writes the sections to `file` as an .xlsx workbook, one sheet each. */
-export async function writeWorkbook(file: string, sections: ReportSection[], onProgress?: ExportProgress): Promise<void> {
+/** Writes the sections to `out` as an .xlsx workbook, one sheet each, and ends it. */
+export async function writeWorkbook(sections: ReportSection[], out: Writable, onProgress?: ExportProgress): Promise<void> {
   const total = sections.reduce((n, s) => n + s.rows.length, 0);
   let done = 0;
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   const used = new Set<string>();
   for (const section of sections) {
     const sheet = workbook.addWorksheet(sheetName(section.name, used), { views: [{ state: 'frozen', ySplit: 1 }] });
@@ -67,5 +69,6 @@ export async function writeWorkbook(file: string, sections: ReportSection[], onP
     sheet.commit();
   }
   await workbook.commit();
+  if (!out.writableFinished) await finished(out);
   onProgress?.(total, total);
 }

@@ -13,6 +13,8 @@ export const TEAM_PATHS = {
   pull: `${TEAM_PREFIX}/pull`,
   live: `${TEAM_PREFIX}/live`,
   call: `${TEAM_PREFIX}/call`,
+  /** `PUT`/`GET` `…/files/<sha256>`: a file's bytes (at most 10 MB), stored once per content. */
+  files: `${TEAM_PREFIX}/files/`,
 } as const;
 
 /** Most commands one push may carry, most events one pull returns. */
@@ -83,6 +85,14 @@ export const teamCommand = z
      * records as the center (`C-000123`), as a desk on its own does.
      */
     ids: z.record(z.string().max(40), z.array(z.string().max(40)).max(100)).optional(),
+    /**
+     * The uploads the command used (work-order attachments, an import file): each was sent first
+     * with `PUT /team/v1/files/<sha256>`; the server replays the command with the same bytes.
+     */
+    files: z
+      .array(z.object({ uploadId: z.string().max(80), sha256: z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256'), name: z.string().max(255) }).strict())
+      .max(40)
+      .optional(),
   })
   .strict();
 export type TeamCommand = z.infer<typeof teamCommand>;

@@ -14,7 +14,7 @@ import { authorise, originAllowed, requestUrl, tokenCookie } from './security.js
 import { serveSocket } from './socket.js';
 import { handleCtiRequest } from '../server/cti/http.js';
 import { FILES_PATH, MAX_MESSAGE_BYTES } from '../../shared/contract/uploads.js';
-import { servedFile } from '../server/uploads/file-links.js';
+import { EXPIRED_LINK, servedFile } from '../server/uploads/file-links.js';
 
 export const API_PATH = '/api';
 
@@ -147,7 +147,7 @@ function serveCaseFile(request: IncomingMessage, response: ServerResponse, desk:
   if (!authorise(request, url, token, port).ok) return plain(response, 403, 'Forbidden\n');
   if (request.method !== 'GET' && request.method !== 'HEAD') return plain(response, 405);
   const served = servedFile(desk.services, url.pathname);
-  if (!served) return plain(response, 404, 'This link is unknown or expired: open the file from the case again.\n');
+  if (!served) return plain(response, 404, `${EXPIRED_LINK}\n`);
   response.writeHead(200, { ...HEADERS, ...served.headers });
   if (request.method === 'HEAD') return response.end();
   createReadStream(served.file)

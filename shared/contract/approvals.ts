@@ -2,10 +2,13 @@
 // key-event review, the refund receipt as a PDF, and the audit trail with its hash-chain check.
 import { z } from 'zod';
 import type { KeyEventRecord } from './work-orders.js';
+import type { CaseRecord } from '../domain/case.js';
+import type { ReviewableType } from '../domain/reviewable.js';
 import { call } from './define.js';
 import { caseId, LIMITS, nameText, requiredText } from './bounds.js';
 
-export type ApprovalKind = 'refund' | 'compensation' | 'escalation' | 'keyEvent';
+/** A reviewable case's type, a supervisor-level escalation, or a VIP key event. */
+export type ApprovalKind = ReviewableType | 'escalation' | 'keyEvent';
 
 /** One item waiting for a supervisor, already in the order the queue shows it. */
 export interface ApprovalItem {
@@ -62,6 +65,9 @@ const instant = z.iso.datetime({ offset: true });
 
 export const approvalCalls = {
   'approvals.list': call<ApprovalItem[]>()({ access: 'supervisor', input: z.object({}).strict() }),
+  /** Approve or reject any reviewable case the queue lists (four eyes enforced by its domain). */
+  'approvals.approve': call<CaseRecord>()({ access: 'supervisor', input: z.object({ id: caseId }).strict() }),
+  'approvals.reject': call<CaseRecord>()({ access: 'supervisor', input: z.object({ id: caseId, reason }).strict() }),
   'keyEvents.approve': call<KeyEventRecord>()({ access: 'supervisor', input: z.object({ id: keyEventId }).strict() }),
   'keyEvents.reject': call<KeyEventRecord>()({ access: 'supervisor', input: z.object({ id: keyEventId, reason }).strict() }),
   /** The approved refund's receipt as a PDF: a supervisor, or the agent of the case. */

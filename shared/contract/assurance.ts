@@ -54,6 +54,9 @@ export const assuranceCalls = {
 
   'icpReward.preview': call<IcpRewardDecision>()({ access: 'agent', input: z.object(icpInput).strict() }),
   'icpReward.submit': call<CaseOf<'icp-reward'>>()({ access: 'agent', input: z.object({ ...icpInput, channel, notes }).strict() }),
+  /** A supervisor other than the submitter credits the reward to the account (section 7). */
+  'icpReward.credit': call<CaseOf<'icp-reward'>>()({ access: 'supervisor', input: z.object({ id: caseId }).strict() }),
+  'icpReward.reject': call<CaseOf<'icp-reward'>>()({ access: 'supervisor', input: z.object({ id: caseId, reason }).strict() }),
 
   'complaints.open': call<CaseOf<'complaint'>>()({
     access: 'agent',

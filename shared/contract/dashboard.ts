@@ -8,7 +8,9 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const date = z.string().regex(DATE, 'a date YYYY-MM-DD');
 
 export const REPORT_NAMES = ['cases', 'refunds', 'compensation', 'sla'] as const;
-export const REPORT_FORMATS = ['csv', 'xlsx'] as const;
+/** The report file formats; main/reports/formats.ts has one writer per name. */
+export const REPORT_FORMATS = ['csv', 'xlsx', 'pdf'] as const;
+export type ReportFormatName = (typeof REPORT_FORMATS)[number];
 
 export interface Counted {
   key: string;
@@ -39,7 +41,8 @@ export interface DashboardSummary {
   bySeverity: Counted[];
   sla: { assessed: number; met: number; breached: number; pending: number; compliancePercent: string };
   escalations: { count: number; byLevel: Counted[] };
-  refunds: { count: number; amount: string; rejected: number; rejectionReasons: Counted[] };
+  /** `amount` = `completedAmount` (paid out) + `pendingAmount` (submitted or approved, not yet paid). */
+  refunds: { count: number; amount: string; completedAmount: string; pendingAmount: string; rejected: number; rejectionReasons: Counted[] };
   compensation: { claims: number; minutes: number; amount: string; rejected: number; exclusionReasons: Counted[] };
   complaints: { count: number; bySubject: Counted[] };
   agents: AgentFigures[];

@@ -67,8 +67,8 @@ async function exportPhase(args: Args): Promise<void> {
   const t2 = performance.now();
   const file = path.join(dir, `export.${args.format}`);
   fs.rmSync(file, { force: true });
-  if (args.format === 'csv') await writeCsv(file, section);
-  else await writeWorkbook(file, [section]);
+  if (args.format === 'csv') await writeCsv(section, fs.createWriteStream(file));
+  else await writeWorkbook([section], fs.createWriteStream(file));
   const t3 = performance.now();
   process.stdout.write(
     JSON.stringify({

@@ -1,6 +1,8 @@
-// The supervisor's desk end to end: an agent submits a refund, a supervisor approves it from the
-// approval queue and downloads the receipt PDF, rejects another with a reason, and reads the
-// audit trail with its verified hash chain — real host, real store, real Chromium, both languages.
+// The supervisor's desk end to end: an agent submits a refund, a supervisor selects it in the
+// approval queue, reads the case beside approve / reject (the rules engine's decision rule by
+// rule, the orders, the notes and the history), approves it and downloads the receipt PDF, rejects
+// another with a reason, credits an ICP reward, and reads the audit trail with its verified hash
+// chain — real host, real store, real Chromium, both languages.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,7 +13,7 @@ import type { Order } from '../../shared/domain/order.js';
 import type { StoredRecord } from '../../main/store/index.js';
 import { openDesk } from '../../main/server/open-desk.js';
 import { memorySettings } from '../../main/server/settings/settings-store.js';
-import { chooseLanguage, launchBrowser, screenshot, startHost, signIn as signInAs, type RunningHost } from './support/browser.js';
+import { chooseLanguage, launchBrowser, reviewPane, screenshot, startHost, signIn as signInAs, type RunningHost } from './support/browser.js';
 
 const PASSWORD = 'e2e password 42';
 const HOUR = 3_600_000;
@@ -20,6 +22,7 @@ let host: RunningHost;
 let browser: Awaited<ReturnType<typeof launchBrowser>>;
 let page: Page;
 let rejectId: string;
+let rewardId: string;
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'desk-e2e-approvals-'));
@@ -51,6 +54,14 @@ beforeAll(async () => {
   const agent = desk.connect();
   await ok(agent, 'session.signIn', { username: 'agent1', password: PASSWORD });
   rejectId = (await ok(agent, 'refunds.submit', { customerAccount: 'li-02', orderIds: ['O-AP-2'], dataMigrationConfirmed: true })).id;
+  rewardId = (
+    await ok(agent, 'icpReward.submit', {
+      customerAccount: 'li-02',
+      accumulatedRecharge: '250.00',
+      host: { billingMode: 'monthly', servesWebsite: true, firstFilingWithUs: true, terminatedEarly: false, expiredWithoutRenewal: false },
+      filing: { status: 'approved', approvedAt: new Date(now - 24 * HOUR).toISOString(), customerDelayDays: 0 },
+    })
+  ).id;
   await opened.close();
 
   host = await startHost(dataDir);
@@ -87,6 +98,7 @@ it('an agent submits a refund', async () => {
   await page.getByRole('option').filter({ hasText: 'zhang-01' }).first().click();
   await page.locator('input[name="order-O-AP-1"]').check();
   await page.locator('input[name=dataMigrationConfirmed]').check();
+  await page.locator('textarea[name=notes]:not([aria-hidden])').fill('客户迁移到其他地域，数据已备份');
   await page.locator('[data-testid=decision][data-outcome=eligible]').waitFor();
   await expect.poll(() => page.getByRole('button', { name: '提交退款审核' }).isEnabled()).toBe(true);
   await page.locator('input[name=dataMigrationConfirmed]').press('Control+Enter');
@@ -97,15 +109,22 @@ it('an agent submits a refund', async () => {
   await page.getByRole('button', { name: '退出登录' }).click();
 });
 
-it('a supervisor approves it from the queue and downloads the receipt PDF', async () => {
+it('a supervisor opens it beside approve / reject, reads the rules, orders, notes and history, approves and downloads the receipt PDF', async () => {
   await signIn('sup1');
   await page.getByRole('button', { name: '审批', exact: true }).click();
   const row = page.locator(`tr[data-item-id="${approveId}"]`);
   await row.waitFor();
   await page.locator(`tr[data-item-id="${rejectId}"]`).waitFor();
   expect(await row.textContent()).toContain('张伟科技有限公司');
+  const pane = await reviewPane(page, approveId);
+  // The engine's decision, rule by rule, as the agent saw it: R1–R6 of policy section 5.
+  await pane.locator('[data-testid=decision][data-outcome=eligible]').waitFor();
+  for (const rule of ['R1', 'R2', 'R3']) expect(await pane.locator(`[data-rule=${rule}]`).count()).toBeGreaterThan(0);
+  expect(await pane.locator('tr[data-order-id="O-AP-1"]').textContent()).toContain('云服务器 ECS');
+  expect(await pane.getByTestId('case-notes').textContent()).toContain('客户迁移到其他地域');
+  expect(await pane.locator('[data-action="refund.submitted"]').textContent()).toContain('agent1');
   await bothLanguages('approvals-01-queue', 'Approval queue');
-  await row.getByRole('button', { name: '批准' }).click();
+  await pane.getByRole('button', { name: '批准' }).click();
   const decided = page.locator(`[data-decided-id="${approveId}"]`);
   await decided.waitFor();
   await row.waitFor({ state: 'detached' });
@@ -120,15 +139,22 @@ it('a supervisor approves it from the queue and downloads the receipt PDF', asyn
 });
 
 it('rejects another refund with a reason', async () => {
-  const row = page.locator(`tr[data-item-id="${rejectId}"]`);
-  await row.getByRole('button', { name: '驳回' }).click();
-  await row.getByRole('button', { name: '驳回' }).click(); // no reason yet: refused in place
-  await row.getByRole('alert').waitFor();
-  await row.locator('input[name=reason]').fill('客户已撤回申请');
+  const pane = await reviewPane(page, rejectId);
+  await pane.getByRole('button', { name: '驳回' }).click();
+  await pane.getByRole('button', { name: '驳回' }).click(); // no reason yet: refused in place
+  await pane.getByRole('alert').waitFor();
+  await pane.locator('input[name=reason]').fill('客户已撤回申请');
   await bothLanguages('approvals-02-reject-reason', 'Reason for rejecting');
-  await row.locator('input[name=reason]').press('Enter');
+  await pane.locator('input[name=reason]').press('Enter');
   await page.locator(`[data-decided-id="${rejectId}"]`).waitFor();
-  await row.waitFor({ state: 'detached' });
+  await page.locator(`tr[data-item-id="${rejectId}"]`).waitFor({ state: 'detached' });
+});
+
+it('credits an ICP reward from the queue after reading I1–I6', async () => {
+  const pane = await reviewPane(page, rewardId);
+  await pane.locator('[data-rule=I4][data-result=passed]').waitFor();
+  await pane.getByRole('button', { name: '奖励入账' }).click();
+  await page.locator(`[data-decided-id="${rewardId}"]`).waitFor();
   await page.getByText('暂无待审批事项。').waitFor();
 });
 

@@ -1,5 +1,6 @@
 // The manager's dashboard, report export and policy editor end to end, on seeded data:
 // real host process, real store, real Chromium; screenshots in both languages.
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -83,6 +84,21 @@ it('shows the dashboard on seeded data and exports a CSV', async () => {
   const pdfFile = await pdf;
   expect(pdfFile.suggestedFilename()).toMatch(/^dashboard-.*\.pdf$/);
   expect(readFileSync((await pdfFile.path())!).subarray(0, 5).toString()).toBe('%PDF-');
+});
+
+it('exports the cases report as a PDF from the desk too, its dates in the desk’s zone; the refunds figure shows what is still to pay', async () => {
+  // Refunds paid out are the figure; those submitted or approved are "still to pay" beside it.
+  expect(await page.locator('[data-figure="已退款（元）"]').locator('xpath=..').textContent()).toMatch(/待退 \d+\.\d{2}/);
+  await page.getByRole('combobox', { name: '格式' }).click();
+  await page.getByRole('option', { name: 'PDF' }).click();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: '导出', exact: true }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^cases-.*\.pdf$/);
+  const text = execFileSync('pdftotext', [(await file.path())!, '-'], { encoding: 'utf8' });
+  expect(text).toContain('Asia/Shanghai');
+  expect(text).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
+  expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
 });
 
 it('publishes a new policy version after a preview', async () => {

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchBrowser, screenshot, signIn, startHost, type RunningHost } from './support/browser.js';
+import { launchBrowser, reviewPane, screenshot, signIn, startHost, type RunningHost } from './support/browser.js';
 import { PASSWORD, prepareDesk, standardOperators } from './support/desk.js';
 
 let dataDir: string;
@@ -66,7 +66,7 @@ it('a key event registered on one page appears in the approval queue open on ano
   const id = await row.getAttribute('data-item-id');
   await second.locator(`tr[data-item-id="${id}"]`).waitFor();
 
-  await row.getByRole('button', { name: '批准' }).click();
+  await (await reviewPane(supervisor, id!)).getByRole('button', { name: '批准' }).click();
   await supervisor.locator(`[data-decided-id="${id}"]`).waitFor();
   await second.locator(`tr[data-item-id="${id}"]`).waitFor({ state: 'detached' });
 });

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Order } from '../../shared/domain/order.js';
 import type { StoredRecord } from '../../main/store/index.js';
 import { startPostgres, type TestPostgres } from '../support/postgres.js';
-import { chooseLanguage, launchBrowser, screenshot, signIn, startHost, type RunningHost } from './support/browser.js';
+import { chooseLanguage, launchBrowser, reviewPane, screenshot, signIn, startHost, type RunningHost } from './support/browser.js';
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy.js';
 import { spawnTeamServer, type TeamProcess } from '../support/team.js';
 import { seedCenter } from './support/team.js';
@@ -131,7 +131,7 @@ it('an agent on desk A submits a refund; a supervisor on desk B sees it in the a
   await row.waitFor();
   expect(await row.textContent()).toContain('张伟科技有限公司');
   await screenshot(b.page, 'team-01-queue-on-desk-b');
-  await row.getByRole('button', { name: '批准' }).click();
+  await (await reviewPane(b.page, first)).getByRole('button', { name: '批准' }).click();
   await b.page.locator(`[data-decided-id="${first}"]`).waitFor();
   await status(b, 'online', 0);
 
@@ -158,11 +158,11 @@ it('desk B offline approves two refunds and rejects a claim; desk C rejects one 
 
   await proxy.cut();
   await status(b, 'offline');
-  await refundRow(b, second).getByRole('button', { name: '批准' }).click();
+  await (await reviewPane(b.page, second)).getByRole('button', { name: '批准' }).click();
   await b.page.locator(`[data-decided-id="${second}"]`).waitFor();
-  await refundRow(b, third).getByRole('button', { name: '批准' }).click();
+  await (await reviewPane(b.page, third)).getByRole('button', { name: '批准' }).click();
   await b.page.locator(`[data-decided-id="${third}"]`).waitFor();
-  const claimRow = refundRow(b, claim);
+  const claimRow = await reviewPane(b.page, claim);
   await claimRow.getByRole('button', { name: '驳回' }).click();
   await claimRow.locator('input[name=reason]').fill('故障不在保障范围内');
   await claimRow.locator('input[name=reason]').press('Enter');
@@ -172,7 +172,7 @@ it('desk B offline approves two refunds and rejects a claim; desk C rejects one 
 
   // Meanwhile on desk C, online: the third refund is rejected.
   await openApprovals(c);
-  const onC = refundRow(c, third);
+  const onC = await reviewPane(c.page, third);
   await onC.getByRole('button', { name: '驳回' }).click();
   await onC.locator('input[name=reason]').fill('客户已撤回申请');
   await onC.locator('input[name=reason]').press('Enter');
@@ -187,7 +187,7 @@ it('desk B offline approves two refunds and rejects a claim; desk C rejects one 
   const rows = b.page.locator('tr[data-conflict-id]');
   await expect.poll(() => rows.count()).toBe(1);
   const refused = rows.first();
-  expect(await refused.getAttribute('data-call')).toBe('refunds.approve');
+  expect(await refused.getAttribute('data-call')).toBe('approvals.approve');
   expect(await refused.textContent()).toContain(third);
   expect(await refused.getByTestId('decided-by').textContent()).toContain('sup2');
   await screenshot(b.page, 'team-03-not-applied-zh');

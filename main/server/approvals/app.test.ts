@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { order, workspaceDesk } from '../workspace/test-fixtures.js';
-import { findCjkFont } from '../../reports/receipt-pdf.js';
+import { findCjkFont } from '../../reports/cjk-font.js';
 import { approvalOrder } from './app.js';
 
 let t: Awaited<ReturnType<typeof workspaceDesk>>;

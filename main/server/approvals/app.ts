@@ -1,6 +1,7 @@
-// The supervisor's desk: the approval queue (ordered here, breached then oldest first), key-event
-// review with four eyes, the refund receipt PDF and the audit trail. Refund and compensation
-// decisions stay with their own handlers (refunds.approve/reject, compensation.approve/reject).
+// The supervisor's desk: the approval queue (ordered here, breached then oldest first) of every
+// reviewable case the review registry (workspace/review.ts) names, supervisor-level escalations and
+// key events; approve / reject through the registry, key-event review with four eyes, the refund
+// receipt PDF and the audit trail.
 import type { ApprovalItem, AuditEvent } from '../../../shared/contract/approvals.js';
 import type { KeyEventRecord, WorkOrderRecord } from '../../../shared/contract/work-orders.js';
 import { isCaseOf, type CaseRecord, type Customer } from '../../../shared/domain/case.js';
@@ -11,6 +12,8 @@ import type { HandlerContext, Handlers } from '../context.js';
 import { DeskError, notFound } from '../errors.js';
 import { assessWorkOrder, isOpenWorkOrder } from '../work-orders/model.js';
 import { roleAllows } from '../../../shared/contract/index.js';
+import { isReviewable, type ReviewableType } from '../../../shared/domain/reviewable.js';
+import { pendingReview, REVIEWS } from '../workspace/review.js';
 import { CASES, CUSTOMERS, KEY_EVENTS } from '../../../shared/domain/entities.js';
 
 type Stored<T> = T & { [key: string]: unknown };
@@ -60,20 +63,21 @@ function lastEscalation(record: WorkOrderRecord) {
 function approvalItems(ctx: HandlerContext): ApprovalItem[] {
   const me = ctx.operator.username;
   const items: ApprovalItem[] = [];
-  for (const c of ctx.store.all<Stored<CaseRecord>>(CASES)) {
-    if ((c.type === 'refund' || c.type === 'compensation') && c.status === 'submitted') {
+  for (const c of ctx.store.all<CaseRecord>(CASES)) {
+    const review = pendingReview(c);
+    if (review) {
       items.push({
-        kind: c.type,
+        kind: review.type,
         id: c.id,
         customerAccount: c.customerAccount,
         customerName: c.customerName,
         vip: c.vip,
         summary: c.summary,
-        ...(typeof c.details?.amount === 'string' ? { amount: c.details.amount } : {}),
-        submittedBy: c.agent,
-        since: c.openedAt,
+        ...(review.amount ? { amount: review.amount } : {}),
+        submittedBy: review.submitters.at(-1) ?? c.agent,
+        since: review.since,
         breached: false,
-        canDecide: c.agent !== me,
+        canDecide: !review.submitters.includes(me),
       });
     } else if (isOpenWorkOrder(c) && c.status === 'escalated' && c.details.escalationLevel === 'supervisor') {
       const escalation = lastEscalation(c);
@@ -110,6 +114,14 @@ function approvalItems(ctx: HandlerContext): ApprovalItem[] {
   return items.sort(approvalOrder);
 }
 
+/** The type of a case a supervisor reviews, or a typed error naming `id`. */
+function reviewableCase(ctx: HandlerContext, id: string): ReviewableType {
+  const record = ctx.store.get<CaseRecord>(CASES, id);
+  if (!record) throw notFound('case', 'id');
+  if (!isReviewable(record.type)) throw new DeskError('invalid-input', `case ${id} is a ${record.type}; it is not reviewed in the approval queue`, 'id');
+  return record.type;
+}
+
 function receiptOf(ctx: HandlerContext, id: string): Receipt {
   const record = ctx.store.get<CaseRecord>(CASES, id);
   if (!isCaseOf(record, 'refund')) throw notFound('refund case', 'id');
@@ -132,10 +144,18 @@ const toAuditEvent = (e: { seq: number; at: string; actor: string; action: strin
 
 export const approvalHandlers: Pick<
   Handlers,
-  'approvals.list' | 'keyEvents.approve' | 'keyEvents.reject' | 'refunds.receipt' | 'audit.events' | 'audit.verify'
+  'approvals.list' | 'approvals.approve' | 'approvals.reject' | 'keyEvents.approve' | 'keyEvents.reject' | 'refunds.receipt' | 'audit.events' | 'audit.verify'
 > = {
   'approvals.list'(_input, ctx) {
     return approvalItems(ctx);
+  },
+
+  'approvals.approve'(input, ctx) {
+    return REVIEWS[reviewableCase(ctx, input.id)].approve(ctx, input.id);
+  },
+
+  'approvals.reject'(input, ctx) {
+    return REVIEWS[reviewableCase(ctx, input.id)].reject(ctx, input.id, input.reason);
   },
 
   'keyEvents.approve'(input, ctx) {

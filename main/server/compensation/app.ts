@@ -7,19 +7,18 @@ import { decideCompensation } from '../../rules/index.js';
 import type { ParsedInput } from '../../../shared/contract/index.js';
 import type { HandlerContext, Handlers } from '../context.js';
 import { deskRules } from '../policy/rules-context.js';
-import { decisionOf } from '../refunds/app.js';
 import {
+  accountCredit,
   advanceCase,
   caseInStatus,
   customerOf,
+  decisionOf,
   newCase,
   recordNewCase,
   requireEligible,
   requireFourEyes,
   review,
 } from '../workspace/workflow.js';
-import { CREDITS } from '../../../shared/domain/entities.js';
-import { allocateId } from '../ids.js';
 
 const EARLIER_STATUS: Record<string, EarlierClaim['status']> = { submitted: 'pending', approved: 'approved', rejected: 'rejected' };
 
@@ -90,18 +89,8 @@ export const compensationHandlers: Pick<Handlers, 'compensation.preview' | 'comp
     requireFourEyes(ctx, record);
     const decision = decisionOf(record);
     const approval = review(ctx, decision, 'approved');
-    const credit = {
-      id: allocateId(ctx.store, CREDITS),
-      customerAccount: record.customerAccount,
-      amount: decision.amount,
-      kind: 'compensation',
-      caseId: record.id,
-      createdAt: approval.at,
-      approvedBy: approval.by,
-    };
-    return advanceCase(ctx, record, 'compensation.approved', 'approved', { review: approval, creditId: credit.id }, {
-      extra: [{ entity: CREDITS, id: credit.id, op: 'put', record: credit }],
-    });
+    const { creditId, change } = accountCredit(ctx, record, 'compensation', decision.amount, approval);
+    return advanceCase(ctx, record, 'compensation.approved', 'approved', { review: approval, creditId }, { extra: [change] });
   },
 
   'compensation.reject'(input, ctx) {

@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { NOW, order, workspaceDesk } from '../workspace/test-fixtures.js';
@@ -16,6 +20,8 @@ const claim = {
     { id: 'f-1', start: '2026-05-01T10:00:00+08:00', end: '2026-05-01T10:30:00+08:00', scenario: 'service-unavailable' as const, cause: 'platform' as const },
     { id: 'f-2', start: '2026-05-02T09:00:00+08:00', end: '2026-05-02T10:00:00+08:00', scenario: 'service-unavailable' as const, cause: 'carrier' as const },
   ],
+  // C6: the subject names the account and the time but not the number of occurrences.
+  emailSubject: 'acme-01 fault 2026-05-01 10:00',
 };
 
 async function seed() {
@@ -38,7 +44,9 @@ describe('dashboard and exports', () => {
     await seed();
     const s = await t.ok(t.manager, 'dashboard.summary', range);
     expect(s.totalCases).toBe(5);
-    expect(s.refunds).toMatchObject({ count: 3, amount: '960.30', rejected: 0 });
+    // 1000.00 paid − 60.00 reward spent = 940.00, plus 10.10 and 10.20: 960.30, none paid out yet.
+    expect(s.refunds).toMatchObject({ count: 3, amount: '960.30', completedAmount: '0.00', pendingAmount: '960.30', rejected: 0 });
+    // The carrier fault is excluded (C4); C6 failed too (advice on the subject) but is no exclusion.
     expect(s.compensation).toMatchObject({ claims: 1, minutes: 30, amount: '25.00', exclusionReasons: [{ key: 'C4', count: 1 }] });
     expect(s.complaints.count).toBe(1);
     expect(s.agents).toEqual([expect.objectContaining({ agent: 'agent1', cases: 5, refunds: 3, compensation: 1, complaints: 1 })]);
@@ -46,10 +54,13 @@ describe('dashboard and exports', () => {
     expect(s.series).toHaveLength(31);
     const weekly = await t.ok(t.manager, 'dashboard.summary', { ...range, bucket: 'week' });
     expect(weekly.series.every((p) => new Date(`${p.period}T00:00:00Z`).getUTCDay() === 1)).toBe(true);
-    const [, second] = t.desk.services.store.all<{ id: string; type: string }>('cases').filter((c) => c.type === 'refund');
+    const [first, second] = t.desk.services.store.all<{ id: string; type: string }>('cases').filter((c) => c.type === 'refund');
     await t.ok(t.supervisor, 'refunds.reject', { id: second!.id, reason: 'Order already migrated' });
+    await t.ok(t.supervisor, 'refunds.approve', { id: first!.id });
+    await t.ok(t.supervisor, 'refunds.complete', { id: first!.id });
     const after = await t.ok(t.manager, 'dashboard.summary', range);
-    expect(after.refunds).toEqual({ count: 2, amount: '950.20', rejected: 1, rejectionReasons: [{ key: 'Order already migrated', count: 1 }] });
+    // 10.10 rejected; 940.00 paid out; 10.20 still to pay; 940.00 + 10.20 = 950.20.
+    expect(after.refunds).toEqual({ count: 2, amount: '950.20', completedAmount: '940.00', pendingAmount: '10.20', rejected: 1, rejectionReasons: [{ key: 'Order already migrated', count: 1 }] });
     const filtered = await t.ok(t.manager, 'dashboard.summary', { ...range, agent: 'nobody' });
     expect(filtered.totalCases).toBe(0);
     expect(await t.desk.dispatch(t.manager, 'dashboard.summary', { from: '2026-05-31', to: '2026-05-01' })).toMatchObject({ ok: false, error: { field: 'to' } });
@@ -73,6 +84,27 @@ describe('dashboard and exports', () => {
     expect(events.at(-1)).toEqual({ report: 'refunds', done: 3, total: 3 });
     const xlsx = await t.ok(t.manager, 'reports.export', { ...range, report: 'sla', format: 'xlsx' });
     expect(Buffer.from(xlsx.base64, 'base64').subarray(0, 2).toString()).toBe('PK');
+  });
+});
+
+describe('cases PDF', () => {
+  it('prints whole summaries, wrapped, and dates in the desk’s zone', async () => {
+    const summary = 'ECS instances in cn-hangzhou unreachable since 09:40 after the security group change; customer checkout down for 2,000 users 张伟科技';
+    await t.ok(t.agent, 'calls.log', { customerAccount: 'acme-01', channel: 'hotline', category: 'technical-issue', summary });
+    const file = await t.ok(t.manager, 'reports.export', { ...range, report: 'cases', format: 'pdf' });
+    expect(file).toMatchObject({ fileName: 'cases-2026-05-01-2026-05-31.pdf', mimeType: 'application/pdf', rows: 1 });
+    const dir = mkdtempSync(join(tmpdir(), 'cases-pdf-'));
+    try {
+      writeFileSync(join(dir, 'cases.pdf'), Buffer.from(file.base64, 'base64'));
+      const text = execFileSync('pdftotext', [join(dir, 'cases.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+      for (const word of summary.split(' ')) expect(text).toContain(word);
+      // Opened at NOW, 2026-05-06T02:00Z: 10:00 in Asia/Shanghai (UTC+8).
+      expect(text).toContain('2026-05-06 10:00');
+      expect(text).not.toContain('2026-05-06T02:00');
+      expect(text).toMatch(/opened at \(Asia\/ ?Shanghai\)/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

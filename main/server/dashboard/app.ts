@@ -1,15 +1,15 @@
-// The manager's dashboard and report exports. Exports reuse main/reports (the same files as
-// the `export` command), written to a temp file and handed back as base64 for a download.
+// The manager's dashboard and report exports. Exports use the report format table of
+// main/reports/formats.ts (the same files as the `export` command), written to a temp file and
+// handed back as base64 for a download.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Handlers, Services } from '../context.js';
 import { DeskError } from '../errors.js';
 import { buildReport, parseBound } from '../../reports/rows.js';
-import { writeCsv } from '../../reports/csv.js';
-import { writeWorkbook } from '../../reports/xlsx.js';
+import { REPORT_FORMAT_TABLE, writeReportFile } from '../../reports/formats.js';
 import { currentPolicy, deskRules } from '../policy/rules-context.js';
-import { findCjkFont } from '../../reports/receipt-pdf.js';
+import { findCjkFont } from '../../reports/cjk-font.js';
 import { renderDashboardPdf } from '../../reports/dashboard-pdf.js';
 import { dashboardProjection } from './projection.js';
 import type { SummaryQuery } from './summary.js';
@@ -18,11 +18,6 @@ import type { SummaryQuery } from './summary.js';
 export function deskSummary(ctx: Pick<Services, 'store' | 'settings' | 'now'>, query: SummaryQuery) {
   return dashboardProjection(ctx.store).summary(query, () => deskRules(ctx), () => ctx.now().getTime());
 }
-
-const MIME = {
-  csv: 'text/csv;charset=utf-8',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-} as const;
 
 export const dashboardHandlers: Pick<Handlers, 'dashboard.summary' | 'reports.export' | 'reports.dashboardPdf'> = {
   'dashboard.summary'(input, ctx) {
@@ -54,14 +49,14 @@ export const dashboardHandlers: Pick<Handlers, 'dashboard.summary' | 'reports.ex
     const progress = (done: number) => ctx.emit('export.progress', { report: input.report, done, total });
     progress(0);
     const dir = mkdtempSync(join(tmpdir(), 'desk-export-'));
-    const file = join(dir, `report.${input.format}`);
+    const format = REPORT_FORMAT_TABLE[input.format];
+    const file = join(dir, `report.${format.ext}`);
     try {
-      if (input.format === 'csv') await writeCsv(file, section, progress);
-      else await writeWorkbook(file, [section], progress);
+      await writeReportFile(file, input.format, section, { timeZone, subtitle: `${input.from} – ${input.to}`, onProgress: progress });
       progress(total);
       return {
-        fileName: `${input.report}-${input.from}-${input.to}.${input.format}`,
-        mimeType: MIME[input.format],
+        fileName: `${input.report}-${input.from}-${input.to}.${format.ext}`,
+        mimeType: format.mime,
         base64: readFileSync(file).toString('base64'),
         rows: total,
       };

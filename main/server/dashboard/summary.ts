@@ -37,6 +37,8 @@ export interface CaseFigures {
   firstResponse?: { state: 'met' | 'breached' } | { dueMs: number; capMs: number };
   kind?: 'refund' | 'compensation' | 'complaint';
   rejected?: boolean;
+  /** A refund paid out (completed); the others not rejected are still to pay. */
+  paid?: boolean;
   /** A rejection's reason, a complaint's subject. */
   reason?: string;
   /** Exact money: whole cents where the amount has at most two decimals, else the decimal string. */
@@ -85,7 +87,7 @@ export function caseFigures(c: CaseRecord, rules: DeskSettings, nowMs: number): 
       f.rejected = true;
       // Rejected by the rules: the failed rule ids are the reason.
       f.reason = typeof review.reason === 'string' ? review.reason : Array.isArray(d.failedRules) ? d.failedRules.join(', ') : '';
-    } else Object.assign(f, money(d.amount));
+    } else Object.assign(f, money(d.amount), c.status === 'completed' ? { paid: true } : {});
   } else if (c.type === 'compensation') {
     f.kind = 'compensation';
     if (c.status === 'rejected') {
@@ -98,7 +100,8 @@ export function caseFigures(c: CaseRecord, rules: DeskSettings, nowMs: number): 
     // Occurrences the engine excluded (a non-compensable cause): their rule's reason.
     const decision = obj(d.decision);
     if (Array.isArray(decision.rules)) {
-      const failed = (decision.rules as { id?: string; result?: string }[]).filter((r) => r.result === 'failed' && typeof r.id === 'string').map((r) => r.id!);
+      // C6 (the email subject) is advice, never an exclusion (policy section 6).
+      const failed = (decision.rules as { id?: string; result?: string }[]).filter((r) => r.result === 'failed' && typeof r.id === 'string' && r.id !== 'C6').map((r) => r.id!);
       if (failed.length) f.exclusions = failed;
     }
   } else if (c.type === 'complaint') {
@@ -169,7 +172,7 @@ export class Summing {
   private readonly sla = { assessed: 0, met: 0, breached: 0, pending: 0 };
   private total = 0;
   private escalations = 0;
-  private readonly refunds = { count: 0, amount: new Money(), rejected: 0 };
+  private readonly refunds = { count: 0, amount: new Money(), paid: new Money(), toPay: new Money(), rejected: 0 };
   private readonly compensation = { claims: 0, minutes: 0, amount: new Money(), rejected: 0 };
   private complaints = 0;
   private readonly fromMs: number;
@@ -222,6 +225,7 @@ export class Summing {
       } else {
         this.refunds.count++;
         this.refunds.amount.add(f);
+        (f.paid ? this.refunds.paid : this.refunds.toPay).add(f);
       }
     } else if (f.kind === 'compensation') {
       agent.compensation++;
@@ -264,7 +268,13 @@ export class Summing {
       bySeverity: this.bySeverity.list(),
       sla: { ...sla, compliancePercent: judged === 0 ? '—' : new Decimal(sla.met).times(100).dividedBy(judged).toFixed(1) },
       escalations: { count: this.escalations, byLevel: this.escalationLevels.list() },
-      refunds: { count: this.refunds.count, amount: this.refunds.amount.toFixed(), rejected: this.refunds.rejected, rejectionReasons: this.rejectionReasons.list() },
+      refunds: {
+        count: this.refunds.count,
+        amount: this.refunds.amount.toFixed(),
+        completedAmount: this.refunds.paid.toFixed(),
+        pendingAmount: this.refunds.toPay.toFixed(),
+        rejected: this.refunds.rejected,
+        rejectionReasons: this.rejectionReasons.list() },
       compensation: {
         claims: this.compensation.claims,
         minutes: this.compensation.minutes,

@@ -6,7 +6,7 @@ import { decideIcpReward } from '../../rules/index.js';
 import type { HandlerContext, Handlers } from '../context.js';
 import { deskRules } from '../policy/rules-context.js';
 import type { CaseRecord } from '../../../shared/domain/case.js';
-import { customerOf, newCase, recordNewCase, requireEligible } from '../workspace/workflow.js';
+import { accountCredit, advanceCase, caseInStatus, customerOf, decisionOf, newCase, recordNewCase, requireEligible, requireFourEyes, review } from '../workspace/workflow.js';
 import { CASES, CREDITS } from '../../../shared/domain/entities.js';
 
 function requestOf(ctx: HandlerContext, input: ParsedInput<'icpReward.preview'>): IcpRewardRequest {
@@ -31,7 +31,7 @@ const FIELD: Record<string, string> = {
 };
 const fieldOf = (failed: RuleResult[]) => (failed[0] ? FIELD[failed[0].id] : undefined);
 
-export const icpRewardHandlers: Pick<Handlers, 'icpReward.preview' | 'icpReward.submit'> = {
+export const icpRewardHandlers: Pick<Handlers, 'icpReward.preview' | 'icpReward.submit' | 'icpReward.credit' | 'icpReward.reject'> = {
   'icpReward.preview'(input, ctx) {
     return decideIcpReward(requestOf(ctx, input), deskRules(ctx));
   },
@@ -56,5 +56,20 @@ export const icpRewardHandlers: Pick<Handlers, 'icpReward.preview' | 'icpReward.
       },
     });
     return recordNewCase(ctx, record, 'icp-reward.submitted');
+  },
+
+  'icpReward.credit'(input, ctx) {
+    const record = caseInStatus(ctx, input.id, 'icp-reward', ['submitted']);
+    requireFourEyes(ctx, record);
+    const decision = decisionOf(record);
+    const approval = review(ctx, decision, 'approved');
+    const { creditId, change } = accountCredit(ctx, record, 'icp-reward', decision.amount, approval);
+    return advanceCase(ctx, record, 'icp-reward.credited', 'credited', { review: approval, creditId }, { extra: [change] });
+  },
+
+  'icpReward.reject'(input, ctx) {
+    const record = caseInStatus(ctx, input.id, 'icp-reward', ['submitted']);
+    requireFourEyes(ctx, record);
+    return advanceCase(ctx, record, 'icp-reward.rejected', 'rejected', { review: review(ctx, decisionOf(record), 'rejected', input.reason) }, { reason: input.reason });
   },
 };

@@ -13,6 +13,7 @@ import {
   advanceCase,
   caseInStatus,
   customerOf,
+  decisionOf,
   newCase,
   recordNewCase,
   requireFourEyes,
@@ -68,11 +69,6 @@ function buildRequest(ctx: HandlerContext, input: ParsedInput<'refunds.preview'>
   return { request, orders };
 }
 
-/** The engine's decision the agent submitted; seeded cases have none and cannot be reviewed here. */
-export function decisionOf<D>(record: { id: string; details: { decision?: D } }): D {
-  if (!record.details.decision) throw new DeskError('conflict', `case ${record.id} carries no decision of the rules engine (seeded or imported); submit it again from the desk`, 'id');
-  return record.details.decision;
-}
 
 export const refundHandlers: Pick<Handlers, 'refunds.preview' | 'refunds.submit' | 'refunds.approve' | 'refunds.reject' | 'refunds.complete'> = {
   'refunds.preview'(input, ctx) {

@@ -67,6 +67,9 @@ function confined(dataDir: string, path: string): string | null {
   }
 }
 
+/** What a host answers for a link it does not know (both languages: no page is there to translate it). */
+export const EXPIRED_LINK = '此链接未知或已过期：请从案件中重新打开文件。 / This link is unknown or expired: open the file from the case again.';
+
 export interface ServedFile {
   file: string;
   headers: Record<string, string>;

@@ -8,7 +8,7 @@ import type { Change, StoredRecord } from '../../store/types.js';
 import type { HandlerContext } from '../context.js';
 import { DeskError, notFound } from '../errors.js';
 import { currentPolicy } from '../policy/rules-context.js';
-import { CASES, CUSTOMERS } from '../../../shared/domain/entities.js';
+import { CASES, CREDITS, CUSTOMERS } from '../../../shared/domain/entities.js';
 import { allocateId } from '../ids.js';
 
 
@@ -100,6 +100,12 @@ export function requireEligible(decision: Decision, fieldOf: (failed: RuleResult
   throw new DeskError('invalid-input', `not eligible — ${message || 'no amount is due'}`, fieldOf(failed));
 }
 
+/** The engine's decision the agent submitted; seeded cases have none and cannot be reviewed here. */
+export function decisionOf<D>(record: { id: string; details: { decision?: D } }): D {
+  if (!record.details.decision) throw new DeskError('conflict', `case ${record.id} carries no decision of the rules engine (seeded or imported); submit it again from the desk`, 'id');
+  return record.details.decision;
+}
+
 /** The review record stored with an approved or rejected request. */
 export function review(ctx: HandlerContext, decision: Pick<Decision, 'policyVersion'>, outcome: 'approved' | 'rejected', reason?: string): CaseReview {
   return {
@@ -111,3 +117,17 @@ export function review(ctx: HandlerContext, decision: Pick<Decision, 'policyVers
   };
 }
 
+
+/** An approved amount credited to the customer's account (a bonus recharge, never cash): the change to append with the approval. */
+export function accountCredit(ctx: HandlerContext, record: Pick<CaseRecord, 'id' | 'customerAccount'>, kind: 'compensation' | 'icp-reward', amount: string, approval: CaseReview) {
+  const credit = {
+    id: allocateId(ctx.store, CREDITS),
+    customerAccount: record.customerAccount,
+    amount,
+    kind,
+    caseId: record.id,
+    createdAt: approval.at ?? ctx.now().toISOString(),
+    approvedBy: approval.by ?? ctx.operator.username,
+  };
+  return { creditId: credit.id, change: { entity: CREDITS, id: credit.id, op: 'put', record: credit } satisfies Change };
+}

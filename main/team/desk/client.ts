@@ -33,6 +33,10 @@ export interface TeamClient {
   push(token: string, commands: TeamCommand[]): Promise<PushResponse>;
   pull(token: string, after: number, limit?: number): Promise<PullResponse>;
   call(token: string, call: string, input: unknown): Promise<CallResponse>;
+  /** Sends a file's bytes (stored once per SHA-256). */
+  putFile(token: string, sha256: string, bytes: Buffer): Promise<void>;
+  /** A file another desk sent; null when the server has none. */
+  getFile(token: string, sha256: string): Promise<Buffer | null>;
   /** Opens the live notices; returns a close function. onClose fires once when it ends. */
   live(token: string, onNotice: (notice: LiveNotice) => void, onClose: () => void): () => void;
 }
@@ -73,6 +77,32 @@ export function teamClient(baseUrl: string): TeamClient {
     push: (token, commands) => request(TEAM_PATHS.push, { method: 'POST', token, body: { commands } }),
     pull: (token, after, limit = 500) => request(`${TEAM_PATHS.pull}?after=${after}&limit=${limit}`, { method: 'GET', token }),
     call: (token, call, input) => request(TEAM_PATHS.call, { method: 'POST', token, body: { call, input } }),
+    async putFile(token, sha256, bytes) {
+      let response: Response;
+      try {
+        response = await fetch(`${base}${TEAM_PATHS.files}${sha256}`, {
+          method: 'PUT',
+          headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/octet-stream' },
+          body: new Uint8Array(bytes),
+          signal: AbortSignal.timeout(TIMEOUT_MS * 6),
+        });
+      } catch (error) {
+        throw new Unreachable(`the team server at ${base} cannot be reached: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      if (!response.ok) throw new Unreachable(`the team server at ${base} refused a file (${response.status})`);
+      await response.arrayBuffer();
+    },
+    async getFile(token, sha256) {
+      try {
+        const response = await fetch(`${base}${TEAM_PATHS.files}${sha256}`, { headers: { Authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(TIMEOUT_MS * 6) });
+        if (response.status === 404) return null;
+        if (!response.ok) throw new Unreachable(`the team server at ${base} answered ${response.status} for a file`);
+        return Buffer.from(await response.arrayBuffer());
+      } catch (error) {
+        if (error instanceof Unreachable) throw error;
+        throw new Unreachable(`the team server at ${base} cannot be reached: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    },
     live(token, onNotice, onClose) {
       const socket = new WebSocket(`${base.replace(/^http/, 'ws')}${TEAM_PATHS.live}`, { headers: { Authorization: `Bearer ${token}` } });
       let closed = false;

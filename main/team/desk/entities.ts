@@ -31,6 +31,8 @@ export interface QueuedCommand extends StoredRecord {
   touched: string[];
   /** Ids its local run numbered, per numbered entity: the server gives its replay the same ones. */
   ids: Record<string, string[]>;
+  /** Uploads its input names: their bytes go to the server first (files.ts). */
+  files?: Array<{ uploadId: string; sha256: string; name: string }>;
 }
 
 /** The server's version of a record that a queued command changed locally (null: the server has none). */

@@ -2,7 +2,7 @@
 // proxy: case numbers given offline carry the desk's code and stay the case's number in the
 // whole center; and a connection cut in the middle of pull responses loses no event and
 // applies none twice.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -175,4 +175,27 @@ it('searches and reports over the whole center through the team server, and says
   } finally {
     await A.proxy.restore();
   }
+}, 60_000);
+
+it('a work order’s attachment made on one desk is kept by the server and opens on the other desk, same bytes', async () => {
+  const { A, B } = desks;
+  const bytes = Buffer.from(`%PDF-1.4\n故障截图 ${'x'.repeat(3000)}\n%%EOF\n`);
+  const upload = await call<{ uploadId: string }>(A, 'uploads.begin', { name: '故障截图.pdf', bytes: bytes.length });
+  await call(A, 'uploads.chunk', { uploadId: upload.uploadId, offset: 0, contentBase64: bytes.toString('base64') });
+  const order = await call<{ id: string; details: { attachments: Array<{ path: string; sha256: string }> } }>(A, 'workOrders.create', {
+    customerAccount: 'acme-01',
+    summary: 'ECS 实例无法启动',
+    severity: 'SEV-2',
+    businessImpact: '生产环境一台实例宕机',
+    attachments: [{ uploadId: upload.uploadId }],
+  });
+  const [ref] = order.details.attachments;
+  expect(ref).toBeDefined();
+  await until('both desks have sent and pulled everything', async () => (await converged(A)) && (await converged(B)));
+  // The server applied the command with the same file (not refused for an unknown upload) …
+  expect(server.center.store.get<{ id: string; details: { attachments: Array<{ sha256: string }> } }>('cases', order.id)?.details.attachments[0]?.sha256).toBe(ref!.sha256);
+  // … and desk B fetches the same bytes to where the record says (right after applying it), so the case's file opens there.
+  await until('desk B has fetched the file', async () => existsSync(join(B.dataDir, ref!.path)));
+  expect(readFileSync(join(B.dataDir, ref!.path)).equals(bytes)).toBe(true);
+  expect(await call<{ name: string }>(B, 'files.link', { caseId: order.id, path: ref!.path })).toMatchObject({ name: '故障截图.pdf' });
 }, 60_000);

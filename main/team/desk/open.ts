@@ -13,6 +13,7 @@ import { openCaseStore, type KeyProvider } from '../../store/index.js';
 import { isPushable } from '../protocol.js';
 import { Unreachable, teamClient } from './client.js';
 import { isLocalEntity, OUTBOX } from './entities.js';
+import { TeamFiles } from './files.js';
 import { teamLink } from './link.js';
 import { ensureLink, queueingStore, readLink, runAsCommand } from './outbox.js';
 import { teamSignIn } from './session.js';
@@ -42,8 +43,9 @@ export async function openTeamDesk(options: {
   const { deskCode } = readLink(store);
   if (deskCode) setDeskIdPrefix(store, deskCode); // given at this desk's first sign-in, fixed after
   const client = teamClient(options.teamUrl);
+  const files = new TeamFiles(options.dataDir);
   let desk: Desk | undefined;
-  const sync = new TeamSync(store, client, now, (status) => desk?.services.emit('team.status', status));
+  const sync = new TeamSync(store, client, now, (status) => desk?.services.emit('team.status', status), files);
   const core = createDesk({
     store,
     settings: options.settings,
@@ -93,8 +95,13 @@ export async function openTeamDesk(options: {
       }
       if (name === 'channels.settings') return channelSettings(connection);
       if (typeof name === 'string' && ONLINE_ONLY.has(name) && !phoneTokenOnly(name, input)) return onlineOnly(connection, name, input);
+      if (name === 'uploads.begin' || name === 'uploads.chunk') {
+        const outcome = await core.dispatch(connection, name, input);
+        if (outcome.ok) files.observe(name, input, outcome.value);
+        return outcome;
+      }
       if (typeof name !== 'string' || !isPushable(name) || name.startsWith('team.')) return core.dispatch(connection, name, input);
-      const command = { commandId: randomUUID(), call: name, input, operator: connection.operator?.username, at: now().toISOString() };
+      const command = { commandId: randomUUID(), call: name, input, operator: connection.operator?.username, at: now().toISOString(), files: files.usedBy(input) };
       const outcome = await runAsCommand(command, () => core.dispatch(connection, name, input));
       if (store.get(OUTBOX, command.commandId)) void sync.sync();
       return outcome;

@@ -6,6 +6,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { ID_FORMATS } from '../../../shared/domain/entities.js';
 import type { CaseStore, Change, EventInput } from '../../store/types.js';
+import type { CommandFile } from './files.js';
 import { isLocalEntity, LINK, OUTBOX, recordKey, SHADOW, splitKey, type LinkRecord, type QueuedCommand } from './entities.js';
 
 export interface CommandScope {
@@ -15,6 +16,8 @@ export interface CommandScope {
   /** The signed-in operator when the call started. */
   operator?: string;
   at: string;
+  /** The uploads its input names, sent to the server before it (files.ts). */
+  files?: CommandFile[];
 }
 
 const scope = new AsyncLocalStorage<CommandScope>();
@@ -70,6 +73,7 @@ export function queueingStore<S extends CaseStore>(store: S): S {
         order: link.nextOrder,
         touched: keys,
         ids,
+        ...(command.files?.length ? { files: command.files } : {}),
       };
       bookkeeping.push({ entity: OUTBOX, id: record.id, op: 'put', record });
       bookkeeping.push({ entity: LINK, id: 'link', op: 'patch', patch: { nextOrder: link.nextOrder + 1 } });

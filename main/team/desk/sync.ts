@@ -7,6 +7,7 @@ import type { CaseStore } from '../../store/types.js';
 import { MAX_PUSH, type CommandResult, type TeamCommand } from '../protocol.js';
 import { Refused, Unreachable, type TeamClient } from './client.js';
 import { CONFLICTS, type QueuedCommand } from './entities.js';
+import type { FileRef, TeamFiles } from './files.js';
 import { queuedCommands, readLink } from './outbox.js';
 import { applyServerEvent, recordRefusal, settleUnchanged } from './replica.js';
 
@@ -38,7 +39,11 @@ export class TeamSync {
     private readonly client: TeamClient,
     private readonly now: () => Date,
     private readonly onStatus: (status: TeamStatusView) => void,
+    private readonly files?: TeamFiles,
   ) {}
+
+  /** Files other desks attached that this desk has still to fetch. */
+  private readonly fetching = new Map<string, FileRef>();
 
   status(): TeamStatusView {
     const link = readLink(this.store);
@@ -171,6 +176,11 @@ export class TeamSync {
         if (command.operator !== head.operator || run.length === MAX_PUSH) break;
         run.push(command);
       }
+      // The bytes first: the server replays a command only with every file it names.
+      for (const file of run.flatMap((c) => c.files ?? [])) {
+        const bytes = this.files?.read(file.sha256);
+        if (bytes) await this.client.putFile(token, file.sha256, bytes);
+      }
       let results;
       try {
         ({ results } = await this.client.push(token, run.map(toWire)));
@@ -199,10 +209,23 @@ export class TeamSync {
       if (!token) return;
       const cursor = readLink(this.store).cursor;
       const { events, head } = await this.client.pull(token, cursor);
-      for (const event of events) applyServerEvent(this.store, event);
+      for (const event of events) {
+        applyServerEvent(this.store, event);
+        for (const ref of this.files?.missing(event.changes) ?? []) this.fetching.set(ref.path, ref);
+      }
+      await this.fetchFiles(token);
       const now = readLink(this.store).cursor;
       for (const [id, position] of this.applied) if (position <= now) this.applied.delete(id);
       if (events.length === 0 || now >= head) return;
+    }
+  }
+
+  /** Fetches the files pulled records name; what cannot be fetched now is tried on the next round. */
+  private async fetchFiles(token: string) {
+    for (const [path, ref] of this.fetching) {
+      const bytes = await this.client.getFile(token, ref.sha256);
+      if (bytes) this.files?.write(ref, bytes);
+      this.fetching.delete(path); // fetched, or the server has none (it never will)
     }
   }
 
@@ -231,4 +254,5 @@ const toWire = (command: QueuedCommand): TeamCommand => ({
   baseCursor: command.baseCursor,
   // The ids its local run gave (C-<desk code>-n): the server gives its replay the same ones.
   ...(command.ids ? { ids: command.ids } : {}),
+  ...(command.files?.length ? { files: command.files } : {}),
 });

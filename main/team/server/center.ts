@@ -3,9 +3,9 @@
 // one PostgreSQL transaction: take the order lock, catch up from `events`, run the handlers
 // in a provisional layer, write events + records + command answers, COMMIT, keep the layer.
 // Any failure rolls both back. Stateless apart from PostgreSQL: processes work side by side.
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, normalize, sep } from 'node:path';
 import type pg from 'pg';
 import type { DeskErrorShape, OperatorView } from '../../../shared/contract/index.js';
 import { ID_FORMATS, type NumberedEntity } from '../../../shared/domain/entities.js';
@@ -20,6 +20,8 @@ import type { StoredEvent } from '../../store/types.js';
 import { isPushable, type CommandResult, type DecidedBy, type SignInRequest, type SignInResponse, type TeamCommand } from '../protocol.js';
 import { beginLocked, commitInOneTrip, headPosition, STALE_HEAD, readEventPage, readEvents, readEventsAndHead, readHistories, toStoredEvent, writeCommit, type CommandRow, type EventTag } from './event-log.js';
 import { pageKey, TeamMemoryStore, WriteInReadOnly, type Loaded } from './memory-store.js';
+import { fileRefs } from '../desk/files.js';
+import { asServerUploads, getFile, putFile } from './files.js';
 import { RecentEvents } from './recent-events.js';
 import { Serial } from './serial.js';
 import { withoutPasswords } from './mail.js';
@@ -139,6 +141,12 @@ export class TeamCenter {
       const result = await work(tx);
       const events = this.store.since(head);
       const tagOf = (e: StoredEvent) => tx.tags.get(e.seq) ?? { commandId: null, deskId: null };
+      // Files the server itself attached (a fetched mail's) go to `files` too, so every desk can fetch them.
+      for (const ref of fileRefs(events.flatMap((e) => e.changes))) {
+        const root = join(this.desk.services.dataDir, 'attachments') + sep;
+        const file = normalize(join(this.desk.services.dataDir, ref.path));
+        if (file.startsWith(root) && existsSync(file)) await putFile(client, ref.sha256, readFileSync(file));
+      }
       await writeCommit(client, { events, tagOf, current: (entity, id) => this.store.get(entity, id), commands: tx.commands });
       await client.query('COMMIT');
       layered = false;
@@ -383,8 +391,13 @@ export class TeamCenter {
       // A desk that numbers by its code sends the ids it gave; one that does not is numbered by the center.
       setDeskIdPrefix(this.store, command.ids ? session.deskCode : '');
       for (const entity of NUMBERED) offerIds(this.store, entity, command.ids?.[entity] ?? []);
+      const { uploads } = this.desk.services;
       try {
-        const outcome = await this.desk.dispatch(connection, command.call, command.input);
+        const input = await asServerUploads(tx.client, uploads, connection.id, command, this.#clock().getTime()).catch((error: unknown) => {
+          if (error instanceof DeskError) return error;
+          throw error;
+        });
+        const outcome = input instanceof DeskError ? { ok: false as const, error: input.toShape() } : await this.desk.dispatch(connection, command.call, input);
         if (outcome.ok && !this.store.hasMissing) this.store.commit();
         else this.store.rollback();
         return outcome;
@@ -394,6 +407,7 @@ export class TeamCenter {
       } finally {
         this.#commandTime = undefined;
         withdrawOfferedIds(this.store);
+        uploads.dropOwner(connection.id);
       }
     };
     const outcome = await this.#withHistory(tx.client, attempt);
@@ -447,6 +461,15 @@ export class TeamCenter {
     if (position <= this.#knownHead) return;
     this.#knownHead = position;
     if (position > this.#recent.last) void this.#serial.run(() => this.#catchUp(this.#pool)).catch(() => undefined);
+  }
+
+  /** A file a desk attached, kept by content (see files.ts). */
+  putFile(sha256: string, bytes: Buffer): Promise<void> {
+    return putFile(this.#pool, sha256, bytes);
+  }
+
+  getFile(sha256: string): Promise<Buffer | null> {
+    return getFile(this.#pool, sha256);
   }
 
   /** Runs the server's SLA monitor pass (or any system job) as one write. */

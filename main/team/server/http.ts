@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { z } from 'zod';
 import { isCallName, type DeskErrorShape } from '../../../shared/contract/index.js';
+import { MAX_ATTACHMENT_BYTES } from '../../../shared/contract/work-orders.js';
 import { DeskError } from '../../server/errors.js';
 import {
   callRequest,
@@ -153,6 +154,24 @@ async function route(request: IncomingMessage, response: ServerResponse, options
     const input = parse(callRequest, await readJson(request));
     return sendJson(response, 200, await onlineCall(center, session.operator, input.call, input.input));
   }
+  if (path.startsWith(TEAM_PATHS.files) && (method === 'PUT' || method === 'GET')) {
+    await center.authenticate(bearer(request));
+    const sha256 = path.slice(TEAM_PATHS.files.length);
+    if (method === 'PUT') {
+      await center.putFile(sha256, await readBytes(request, MAX_ATTACHMENT_BYTES));
+      return sendJson(response, 200, { ok: true });
+    }
+    const bytes = await center.getFile(sha256);
+    if (!bytes) throw new DeskError('not-found', 'the team server has no such file', 'sha256');
+    response.writeHead(200, {
+      'content-type': 'application/octet-stream',
+      'content-length': bytes.length,
+      'x-content-type-options': 'nosniff',
+      'cache-control': 'no-store',
+    });
+    response.end(bytes);
+    return;
+  }
   throw new DeskError('not-found', `no team route ${method} ${path}`);
 }
 
@@ -187,16 +206,21 @@ function bearer(request: IncomingMessage): string | undefined {
   return header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
 }
 
-async function readJson(request: IncomingMessage): Promise<unknown> {
+async function readBytes(request: IncomingMessage, limit: number): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY) throw new DeskError('invalid-input', `the request body is over ${MAX_BODY} bytes`);
+    if (size > limit) throw new DeskError('invalid-input', `the request body is over ${limit} bytes`);
     chunks.push(chunk as Buffer);
   }
+  return Buffer.concat(chunks);
+}
+
+async function readJson(request: IncomingMessage): Promise<unknown> {
+  const body = await readBytes(request, MAX_BODY);
   try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
+    return JSON.parse(body.toString('utf8') || '{}');
   } catch {
     throw new DeskError('invalid-input', 'the request body is not JSON');
   }

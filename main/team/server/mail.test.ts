@@ -7,6 +7,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startDovecot, type TestMailbox } from '../../../test/support/dovecot.js';
 import { startPostgres, type TestPostgres } from '../../../test/support/postgres.js';
 import { setUpTeam, spawnTeamServer, TeamDeskClient, type TeamProcess } from '../../../test/support/team.js';
+import { fileRefs } from '../desk/files.js';
 import { MAIL_LOCK } from './mail.js';
 
 let postgres: TestPostgres;
@@ -25,8 +26,33 @@ afterAll(async () => {
   await postgres?.stop();
 });
 
+const PDF = Buffer.from('%PDF-1.4\n账单截图\n%%EOF\n');
 const mail = (i: number) =>
-  [`From: ops${i}@acme.test`, 'To: support@desk.test', `Subject: 第 ${i} 封来信`, `Message-ID: <team-${i}@acme.test>`, `Date: ${new Date().toUTCString()}`, '', `Question number ${i}`, ''].join('\r\n');
+  i === 1
+    ? // The first mail carries an attachment: every desk must be able to open it, not only the server that fetched it.
+      [
+        `From: ops${i}@acme.test`,
+        'To: support@desk.test',
+        `Subject: 第 ${i} 封来信`,
+        `Message-ID: <team-${i}@acme.test>`,
+        `Date: ${new Date().toUTCString()}`,
+        'MIME-Version: 1.0',
+        'Content-Type: multipart/mixed; boundary="b1"',
+        '',
+        '--b1',
+        'Content-Type: text/plain; charset=utf-8',
+        '',
+        `Question number ${i}`,
+        '--b1',
+        'Content-Type: application/pdf; name="bill.pdf"',
+        'Content-Disposition: attachment; filename="bill.pdf"',
+        'Content-Transfer-Encoding: base64',
+        '',
+        PDF.toString('base64'),
+        '--b1--',
+        '',
+      ].join('\r\n')
+    : [`From: ops${i}@acme.test`, 'To: support@desk.test', `Subject: 第 ${i} 封来信`, `Message-ID: <team-${i}@acme.test>`, `Date: ${new Date().toUTCString()}`, '', `Question number ${i}`, ''].join('\r\n');
 
 async function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 60_000): Promise<T> {
   const end = Date.now() + ms;
@@ -92,6 +118,11 @@ it('two team-server processes, one mailbox, N mails: N cases, each once, pulled 
     await desk.pullAll();
     const pulled = desk.pulled.filter((e) => e.action === 'mail.case-opened');
     expect(pulled).toHaveLength(total);
+    // The first mail's attachment: kept by the server in PostgreSQL with the case, so any desk fetches the same bytes.
+    const refs = fileRefs(pulled.flatMap((e) => e.changes));
+    expect(refs).toHaveLength(1);
+    const file = await fetch(`${survivor.url}/team/v1/files/${refs[0]!.sha256}`, { headers: { authorization: `Bearer ${desk.token}` } });
+    expect(Buffer.from(await file.arrayBuffer()).equals(PDF)).toBe(true);
     const view = await desk.ok('channels.settings', {});
     expect(view).toMatchObject({ imap: { host: imap.host, user: imap.user, passwordSet: true } });
     expect(JSON.stringify(view)).not.toContain(imap.password);

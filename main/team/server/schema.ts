@@ -89,6 +89,11 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
       END $$;
     `,
   },
+  {
+    version: 5,
+    name: 'files desks attached to cases, by SHA-256, for every desk to fetch',
+    sql: `CREATE TABLE files (sha256 text PRIMARY KEY, size int NOT NULL CHECK (size <= 10485760), bytes bytea NOT NULL, stored_at timestamptz NOT NULL DEFAULT now());`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;

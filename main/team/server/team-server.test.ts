@@ -1,6 +1,7 @@
 // The team server on a real PostgreSQL: sign-in, command replay through the desk's own
 // handlers and rules, idempotency, refusals (forged pushes, four eyes, a decision taken
 // meanwhile by someone else), pull, and the center-wide search and report.
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { order } from '../../server/workspace/test-fixtures.js';
 import { ORDERS } from '../../../shared/domain/entities.js';
@@ -199,5 +200,29 @@ describe('online calls over the whole center', () => {
     expect(write).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await server.center.head()).toBe(head);
     expect(server.center.store.get('customers', 'sneaky-01')).toBeUndefined();
+  });
+});
+
+describe('files', () => {
+  it('keeps a file only under its own SHA-256, and refuses a command naming a file it was never sent', async () => {
+    const bytes = Buffer.from('截图内容');
+    const put = (sha: string) => fetch(`${server.url}/team/v1/files/${sha}`, { method: 'PUT', headers: { authorization: `Bearer ${agent.token}` }, body: bytes });
+    const wrong = await put('0'.repeat(64));
+    expect(wrong.status).toBe(400);
+    expect(await wrong.json()).toMatchObject({ error: { code: 'invalid-input', field: 'sha256' } });
+    const sha = createHash('sha256').update(bytes).digest('hex');
+    expect((await put(sha)).status).toBe(200);
+    const back = await fetch(`${server.url}/team/v1/files/${sha}`, { headers: { authorization: `Bearer ${agent.token}` } });
+    expect(back.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(Buffer.from(await back.arrayBuffer()).equals(bytes)).toBe(true);
+
+    const head = await server.center.head();
+    const command = {
+      ...agent.command('workOrders.create', { customerAccount: 'acme-01', summary: 'x', severity: 'SEV-3', businessImpact: 'y', attachments: [{ uploadId: 'U-desk-1' }] }, NOW),
+      files: [{ uploadId: 'U-desk-1', sha256: 'f'.repeat(64), name: 'never-sent.pdf' }],
+    };
+    const [result] = await agent.push(command);
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-input', field: 'files.0' } });
+    expect(await server.center.head()).toBe(head);
   });
 });

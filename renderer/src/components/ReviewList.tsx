@@ -1,28 +1,33 @@
 // A customer's requests of one kind and their review: status, amount, and for a supervisor
-// other than the submitter approve / reject (four eyes is enforced by the main process too).
+// other than the submitter approve / reject while the case waits for review (the statuses come
+// from shared/domain/reviewable.ts; four eyes is enforced by the main process too).
 import { Alert, Box, Button, Chip, Divider, Paper, Stack, TextField, Typography } from '@mui/material';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { roleAllows } from '../../../shared/contract/index.js';
 import type { CaseOf } from '../../../shared/domain/case.js';
+import { awaitsReview } from '../../../shared/domain/reviewable.js';
 import { ApiError, call } from '../api/client.js';
 import { formatDateTime } from '../i18n/index.js';
 import { useSession } from '../state/session.js';
 import { formatMoney } from './money.js';
 import { useCurrency } from './workspace.js';
-import { downloadReceipt } from '../panels/approvals/download.js';
+import { downloadReceipt } from './download.js';
 
-type Kind = 'refunds' | 'compensation';
+/** The reviewed requests that carry an amount. */
+type Request = CaseOf<'refund'> | CaseOf<'compensation'> | CaseOf<'icp-reward'>;
 
 const STATUS_COLOR: Record<string, 'default' | 'info' | 'success' | 'error'> = {
   submitted: 'info',
   approved: 'success',
   completed: 'success',
+  credited: 'success',
   rejected: 'error',
   'rejected-by-rules': 'error',
 };
 
-export function ReviewList({ kind, cases, onChanged }: { kind: Kind; cases: CaseOf<'refund' | 'compensation'>[]; onChanged(): void }) {
+/** `extra`: a line a panel adds to each request (the ICP reward's credit-due date). */
+export function ReviewList({ cases, onChanged, extra }: { cases: Request[]; onChanged(): void; extra?: (c: Request) => string | undefined }) {
   const { t, i18n } = useTranslation();
   const currency = useCurrency();
   const operator = useSession((s) => s.operator);
@@ -53,6 +58,8 @@ export function ReviewList({ kind, cases, onChanged }: { kind: Kind; cases: Case
         {cases.length === 0 && <Typography variant="body2">{t('decision.none')}</Typography>}
         {cases.map((c) => {
           const own = c.agent === operator?.username;
+          const pending = awaitsReview(c);
+          const refund = c.type === 'refund';
           return (
             <Box key={c.id} role="listitem" data-case-id={c.id} data-status={c.status} sx={{ py: 0.75 }}>
               <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
@@ -65,34 +72,35 @@ export function ReviewList({ kind, cases, onChanged }: { kind: Kind; cases: Case
                     {t('decision.failedRules', { rules: c.details.failedRules.join(', ') })}
                   </Typography>
                 ) : (
-                  <Typography variant="body2">{formatMoney(c.details.amount, currency, i18n.language)}</Typography>
+                  c.details.amount && <Typography variant="body2">{formatMoney(c.details.amount, currency, i18n.language)}</Typography>
                 )}
                 <Typography variant="caption" color="text.secondary">
                   {formatDateTime(c.openedAt, i18n.language, timeZone)} · {c.agent}
+                  {extra?.(c) ? ` · ${extra(c)}` : ''}
                 </Typography>
                 <Box sx={{ flex: 1 }} />
-                {supervisor && c.status === 'submitted' && !own && rejecting !== c.id && (
+                {supervisor && pending && !own && rejecting !== c.id && (
                   <>
-                    <Button size="small" variant="contained" onClick={() => void act(() => call(`${kind}.approve`, { id: c.id }))}>
-                      {t('decision.approve')}
+                    <Button size="small" variant="contained" onClick={() => void act(() => call('approvals.approve', { id: c.id }))}>
+                      {t(c.type === 'icp-reward' ? 'decision.credit' : 'decision.approve')}
                     </Button>
                     <Button size="small" color="error" onClick={() => setRejecting(c.id)}>
                       {t('decision.reject')}
                     </Button>
                   </>
                 )}
-                {kind === 'refunds' && (c.status === 'approved' || c.status === 'completed') && (supervisor || own) && (
+                {refund && (c.status === 'approved' || c.status === 'completed') && (supervisor || own) && (
                   <Button size="small" onClick={() => void act(() => downloadReceipt(c.id))}>
                     {t('approvals.receipt')}
                   </Button>
                 )}
-                {supervisor && kind === 'refunds' && c.status === 'approved' && (
+                {supervisor && refund && c.status === 'approved' && (
                   <Button size="small" onClick={() => void act(() => call('refunds.complete', { id: c.id }))}>
                     {t('refunds.complete')}
                   </Button>
                 )}
               </Stack>
-              {supervisor && c.status === 'submitted' && own && (
+              {supervisor && pending && own && (
                 <Typography variant="caption" color="text.secondary" component="p">
                   {t('decision.yourOwn')}
                 </Typography>
@@ -110,10 +118,10 @@ export function ReviewList({ kind, cases, onChanged }: { kind: Kind; cases: Case
                       if (e.key !== 'Enter') return;
                       e.preventDefault();
                       e.stopPropagation();
-                      void act(() => call(`${kind}.reject`, { id: c.id, reason }));
+                      void act(() => call('approvals.reject', { id: c.id, reason }));
                     }}
                   />
-                  <Button size="small" color="error" variant="contained" onClick={() => void act(() => call(`${kind}.reject`, { id: c.id, reason }))}>
+                  <Button size="small" color="error" variant="contained" onClick={() => void act(() => call('approvals.reject', { id: c.id, reason }))}>
                     {t('decision.reject')}
                   </Button>
                 </Box>

@@ -4,7 +4,7 @@ import { useEffect, useRef, useState, type KeyboardEvent, type RefObject } from 
 import { contract, type CallInput, type CallName, type CallResult, type CustomerMatch } from '../../../shared/contract/index.js';
 import { isCaseOf, type CaseOf, type CaseRecord, type CaseType } from '../../../shared/domain/case.js';
 import { ApiError, call } from '../api/client.js';
-import { useDeskQuery } from '../api/useDeskQuery.js';
+import { useDeskQuery, useStoreChange, type RefreshOn } from '../api/useDeskQuery.js';
 import { useNavigation, type Prefill } from '../state/navigation.js';
 
 let currency: Promise<string> | null = null;
@@ -59,9 +59,14 @@ export interface Preview<R> {
   pending: boolean;
 }
 
-/** Asks the main process for a decision as the agent types (debounced); null input clears it. */
-export function useLivePreview<N extends CallName>(name: N, input: CallInput<N> | null): Preview<CallResult<N>> {
+/**
+ * Asks the main process for a decision as the agent types (debounced); null input clears it.
+ * `refreshOn`: stored changes that can change the decision (a reward recorded meanwhile) ask again.
+ */
+export function useLivePreview<N extends CallName>(name: N, input: CallInput<N> | null, refreshOn?: RefreshOn): Preview<CallResult<N>> {
   const [state, setState] = useState<Preview<CallResult<N>>>({ result: null, error: null, pending: false });
+  const [revision, setRevision] = useState(0);
+  useStoreChange(refreshOn, () => setRevision((r) => r + 1));
   const key = input === null ? null : JSON.stringify(input);
   useEffect(() => {
     if (key === null || input === null) return setState({ result: null, error: null, pending: false });
@@ -86,7 +91,7 @@ export function useLivePreview<N extends CallName>(name: N, input: CallInput<N> 
       clearTimeout(timer);
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the key stands for the input
-  }, [name, key]);
+  }, [name, key, revision]);
   return state;
 }
 

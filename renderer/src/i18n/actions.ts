@@ -19,6 +19,8 @@ export const ACTION_LABELS: Record<string, Label> = {
   'compensation.approved': { en: 'Compensation approved', zh: '赔偿已批准' },
   'compensation.rejected': { en: 'Compensation rejected', zh: '赔偿已驳回' },
   'icp-reward.submitted': { en: 'ICP reward requested', zh: '提交 ICP 备案奖励申请' },
+  'icp-reward.credited': { en: 'ICP reward credited to the account', zh: 'ICP 备案奖励已入账' },
+  'icp-reward.rejected': { en: 'ICP reward rejected', zh: 'ICP 备案奖励已驳回' },
   'complaint.opened': { en: 'Complaint recorded', zh: '登记投诉' },
   'complaint.acknowledged': { en: 'Complaint acknowledged', zh: '投诉已确认收到' },
   'complaint.responded': { en: 'Complaint answered', zh: '投诉已答复' },

@@ -138,3 +138,11 @@ export async function chooseLanguage(page: Page, label: '简体中文' | 'Englis
   await option.waitFor({ state: 'detached' });
   await page.waitForTimeout(300); // the menu's fade-out, so screenshots show the page only
 }
+
+/** Selects an approval-queue item and returns the pane beside it: its case, approve and reject. */
+export async function reviewPane(page: Page, id: string) {
+  await page.locator(`tr[data-item-id="${id}"]`).click();
+  const pane = page.locator(`[data-testid=review-pane][data-item-id="${id}"]`);
+  await pane.waitFor();
+  return pane;
+}

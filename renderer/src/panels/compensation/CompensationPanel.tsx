@@ -187,7 +187,7 @@ export function CompensationPanel() {
               {t('compensation.bonus')}
             </Typography>
           )}
-          {account && <ReviewList kind="compensation" cases={requests.cases} onChanged={requests.refresh} />}
+          {account && <ReviewList cases={requests.cases} onChanged={requests.refresh} />}
         </Stack>
       </Box>
       <Snackbar open={saved !== null} autoHideDuration={4000} onClose={() => setSaved(null)} message={t('compensation.submitted', { id: saved })} />

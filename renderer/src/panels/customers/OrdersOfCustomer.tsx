@@ -1,13 +1,11 @@
-import { Alert, Button, MenuItem, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import { Alert, Button, MenuItem, Stack, TextField, Typography } from '@mui/material';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BILLING_MODES, type BillingMode } from '../../../../shared/rules/fields.js';
 import { call } from '../../api/client.js';
 import { useDeskQuery } from '../../api/useDeskQuery.js';
-import { formatMoney } from '../../components/money.js';
+import { OrderTable } from '../../components/OrderTable.js';
 import { useFieldErrors } from '../../components/useFieldErrors.js';
-import { useCurrency } from '../../components/workspace.js';
-import { formatDateTime } from '../../i18n/index.js';
 import { toDeskInstant, useDeskTimeZone } from '../../components/desk-time.js';
 import { DeskDateTimeField } from '../../components/DeskDateTimeField.js';
 
@@ -15,9 +13,8 @@ const EMPTY = { id: '', product: '', billingMode: 'monthly' as BillingMode, purc
 
 /** A customer's orders, newest first, and a row to record one (times typed in the desk's zone). */
 export function OrdersOfCustomer({ account }: { account: string }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const timeZone = useDeskTimeZone();
-  const currency = useCurrency();
   const errors = useFieldErrors();
   const [form, setForm] = useState(EMPTY);
   const orders = useDeskQuery('orders.forCustomer', { customerAccount: account }, { refreshOn: ['orders'] }).data ?? [];
@@ -43,31 +40,7 @@ export function OrdersOfCustomer({ account }: { account: string }) {
   return (
     <Stack spacing={1} sx={{ mt: 3 }}>
       <Typography variant="subtitle1">{t('customers.orders')}</Typography>
-      <Table size="small" aria-label={t('customers.orders')}>
-        <TableHead>
-          <TableRow>
-            {(['id', 'product', 'billingMode', 'purchasedAt', 'paid'] as const).map((c) => (
-              <TableCell key={c}>{t(`customers.order.${c}`)}</TableCell>
-            ))}
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {orders.length === 0 && (
-            <TableRow>
-              <TableCell colSpan={5}>{t('customers.noOrders')}</TableCell>
-            </TableRow>
-          )}
-          {orders.map((o) => (
-            <TableRow key={o.id}>
-              <TableCell>{o.id}</TableCell>
-              <TableCell>{o.product}</TableCell>
-              <TableCell>{t(`customers.billingMode.${o.billingMode}`)}</TableCell>
-              <TableCell>{formatDateTime(o.purchasedAt, i18n.language, timeZone)}</TableCell>
-              <TableCell align="right">{formatMoney(o.paid, currency, i18n.language)}</TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+      <OrderTable orders={orders} label={t('customers.orders')} empty={t('customers.noOrders')} />
       <Stack direction="row" spacing={1} sx={{ alignItems: 'flex-start' }}>
         <TextField {...bind('id')} />
         <TextField {...bind('product')} />

@@ -13,7 +13,8 @@ import { submitOnCtrlEnter } from '../../components/workspace.js';
 import { useSession } from '../../state/session.js';
 import { addDays, instantInZone } from '../../../../shared/rules/zone.js';
 import { CenterReport } from '../team/CenterReport.js';
-import { downloadBase64, downloadSvgAsPng } from './download.js';
+import { downloadBase64 } from '../../components/download.js';
+import { downloadSvgAsPng } from './download.js';
 
 const dateIn = (ms: number, timeZone: string) => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(ms));
 
@@ -200,6 +201,12 @@ export function DashboardPanel() {
     xAxis: [{ scaleType: 'band' as const, data: items.map((i) => label(i.key)), tickLabelInterval: () => true, height: 28 }],
     series: [{ data: items.map((i) => i.count), label: t('dashboard.cases') }],
   });
+  // Long labels (categories) lie along the bars instead of overlapping under them.
+  const horizontalBars = (items: Counted[], label: (k: string) => string) => ({
+    layout: 'horizontal' as const,
+    yAxis: [{ scaleType: 'band' as const, data: items.map((i) => label(i.key)), width: 130 }],
+    series: [{ data: items.map((i) => i.count), label: t('dashboard.cases') }],
+  });
   return (
     <Stack spacing={1.5}>
       <Paper
@@ -254,7 +261,7 @@ export function DashboardPanel() {
             <Figure label={t('dashboard.totalCases')} value={s.totalCases} />
             <Figure label={t('dashboard.slaCompliance')} value={s.sla.compliancePercent === '—' ? '—' : `${s.sla.compliancePercent}%`} sub={t('dashboard.slaSub', s.sla)} />
             <Figure label={t('dashboard.escalations')} value={s.escalations.count} />
-            <Figure label={t('dashboard.refunds')} value={s.refunds.amount} sub={t('dashboard.refundSub', s.refunds)} />
+            <Figure label={t('dashboard.refunds')} value={s.refunds.completedAmount} sub={t('dashboard.refundSub', s.refunds)} />
             <Figure label={t('dashboard.compensation')} value={s.compensation.amount} sub={t('dashboard.compensationSub', s.compensation)} />
             <Figure label={t('dashboard.complaints')} value={s.complaints.count} />
           </Stack>
@@ -271,7 +278,7 @@ export function DashboardPanel() {
               <BarChart height={220} {...bars(s.byChannel, (k) => t(`dashboard.channels.${k}`))} hideLegend />
             </ChartCard>
             <ChartCard title={t('dashboard.byCategory')} name={`cases-by-category-${s.from}-${s.to}`}>
-              <BarChart height={220} {...bars(s.byCategory, (k) => t(`dashboard.categories.${k}`, { defaultValue: k }))} hideLegend />
+              <BarChart height={Math.max(220, 28 * s.byCategory.length + 40)} {...horizontalBars(s.byCategory, (k) => t(`dashboard.categories.${k}`, { defaultValue: k }))} hideLegend />
             </ChartCard>
             <ChartCard title={t('dashboard.bySeverity')} name={`cases-by-severity-${s.from}-${s.to}`}>
               <BarChart height={220} {...bars(s.bySeverity, (k) => k)} hideLegend />

@@ -1,20 +1,5 @@
-// Downloads in the renderer: a file the main process built (base64) and a chart as a PNG.
-
-export function downloadBlob(blob: Blob, fileName: string) {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
-export function downloadBase64(base64: string, mimeType: string, fileName: string) {
-  const bytes = Uint8Array.from(atob(base64), (ch) => ch.charCodeAt(0));
-  downloadBlob(new Blob([bytes], { type: mimeType }), fileName);
-}
+// A chart downloaded as a PNG.
+import { downloadBlob } from '../../components/download.js';
 
 /** The chart's SVG drawn on a white canvas, downloaded as a PNG. */
 export async function downloadSvgAsPng(svg: SVGSVGElement, fileName: string) {

@@ -1,5 +1,5 @@
 // Policy section 7: the ICP filing reward, decided live by the rules engine.
-import { Alert, Box, Checkbox, Chip, FormControlLabel, List, ListItem, ListItemText, MenuItem, Paper, Snackbar, Stack, TextField, Typography } from '@mui/material';
+import { Alert, Box, Checkbox, FormControlLabel, MenuItem, Paper, Snackbar, Stack, TextField, Typography } from '@mui/material';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BILLING_MODES, type BillingMode } from '../../../../shared/rules/fields.js';
@@ -8,9 +8,9 @@ import { call } from '../../api/client.js';
 import { SubmitRow } from '../../components/SubmitRow.js';
 import { useCustomerState } from '../../components/useCustomerState.js';
 import { DecisionView } from '../../components/DecisionView.js';
-import { formatMoney } from '../../components/money.js';
+import { ReviewList } from '../../components/ReviewList.js';
 import { useFieldErrors } from '../../components/useFieldErrors.js';
-import { submitOnCtrlEnter, useCurrency, useCustomer, useCustomerCases, useF2, useInputRef, useLivePreview } from '../../components/workspace.js';
+import { submitOnCtrlEnter, useCustomer, useCustomerCases, useF2, useInputRef, useLivePreview } from '../../components/workspace.js';
 import { CallerLookup } from '../calls/CallerLookup.js';
 import { toDeskInstant, useDeskTimeZone } from '../../components/desk-time.js';
 import { DeskDateTimeField } from '../../components/DeskDateTimeField.js';
@@ -24,8 +24,7 @@ const FLAGS = [
 ] as const;
 
 export function IcpRewardPanel() {
-  const { t, i18n } = useTranslation();
-  const currency = useCurrency();
+  const { t } = useTranslation();
   const errors = useFieldErrors();
   const { customer, setCustomer, prefill } = useCustomer();
   const account = customer?.customer.id;
@@ -52,7 +51,8 @@ export function IcpRewardPanel() {
       customerDelayDays: /^\d+$/.test(delay.trim()) ? Number(delay.trim()) : -1,
     },
   };
-  const preview = useLivePreview('icpReward.preview', account && recharge.trim() ? input : null);
+  // I4 reads the account's rewards: a reward submitted, credited or rejected meanwhile changes the decision.
+  const preview = useLivePreview('icpReward.preview', account && recharge.trim() ? input : null, ['cases', 'credits']);
   const decision = preview.result;
   const fieldError = (field: string) => errors.errors[field] ?? (preview.error?.field === field ? preview.error.message : undefined);
   const fieldProps = (field: string) => ({ name: field, error: !!fieldError(field), helperText: fieldError(field) });
@@ -119,21 +119,11 @@ export function IcpRewardPanel() {
             </DecisionView>
           )}
           {account && (
-            <Paper variant="outlined" sx={{ p: 1.5 }}>
-              <Typography variant="subtitle2">{t('icp.requests')}</Typography>
-              <List dense disablePadding>
-                {rewards.cases.length === 0 && <ListItem disableGutters>{t('decision.none')}</ListItem>}
-                {rewards.cases.map((c) => (
-                  <ListItem key={c.id} disableGutters data-case-id={c.id}>
-                    <ListItemText
-                      primary={`${c.id} · ${typeof c.details?.amount === 'string' ? formatMoney(c.details.amount, currency, i18n.language) : ''}`}
-                      secondary={typeof c.details?.creditDueBy === 'string' ? t('icp.creditDueBy', { date: c.details.creditDueBy }) : undefined}
-                    />
-                    <Chip size="small" label={t(`decision.status.${c.status}`, { defaultValue: c.status })} />
-                  </ListItem>
-                ))}
-              </List>
-            </Paper>
+            <ReviewList
+              cases={rewards.cases}
+              onChanged={rewards.refresh}
+              extra={(c) => (c.type === 'icp-reward' && c.details.creditDueBy ? t('icp.creditDueBy', { date: c.details.creditDueBy }) : undefined)}
+            />
           )}
         </Stack>
       </Box>

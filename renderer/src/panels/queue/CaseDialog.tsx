@@ -10,9 +10,6 @@ import {
   DialogTitle,
   Divider,
   IconButton,
-  List,
-  ListItem,
-  ListItemText,
   Stack,
   TextField,
   Typography,
@@ -24,6 +21,7 @@ import type { SlaTimerView, WorkOrderDetails } from '../../../../shared/contract
 import { isWorkOrder } from '../../../../shared/domain/work-order.js';
 import { call } from '../../api/client.js';
 import { useDeskQuery } from '../../api/useDeskQuery.js';
+import { CaseHistory } from '../../components/CaseHistory.js';
 import { useFieldErrors } from '../../components/useFieldErrors.js';
 import { FileLinks } from '../../components/FileLinks.js';
 import { filesKept } from '../../../../shared/domain/case-files.js';
@@ -192,14 +190,7 @@ export function CaseDialog({ id, onClose }: { id: string | null; onClose(): void
                 )}
               </Box>
               <Box>
-                <Typography variant="subtitle2">{t('workOrders.page.history')}</Typography>
-                <List dense disablePadding aria-label={t('workOrders.page.history')}>
-                  {view.history.map((h) => (
-                    <ListItem key={h.seq} disableGutters>
-                      <ListItemText primary={`${at(h.at)} · ${h.actor} · ${actionLabel(h.action, i18n.language)}`} secondary={h.reason} data-action={h.action} />
-                    </ListItem>
-                  ))}
-                </List>
+                <CaseHistory history={view.history} />
               </Box>
             </Box>
           </Stack>

@@ -181,7 +181,7 @@ export function RefundsPanel() {
               </Typography>
             </DecisionView>
           )}
-          {account && <ReviewList kind="refunds" cases={requests.cases} onChanged={requests.refresh} />}
+          {account && <ReviewList cases={requests.cases} onChanged={requests.refresh} />}
         </Stack>
       </Box>
       <Snackbar open={saved !== null} autoHideDuration={4000} onClose={() => setSaved(null)} message={saved} />

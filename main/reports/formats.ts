@@ -1,0 +1,49 @@
+// The report formats, in one table the command line (`export`) and the desk (reports.export)
+// both use: the file extension, the MIME type, and a writer from a report section (the row
+// source) to an output stream. A new format is one entry here and its name in the contract.
+import { randomBytes } from 'node:crypto';
+import { createWriteStream, renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import type { Writable } from 'node:stream';
+import type { ReportFormatName } from '../../shared/contract/dashboard.js';
+import { writeCsv, type ExportProgress } from './csv.js';
+import { writeReportPdf } from './report-pdf.js';
+import type { ReportSection } from './rows.js';
+import { writeWorkbook } from './xlsx.js';
+
+export interface WriteOptions {
+  /** The desk's zone: instants a person reads (the PDF) are shown in it. */
+  timeZone: string;
+  /** What the report covers, e.g. "2026-06-01 – 2026-06-30". */
+  subtitle: string;
+  onProgress?: ExportProgress;
+}
+
+export interface ReportFormat {
+  ext: string;
+  mime: string;
+  /** Writes the section to `out` and ends it. */
+  write(section: ReportSection, out: Writable, options: WriteOptions): Promise<void>;
+}
+
+export const REPORT_FORMAT_TABLE: { [F in ReportFormatName]: ReportFormat } = {
+  csv: { ext: 'csv', mime: 'text/csv;charset=utf-8', write: (section, out, o) => writeCsv(section, out, o.onProgress) },
+  xlsx: {
+    ext: 'xlsx',
+    mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    write: (section, out, o) => writeWorkbook([section], out, o.onProgress),
+  },
+  pdf: { ext: 'pdf', mime: 'application/pdf', write: (section, out, o) => writeReportPdf(section, out, o) },
+};
+
+/** Writes beside `file` and renames at the end: a failure never leaves half a file. */
+export async function writeReportFile(file: string, format: ReportFormatName, section: ReportSection, options: WriteOptions): Promise<void> {
+  const temp = join(dirname(file), `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    await REPORT_FORMAT_TABLE[format].write(section, createWriteStream(temp, { flags: 'wx' }), options);
+    renameSync(temp, file);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
+  }
+}

@@ -1,0 +1,24 @@
+// A case's history as the case page and the approval pane show it: when, who, what, and why.
+import { List, ListItem, ListItemText, Typography } from '@mui/material';
+import { useTranslation } from 'react-i18next';
+import type { HistoryEntry } from '../../../shared/contract/cases.js';
+import { actionLabel } from '../i18n/actions.js';
+import { formatDateTime } from '../i18n/index.js';
+import { useSession } from '../state/session.js';
+
+export function CaseHistory({ history }: { history: readonly HistoryEntry[] }) {
+  const { t, i18n } = useTranslation();
+  const timeZone = useSession((s) => s.settings?.timeZone ?? 'Asia/Shanghai');
+  return (
+    <>
+      <Typography variant="subtitle2">{t('workOrders.page.history')}</Typography>
+      <List dense disablePadding aria-label={t('workOrders.page.history')}>
+        {history.map((h) => (
+          <ListItem key={h.seq} disableGutters data-action={h.action}>
+            <ListItemText primary={`${formatDateTime(h.at, i18n.language, timeZone)} · ${h.actor} · ${actionLabel(h.action, i18n.language)}`} secondary={h.reason} />
+          </ListItem>
+        ))}
+      </List>
+    </>
+  );
+}
