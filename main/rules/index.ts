@@ -12,7 +12,7 @@ export { decideRefund } from './refund.js';
 export { decideCompensation } from './compensation.js';
 export { decideIcpReward } from './icp-reward.js';
 export { decideSla } from './sla-check.js';
-export { classifyScope, type ScopeDecision } from './scope.js';
+export { classifyScope, suggestScope, type ScopeDecision, type ScopeSuggestion } from './scope.js';
 export { decisionContext, NoPolicyInForce, type DeskSettings, type DecisionContext } from './context.js';
 export { BUNDLED_POLICIES, DEFAULT_POLICY, policyInForce, type Policy } from './policy.js';
 export {

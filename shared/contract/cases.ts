@@ -18,7 +18,18 @@ export interface CasePage {
   cases: CaseRecord[];
 }
 
+/** The out-of-scope category the words of a call point at (policy section 1), with what to tell the caller. */
+export interface ScopeSuggestion {
+  category: (typeof CATEGORIES)[number];
+  inScope: boolean;
+  label: string;
+  explanation: string;
+  words: string[];
+}
+
 export const caseCalls = {
+  /** Reads the words typed for a case (summary and notes) against the scope table: null when none point out of scope. */
+  'scope.suggest': call<ScopeSuggestion | null>()({ access: 'agent', input: z.object({ text: freeText(LIMITS.summary + LIMITS.notes) }).strict() }),
   'calls.log': call<CaseOf<'call'>>()({
     access: 'agent',
     input: z

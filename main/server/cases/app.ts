@@ -6,6 +6,8 @@ import { DeskError, notFound } from '../errors.js';
 import { customerOf, newCase, recordNewCase } from '../workspace/workflow.js';
 import { CASES } from '../../../shared/domain/entities.js';
 import { linkPhoneCall } from '../cti/phone-calls.js';
+import { suggestScope } from '../../rules/index.js';
+import { currentPolicy } from '../policy/rules-context.js';
 
 function toHistoryEntry(event: StoredEvent, id: string): HistoryEntry {
   const change = event.changes.find((c) => c.entity === CASES && c.id === id);
@@ -23,7 +25,12 @@ const unidentified = (caller: { name: string; phone: string } | undefined): Cust
   createdAt: '',
 });
 
-export const caseHandlers: Pick<Handlers, 'calls.log' | 'calls.link' | 'cases.search' | 'cases.get'> = {
+export const caseHandlers: Pick<Handlers, 'scope.suggest' | 'calls.log' | 'calls.link' | 'cases.search' | 'cases.get'> = {
+  'scope.suggest'(input, ctx) {
+    const suggestion = suggestScope(input.text, currentPolicy(ctx));
+    return suggestion && { category: suggestion.category, inScope: suggestion.inScope, label: suggestion.label, explanation: suggestion.explanation, words: suggestion.words };
+  },
+
   'calls.log'(input, ctx) {
     const { caller, phoneCallId, ...fields } = input;
     const customer = fields.customerAccount ? customerOf(ctx, fields.customerAccount) : unidentified(caller);

@@ -47,6 +47,10 @@ export const en = {
     save: 'Save call',
     saved: 'Call {{id}} saved',
     outOfScope: 'Out of scope — read this to the caller:',
+    scopeSuggestion: 'The words “{{words}}” point to “{{category}}”, which is out of scope.',
+    useCategory: 'Use this category',
+    wordSeparator: '”, “',
+    savedOutOfScope: 'Logged as out of scope. What the caller was told:',
     scopeExplanation:
       'After-sales support covers the platform and its services. “{{category}}” is on the customer’s side of the shared-responsibility line, so we cannot work on it; your request is logged. A partner or our professional services can help.',
     recent: 'Recent cases',

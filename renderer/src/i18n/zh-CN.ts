@@ -48,6 +48,10 @@ export const zhCN: Messages = {
     save: '保存来电',
     saved: '来电 {{id}} 已保存',
     outOfScope: '不在服务范围内——请向客户说明：',
+    scopeSuggestion: '“{{words}}”表明这是“{{category}}”，不在售后支持范围内。',
+    useCategory: '改用此类别',
+    wordSeparator: '”“',
+    savedOutOfScope: '已按超出服务范围登记。已向来电人说明：',
     scopeExplanation:
       '售后技术支持覆盖云平台及其服务。“{{category}}”属于责任共担模型中客户一方的责任，我们无法处理；您的诉求已登记。可由合作伙伴或我们的专业服务提供帮助。',
     recent: '最近工单',

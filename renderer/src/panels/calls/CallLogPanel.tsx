@@ -7,7 +7,7 @@ import { call } from '../../api/client.js';
 import { useDeskQuery } from '../../api/useDeskQuery.js';
 import { SubmitRow } from '../../components/SubmitRow.js';
 import { useFieldErrors } from '../../components/useFieldErrors.js';
-import { submitOnCtrlEnter, useF2 } from '../../components/workspace.js';
+import { submitOnCtrlEnter, useF2, useLivePreview } from '../../components/workspace.js';
 import { useNavigation } from '../../state/navigation.js';
 import { PANELS } from '../registry.js';
 import { CallerLookup } from './CallerLookup.js';
@@ -37,6 +37,11 @@ export function CallLogPanel() {
   const conversions = PANELS.filter((p) => CONVERSIONS.includes(p.id));
   // The scope table comes from the policy version in force; the panel only shows it.
   const scope = useDeskQuery('policy.current', {}, { refreshOn: ['policyVersions'] }).data?.scope[form.category];
+
+  // The words typed can point out of scope whatever category is picked: the engine reads them.
+  const words = `${form.summary}\n${form.notes}`.trim();
+  const suggestion = useLivePreview('scope.suggest', words ? { text: words } : null).result;
+  const suggested = suggestion && suggestion.category !== form.category && scope?.inScope ? suggestion : null;
 
   const recent = useDeskQuery('cases.search', { limit: 20 }, { refreshOn: ['cases'] }).data?.cases ?? [];
   const convertRef = useRef<HTMLDivElement>(null);
@@ -144,6 +149,20 @@ export function CallLogPanel() {
               }
             }}
           />
+        )}
+        {suggested && (
+          <Alert
+            severity="warning"
+            sx={{ mt: 2 }}
+            data-testid="scope-suggestion"
+            action={
+              <Button size="small" color="inherit" onClick={() => setForm((f) => ({ ...f, category: suggested.category }))}>
+                {t('calls.useCategory')}
+              </Button>
+            }
+          >
+            {t('calls.scopeSuggestion', { words: suggested.words.join(t('calls.wordSeparator')), category: t(`category.${suggested.category}`) })}
+          </Alert>
         )}
         {scope && !scope.inScope && (
           <Alert severity="warning" sx={{ mt: 2 }} data-testid="out-of-scope">

@@ -99,6 +99,11 @@ export function CaseDialog({ id, onClose }: { id: string | null; onClose(): void
               {isWo && d.flagSupervisor && <Chip size="small" color="warning" label={t('workOrders.page.flagged')} />}
               {(sla?.breached || d?.breached) && <Chip size="small" color="error" label={t('workOrders.page.breached')} data-testid="breached" />}
             </Stack>
+            {c.inScope === false && (
+              <Alert severity="warning" data-testid="case-out-of-scope">
+                <strong>{t('calls.savedOutOfScope')}</strong> {t('calls.scopeExplanation', { category: t(`category.${c.category}`) })}
+              </Alert>
+            )}
             {isWo && d.severityRule.result === 'passed' && <Alert severity="warning">{ruleReason(d.severityRule, i18n.language)}</Alert>}
             {sla && (
               <Stack direction="row" spacing={2} sx={{ alignItems: 'flex-start' }}>
