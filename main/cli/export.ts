@@ -24,6 +24,22 @@ function bound(name: 'from' | 'to', raw: unknown, timeZone: string): number {
   return ms;
 }
 
+/** Rows written so far, on stderr: one line rewritten in a terminal, a line per quarter otherwise. */
+function commandLineProgress(report: string) {
+  let quarter = 0;
+  let finished = false;
+  return (done: number, total: number) => {
+    if (finished || total === 0) return;
+    finished = done >= total;
+    const line = `${report}: ${done.toLocaleString('en')} of ${total.toLocaleString('en')} rows written`;
+    if (process.stderr.isTTY) process.stderr.write(`\r${line}${finished ? '\n' : ''}`);
+    else if (Math.floor((done * 4) / total) > quarter) {
+      quarter = Math.floor((done * 4) / total);
+      process.stderr.write(`${line}\n`);
+    }
+  };
+}
+
 export const exportCommand: Command = {
   name: 'export',
   summary: 'export a manager report (cases, refunds, compensation, sla) as CSV, XLSX or PDF',
@@ -62,7 +78,7 @@ export const exportCommand: Command = {
     } finally {
       await reading.close();
     }
-    await writeReportFile(out, format, section, { timeZone, subtitle: `${values.from} – ${values.to}` });
+    await writeReportFile(out, format, section, { timeZone, subtitle: `${values.from} – ${values.to}`, onProgress: commandLineProgress(report) });
     process.stdout.write(`exported ${section.rows.length} rows of ${report} to ${out}\n`);
     return 0;
   },

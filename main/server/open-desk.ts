@@ -6,6 +6,7 @@ import type { SettingsStore } from './settings/settings-store.js';
 import { startMailFetcher, type MailFetcher } from './mail/fetcher.js';
 import { openTeamDesk } from '../team/desk/open.js';
 import { warmDashboard } from './dashboard/app.js';
+import { warmQueue } from './work-orders/queue.js';
 import type { SecretStore } from './secrets/secret-store.js';
 import { localSecretStore, moveLegacySecrets } from './secrets/file-secret-store.js';
 import { CHANNEL_SECRETS } from './mail/channel-secrets.js';
@@ -47,8 +48,8 @@ export async function openDesk(options: {
   if (options.teamUrl) return openTeamDesk({ ...options, secrets, keys, teamUrl: options.teamUrl });
   const store = await openCaseStore(options.dataDir, { now: options.now, keys });
   const desk = createDesk({ store, settings: options.settings, dataDir: options.dataDir, secrets, now: options.now ?? (() => new Date()) });
-  // The dashboard's figures are read once the search index is built, in slices, not on a manager's first request.
-  void store.searchReady.then(() => warmDashboard(desk.services), () => undefined);
+  // Once the search index is built: the open cases' SLA (the queue), then every case's dashboard figures, in slices, not on the first request.
+  void store.searchReady.then(() => warmQueue(desk.services)).then(() => warmDashboard(desk.services), () => undefined);
   const slaMonitor = startSlaMonitor(desk.services, { intervalMs: options.slaIntervalMs, autoStart: options.slaIntervalMs !== 0 });
   const mailFetcher = options.fetchMail === false ? null : startMailFetcher(desk.services, { intervalMs: options.mailIntervalMs });
   return {

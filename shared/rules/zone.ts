@@ -35,7 +35,8 @@ interface WallTime {
   second: number;
 }
 
-function wallTime(ms: number, timeZone: string): WallTime {
+/** The zone's reading of an instant, from Intl (slow: a few microseconds a call). */
+function readWallTime(ms: number, timeZone: string): WallTime {
   const parts: Record<string, number> = {};
   for (const p of formatter(timeZone).formatToParts(new Date(ms))) {
     if (p.type !== 'literal') parts[p.type] = Number(p.value);
@@ -49,6 +50,47 @@ function wallTime(ms: number, timeZone: string): WallTime {
     second: parts.second ?? 0,
   };
 }
+
+// A zone's offset from UTC changes a few times a year at most, so it is kept per quarter hour:
+// where the offset at both ends of the quarter agrees, every instant inside reads as UTC plus that
+// offset; a quarter with a change inside it (or a bad instant) is read through Intl each time.
+const QUARTER = 15 * MINUTE;
+const offsets = new Map<string, Map<number, number | null>>();
+const MAX_QUARTERS = 200_000;
+// Kept only for these years (Date.UTC reads years below 100 as 19xx).
+const KEPT_FROM = Date.UTC(1900, 0, 1);
+const KEPT_TO = Date.UTC(2200, 0, 1);
+
+function readOffset(ms: number, timeZone: string): number {
+  const w = readWallTime(ms, timeZone);
+  return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - Math.floor(ms / 1000) * 1000;
+}
+
+function quarterOffset(ms: number, timeZone: string): number | null {
+  let zone = offsets.get(timeZone);
+  if (!zone) offsets.set(timeZone, (zone = new Map()));
+  const q = Math.floor(ms / QUARTER);
+  let off = zone.get(q);
+  if (off === undefined) {
+    const start = readOffset(q * QUARTER, timeZone);
+    off = start === readOffset((q + 1) * QUARTER - 1000, timeZone) && start % 1000 === 0 ? start : null;
+    if (zone.size >= MAX_QUARTERS) zone.clear();
+    zone.set(q, off);
+  }
+  return off;
+}
+
+function wallTime(ms: number, timeZone: string): WallTime {
+  const off = ms >= KEPT_FROM && ms < KEPT_TO ? quarterOffset(ms, timeZone) : null;
+  if (off === null) return readWallTime(ms, timeZone);
+  const d = new Date(ms + off);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: d.getUTCSeconds() };
+}
+
+/** Intl's reading of an instant, bypassing the kept offsets (tests compare the two). */
+export const wallTimeFromIntl = readWallTime;
+/** The reading the engine uses. */
+export const wallTimeInZone = wallTime;
 
 /** The calendar date of an instant in a zone. */
 export function dateInZone(ms: number, timeZone: string): string {

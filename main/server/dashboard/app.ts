@@ -16,7 +16,7 @@ import type { SummaryQuery } from './summary.js';
 
 /** The figures from the projection kept as events are applied. */
 export function deskSummary(ctx: Pick<Services, 'store' | 'settings' | 'now'>, query: SummaryQuery) {
-  return dashboardProjection(ctx.store).summary(query, () => deskRules(ctx), () => ctx.now().getTime());
+  return dashboardProjection(ctx).summary(query, () => deskRules(ctx), () => ctx.now().getTime());
 }
 
 export const dashboardHandlers: Pick<Handlers, 'dashboard.summary' | 'reports.export' | 'reports.dashboardPdf'> = {
@@ -68,5 +68,5 @@ export const dashboardHandlers: Pick<Handlers, 'dashboard.summary' | 'reports.ex
 
 /** Reads every case's figures in the background, so the first dashboard is quick. */
 export function warmDashboard(services: Pick<Services, 'store' | 'settings' | 'now'>): Promise<void> {
-  return dashboardProjection(services.store).catchUp(() => deskRules(services), () => services.now().getTime());
+  return dashboardProjection(services).catchUp(() => deskRules(services), () => services.now().getTime());
 }

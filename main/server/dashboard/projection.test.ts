@@ -12,6 +12,8 @@ import { openCaseStore, type EventInput, type StoredRecord } from '../../store/i
 import { caseSla, deskCalendar } from '../../rules/index.js';
 import { storeRules } from '../policy/rules-context.js';
 import { DashboardProjection } from './projection.js';
+import { keptSla } from '../work-orders/sla-reading.js';
+import { memorySettings } from '../settings/settings-store.js';
 import { caseFigures, dashboardSummary, Summing, type SummaryQuery } from './summary.js';
 
 const BASE = Date.parse('2026-03-01T00:00:00Z');
@@ -103,7 +105,9 @@ describe('dashboard projection', () => {
         const dir = mkdtempSync(join(tmpdir(), 'desk-projection-'));
         const store = await openCaseStore(dir, { autoBackup: false });
         try {
-          const projection = new DashboardProjection(store);
+          // The desk's own reader: SLA readings kept per record (sla-reading.ts), as the handler uses.
+          const services = { store, settings: memorySettings({ timeZone: ZONE }), now: () => new Date(nowMs) };
+          const projection = new DashboardProjection(store, (c) => keptSla(c, services, false));
           const rules = () => storeRules(store, ZONE);
           let nowMs = BASE;
           const now = () => nowMs;

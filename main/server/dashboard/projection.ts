@@ -6,9 +6,11 @@
 import type { CaseRecord } from '../../../shared/domain/case.js';
 import type { DashboardSummary } from '../../../shared/contract/dashboard.js';
 import { CALENDAR, CASES, POLICY_VERSIONS } from '../../../shared/domain/entities.js';
-import type { DeskSettings } from '../../rules/index.js';
+import type { DeskSettings, SlaAssessment } from '../../rules/index.js';
 import type { CaseStore } from '../../store/types.js';
 import { caseFigures, Summing, type CaseFigures, type SummaryQuery } from './summary.js';
+import type { Services } from '../context.js';
+import { keptSla } from '../work-orders/sla-reading.js';
 
 const SLICE_MS = 8;
 const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -21,7 +23,11 @@ export class DashboardProjection {
   private draining: Promise<void> | null = null;
   private readonly unsubscribe: () => void;
 
-  constructor(private readonly store: Pick<CaseStore, 'all' | 'get' | 'subscribe'>) {
+  constructor(
+    private readonly store: Pick<CaseStore, 'all' | 'get' | 'subscribe'>,
+    /** The SLA reading of a case (default: the rules engine's, afresh). */
+    private readonly assess?: (c: CaseRecord) => SlaAssessment | undefined,
+  ) {
     this.unsubscribe = store.subscribe((event) => {
       for (const change of event.changes) {
         if (change.entity === POLICY_VERSIONS || change.entity === CALENDAR) this.pending = null;
@@ -39,7 +45,7 @@ export class DashboardProjection {
     let t = performance.now();
     for (let i = 0; i < all.length; i++) {
       sum.add(all[i]!);
-      if ((i & 4095) === 4095 && performance.now() - t > SLICE_MS) {
+      if ((i & 1023) === 1023 && performance.now() - t > SLICE_MS) {
         await yieldToLoop();
         t = performance.now();
       }
@@ -77,9 +83,9 @@ export class DashboardProjection {
       for (let i = 0; i < ids.length; i++) {
         const id = ids[i]!;
         const c = this.store.get<CaseRecord>(CASES, id);
-        if (c) this.figures.set(id, caseFigures(c, settings, now()));
+        if (c) this.figures.set(id, caseFigures(c, settings, now(), this.assess));
         else this.figures.delete(id);
-        if ((i & 255) === 255 && performance.now() - t > SLICE_MS) {
+        if (performance.now() - t > SLICE_MS) {
           await yieldToLoop();
           if (this.pending === null) break; // the rules changed meanwhile: start over
           t = performance.now();
@@ -96,8 +102,10 @@ export class DashboardProjection {
 const projections = new WeakMap<object, DashboardProjection>();
 
 /** The store's one projection, made on first use. */
-export function dashboardProjection(store: Pick<CaseStore, 'all' | 'get' | 'subscribe'>): DashboardProjection {
+export function dashboardProjection(services: Pick<Services, 'store' | 'settings' | 'now'>): DashboardProjection {
+  const { store, settings, now } = services;
   let p = projections.get(store);
-  if (!p) projections.set(store, (p = new DashboardProjection(store)));
+  // The queue and the SLA monitor read the same open cases: one kept reading serves all three.
+  if (!p) projections.set(store, (p = new DashboardProjection(store, (c) => keptSla(c, { store, settings, now }, false))));
   return p;
 }

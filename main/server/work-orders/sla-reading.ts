@@ -29,12 +29,13 @@ function validUntil(a: SlaAssessment | undefined, nowMs: number): number {
   return until;
 }
 
-export function keptSla(record: CaseRecord, services: Pick<Services, 'store' | 'settings' | 'now'>): SlaAssessment | undefined {
+/** `keep: false` uses a kept reading but keeps no new one (the dashboard reads every case once: keeping them all would cost memory). */
+export function keptSla(record: CaseRecord, services: Pick<Services, 'store' | 'settings' | 'now'>, keep = true): SlaAssessment | undefined {
   const nowMs = services.now().getTime();
   const rules = storeRules(services.store, services.settings.get().timeZone);
   const k = kept.get(record);
   if (k && k.rules === rules && nowMs <= k.until) return k.assessment;
   const assessment = caseSla(record, nowMs, { ...rules, clock: () => nowMs });
-  kept.set(record, { rules, until: validUntil(assessment, nowMs), assessment });
+  if (keep) kept.set(record, { rules, until: validUntil(assessment, nowMs), assessment });
   return assessment;
 }
