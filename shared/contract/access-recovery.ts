@@ -2,7 +2,8 @@
 // company verification documents, the requested role change, who held it before. Nothing changes
 // until a supervisor other than the submitter approves.
 import { z } from 'zod';
-import { CHANNELS, type CaseOf, type CaseRecord } from '../domain/case.js';
+import { type CaseOf, type CaseRecord } from '../domain/case.js';
+import { caseOrigin } from './case-origin.js';
 import { call } from './define.js';
 import { caseId, freeText, LIMITS, requiredName, requiredText } from './bounds.js';
 import { attachmentInput } from './work-orders.js';
@@ -33,7 +34,7 @@ export const accessRecoveryCalls = {
         newHolder: text(120, 'who should hold it now?'),
         documents: z.array(attachmentInput).min(1, 'attach the company verification documents').max(10, 'at most 10 files'),
         notes: freeText(LIMITS.notes).default(''),
-        channel: z.enum(CHANNELS).default('hotline'),
+        ...caseOrigin,
       })
       .strict(),
   }),

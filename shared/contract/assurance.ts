@@ -2,16 +2,16 @@
 // fault compensation (6), the ICP filing reward (7) and complaints (9). The request field
 // schemas are the rules engine's own (shared/rules), so validation lives in one place.
 import { z } from 'zod';
-import { CHANNELS, type CaseOf, type CaseRecord } from '../domain/case.js';
+import { type CaseOf, type CaseRecord } from '../domain/case.js';
 import { COMPLAINT_SUBJECTS, type Order } from '../domain/order.js';
 import type { CompensationDecision, IcpRewardDecision, RefundDecision } from '../rules/decision.js';
 import { compensationClaimSchema, icpRewardRequestSchema, refundRequestSchema } from '../rules/requests.js';
+import { caseOrigin } from './case-origin.js';
 import { call } from './define.js';
 import { accountId, caseId, freeText, LIMITS, requiredName, requiredText } from './bounds.js';
 
 const customerAccount = accountId('look up the customer first');
 const reason = requiredText(1000, 'give a reason');
-const channel = z.enum(CHANNELS).default('hotline');
 const notes = freeText(LIMITS.notes).default('');
 
 const refundInput = {
@@ -39,7 +39,7 @@ export const assuranceCalls = {
 
   /** Live eligibility of a refund: the rules engine against the store's orders and earlier refunds. */
   'refunds.preview': call<RefundDecision>()({ access: 'agent', input: z.object(refundInput).strict() }),
-  'refunds.submit': call<CaseOf<'refund'>>()({ access: 'agent', input: z.object({ ...refundInput, channel, notes }).strict() }),
+  'refunds.submit': call<CaseOf<'refund'>>()({ access: 'agent', input: z.object({ ...refundInput, ...caseOrigin, notes }).strict() }),
   'refunds.approve': call<CaseOf<'refund'>>()({ access: 'supervisor', input: z.object({ id: caseId }).strict() }),
   'refunds.reject': call<CaseOf<'refund'>>()({ access: 'supervisor', input: z.object({ id: caseId, reason }).strict() }),
   'refunds.complete': call<CaseOf<'refund'>>()({ access: 'supervisor', input: z.object({ id: caseId }).strict() }),
@@ -47,13 +47,13 @@ export const assuranceCalls = {
   'compensation.preview': call<CompensationDecision>()({ access: 'agent', input: z.object(compensationInput).strict() }),
   'compensation.submit': call<CaseOf<'compensation'>>()({
     access: 'agent',
-    input: z.object({ ...compensationInput, channel, notes }).strict(),
+    input: z.object({ ...compensationInput, ...caseOrigin, notes }).strict(),
   }),
   'compensation.approve': call<CaseOf<'compensation'>>()({ access: 'supervisor', input: z.object({ id: caseId }).strict() }),
   'compensation.reject': call<CaseOf<'compensation'>>()({ access: 'supervisor', input: z.object({ id: caseId, reason }).strict() }),
 
   'icpReward.preview': call<IcpRewardDecision>()({ access: 'agent', input: z.object(icpInput).strict() }),
-  'icpReward.submit': call<CaseOf<'icp-reward'>>()({ access: 'agent', input: z.object({ ...icpInput, channel, notes }).strict() }),
+  'icpReward.submit': call<CaseOf<'icp-reward'>>()({ access: 'agent', input: z.object({ ...icpInput, ...caseOrigin, notes }).strict() }),
   /** A supervisor other than the submitter credits the reward to the account (section 7). */
   'icpReward.credit': call<CaseOf<'icp-reward'>>()({ access: 'supervisor', input: z.object({ id: caseId }).strict() }),
   'icpReward.reject': call<CaseOf<'icp-reward'>>()({ access: 'supervisor', input: z.object({ id: caseId, reason }).strict() }),
@@ -66,7 +66,7 @@ export const assuranceCalls = {
         subject: z.enum(COMPLAINT_SUBJECTS),
         summary: requiredText(LIMITS.summary),
         notes,
-        channel,
+        ...caseOrigin,
       })
       .strict(),
   }),

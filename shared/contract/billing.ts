@@ -1,8 +1,9 @@
 // Billing inquiries and disputes: the invoice period, the account, the services and charges asked
 // about; an explanation by the agent, or a dispute a supervisor (not the submitter) resolves.
 import { z } from 'zod';
-import { CHANNELS, type CaseOf, type CaseRecord } from '../domain/case.js';
+import { type CaseOf, type CaseRecord } from '../domain/case.js';
 import { money } from '../rules/fields.js';
+import { caseOrigin } from './case-origin.js';
 import { call } from './define.js';
 import { caseId, requiredName, requiredText } from './bounds.js';
 
@@ -38,7 +39,7 @@ export const billingCalls = {
           .min(1, 'name at least one service and charge')
           .max(20, 'at most 20 services'),
         question: text(2000, 'what does the customer ask?'),
-        channel: z.enum(CHANNELS).default('hotline'),
+        ...caseOrigin,
       })
       .strict(),
   }),

@@ -5,6 +5,7 @@ import type { RuleResult } from '../rules/decision.js';
 import type { EscalationLevel } from '../rules/policy.js';
 import type { WorkOrderRecord } from '../domain/work-order.js';
 import type { HistoryEntry } from './cases.js';
+import { caseOrigin } from './case-origin.js';
 import { call } from './define.js';
 import { accountId, caseId, freeText, LIMITS, list, nameText, requiredName } from './bounds.js';
 import { uploadRef } from './uploads.js';
@@ -147,7 +148,7 @@ export const workOrderCalls = {
     input: z
       .object({
         customerAccount: accountId('look up the customer first'),
-        channel: z.enum(CHANNELS).default('hotline'),
+        ...caseOrigin,
         summary: text(LIMITS.summary).min(1, 'required'),
         severity: z.enum(SEVERITIES, 'choose SEV-1, SEV-2 or SEV-3'),
         businessImpact: text(2000).min(1, 'required: production down or degraded, which services, how many users'),
@@ -157,7 +158,6 @@ export const workOrderCalls = {
         incident: incidentInput.optional(),
         attachments: z.array(attachmentInput).max(20, 'at most 20 files').default([]),
         notes: text(LIMITS.notes).default(''),
-        fromCase: caseId.optional(),
       })
       .strict(),
   }),

@@ -80,6 +80,8 @@ export interface CaseBase {
   agent: string; // username of the operator who owns the case
   openedAt: string; // ISO UTC
   updatedAt: string; // ISO UTC
+  /** The call this case was converted from: its channel and category came with it. */
+  fromCase?: string;
 }
 
 /** Each case type's own details: the one place their shape is written down. */

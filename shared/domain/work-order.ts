@@ -71,7 +71,6 @@ export type WorkOrderDetails = {
   lastUpdateAt?: string;
   breached: boolean;
   breaches: BreachEntry[];
-  fromCase?: string;
   qualityScore: number;
 };
 

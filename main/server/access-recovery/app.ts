@@ -7,7 +7,7 @@ import type { AccessRecoveryDetails } from '../../../shared/domain/access-recove
 import { DeskError } from '../errors.js';
 import type { StoredRecord } from '../../store/types.js';
 import type { Handlers } from '../context.js';
-import { advanceCase, caseInStatus, customerOf, newCase, requireFourEyes } from '../workspace/workflow.js';
+import { advanceCase, caseInStatus, caseOrigin, customerOf, newCase, requireFourEyes } from '../workspace/workflow.js';
 import { storeAttachments } from '../work-orders/attachments.js';
 import { ACCOUNT_ROLES, CASES } from '../../../shared/domain/entities.js';
 import { allocateId } from '../ids.js';
@@ -23,7 +23,7 @@ export const accessRecoveryHandlers: Pick<Handlers, 'accessRecovery.submit' | 'a
     const record = {
       ...newCase(ctx, customer, {
         type: 'access-recovery',
-        channel: input.channel,
+        ...caseOrigin(ctx, input),
         status: 'submitted',
         summary: `Access recovery: ${input.role} ${input.previousHolder} → ${input.newHolder}`,
         notes: input.notes,

@@ -6,7 +6,7 @@ import { isCaseOf, type CaseRecord } from '../../../shared/domain/case.js';
 import { correctionFigures, disputeFigures, inquiryTotal } from '../../rules/index.js';
 import type { Handlers } from '../context.js';
 import { DeskError } from '../errors.js';
-import { advanceCase, caseInStatus, customerOf, newCase, recordNewCase, requireFourEyes } from '../workspace/workflow.js';
+import { advanceCase, caseInStatus, caseOrigin, customerOf, newCase, recordNewCase, requireFourEyes } from '../workspace/workflow.js';
 import { CASES } from '../../../shared/domain/entities.js';
 
 export const billingHandlers: Pick<Handlers, 'billing.open' | 'billing.explain' | 'billing.dispute' | 'billing.resolveDispute' | 'billing.disputes'> = {
@@ -15,7 +15,7 @@ export const billingHandlers: Pick<Handlers, 'billing.open' | 'billing.explain' 
     const { total, rules } = inquiryTotal(input.items);
     const record = newCase(ctx, customer, {
       type: 'billing',
-      channel: input.channel,
+      ...caseOrigin(ctx, input),
       status: 'open',
       summary: `Billing ${input.invoicePeriod}: ${input.items.map((i) => i.service).join(', ')} (${total})`,
       notes: input.question,

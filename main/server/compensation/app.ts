@@ -11,6 +11,7 @@ import {
   accountCredit,
   advanceCase,
   caseInStatus,
+  caseOrigin,
   customerOf,
   decisionOf,
   newCase,
@@ -74,8 +75,8 @@ export const compensationHandlers: Pick<Handlers, 'compensation.preview' | 'comp
     requireEligible(decision, fieldOf(claim));
     const record = newCase(ctx, customerOf(ctx, input.customerAccount), {
       type: 'compensation',
-      channel: input.channel,
       category: 'system-fault',
+      ...caseOrigin(ctx, input),
       status: 'submitted',
       summary: `Compensation ${decision.amount} for ${claim.occurrences.length} fault occurrence(s), ${decision.faultMinutes} min`,
       notes: input.notes,

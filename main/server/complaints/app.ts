@@ -4,7 +4,7 @@ import { acknowledgedInTime, complaintAcknowledgement } from '../../rules/compla
 import type { Handlers } from '../context.js';
 import { DeskError } from '../errors.js';
 import { deskRules } from '../policy/rules-context.js';
-import { advanceCase, caseInStatus, customerOf, newCase, recordNewCase } from '../workspace/workflow.js';
+import { advanceCase, caseInStatus, caseOrigin, customerOf, newCase, recordNewCase } from '../workspace/workflow.js';
 
 export const complaintHandlers: Pick<Handlers, 'complaints.open' | 'complaints.acknowledge' | 'complaints.respond' | 'complaints.close'> = {
   'complaints.open'(input, ctx) {
@@ -13,7 +13,7 @@ export const complaintHandlers: Pick<Handlers, 'complaints.open' | 'complaints.a
     const due = complaintAcknowledgement(openedAt, deskRules(ctx));
     const record = newCase(ctx, customer, {
       type: 'complaint',
-      channel: input.channel,
+      ...caseOrigin(ctx, input),
       status: 'open',
       summary: input.summary,
       notes: input.notes,

@@ -6,7 +6,7 @@ import { decideIcpReward } from '../../rules/index.js';
 import type { HandlerContext, Handlers } from '../context.js';
 import { deskRules } from '../policy/rules-context.js';
 import type { CaseRecord } from '../../../shared/domain/case.js';
-import { accountCredit, advanceCase, caseInStatus, customerOf, decisionOf, newCase, recordNewCase, requireEligible, requireFourEyes, review } from '../workspace/workflow.js';
+import { accountCredit, advanceCase, caseInStatus, caseOrigin, customerOf, decisionOf, newCase, recordNewCase, requireEligible, requireFourEyes, review } from '../workspace/workflow.js';
 import { CASES, CREDITS } from '../../../shared/domain/entities.js';
 
 function requestOf(ctx: HandlerContext, input: ParsedInput<'icpReward.preview'>): IcpRewardRequest {
@@ -42,7 +42,7 @@ export const icpRewardHandlers: Pick<Handlers, 'icpReward.preview' | 'icpReward.
     requireEligible(decision, fieldOf);
     const record = newCase(ctx, customerOf(ctx, input.customerAccount), {
       type: 'icp-reward',
-      channel: input.channel,
+      ...caseOrigin(ctx, input),
       status: 'submitted',
       summary: `ICP filing reward ${decision.amount}, credit due by ${decision.creditDueBy}`,
       notes: input.notes,

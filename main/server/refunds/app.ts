@@ -12,6 +12,7 @@ import { deskRules } from '../policy/rules-context.js';
 import {
   advanceCase,
   caseInStatus,
+  caseOrigin,
   customerOf,
   decisionOf,
   newCase,
@@ -84,7 +85,7 @@ export const refundHandlers: Pick<Handlers, 'refunds.preview' | 'refunds.submit'
     const orderList = orders.map((o) => o.id).join(', ') || 'no order';
     const record = newCase(ctx, customer, {
       type: 'refund',
-      channel: input.channel,
+      ...caseOrigin(ctx, input),
       status: eligible ? 'submitted' : REJECTED_BY_RULES,
       summary: eligible ? `Refund ${decision.amount} for ${orderList}` : `Refund for ${orderList} rejected by the rules (${[...new Set(failedRules)].join(', ')})`,
       notes: input.notes,

@@ -19,6 +19,7 @@ import { isWorkOrder, slaOfCase, toSlaView, TRANSITIONS } from './model.js';
 import { queueHandlers } from './queue.js';
 import { CASES, CUSTOMERS, KEY_EVENTS } from '../../../shared/domain/entities.js';
 import { allocateId } from '../ids.js';
+import { caseOrigin } from '../workspace/workflow.js';
 
 type Stored<T> = T & { [key: string]: unknown };
 
@@ -121,7 +122,8 @@ export const workOrderHandlers: Pick<
   'workOrders.create'(input, ctx) {
     const customer = ctx.store.get<Stored<Customer>>(CUSTOMERS, input.customerAccount);
     if (!customer) throw notFound('customer', 'customerAccount');
-    if (input.fromCase && !ctx.store.get(CASES, input.fromCase)) throw notFound('case', 'fromCase');
+    const origin = caseOrigin(ctx, input);
+    const category = origin.category ?? 'technical-issue';
     if (input.incident?.startTime && Date.parse(input.incident.startTime) > ctx.now().getTime()) {
       throw new DeskError('invalid-input', 'the incident cannot start in the future', 'incident.startTime');
     }
@@ -162,18 +164,17 @@ export const workOrderHandlers: Pick<
       pauses: [],
       breached: false,
       breaches: [],
-      ...(input.fromCase ? { fromCase: input.fromCase } : {}),
       qualityScore: quality(draft, ctx).score,
     };
     const record: WorkOrderRecord = {
       id,
       type: 'work-order',
-      channel: input.channel,
+      ...origin,
       customerAccount: customer.id,
       customerName: customer.name,
       vip: customer.vip,
-      category: 'technical-issue',
-      inScope: classifyScope('technical-issue', policy).inScope,
+      category,
+      inScope: classifyScope(category, policy).inScope,
       severity: opening.severity,
       status: 'new',
       summary: input.summary,

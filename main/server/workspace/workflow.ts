@@ -18,11 +18,22 @@ export function customerOf(ctx: HandlerContext, account: string): Customer {
   return customer;
 }
 
+/**
+ * The channel the agent chose and, for a converted call, that call and its category: every case
+ * form sends the same origin, and every case type keeps it the same way.
+ */
+export function caseOrigin(ctx: HandlerContext, input: { channel: Channel; fromCase?: string | undefined }): { channel: Channel; fromCase?: string; category?: Category } {
+  if (!input.fromCase) return { channel: input.channel };
+  const from = ctx.store.get<CaseRecord>(CASES, input.fromCase);
+  if (!isCaseOf(from, 'call')) throw notFound('call', 'fromCase');
+  return { channel: input.channel, fromCase: from.id, category: from.category };
+}
+
 /** A new case of this type for this customer; the caller appends it with its own action. */
 export function newCase<T extends CaseType>(
   ctx: HandlerContext,
   customer: Customer,
-  fields: { type: T; channel: Channel; summary: string; notes: string; status: string; details: CaseDetails[T]; category?: Category },
+  fields: { type: T; channel: Channel; summary: string; notes: string; status: string; details: CaseDetails[T]; category?: Category; fromCase?: string },
 ): CaseOf<T> {
   const now = ctx.now().toISOString();
   const category = fields.category ?? 'product-function';
@@ -43,6 +54,7 @@ export function newCase<T extends CaseType>(
     openedAt: now,
     updatedAt: now,
     details: fields.details,
+    ...(fields.fromCase ? { fromCase: fields.fromCase } : {}),
   };
 }
 

@@ -1,8 +1,10 @@
+import type { Channel } from '../../../shared/domain/case.js';
 import { create } from 'zustand';
 
 /** What one panel hands another when an agent converts a call: no retyping. */
 export interface Prefill {
   fromCase?: string;
+  channel?: Channel;
   customerAccount?: string;
   summary?: string;
   notes?: string;

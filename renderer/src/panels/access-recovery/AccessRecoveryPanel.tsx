@@ -9,6 +9,7 @@ import type { CustomerMatch } from '../../../../shared/contract/index.js';
 import type { CaseOf } from '../../../../shared/domain/case.js';
 import { call } from '../../api/client.js';
 import { uploadFiles } from '../../api/upload.js';
+import { ChannelField, useCaseOrigin } from '../../components/ChannelField.js';
 import { SubmitRow } from '../../components/SubmitRow.js';
 import { useCustomerState } from '../../components/useCustomerState.js';
 import { useFieldErrors } from '../../components/useFieldErrors.js';
@@ -21,7 +22,8 @@ type Reason = (typeof RECOVERY_REASONS)[number];
 export function AccessRecoveryPanel() {
   const { t } = useTranslation();
   const errors = useFieldErrors();
-  const { customer, setCustomer } = useCustomer();
+  const { customer, setCustomer, prefill } = useCustomer();
+  const origin = useCaseOrigin(prefill);
   const account = customer?.customer.id;
   const [reason, setReason] = useCustomerState<Reason>(account, 'admin-left');
   const [role, setRole] = useCustomerState(account, '');
@@ -36,7 +38,7 @@ export function AccessRecoveryPanel() {
 
   async function submit() {
     errors.clear();
-    const input = { customerAccount: account ?? '', reason, role, previousHolder, newHolder, notes };
+    const input = { customerAccount: account ?? '', reason, role, previousHolder, newHolder, notes, ...origin.input };
     // Checked with a stand-in per file before any upload; the desk checks the real ids.
     const invalid = validateInput('accessRecovery.submit', { ...input, documents: documents.map(() => ({ uploadId: `U-${'0'.repeat(32)}` })) });
     if (invalid) return errors.set(invalid.field, invalid.message);
@@ -72,6 +74,7 @@ export function AccessRecoveryPanel() {
           </Typography>
           <Stack spacing={1.5}>
             <CallerLookup value={customer} onChange={setCustomer} error={errors.errors.customerAccount} inputRef={lookupRef} />
+            <ChannelField origin={origin} error={errors.errors.channel} />
             <TextField select size="small" name="reason" label={t('accessRecovery.reason')} value={reason} onChange={(e) => setReason(e.target.value as Reason)}>
               {RECOVERY_REASONS.map((r) => (
                 <MenuItem key={r} value={r}>

@@ -7,6 +7,7 @@ import { DISPUTE_OUTCOMES, type DisputeOutcome } from '../../../../shared/contra
 import type { CaseOf } from '../../../../shared/domain/case.js';
 import { call } from '../../api/client.js';
 import { useDeskQuery } from '../../api/useDeskQuery.js';
+import { ChannelField, useCaseOrigin } from '../../components/ChannelField.js';
 import { SubmitRow } from '../../components/SubmitRow.js';
 import { useCustomerState } from '../../components/useCustomerState.js';
 import { useFieldErrors } from '../../components/useFieldErrors.js';
@@ -24,7 +25,8 @@ const lastMonth = () => {
 export function BillingPanel() {
   const { t } = useTranslation();
   const errors = useFieldErrors();
-  const { customer, setCustomer } = useCustomer();
+  const { customer, setCustomer, prefill } = useCustomer();
+  const origin = useCaseOrigin(prefill);
   const account = customer?.customer.id;
   const [period, setPeriod] = useCustomerState(account, lastMonth);
   const [items, setItems] = useCustomerState(account, [{ service: '', amount: '' }]);
@@ -37,7 +39,7 @@ export function BillingPanel() {
 
   async function open() {
     errors.clear();
-    const input = { customerAccount: account ?? '', invoicePeriod: period, items, question };
+    const input = { customerAccount: account ?? '', invoicePeriod: period, items, question, ...origin.input };
     const invalid = validateInput('billing.open', input);
     if (invalid) return errors.set(invalid.field, invalid.message);
     try {
@@ -68,6 +70,7 @@ export function BillingPanel() {
         </Typography>
         <Stack spacing={1.5}>
           <CallerLookup value={customer} onChange={setCustomer} error={errors.errors.customerAccount} inputRef={lookupRef} />
+          <ChannelField origin={origin} error={errors.errors.channel} />
           <TextField name="invoicePeriod" label={t('billing.period')} value={period} onChange={(e) => setPeriod(e.target.value)} {...errors.props('invoicePeriod')} />
           {items.map((item, i) => (
             <Stack key={i} direction="row" spacing={1} sx={{ alignItems: 'flex-start' }}>

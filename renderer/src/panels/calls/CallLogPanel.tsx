@@ -18,7 +18,7 @@ import { OnCall, useAnsweredCall } from '../phone/OnCall.js';
 
 const EMPTY = { channel: 'hotline' as Channel, category: 'technical-issue' as Category, summary: '', notes: '' };
 /** Panels a logged call can be turned into, carrying the caller, summary and notes over. */
-const CONVERSIONS = ['work-orders', 'refunds', 'compensation', 'icp-reward', 'complaints'];
+const CONVERSIONS = ['work-orders', 'refunds', 'compensation', 'icp-reward', 'complaints', 'billing', 'access-recovery'];
 
 export function CallLogPanel() {
   const { t } = useTranslation();
@@ -189,6 +189,7 @@ export function CallLogPanel() {
                   onClick={() =>
                     open(panel.id, {
                       fromCase: lastCall.id,
+                      channel: lastCall.channel,
                       customerAccount: lastCall.customerAccount,
                       summary: lastCall.summary,
                       notes: lastCall.notes,

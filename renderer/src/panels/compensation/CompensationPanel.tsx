@@ -6,6 +6,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FAULT_CAUSES, FAULT_SCENARIOS, type FaultCause, type FaultScenario } from '../../../../shared/rules/requests.js';
 import { call } from '../../api/client.js';
+import { ChannelField, useCaseOrigin } from '../../components/ChannelField.js';
 import { SubmitRow } from '../../components/SubmitRow.js';
 import { useCustomerState } from '../../components/useCustomerState.js';
 import { DecisionView } from '../../components/DecisionView.js';
@@ -34,6 +35,7 @@ export function CompensationPanel() {
   const deskInstant = (local: string) => toDeskInstant(local, timeZone);
   const errors = useFieldErrors();
   const { customer, setCustomer, prefill } = useCustomer();
+  const origin = useCaseOrigin(prefill);
   const account = customer?.customer.id;
   const [dailyFee, setDailyFee] = useCustomerState(account, '');
   const [rows, setRows] = useCustomerState<Row[]>(account, () => [newRow(1)]);
@@ -61,7 +63,8 @@ export function CompensationPanel() {
     try {
       const record = await call('compensation.submit', {
         ...claim,
-        notes: [prefill?.fromCase ? `From call ${prefill.fromCase}` : '', notes].filter(Boolean).join('\n'),
+        notes,
+        ...origin.input,
       });
       setSaved(record.id);
       setRows([newRow(1)]);
@@ -85,9 +88,9 @@ export function CompensationPanel() {
     <Stack spacing={1.5} component="form" aria-label={t('compensation.title')} onSubmit={(e) => (e.preventDefault(), void submit())} onKeyDown={submitOnCtrlEnter(() => void submit())}>
       <Typography variant="h6" component="h2">
         {t('compensation.title')}
-        {prefill?.fromCase && (
+        {origin.input.fromCase && (
           <Typography component="span" variant="body2" color="text.secondary" sx={{ ml: 2 }}>
-            {t('decision.fromCase', { id: prefill.fromCase })}
+            {t('decision.fromCase', { id: origin.input.fromCase })}
           </Typography>
         )}
       </Typography>
@@ -95,6 +98,7 @@ export function CompensationPanel() {
         <Stack spacing={1.5}>
           <Box sx={{ display: 'grid', gridTemplateColumns: '2fr 1fr', gap: 1.5 }}>
             <CallerLookup value={customer} onChange={setCustomer} error={errors.errors.customerAccount} inputRef={lookupRef} />
+            <ChannelField origin={origin} error={errors.errors.channel} />
             <TextField
               name="dailyFee"
               label={t('compensation.dailyFee')}

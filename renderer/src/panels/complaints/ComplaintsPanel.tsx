@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { CaseOf } from '../../../../shared/domain/case.js';
 import { COMPLAINT_SUBJECTS, type ComplaintSubject } from '../../../../shared/domain/order.js';
 import { ApiError, call } from '../../api/client.js';
+import { ChannelField, useCaseOrigin } from '../../components/ChannelField.js';
 import { SubmitRow } from '../../components/SubmitRow.js';
 import { useCustomerState } from '../../components/useCustomerState.js';
 import { useFieldErrors } from '../../components/useFieldErrors.js';
@@ -19,6 +20,7 @@ export function ComplaintsPanel() {
   const timeZone = useSession((s) => s.settings?.timeZone ?? 'Asia/Shanghai');
   const errors = useFieldErrors();
   const { customer, setCustomer, prefill } = useCustomer();
+  const origin = useCaseOrigin(prefill);
   const account = customer?.customer.id;
   const [subject, setSubject] = useCustomerState<ComplaintSubject>(account, 'customer-service');
   const [summary, setSummary] = useCustomerState(account, prefill?.summary ?? '');
@@ -35,7 +37,8 @@ export function ComplaintsPanel() {
       customerAccount: account ?? '',
       subject,
       summary,
-      notes: [prefill?.fromCase ? `From call ${prefill.fromCase}` : '', notes].filter(Boolean).join('\n'),
+      notes,
+      ...origin.input,
     };
     const invalid = validateInput('complaints.open', input);
     if (invalid) return errors.set(invalid.field, invalid.message);
@@ -65,6 +68,7 @@ export function ComplaintsPanel() {
         </Typography>
         <Stack spacing={1.5}>
           <CallerLookup value={customer} onChange={setCustomer} error={errors.errors.customerAccount} inputRef={lookupRef} />
+          <ChannelField origin={origin} error={errors.errors.channel} />
           <TextField select name="subject" label={t('complaints.subject')} value={subject} onChange={(e) => setSubject(e.target.value as ComplaintSubject)} {...errors.props('subject')}>
             {COMPLAINT_SUBJECTS.map((s) => (
               <MenuItem key={s} value={s}>

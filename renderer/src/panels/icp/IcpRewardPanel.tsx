@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { BILLING_MODES, type BillingMode } from '../../../../shared/rules/fields.js';
 import { FILING_STATUSES } from '../../../../shared/rules/requests.js';
 import { call } from '../../api/client.js';
+import { ChannelField, useCaseOrigin } from '../../components/ChannelField.js';
 import { SubmitRow } from '../../components/SubmitRow.js';
 import { useCustomerState } from '../../components/useCustomerState.js';
 import { DecisionView } from '../../components/DecisionView.js';
@@ -27,6 +28,7 @@ export function IcpRewardPanel() {
   const { t } = useTranslation();
   const errors = useFieldErrors();
   const { customer, setCustomer, prefill } = useCustomer();
+  const origin = useCaseOrigin(prefill);
   const account = customer?.customer.id;
   const [recharge, setRecharge] = useCustomerState(account, '');
   const [billingMode, setBillingMode] = useCustomerState<BillingMode>(account, 'monthly');
@@ -60,7 +62,7 @@ export function IcpRewardPanel() {
   async function submit() {
     errors.clear();
     try {
-      const record = await call('icpReward.submit', { ...input, notes: [prefill?.fromCase ? `From call ${prefill.fromCase}` : '', notes].filter(Boolean).join('\n') });
+      const record = await call('icpReward.submit', { ...input, notes, ...origin.input });
       setSaved(record.id);
       rewards.refresh();
     } catch (error) {
@@ -76,6 +78,7 @@ export function IcpRewardPanel() {
       <Box sx={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)', gap: 1.5, alignItems: 'start' }}>
         <Stack spacing={1.5}>
           <CallerLookup value={customer} onChange={setCustomer} error={errors.errors.customerAccount} inputRef={lookupRef} />
+          <ChannelField origin={origin} error={errors.errors.channel} />
           <Box sx={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 1.5 }}>
             <TextField label={t('icp.recharge')} value={recharge} onChange={(e) => setRecharge(e.target.value)} {...fieldProps('accumulatedRecharge')} />
             <TextField select label={t('icp.hostBilling')} value={billingMode} onChange={(e) => setBillingMode(e.target.value as BillingMode)} {...fieldProps('host.billingMode')}>

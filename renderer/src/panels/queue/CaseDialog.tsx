@@ -91,6 +91,9 @@ export function CaseDialog({ id, onClose }: { id: string | null; onClose(): void
               <Chip label={t(`workOrders.status.${c.status}`, { defaultValue: c.status })} color="primary" data-testid="case-status" />
               {c.severity && <Chip label={c.severity} color={SEVERITY_COLOR[c.severity]} />}
               <Chip label={t(`workOrders.type.${c.type}`)} variant="outlined" />
+              <Chip size="small" variant="outlined" data-testid="case-channel" label={t(`channel.${c.channel}`)} />
+              <Chip size="small" variant="outlined" data-testid="case-category" label={t(`category.${c.category}`)} />
+              {c.fromCase && <Chip size="small" variant="outlined" data-testid="case-from-call" label={t('workOrders.fromCall', { id: c.fromCase })} />}
               <Typography variant="body2">
                 {t('workOrders.page.customer')}: <strong>{c.customerName}</strong> ({c.customerAccount})
               </Typography>

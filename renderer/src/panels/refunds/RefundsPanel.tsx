@@ -21,6 +21,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client.js';
 import { useDeskQuery } from '../../api/useDeskQuery.js';
+import { ChannelField, useCaseOrigin } from '../../components/ChannelField.js';
 import { SubmitRow } from '../../components/SubmitRow.js';
 import { useCustomerState } from '../../components/useCustomerState.js';
 import { DecisionView } from '../../components/DecisionView.js';
@@ -47,6 +48,7 @@ export function RefundsPanel() {
   const timeZone = useSession((s) => s.settings?.timeZone ?? 'Asia/Shanghai');
   const errors = useFieldErrors();
   const { customer, setCustomer, prefill } = useCustomer();
+  const origin = useCaseOrigin(prefill);
   const account = customer?.customer.id;
   const [selected, setSelected] = useCustomerState<string[]>(account, []);
   const [confirmed, setConfirmed] = useCustomerState(account, false);
@@ -74,7 +76,8 @@ export function RefundsPanel() {
         customerAccount: account ?? '',
         orderIds: selected,
         dataMigrationConfirmed: confirmed,
-        notes: [prefill?.fromCase ? `From call ${prefill.fromCase}` : '', notes].filter(Boolean).join('\n'),
+        notes,
+        ...origin.input,
       });
       setSaved(t(record.status === 'rejected-by-rules' ? 'refunds.recorded' : 'refunds.submitted', { id: record.id }));
       setSelected([]);
@@ -93,15 +96,16 @@ export function RefundsPanel() {
     <Stack spacing={1.5} component="form" aria-label={t('refunds.title')} onSubmit={(e) => (e.preventDefault(), void submit())} onKeyDown={submitOnCtrlEnter(() => void submit())}>
       <Typography variant="h6" component="h2">
         {t('refunds.title')}
-        {prefill?.fromCase && (
+        {origin.input.fromCase && (
           <Typography component="span" variant="body2" color="text.secondary" sx={{ ml: 2 }}>
-            {t('decision.fromCase', { id: prefill.fromCase })}
+            {t('decision.fromCase', { id: origin.input.fromCase })}
           </Typography>
         )}
       </Typography>
       <Box sx={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1.25fr) minmax(0, 1fr)', gap: 1.5, alignItems: 'start' }}>
         <Stack spacing={1.5}>
           <CallerLookup value={customer} onChange={setCustomer} error={errors.errors.customerAccount} inputRef={lookupRef} />
+          <ChannelField origin={origin} error={errors.errors.channel} />
           <Paper variant="outlined">
             <Typography variant="subtitle2" sx={{ px: 1.5, pt: 1 }}>
               {t('refunds.orders')}

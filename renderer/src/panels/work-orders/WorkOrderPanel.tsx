@@ -31,6 +31,7 @@ import { useCustomerState } from '../../components/useCustomerState.js';
 import { submitOnCtrlEnter, useF2 } from '../../components/workspace.js';
 import { toDeskInstant, useDeskTimeZone } from '../../components/desk-time.js';
 import { DeskDateTimeField } from '../../components/DeskDateTimeField.js';
+import { ChannelField, useCaseOrigin } from '../../components/ChannelField.js';
 import { useNavigation } from '../../state/navigation.js';
 import { CallerLookup } from '../calls/CallerLookup.js';
 import { CaseDialog } from '../queue/CaseDialog.js';
@@ -101,7 +102,8 @@ export function WorkOrderPanel() {
   const [form, setForm] = useCustomerState<Form>(account, EMPTY);
   const timeZone = useDeskTimeZone();
   const [files, setFiles] = useCustomerState<File[]>(account, []);
-  const [fromCase, setFromCase] = useState<string | undefined>();
+  const origin = useCaseOrigin();
+  const fromCase = origin.input.fromCase;
   const [quality, setQuality] = useState<QualityView | null>(null);
   const [saved, setSaved] = useState<{ id: string; raised?: string } | null>(null);
   const [openCase, setOpenCase] = useState<string | null>(null);
@@ -114,7 +116,7 @@ export function WorkOrderPanel() {
   useEffect(() => {
     const prefill = useNavigation.getState().takePrefill();
     if (!prefill) return;
-    setFromCase(prefill.fromCase);
+    origin.convert(prefill);
     setForm((f) => ({ ...f, summary: prefill.summary ?? '', notes: prefill.notes ?? '' }));
     if (prefill.customerAccount) {
       void call('customers.lookup', { query: prefill.customerAccount, limit: 5 }).then((matches) => {
@@ -158,14 +160,14 @@ export function WorkOrderPanel() {
         customerAccount: customer!.customer.id,
         notes: form.notes,
         attachments,
-        ...(fromCase ? { fromCase } : {}),
+        ...origin.input,
       });
       const raised = record.details.severityRule.result === 'passed' ? record.severity : undefined;
       setSaved({ id: record.id, ...(raised ? { raised } : {}) });
       setForm(EMPTY);
       setFiles([]);
       setCustomer(null);
-      setFromCase(undefined);
+      origin.reset();
       setOpenCase(record.id);
     } catch (error) {
       const field = (error as { field?: string }).field;
@@ -211,6 +213,7 @@ export function WorkOrderPanel() {
         <Stack spacing={1.5}>
           <Box sx={{ display: 'grid', gridTemplateColumns: '2fr 1fr', gap: 1.5 }}>
             <CallerLookup value={customer} onChange={setCustomer} error={errors.errors.customerAccount} inputRef={customerRef} />
+            <ChannelField origin={origin} error={errors.errors.channel} />
             <TextField select label={t('workOrders.severity')} {...field('severity')} slotProps={{ htmlInput: { 'data-testid': 'severity' } }}>
               {SEVERITIES.map((s) => (
                 <MenuItem key={s} value={s}>
