@@ -1,6 +1,7 @@
 // #12 items 6 and 7 on a real host and Chromium: the "convert this call" offer belongs to the call just
 // logged (the next caller takes it down), Alt+C reaches it without six Tabs, and every panel
-// shortcut listed can be typed (Alt+Shift+1 opens the eleventh panel).
+// shortcut listed can be typed (Alt+Shift+1 opens the eleventh panel); a converted call keeps its
+// channel and category (item 4).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -99,4 +100,41 @@ it('#12 item 6: the words typed raise the scope warning with the default categor
   await shown.waitFor();
   expect(await shown.textContent()).toContain('已按超出服务范围登记');
   await screenshot(page, 'call-keys-02-saved-out-of-scope');
+});
+
+const pick = async (select: string, option: string | RegExp) => {
+  await page.locator(select).locator('xpath=..').locator('[role=combobox]').click();
+  await page.getByRole('option', { name: option }).click();
+};
+
+it('#12 item 4: an online system-fault call converted to a work order keeps its channel and category on the case page', async () => {
+  await page.keyboard.press('Escape'); // the case page of the test before
+  await page.getByRole('dialog').waitFor({ state: 'detached' });
+  await page.keyboard.press('Alt+Digit1');
+  await page.locator('input[name=caller]').fill(customers[4]!.id);
+  await page.getByRole('option').filter({ hasText: customers[4]!.id }).first().click();
+  await pick('input[name=channel]', '在线咨询');
+  await pick('input[name=category]', '系统问题类故障诊断');
+  await page.locator('input[name=summary]').fill('RDS 实例自 10:00 起无法写入');
+  await page.locator('input[name=summary]').press('Control+Enter');
+  const offer = page.getByTestId('convert-call');
+  await offer.waitFor();
+  const callId = (await offer.textContent())!.match(/C-\d{6}/)![0];
+  await offer.getByRole('button', { name: '工单', exact: true }).click();
+
+  // The work-order form starts on the call's channel.
+  await expect.poll(() => page.locator('[data-testid=case-channel-field]').locator('xpath=..').locator('[role=combobox]').textContent()).toBe('在线咨询');
+  await expect.poll(() => page.locator('input[name=caller]').inputValue()).toContain(customers[4]!.id);
+  await pick('[data-testid=severity]', /^SEV-2/);
+  await page.locator('input[name=businessImpact]').fill('订单无法写入，约 300 名用户受影响');
+  await page.locator('textarea[name=evidence]').fill('10:02 RDS-1040 write timeout');
+  await page.locator('textarea[name=stepsTried]').fill('重启实例');
+  await page.locator('input[name=summary]').press('Control+Enter');
+
+  const dialog = page.getByRole('dialog');
+  await dialog.getByTestId('case-channel').waitFor();
+  expect(await dialog.getByTestId('case-channel').textContent()).toBe('在线咨询');
+  expect(await dialog.getByTestId('case-category').textContent()).toBe('系统问题类故障诊断');
+  expect(await dialog.getByTestId('case-from-call').textContent()).toContain(callId);
+  await screenshot(page, 'call-keys-03-converted-keeps-channel');
 });
