@@ -1,6 +1,6 @@
 // `backup [--data DIR] [--out DIR]`: a verified copy of the store (journal + snapshot + manifest).
 import { backupStore, type KeyProvider } from '../store/index.js';
-import type { Command } from './commands.js';
+import type { Command } from './command.js';
 import { parseOptions, UsageError } from './options.js';
 import { processIo, type CliIo } from './verify.js';
 

@@ -6,7 +6,7 @@ import { DECISION_KINDS } from '../../shared/rules/requests.js';
 import { validateRequest } from '../../shared/rules/validate.js';
 import { decide, NoPolicyInForce } from '../rules/index.js';
 import { publicRule } from '../rules/rule-list.js';
-import type { Command } from './commands.js';
+import type { Command } from './command.js';
 
 const USAGE = `Usage: assurance-desk check <${DECISION_KINDS.join('|')}> [FILE]
 

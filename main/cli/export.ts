@@ -8,7 +8,7 @@ import { storeRules } from '../server/policy/rules-context.js';
 import { lowdbSettings } from '../server/settings/lowdb-settings.js';
 import { buildReport, parseBound, REPORTS, type ReportName } from '../reports/rows.js';
 import { writeReportFile } from '../reports/formats.js';
-import type { Command } from './commands.js';
+import type { Command } from './command.js';
 import { parseOptions, UsageError } from './options.js';
 
 function choice<T extends string>(name: string, raw: unknown, allowed: readonly T[]): T {

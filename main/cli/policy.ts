@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { policySchema } from '../../shared/rules/policy-schema.js';
 import { openCaseStore, type StoredRecord } from '../store/index.js';
 import { policyVersions } from '../server/policy/rules-context.js';
-import type { Command } from './commands.js';
+import type { Command } from './command.js';
 import { parseOptions, UsageError } from './options.js';
 import { POLICY_VERSIONS } from '../../shared/domain/entities.js';
 

@@ -1,6 +1,6 @@
 // `restore [--data DIR] [--key-dir DIR] --from BACKUP`: replaces the store with a backup that verifies.
 import { restoreBackup, type KeyProvider } from '../store/index.js';
-import type { Command } from './commands.js';
+import type { Command } from './command.js';
 import { parseOptions, UsageError } from './options.js';
 import { processIo, type CliIo } from './verify.js';
 

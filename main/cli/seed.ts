@@ -5,7 +5,7 @@ import { generateDesk, SEED_AGENTS } from '../seed/generate.js';
 import { hashPassword } from '../server/operators/passwords.js';
 import { operatorRecord } from '../server/operators/app.js';
 import { generateOrders } from '../seed/orders.js';
-import type { Command } from './commands.js';
+import type { Command } from './command.js';
 import { intOption, parseOptions, UsageError } from './options.js';
 import { CASES, CUSTOMERS, OPERATORS, ORDERS } from '../../shared/domain/entities.js';
 import { allocateIds } from '../server/ids.js';

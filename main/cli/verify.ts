@@ -1,7 +1,7 @@
 // `verify [--data DIR]`: checks the whole store (journal hash chain, snapshot) without changing it.
 // Exit 0 with one OK line; 1 with the findings in plain words; 2 for bad options.
 import { verifyStore, type KeyProvider } from '../store/index.js';
-import type { Command } from './commands.js';
+import type { Command } from './command.js';
 import { parseOptions, UsageError } from './options.js';
 
 export interface CliIo {

@@ -236,6 +236,24 @@ describe('tamper anchor', () => {
     }
   });
 
+  it('an anchored store opened without a key provider can be read but not changed, and stays anchored', async () => {
+    const keys = keysIn('readonly');
+    const dir = await buildAnchored(keys);
+    const before = fs.readFileSync(path.join(dir, 'store.json'), 'utf8');
+    const s = await openCaseStore(dir, { autoBackup: false });
+    try {
+      expect(s.count('cases')).toBe(25);
+      expect(() => s.append(caseEvent(26))).toThrow(/anchored and was opened without its key/);
+    } finally {
+      await s.close();
+    }
+    expect(fs.readFileSync(path.join(dir, 'store.json'), 'utf8')).toBe(before);
+    const again = await openCaseStore(dir, { autoBackup: false, keys });
+    expect(again.report.status).toBe('ok');
+    expect(again.report.notices).toEqual([]);
+    await again.close();
+  });
+
   it('an anchored store whose key is missing is refused with a clear message; a key folder inside the data directory is refused', async () => {
     const dir = await buildAnchored(keysIn('lost'));
     const other = keysIn('other');

@@ -133,18 +133,23 @@ async function openLocked(dataDir: string, options: OpenOptions, t0: number, loc
     fs.fsyncSync(fd);
   }
   report.snapshotSeq = state.snapshotSeq;
-  db.data.closedAt = null; // open: an unclean end is detected by the journal itself
-  await db.write();
+  // An anchored store opened without a key provider (a test or tool reading it) is read-only:
+  // unMACed events, snapshots or a store.json would look forged to the next anchored open.
+  const keyless = !keys && loaded.sawMacs;
+  if (!keyless) {
+    db.data.closedAt = null; // open: an unclean end is detected by the journal itself
+    await db.write();
+  }
 
   const background = new Background(
     {
       dataDir,
       backupDir: ctx.backupDir,
-      snapshotEvery: options.snapshotEvery ?? 5000,
+      snapshotEvery: keyless ? Number.POSITIVE_INFINITY : (options.snapshotEvery ?? 5000),
       backupEvery: options.backupEvery ?? 10000,
       backupIntervalMs: options.backupIntervalMs ?? 24 * 3600_000,
       keepBackups: options.keepBackups ?? 7,
-      autoBackup: options.autoBackup ?? true,
+      autoBackup: !keyless && (options.autoBackup ?? true),
       now,
       log,
       macKey,
@@ -158,6 +163,7 @@ async function openLocked(dataDir: string, options: OpenOptions, t0: number, loc
   const writer = new JournalWriter(fd, state, search, {
     now,
     macKey,
+    ...(keyless ? { readOnly: `this store is anchored and was opened without its key (${dataDir}): it can be read here, not changed; open it with its key provider` } : {}),
     ...(options.validate ? { validate: options.validate } : {}),
     announce(event) {
       for (const l of listeners) {
@@ -213,8 +219,10 @@ async function openLocked(dataDir: string, options: OpenOptions, t0: number, loc
         writer.closed = true;
         await background.close();
         fs.closeSync(fd);
-        db.data.closedAt = { seq: state.seq, hash: state.lastHash, at: now().toISOString() };
-        await db.write();
+        if (!keyless) {
+          db.data.closedAt = { seq: state.seq, hash: state.lastHash, at: now().toISOString() };
+          await db.write();
+        }
         fs.rmSync(lockFile, { force: true });
         log(`closed at event #${state.seq}`);
       })()),
@@ -237,7 +245,8 @@ async function openLocked(dataDir: string, options: OpenOptions, t0: number, loc
   report.notices = [...report.warnings, ...report.lost, ...report.notes];
   report.openMs = Math.round(performance.now() - t0);
   log(`opened at event #${state.seq} in ${report.openMs} ms (status ${report.status}; snapshot #${state.snapshotSeq}, ${report.replayedEvents} events replayed)`);
-  if (report.damaged.length || report.migrated || upgraded) background.runNow();
+  if (keyless) log('opened without the anchor key: read-only');
+  else if (report.damaged.length || report.migrated || upgraded) background.runNow();
   else background.maybeRun();
   return store;
 }

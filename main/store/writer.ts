@@ -6,7 +6,7 @@ import { core } from './node-core.js';
 import type { SearchFeed } from './search-feed.js';
 import type { StoreState } from './state.js';
 import type { Change, EventInput, StoredEvent, StoredRecord } from './types.js';
-import { writeFailure } from './errors.js';
+import { StoreError, writeFailure } from './errors.js';
 import { deepFreeze } from './util.js';
 import { stageInput, validateChanges, type RecordValidator } from './validate.js';
 
@@ -19,6 +19,8 @@ export interface WriterOptions {
   afterWrite: () => void;
   /** The store's anchor key: every event gets `mac` (see docs/store.md "Tamper anchor"). */
   macKey?: Uint8Array | null;
+  /** Set when the store must not be written (anchored, opened without its key): the message of the refusal. */
+  readOnly?: string;
 }
 
 export class JournalWriter {
@@ -42,6 +44,7 @@ export class JournalWriter {
   appendMany(inputs: EventInput[]): StoredEvent[] {
     if (!Array.isArray(inputs) || inputs.length === 0) return [];
     if (this.closed) throw new Error('the store is closed');
+    if (this.#opts.readOnly) throw new StoreError('io', this.#opts.readOnly);
     const state = this.#state;
     const overlay = new Map<string, StoredRecord | null>();
     const built: { event: StoredEvent; line: string }[] = [];

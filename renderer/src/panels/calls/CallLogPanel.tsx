@@ -9,7 +9,7 @@ import { SubmitRow } from '../../components/SubmitRow.js';
 import { useFieldErrors } from '../../components/useFieldErrors.js';
 import { submitOnCtrlEnter, useF2, useLivePreview } from '../../components/workspace.js';
 import { useNavigation } from '../../state/navigation.js';
-import { PANELS } from '../registry.js';
+import { PANEL_NAV } from '../panel-nav.js';
 import { CallerLookup } from './CallerLookup.js';
 import { RecentCases } from './RecentCases.js';
 import { CustomerDialog } from '../customers/CustomerDialog.js';
@@ -34,7 +34,7 @@ export function CallLogPanel() {
   const callerRef = useRef<HTMLInputElement>(null);
   const { phoneCallId, logged } = useAnsweredCall(setCaller);
   const open = useNavigation((s) => s.open);
-  const conversions = PANELS.filter((p) => CONVERSIONS.includes(p.id));
+  const conversions = PANEL_NAV.filter((p) => CONVERSIONS.includes(p.id));
   // The scope table comes from the policy version in force; the panel only shows it.
   const scope = useDeskQuery('policy.current', {}, { refreshOn: ['policyVersions'] }).data?.scope[form.category];
 
