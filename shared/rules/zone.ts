@@ -51,12 +51,12 @@ function readWallTime(ms: number, timeZone: string): WallTime {
   };
 }
 
-// A zone's offset from UTC changes a few times a year at most, so it is kept per quarter hour:
-// where the offset at both ends of the quarter agrees, every instant inside reads as UTC plus that
-// offset; a quarter with a change inside it (or a bad instant) is read through Intl each time.
-const QUARTER = 15 * MINUTE;
+// A zone's offset from UTC changes a few times a year at most, so it is kept per UTC day: where
+// the offset at both ends of the day agrees, every instant inside reads as UTC plus that offset;
+// a day with a change inside it is read through Intl each time.
+const SPAN = DAY;
 const offsets = new Map<string, Map<number, number | null>>();
-const MAX_QUARTERS = 200_000;
+const MAX_SPANS = 100_000;
 // Kept only for these years (Date.UTC reads years below 100 as 19xx).
 const KEPT_FROM = Date.UTC(1900, 0, 1);
 const KEPT_TO = Date.UTC(2200, 0, 1);
@@ -66,22 +66,22 @@ function readOffset(ms: number, timeZone: string): number {
   return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - Math.floor(ms / 1000) * 1000;
 }
 
-function quarterOffset(ms: number, timeZone: string): number | null {
+function keptOffset(ms: number, timeZone: string): number | null {
   let zone = offsets.get(timeZone);
   if (!zone) offsets.set(timeZone, (zone = new Map()));
-  const q = Math.floor(ms / QUARTER);
+  const q = Math.floor(ms / SPAN);
   let off = zone.get(q);
   if (off === undefined) {
-    const start = readOffset(q * QUARTER, timeZone);
-    off = start === readOffset((q + 1) * QUARTER - 1000, timeZone) && start % 1000 === 0 ? start : null;
-    if (zone.size >= MAX_QUARTERS) zone.clear();
+    const start = readOffset(q * SPAN, timeZone);
+    off = start === readOffset((q + 1) * SPAN - 1000, timeZone) && start % 1000 === 0 ? start : null;
+    if (zone.size >= MAX_SPANS) zone.clear();
     zone.set(q, off);
   }
   return off;
 }
 
 function wallTime(ms: number, timeZone: string): WallTime {
-  const off = ms >= KEPT_FROM && ms < KEPT_TO ? quarterOffset(ms, timeZone) : null;
+  const off = ms >= KEPT_FROM && ms < KEPT_TO ? keptOffset(ms, timeZone) : null;
   if (off === null) return readWallTime(ms, timeZone);
   const d = new Date(ms + off);
   return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: d.getUTCSeconds() };

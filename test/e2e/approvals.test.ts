@@ -4,7 +4,7 @@
 // another with a reason, credits an ICP reward, and reads the audit trail with its verified hash
 // chain — real host, real store, real Chromium, both languages.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -23,6 +23,8 @@ let browser: Awaited<ReturnType<typeof launchBrowser>>;
 let page: Page;
 let rejectId: string;
 let rewardId: string;
+let recoveryId: string;
+const LICENCE = Buffer.from('%PDF-1.4 营业执照 business licence of 李娜网络');
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'desk-e2e-approvals-'));
@@ -61,6 +63,11 @@ beforeAll(async () => {
       host: { billingMode: 'monthly', servesWebsite: true, firstFilingWithUs: true, terminatedEarly: false, expiredWithoutRenewal: false },
       filing: { status: 'approved', approvedAt: new Date(now - 24 * HOUR).toISOString(), customerDelayDays: 0 },
     })
+  ).id;
+  const { uploadId } = await ok(agent, 'uploads.begin', { name: '营业执照.pdf', bytes: LICENCE.length }) as unknown as { uploadId: string };
+  await ok(agent, 'uploads.chunk', { uploadId, offset: 0, contentBase64: LICENCE.toString('base64') });
+  recoveryId = (
+    await ok(agent, 'accessRecovery.submit', { customerAccount: 'li-02', reason: 'admin-left', role: 'account administrator', previousHolder: '李娜', newHolder: '王强', documents: [{ uploadId }] })
   ).id;
   await opened.close();
 
@@ -148,6 +155,16 @@ it('rejects another refund with a reason', async () => {
   await pane.locator('input[name=reason]').press('Enter');
   await page.locator(`[data-decided-id="${rejectId}"]`).waitFor();
   await page.locator(`tr[data-item-id="${rejectId}"]`).waitFor({ state: 'detached' });
+});
+
+it('opens the access recovery’s verification document from the pane, then approves the recovery', async () => {
+  const pane = await reviewPane(page, recoveryId);
+  expect(await pane.textContent()).toContain('李娜 → 王强');
+  const [download] = await Promise.all([page.waitForEvent('download'), pane.getByRole('button', { name: /营业执照\.pdf/ }).click()]);
+  expect(download.suggestedFilename()).toBe('营业执照.pdf');
+  expect(readFileSync((await download.path())!)).toEqual(LICENCE);
+  await pane.getByRole('button', { name: '批准' }).click();
+  await page.locator(`[data-decided-id="${recoveryId}"]`).waitFor();
 });
 
 it('credits an ICP reward from the queue after reading I1–I6', async () => {

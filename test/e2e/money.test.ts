@@ -142,7 +142,7 @@ it('decides a compensation claim with one excluded occurrence and checks the ema
   await page.getByText(/补偿申请 C-\d{6} 已提交/).waitFor();
 });
 
-it('decides and records an ICP filing reward with its credit-due date', async () => {
+it('decides and records an ICP filing reward with its credit-due date; the preview then says it was received', async () => {
   await openPanel('ICP 备案奖励');
   await page.locator('input[name="filing.approvedAt"]').fill(localInput(24));
   await page.locator('input[name=accumulatedRecharge]').fill('200.00');
@@ -156,6 +156,10 @@ it('decides and records an ICP filing reward with its credit-due date', async ()
   await bothLanguages('icp-01-eligible', 'ICP license filing reward');
   await page.locator('input[name=accumulatedRecharge]').press('Control+Enter');
   await page.getByText(/ICP 奖励 C-\d{6} 已登记/).waitFor();
+  // The reward is recorded: the same preview, asked again by itself, now fails I4 (never received before).
+  await page.locator('[data-testid=decision][data-outcome=ineligible]').waitFor();
+  expect(await page.locator('[data-rule=I4]').getAttribute('data-result')).toBe('failed');
+  await page.locator('[role=listitem][data-status=submitted]').first().waitFor();
 });
 
 it('opens a complaint with its acknowledgement due time and refuses to close it without a response', async () => {

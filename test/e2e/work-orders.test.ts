@@ -90,8 +90,9 @@ it('opens a SEV-1 work order, watches it breach and escalate, and finds it on to
   // earlier. Among this agent's own cases the new breach is on top.
   await page.getByLabel('只看我的').check();
   const first = page.getByRole('option').first();
-  await expect.poll(() => first.textContent()).toContain('已超时');
-  expect(await first.textContent()).toContain('ECS 实例自 14:00 起无法连接');
+  // Wait for the filtered list itself: the unfiltered rows on screen before it also show breaches.
+  await expect.poll(() => first.textContent()).toContain('ECS 实例自 14:00 起无法连接');
+  expect(await first.textContent()).toContain('已超时');
   await screenshot(page, 'work-orders-04-queue-zh');
 
   await chooseLanguage(page, 'English');
