@@ -1,7 +1,7 @@
 // Every call of the contract, mapped to its domain's handler. The type makes a missing one an error.
 import { caseHandlers } from './cases/app.js';
 import type { Handlers, Services } from './context.js';
-import { CustomerDirectory } from './customers/directory.js';
+import { customerDirectory } from './customers/directory.js';
 import { customerHandlers } from './customers/app.js';
 import { importHandlers } from './customers/import.js';
 import { operatorHandlers } from './operators/app.js';
@@ -29,7 +29,7 @@ export function handlers(services: Services): Handlers {
   return {
     ...operatorHandlers(new ResumeTokens()),
     ...settingsHandlers,
-    ...customerHandlers(new CustomerDirectory(services.store)),
+    ...customerHandlers(customerDirectory(services.store)),
     ...importHandlers,
     ...caseHandlers,
     ...policyHandlers,

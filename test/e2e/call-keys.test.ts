@@ -138,3 +138,23 @@ it('#12 item 4: an online system-fault call converted to a work order keeps its 
   expect(await dialog.getByTestId('case-from-call').textContent()).toContain(callId);
   await screenshot(page, 'call-keys-03-converted-keeps-channel');
 });
+
+it('#12 item 7: the queue search finds a caller’s cases by phone number typed with dashes or +86 and spaces', async () => {
+  const caller = customers.find((c) => c.contacts.some((p) => /^\+861\d{10}$/.test(p.phone ?? '')))!;
+  const digits = caller.contacts.find((p) => /^\+861\d{10}$/.test(p.phone ?? ''))!.phone!.slice(3); // 138xxxxxxxx
+  await page.keyboard.press('Escape'); // the case page of the test before
+  await page.getByRole('dialog').waitFor({ state: 'detached' });
+  await page.keyboard.press('Alt+Digit1');
+  await logCall(caller, '查询账单');
+  const id = (await page.getByTestId('convert-call').textContent())!.match(/C-\d{6}/)![0];
+
+  await page.getByRole('button', { name: '案件队列', exact: true }).click();
+  for (const typed of [`${digits.slice(0, 3)}-${digits.slice(3, 7)}-${digits.slice(7)}`, `+86 ${digits.slice(0, 3)} ${digits.slice(3, 7)} ${digits.slice(7)}`]) {
+    await page.locator('input[name=queue-search]').fill(typed);
+    await page.locator(`[data-case-id="${id}"]`).waitFor();
+    const shown = await page.locator('[data-case-id]').evaluateAll((rows) => rows.map((r) => r.textContent ?? ''));
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown.every((text) => text.includes(caller.name))).toBe(true);
+  }
+  await screenshot(page, 'call-keys-04-queue-by-phone');
+});

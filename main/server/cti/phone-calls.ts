@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import type { PhoneCall } from '../../../shared/contract/channels.js';
 import type { CaseStore, Change, StoredRecord } from '../../store/types.js';
 import type { Services } from '../context.js';
-import { CustomerDirectory } from '../customers/directory.js';
+import { customerDirectory } from '../customers/directory.js';
 import { looksLikePhone } from '../customers/phone.js';
 import type { CtiEvent } from './cti-event.js';
 import { CASES, OPERATORS, PHONE_CALLS } from '../../../shared/domain/entities.js';
@@ -13,17 +13,10 @@ export const PHONE_ACTOR = 'phone';
 
 export const phoneCallId = (callId: string) => `P-${createHash('sha256').update(callId).digest('hex').slice(0, 20)}`;
 
-const directories = new WeakMap<CaseStore, CustomerDirectory>();
-function directoryOf(store: CaseStore) {
-  let directory = directories.get(store);
-  if (!directory) directories.set(store, (directory = new CustomerDirectory(store)));
-  return directory;
-}
-
 /** The customer whose contact has this number, in whatever format the phone system sends it. */
 export function identifyCaller(store: CaseStore, number: string): PhoneCall['caller'] {
   if (!looksLikePhone(number)) return null;
-  return directoryOf(store).lookup(number, 5).find((match) => match.matchedOn === 'phone') ?? null;
+  return customerDirectory(store).lookup(number, 5).find((match) => match.matchedOn === 'phone') ?? null;
 }
 
 /** `user[]` carries people's names as the phone system knows them: matched to operators by name or username. */

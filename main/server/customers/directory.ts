@@ -36,6 +36,13 @@ export class CustomerDirectory {
     return [...matches.values()];
   }
 
+  /** The accounts with a contact on exactly this number, in whatever format it was typed (as the call log matches). */
+  accountsWithPhone(text: string): string[] {
+    const phone = looksLikePhone(text) ? normalizePhone(text) : undefined;
+    const hits = phone ? this.phoneIndex().get(phone) : undefined;
+    return [...new Set((hits ?? []).map((h) => h.account))];
+  }
+
   private matchPhone(text: string, add: (c: Customer | undefined, on: 'phone', contacts: string[]) => void) {
     const index = this.phoneIndex();
     const exact = normalizePhone(text);
@@ -60,4 +67,12 @@ export class CustomerDirectory {
     }
     return this.byPhone;
   }
+}
+
+const directories = new WeakMap<CaseStore, CustomerDirectory>();
+/** The one directory of a store, shared by the caller lookup and the queue search. */
+export function customerDirectory(store: CaseStore): CustomerDirectory {
+  let directory = directories.get(store);
+  if (!directory) directories.set(store, (directory = new CustomerDirectory(store)));
+  return directory;
 }

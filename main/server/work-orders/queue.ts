@@ -5,7 +5,8 @@
 import type { QueueRow } from '../../../shared/contract/work-orders.js';
 import type { CaseRecord } from '../../../shared/domain/case.js';
 import { isWorkOrder } from '../../../shared/domain/work-order.js';
-import type { CaseStore } from '../../store/types.js';
+import type { CaseSearchQuery, CaseStore } from '../../store/types.js';
+import { customerDirectory } from '../customers/directory.js';
 import type { Handlers, Services } from '../context.js';
 import { CLOSED_STATUSES, isOpenWorkOrder, isTimedOpenCase, openWorkOrders, runningDue } from './model.js';
 import { keptSla } from './sla-reading.js';
@@ -25,10 +26,25 @@ interface Ordered {
 
 const caches = new WeakMap<CaseStore, Ordered[]>();
 
+/** The queue's filters; `accounts`: the customers on the phone number typed as the search text. */
+type QueueQuery = CaseSearchQuery & { accounts?: string[] };
+
+/** Every matching case id, newest first: the text search and, for a phone number, every case of the customers on it. */
+async function matching(store: CaseStore, query: QueueQuery): Promise<string[]> {
+  const { accounts = [], ...search } = query;
+  const all = { limit: Math.max(store.count(CASES), 1), offset: 0 };
+  const { ids } = await store.searchCases({ ...search, ...all });
+  if (accounts.length === 0) return ids;
+  const { text: _typed, ...filters } = search;
+  const theirs = await Promise.all(accounts.map((customerAccount) => store.searchCases({ ...filters, customerAccount, ...all })));
+  const opened = (id: string) => Date.parse(store.get<CaseRecord>(CASES, id)?.openedAt ?? '') || 0;
+  return [...new Set([...ids, ...theirs.flatMap((r) => r.ids)])].sort((a, b) => opened(b) - opened(a));
+}
+
 async function ordered(
   services: Pick<Services, 'store' | 'settings' | 'now'>,
   key: string,
-  query: Parameters<CaseStore['searchCases']>[0],
+  query: QueueQuery,
 ): Promise<Ordered> {
   const { store } = services;
   const open = openWorkOrders(store);
@@ -39,8 +55,7 @@ async function ordered(
   if (hit && hit.version === open.version() && Math.abs(nowMs - hit.builtAt) < MAX_AGE_MS) return hit;
 
   const version = open.version(); // before the slices: a change meanwhile makes the next call rebuild
-  const total = store.count(CASES);
-  const { ids } = await store.searchCases({ ...query, limit: Math.max(total, 1), offset: 0 });
+  const ids = await matching(store, query);
   // SLA figures only for open cases with a severity (a small set), from the rules engine's one reading.
   const sla: Ordered['sla'] = new Map();
   // The first reading of every open case takes a while at 100k cases: sliced, other calls go on meanwhile.
@@ -96,7 +111,8 @@ export async function warmQueue(services: Pick<Services, 'store' | 'settings' | 
 export const queueHandlers: Pick<Handlers, 'queue.list'> = {
   async 'queue.list'(input, ctx) {
     const { limit, offset, mine, ...filters } = input;
-    const query = { ...filters, ...(mine ? { agent: ctx.operator.username } : {}) };
+    const accounts = filters.text ? customerDirectory(ctx.store).accountsWithPhone(filters.text) : [];
+    const query = { ...filters, ...(mine ? { agent: ctx.operator.username } : {}), ...(accounts.length > 0 ? { accounts } : {}) };
     const key = JSON.stringify(query);
     const list = await ordered(ctx, key, query);
     const rows: QueueRow[] = [];

@@ -3,7 +3,7 @@ const en = {
   queue: {
     nav: 'Queue',
     title: 'Queue',
-    search: 'Search (case, customer, error code, text) — press / to focus',
+    search: 'Search (case, customer, phone, error code, text) — press / to focus',
     status: 'Status',
     severity: 'Severity',
     channel: 'Channel',
@@ -23,7 +23,7 @@ const zhCN: typeof en = {
   queue: {
     nav: '案件队列',
     title: '案件队列',
-    search: '搜索（案件号、客户、错误码、内容）— 按 / 聚焦',
+    search: '搜索（案件号、客户、电话、错误码、内容）— 按 / 聚焦',
     status: '状态',
     severity: '级别',
     channel: '渠道',
