@@ -67,7 +67,16 @@ export function backupPart(deps: CoreDeps, core: FormatCore & SnapshotCore & Ver
       }
     }
     const removed = autos.slice(0, Math.max(0, autos.length - keep));
-    for (const name of removed) fs.rmSync(path.join(dir, name), { recursive: true, force: true });
+    // Renamed first (one atomic step) so that a kill in the middle of deleting never leaves a
+    // `backup-…` folder without its manifest; every reader skips `.partial`. A `.partial` older
+    // than an hour is what such a kill (or one mid-backup) left behind.
+    for (const name of removed) fs.renameSync(path.join(dir, name), path.join(dir, `${name}.partial`));
+    const stale = Date.now() - 3_600_000;
+    for (const name of fs.readdirSync(dir)) {
+      if (!name.startsWith('backup-') || !name.endsWith('.partial')) continue;
+      const full = path.join(dir, name);
+      if (removed.includes(name.slice(0, -'.partial'.length)) || fs.statSync(full).mtimeMs < stale) fs.rmSync(full, { recursive: true, force: true });
+    }
     return removed;
   }
 
