@@ -156,5 +156,6 @@ it('#12 item 7: the queue search finds a caller’s cases by phone number typed 
     expect(shown.length).toBeGreaterThan(0);
     expect(shown.every((text) => text.includes(caller.name))).toBe(true);
   }
+  expect(await page.getByTestId('center-hits').count()).toBe(0); // a desk without a team asks no team server
   await screenshot(page, 'call-keys-04-queue-by-phone');
 });

@@ -8,6 +8,7 @@ import type { CenterSearchView } from '../../../../shared/contract/team.js';
 import { call } from '../../api/client.js';
 import { formatDateTime } from '../../i18n/index.js';
 import { useSession } from '../../state/session.js';
+import { useTeam } from '../../state/team.js';
 
 const WAIT_MS = 300; // one server search per pause in typing, not per key
 const LIMIT = 20;
@@ -16,7 +17,8 @@ export function CenterSearchHits({ text }: { text: string }) {
   const { t, i18n } = useTranslation();
   const timeZone = useSession((s) => s.settings?.timeZone ?? 'Asia/Shanghai');
   const [found, setFound] = useState<{ text: string; view: CenterSearchView } | null>(null);
-  const words = text.trim();
+  const joined = useTeam((s) => s.status?.mode === 'team');
+  const words = joined ? text.trim() : '';
 
   useEffect(() => {
     if (!words) return;
