@@ -2,38 +2,22 @@
 // logged (the next caller takes it down), Alt+C reaches it without six Tabs, and every panel
 // shortcut listed can be typed (Alt+Shift+1 opens the eleventh panel); a converted call keeps its
 // channel and category (item 4).
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Customer } from '../../shared/domain/case.js';
-import { fileKeyProvider, keyDirFor, openCaseStore } from '../../main/store/index.js';
-import { cli, launchBrowser, screenshot, setUpFirstManager, startHost, type RunningHost } from './support/browser.js';
+import { screenshot } from './support/browser.js';
+import { openSeededDesk, type SeededDesk } from './support/seeded.js';
 
-let dataDir: string;
-let host: RunningHost;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
+let desk: SeededDesk;
 let page: Page;
 let customers: Customer[];
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'desk-e2e-keys-'));
-  await cli(['seed', '--cases', '20', '--customers', '10', '--seed', '4', '--until', new Date().toISOString(), '--data', dataDir]);
-  const store = await openCaseStore(dataDir, { keys: fileKeyProvider(keyDirFor(dataDir)) });
-  customers = store.all<Customer & { id: string }>('customers');
-  await store.close();
-  host = await startHost(dataDir);
-  browser = await launchBrowser();
-  page = browser.page;
-  await setUpFirstManager(page, host.url, { username: 'mgr', displayName: '王经理', password: 'e2e password 42' });
+  desk = await openSeededDesk({ name: 'keys', seed: 4, customers: 10 });
+  ({ page, customers } = desk);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => desk?.close());
 
 async function logCall(customer: Customer, summary: string) {
   await page.locator('input[name=caller]').fill(customer.id);

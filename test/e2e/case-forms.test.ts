@@ -1,41 +1,24 @@
 // #12 item 2: a case form's state belongs to its customer. The R6 tick, the notes and the amounts
 // typed for one caller do not carry over when the agent picks the next caller (real host, real
 // store, real Chromium), in the refund and the compensation form alike.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Customer } from '../../shared/domain/case.js';
-import { fileKeyProvider, keyDirFor, openCaseStore } from '../../main/store/index.js';
-import { cli, launchBrowser, screenshot, setUpFirstManager, startHost, type RunningHost } from './support/browser.js';
+import { screenshot } from './support/browser.js';
+import { openSeededDesk, type SeededDesk } from './support/seeded.js';
 
-let dataDir: string;
-let host: RunningHost;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
+let desk: SeededDesk;
 let page: Page;
 let first: Customer;
 let second: Customer;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'desk-e2e-forms-'));
-  await cli(['seed', '--cases', '20', '--customers', '10', '--seed', '3', '--until', new Date().toISOString(), '--data', dataDir]);
-  const store = await openCaseStore(dataDir, { keys: fileKeyProvider(keyDirFor(dataDir)) });
-  const customers = store.all<Customer & { id: string }>('customers');
-  first = customers[0]!;
-  second = customers[1]!;
-  await store.close();
-  host = await startHost(dataDir);
-  browser = await launchBrowser();
-  page = browser.page;
-  await setUpFirstManager(page, host.url, { username: 'mgr', displayName: '王经理', password: 'e2e password 42' });
+  desk = await openSeededDesk({ name: 'forms', seed: 3, customers: 10 });
+  page = desk.page;
+  [first, second] = desk.customers as [Customer, Customer];
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => desk?.close());
 
 async function pick(customer: Customer) {
   await page.locator('input[name=caller]').fill(customer.id);

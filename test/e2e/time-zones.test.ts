@@ -2,21 +2,16 @@
 // not the browser's: here the browser runs in New York (12–13 h behind). An ICP approval, a VIP
 // key-event window and an incident start typed as Shanghai wall-clock time are stored as the
 // Shanghai instant, shown back as typed, and the rule reasons print them with the zone named.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Customer } from '../../shared/domain/case.js';
 import { addDays, dateInZone, instantInZone } from '../../shared/rules/zone.js';
-import { fileKeyProvider, keyDirFor, openCaseStore } from '../../main/store/index.js';
-import { cli, launchBrowser, screenshot, setUpFirstManager, startHost, type RunningHost } from './support/browser.js';
+import { screenshot } from './support/browser.js';
+import { openSeededDesk, type SeededDesk } from './support/seeded.js';
 
 const DESK_ZONE = 'Asia/Shanghai';
 const HOUR = 3_600_000;
-let dataDir: string;
-let host: RunningHost;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
+let desk: SeededDesk;
 let page: Page;
 let vip: Customer;
 
@@ -25,26 +20,23 @@ const deskDay = (days: number) => addDays(dateInZone(Date.now(), DESK_ZONE), day
 const deskInstant = (date: string, hour: number) => new Date(instantInZone(date, hour * HOUR, DESK_ZONE)).toISOString();
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'desk-e2e-zones-'));
-  await cli(['seed', '--cases', '20', '--customers', '20', '--seed', '5', '--until', new Date().toISOString(), '--data', dataDir]);
-  // With the key the command line anchored the seeded store with, so the host trusts these events.
-  const store = await openCaseStore(dataDir, { keys: fileKeyProvider(keyDirFor(dataDir)) });
-  // Key-event windows are a VIP service: make the first customer a VIP.
-  const first = store.all<Customer & { id: string }>('customers')[0]!;
-  store.append({ actor: 'e2e', action: 'customer.updated', changes: [{ entity: 'customers', id: first.id, op: 'patch', patch: { vip: true } }] });
-  vip = { ...first, vip: true };
-  await store.close();
-  host = await startHost(dataDir);
-  browser = await launchBrowser('zh-CN', { timezoneId: 'America/New_York' });
-  page = browser.page;
-  await setUpFirstManager(page, host.url, { username: 'mgr', displayName: '王经理', password: 'e2e password 42' });
+  desk = await openSeededDesk({
+    name: 'zones',
+    seed: 5,
+    customers: 20,
+    timezoneId: 'America/New_York',
+    // Key-event windows are a VIP service: make the first customer a VIP.
+    prepare: (store, customers) => {
+      const first = customers[0]!;
+      store.append({ actor: 'e2e', action: 'customer.updated', changes: [{ entity: 'customers', id: first.id, op: 'patch', patch: { vip: true } }] });
+      return [{ ...first, vip: true }];
+    },
+  });
+  page = desk.page;
+  vip = desk.customers[0]!;
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => desk?.close());
 
 async function pickCustomer(panel: string) {
   await page.getByRole('button', { name: panel, exact: true }).click();
