@@ -6,14 +6,15 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startPostgres, type TestPostgres } from '../../../test/support/postgres.js';
+import type { TestPostgres } from '../../../test/support/postgres.js';
+import { startCenter } from '../../../test/support/center.js';
 import { startTcpProxy, type TcpProxy } from '../../../test/support/tcp-proxy.js';
 import { TeamDeskClient } from '../../../test/support/team.js';
 import type { TeamStatusView } from '../../../shared/contract/team.js';
 import type { OpenedDesk } from '../../server/open-desk.js';
 import { memorySettings } from '../../server/settings/settings-store.js';
 import { memorySecretStore } from '../../server/secrets/secret-store.js';
-import { startTeamServer, type TeamServer } from '../server/team-server.js';
+import type { TeamServer } from '../server/team-server.js';
 import { LINK } from './entities.js';
 import { openTeamDesk } from './open.js';
 
@@ -55,17 +56,7 @@ const logCall = (desk: Desk, summary: string) =>
   call<{ id: string }>(desk, 'calls.log', { customerAccount: 'acme-01', channel: 'hotline', category: 'product-function', summary });
 
 beforeAll(async () => {
-  postgres = await startPostgres();
-  server = await startTeamServer({ databaseUrl: await postgres.createDatabase(), port: 0, slaIntervalMs: 0 });
-  await server.center.setUp({ username: 'mgr', displayName: 'Manager', password: PASSWORD });
-  await server.center.transact(async () => {
-    const manager = server.center.desk.connect();
-    await server.center.desk.dispatch(manager, 'session.signIn', { username: 'mgr', password: PASSWORD });
-    for (const username of ['agent1', 'agent2']) {
-      await server.center.desk.dispatch(manager, 'operators.create', { username, displayName: username, password: PASSWORD, role: 'agent' });
-    }
-    await server.center.desk.dispatch(manager, 'customers.create', { account: 'acme-01', name: '阿克米云计算', region: 'cn-beijing', contacts: [{ name: 'Li' }] });
-  });
+  ({ postgres, server } = await startCenter({ password: PASSWORD, agents: ['agent1', 'agent2'], customer: { account: 'acme-01', name: '阿克米云计算', region: 'cn-beijing', contacts: [{ name: 'Li' }] } }));
   for (const [name, username] of [['A', 'agent1'], ['B', 'agent2']] as const) {
     const proxy = await startTcpProxy(new URL(server.url));
     const dataDir = mkdtempSync(join(tmpdir(), `team-ids-${name}-`));

@@ -5,12 +5,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startPostgres, type TestPostgres } from '../../../test/support/postgres.js';
+import type { TestPostgres } from '../../../test/support/postgres.js';
+import { startCenter } from '../../../test/support/center.js';
 import { startTcpProxy, type TcpProxy } from '../../../test/support/tcp-proxy.js';
 import type { OpenedDesk } from '../../server/open-desk.js';
 import { memorySettings } from '../../server/settings/settings-store.js';
 import { memorySecretStore } from '../../server/secrets/secret-store.js';
-import { startTeamServer, type TeamServer } from '../server/team-server.js';
+import type { TeamServer } from '../server/team-server.js';
 import { openTeamDesk } from './open.js';
 
 const PASSWORD = 'team password 42';
@@ -24,15 +25,7 @@ let dataDir: string;
 let clock = Date.now();
 
 beforeAll(async () => {
-  postgres = await startPostgres();
-  server = await startTeamServer({ databaseUrl: await postgres.createDatabase(), port: 0, slaIntervalMs: 0 });
-  await server.center.setUp({ username: 'mgr', displayName: 'Manager', password: PASSWORD });
-  await server.center.transact(async () => {
-    const manager = server.center.desk.connect();
-    await server.center.desk.dispatch(manager, 'session.signIn', { username: 'mgr', password: PASSWORD });
-    await server.center.desk.dispatch(manager, 'operators.create', { username: 'agent1', displayName: 'Agent', password: PASSWORD, role: 'agent' });
-    await server.center.desk.dispatch(manager, 'customers.create', { account: 'acme-01', name: 'Acme', region: 'cn-beijing', contacts: [{ name: 'Li', phone: '+8613800000009' }] });
-  });
+  ({ postgres, server } = await startCenter({ password: PASSWORD, agents: ['agent1'], customer: { account: 'acme-01', name: 'Acme', region: 'cn-beijing', contacts: [{ name: 'Li', phone: '+8613800000009' }] } }));
   proxy = await startTcpProxy(new URL(server.url));
   dataDir = mkdtempSync(join(tmpdir(), 'team-session-'));
   opened = await openTeamDesk({ dataDir, settings: memorySettings(), secrets: memorySecretStore(), teamUrl: proxy.url, now: () => new Date(clock) });
