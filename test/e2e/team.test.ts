@@ -9,7 +9,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Order } from '../../shared/domain/order.js';
 import type { StoredRecord } from '../../main/store/index.js';
 import { startPostgres, type TestPostgres } from '../support/postgres.js';
-import { chooseLanguage, launchBrowser, reviewPane, screenshot, signIn, startHost, type RunningHost } from './support/browser.js';
+import { chooseLanguage, launchBrowser, pageCall, reviewPane, screenshot, signIn, startHost, type RunningHost } from './support/browser.js';
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy.js';
 import { spawnTeamServer, type TeamProcess } from '../support/team.js';
 import { seedCenter } from './support/team.js';
@@ -87,17 +87,7 @@ async function status(desk: Desk, state: 'online' | 'offline', waiting?: number)
   await desk.page.locator(selector).waitFor({ timeout: 20_000 });
 }
 
-/** A call through the page's own window.api: the same contract the panels use. */
-function api<T>(desk: Desk, name: string, input: unknown): Promise<T> {
-  return desk.page.evaluate(
-    async ([n, i]) => {
-      const outcome = await (globalThis as unknown as { api: { call(n: string, i: unknown): Promise<{ ok: boolean; value?: unknown; error?: { message: string } }> } }).api.call(n, i);
-      if (!outcome.ok) throw new Error(`${n}: ${outcome.error?.message}`);
-      return outcome.value;
-    },
-    [name, input] as const,
-  ) as Promise<T>;
-}
+const api = <T>(desk: Desk, name: string, input: unknown) => pageCall<T>(desk.page, name, input);
 
 const caseStatus = async (desk: Desk, id: string) => (await api<{ case: { status: string } }>(desk, 'cases.get', { id })).case.status;
 

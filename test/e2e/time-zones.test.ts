@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Customer } from '../../shared/domain/case.js';
 import { addDays, dateInZone, instantInZone } from '../../shared/rules/zone.js';
-import { screenshot } from './support/browser.js';
+import { pageCall, screenshot } from './support/browser.js';
 import { openSeededDesk, type SeededDesk } from './support/seeded.js';
 
 const DESK_ZONE = 'Asia/Shanghai';
@@ -45,16 +45,7 @@ async function pickCustomer(panel: string) {
 }
 
 /** A call through the page's own window.api: the same contract the panels use. */
-function api<T>(name: string, input: unknown): Promise<T> {
-  return page.evaluate(
-    async ([n, i]) => {
-      const outcome = await (globalThis as unknown as { api: { call(n: string, i: unknown): Promise<{ ok: boolean; value?: unknown; error?: { message: string } }> } }).api.call(n, i);
-      if (!outcome.ok) throw new Error(`${n}: ${outcome.error?.message}`);
-      return outcome.value;
-    },
-    [name, input] as const,
-  ) as Promise<T>;
-}
+const api = <T>(name: string, input: unknown) => pageCall<T>(page, name, input);
 
 it('the browser really is in another zone than the desk', async () => {
   expect(await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone)).toBe('America/New_York');

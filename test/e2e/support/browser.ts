@@ -146,3 +146,15 @@ export async function reviewPane(page: Page, id: string) {
   await pane.waitFor();
   return pane;
 }
+
+/** A call through the page's own window.api: the same contract the panels use. */
+export function pageCall<T>(page: Page, name: string, input: unknown): Promise<T> {
+  return page.evaluate(
+    async ([n, i]) => {
+      const outcome = await (globalThis as unknown as { api: { call(n: string, i: unknown): Promise<{ ok: boolean; value?: unknown; error?: { message: string } }> } }).api.call(n, i);
+      if (!outcome.ok) throw new Error(`${n}: ${outcome.error?.message}`);
+      return outcome.value;
+    },
+    [name, input] as const,
+  ) as Promise<T>;
+}
