@@ -3,7 +3,7 @@
 import type { SlaView, WorkOrderDetails, WorkOrderRecord, WorkOrderStatus } from '../../../shared/contract/work-orders.js';
 import type { CaseRecord } from '../../../shared/domain/case.js';
 import { isWorkOrder } from '../../../shared/domain/work-order.js';
-import { caseSla, CLOSED_SLA_STATUSES, WAITING_STATUSES, type SlaAssessment } from '../../rules/index.js';
+import { caseSla, CLOSED_SLA_STATUSES, WAITING_STATUSES, type SlaAssessment, type SlaState } from '../../rules/index.js';
 import type { CaseStore, StoredEvent } from '../../store/types.js';
 import type { Services } from '../context.js';
 import { deskRules } from '../policy/rules-context.js';
@@ -56,14 +56,14 @@ export function toSlaView(record: CaseRecord, a: SlaAssessment): SlaView {
 }
 
 /** The running timer that is due soonest (the one the agent counts down to). */
-export function runningDue(a: SlaAssessment): { at: string; kind: 'firstResponse' | 'nextUpdate' } | undefined {
+export function runningDue(a: SlaState): { at: string; kind: 'firstResponse' | 'nextUpdate' } | undefined {
   if (a.firstResponse.state !== 'met') return { at: a.firstResponse.due, kind: 'firstResponse' };
   if (a.nextUpdate) return { at: a.nextUpdate.due, kind: 'nextUpdate' };
   return undefined;
 }
 
 /** Timers of an assessment that are breached and not yet recorded as breaches. */
-export function newBreaches(record: WorkOrderRecord, a: SlaAssessment) {
+export function newBreaches(record: WorkOrderRecord, a: SlaState) {
   const known = new Set(record.details.breaches.map((b) => `${b.timer}@${b.due}`));
   const timers = [
     { timer: 'firstResponse' as const, t: a.firstResponse },
