@@ -18,6 +18,8 @@ import { CaseDialog } from './CaseDialog.js';
 
 const PAGE = 100;
 const ROW = 40;
+/** While the desk still builds its search index, a typed search is asked again this often. */
+const INDEX_RETRY_MS = 500;
 const COLUMNS = '110px 64px 120px 200px minmax(0, 1fr) 130px 90px 150px';
 
 interface Filters {
@@ -34,6 +36,7 @@ export function QueuePanel() {
   const timeZone = useSession((s) => s.settings?.timeZone ?? 'Asia/Shanghai');
   const [filters, setFilters] = useState<Filters>({ text: '', status: [], severity: [], channel: [], type: [], mine: false });
   const [total, setTotal] = useState(0);
+  const [searching, setSearching] = useState(false);
   // The pages shown, of one query (its generation): kept until the next query's first page arrives, so the list never blanks.
   const [shown, setShown] = useState<{ gen: number; pages: Map<number, QueueRow[]> }>({ gen: 0, pages: new Map() });
   const pages = shown.pages;
@@ -66,6 +69,9 @@ export function QueuePanel() {
       return call('queue.list', query(page))
         .then((result) => {
           if (gen !== generation.current) return;
+          setSearching(result.searching === true);
+          clearTimeout(retry.current);
+          if (result.searching) retry.current = setTimeout(() => setReload((n) => n + 1), INDEX_RETRY_MS);
           setTotal(result.total);
           setShown((s) => (s.gen === gen ? { gen, pages: new Map(s.pages).set(page, result.rows) } : { gen, pages: new Map([[page, result.rows]]) }));
         })
@@ -78,6 +84,7 @@ export function QueuePanel() {
   // its way are coalesced into one more request when it returns (at most one in flight, no
   // wait before the first).
   const [reload, setReload] = useState(0);
+  const retry = useRef<ReturnType<typeof setTimeout>>(undefined);
   const latestFetch = useRef(fetchPage);
   latestFetch.current = fetchPage;
   const inFlight = useRef(false);
@@ -103,7 +110,13 @@ export function QueuePanel() {
     clearTimeout(settle.current);
     settle.current = setTimeout(() => setReload((n) => n + 1), 300);
   });
-  useEffect(() => () => clearTimeout(settle.current), []);
+  useEffect(
+    () => () => {
+      clearTimeout(settle.current);
+      clearTimeout(retry.current);
+    },
+    [],
+  );
 
   const virtualizer = useVirtualizer({ count: total, getScrollElement: () => scrollRef.current, estimateSize: () => ROW, overscan: 15 });
   const items = virtualizer.getVirtualItems();
@@ -198,7 +211,11 @@ export function QueuePanel() {
             }
           }}
         >
-          {total === 0 && <Typography sx={{ p: 2 }}>{t('queue.empty')}</Typography>}
+          {total === 0 && (
+            <Typography sx={{ p: 2 }} data-testid={searching ? 'queue-indexing' : undefined}>
+              {t(searching ? 'queue.indexing' : 'queue.empty')}
+            </Typography>
+          )}
           <Box sx={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
             {items.map((item) => {
               const row = rowAt(item.index);
