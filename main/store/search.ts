@@ -124,6 +124,8 @@ export class CaseIndex implements RecordIndex {
 
   /** term → doc numbers, ascending. A term in one doc only is stored as the bare number (saves memory). */
   #postings = new Map<string, number | number[]>();
+  /** CJK character → the bigram terms that contain it, so a one-character query need not scan every term. */
+  #bigramsOf = new Map<string, string[]>();
   #docOf = new Map<string, number>();
   #ids: (string | undefined)[] = [];
   #opened: number[] = [];
@@ -168,10 +170,18 @@ export class CaseIndex implements RecordIndex {
     const p = this.#postings.get(term);
     if (p === undefined) {
       // copy long keys so they do not keep the whole source text alive (V8 sliced strings)
-      this.#postings.set(term.length > 12 ? Buffer.from(term, 'utf8').toString('utf8') : term, doc);
+      const key = term.length > 12 ? Buffer.from(term, 'utf8').toString('utf8') : term;
+      this.#postings.set(key, doc);
+      if (CJK.test(key)) for (const ch of new Set(Array.from(key))) this.#noteBigram(ch, key);
     } else if (typeof p === 'number') {
       if (p !== doc) this.#postings.set(term, p < doc ? [p, doc] : [doc, p]);
     } else CaseIndex.#insertSorted(p, doc);
+  }
+
+  #noteBigram(ch: string, term: string): void {
+    const terms = this.#bigramsOf.get(ch);
+    if (!terms) this.#bigramsOf.set(ch, [term]);
+    else if (!terms.includes(term)) terms.push(term);
   }
 
   #del(term: string, doc: number): void {
@@ -308,9 +318,12 @@ export class CaseIndex implements RecordIndex {
     const exact = this.#postings.get(token);
     if (exact !== undefined) return typeof exact === 'number' ? [exact] : exact;
     if (Array.from(token).length === 1 && CJK.test(token)) {
-      // single Chinese character: union of the bigrams that contain it
+      // single Chinese character: union of the bigrams that contain it (terms since deleted have no postings)
       const set = new Set<number>();
-      for (const [t, p] of this.#postings) if (t.includes(token)) for (const d of typeof p === 'number' ? [p] : p) set.add(d);
+      for (const t of this.#bigramsOf.get(token) ?? []) {
+        const p = this.#postings.get(t);
+        if (p !== undefined) for (const d of typeof p === 'number' ? [p] : p) set.add(d);
+      }
       return [...set].sort((a, b) => a - b);
     }
     return [];

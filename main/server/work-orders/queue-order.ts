@@ -107,18 +107,38 @@ function scanned(store: CaseStore, query: QueueQuery, urgent: (id: string) => bo
   return { candidates, total, tail };
 }
 
-/** The SLA a row shows and the place it sorts at: group 0 breached, 1 VIP still worked on, 2 the rest; due time (ms, Infinity for none). */
-function placeOf(record: CaseRecord, rules: DeskSettings, nowMs: number): { group: number; due: number; sla?: RowSla } {
+interface Place {
+  /** 0 breached, 1 VIP still worked on, 2 the rest. */
+  group: number;
+  /** The running SLA due instant in ms; Infinity for none. */
+  due: number;
+  opened: number;
+  sla?: RowSla;
+}
+
+/** Places by the reading they come from (or the record, for a case without an SLA): a kept reading is placed once. */
+const places = new WeakMap<object, Place>();
+
+/** The SLA a row shows and the place it sorts at. */
+function placeOf(record: CaseRecord, rules: DeskSettings, nowMs: number): Place {
   const a = isTimedOpenCase(record) ? keptReading(record, rules, nowMs) : undefined;
+  const known = places.get(a ?? record);
+  if (known) return known;
   const vip = record.vip === true; // urgent cases are not closed
-  if (!a) return { group: vip ? 1 : 2, due: Number.POSITIVE_INFINITY };
-  const due = runningDue(a);
-  const sla: RowSla = {
-    breached: a.breached || (isWorkOrder(record) && record.details.breached),
-    ...(due ? { dueAt: due.at, dueKind: due.kind } : {}),
-    paused: a.nextUpdate?.state === 'paused',
-  };
-  return { group: sla.breached ? 0 : vip ? 1 : 2, due: due ? Date.parse(due.at) : Number.POSITIVE_INFINITY, sla };
+  const opened = openedMsOf(record);
+  let place: Place;
+  if (!a) place = { group: vip ? 1 : 2, due: Number.POSITIVE_INFINITY, opened };
+  else {
+    const due = runningDue(a);
+    const sla: RowSla = {
+      breached: a.breached || (isWorkOrder(record) && record.details.breached),
+      ...(due ? { dueAt: due.at, dueKind: due.kind } : {}),
+      paused: a.nextUpdate?.state === 'paused',
+    };
+    place = { group: sla.breached ? 0 : vip ? 1 : 2, due: due ? Date.parse(due.at) : Number.POSITIVE_INFINITY, opened, sla };
+  }
+  places.set(a ?? record, place);
+  return place;
 }
 
 /** `index`: answer a text-less query from the search index (default: once it is built) or from the records. */
@@ -166,7 +186,7 @@ export async function ordered(services: Pick<Services, 'store' | 'settings' | 'n
     }
     group[i] = place.group;
     due[i] = place.due;
-    opened[i] = openedMsOf(record);
+    opened[i] = place.opened;
     kept.push(i);
   }
   kept.sort((a, b) => group[a]! - group[b]! || (due[a] === due[b] ? (fromIndex ? a - b : opened[b]! - opened[a]! || b - a) : due[a]! < due[b]! ? -1 : 1));
