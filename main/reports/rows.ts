@@ -3,7 +3,7 @@
 // Plain data with typed columns; csv.ts, xlsx.ts and report-pdf.ts turn them into files.
 import type { CaseRecord } from '../../shared/domain/case.js';
 import type { CaseStore } from '../store/types.js';
-import { caseSla, DEFAULT_TIME_ZONE, slaInputOf, type DeskSettings, type SlaTimer } from '../rules/index.js';
+import { caseSlaState, DEFAULT_TIME_ZONE, slaInputOf, type DeskSettings, type SlaTimer } from '../rules/index.js';
 import { addDays, instantInZone } from '../../shared/rules/zone.js';
 import { CASES } from '../../shared/domain/entities.js';
 
@@ -214,7 +214,7 @@ const SLA_COLUMNS = [
 ];
 
 function slaRow(c: CaseRecord, nowMs: number, rules: DeskSettings): Row | undefined {
-  const a = caseSla(c, nowMs, rules);
+  const a = caseSlaState(c, nowMs, rules); // the engine's reading without its reasons: a report needs the figures
   if (!a) return undefined;
   const late = (t?: SlaTimer) => (t?.state === 'breached' ? (t.breachedByMinutes ?? null) : null);
   return [
