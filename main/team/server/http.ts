@@ -11,6 +11,7 @@ import {
   callRequest,
   pullQuery,
   pushRequest,
+  recordsRequest,
   setUpRequest,
   signInRequest,
   TEAM_PATHS,
@@ -148,6 +149,11 @@ async function route(request: IncomingMessage, response: ServerResponse, options
     await center.authenticate(bearer(request));
     const query = parse(pullQuery, Object.fromEntries(url.searchParams));
     return sendJsonText(response, 200, await center.pullJson(query.after, query.limit));
+  }
+  if (method === 'POST' && path === TEAM_PATHS.records) {
+    await center.authenticate(bearer(request));
+    const input = parse(recordsRequest, await readJson(request));
+    return sendJson(response, 200, await center.records(input.entity, input.ids));
   }
   if (method === 'POST' && path === TEAM_PATHS.call) {
     const session = await center.authenticate(bearer(request));

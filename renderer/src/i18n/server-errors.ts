@@ -67,6 +67,8 @@ export const zhServerErrors: Record<string, string> = {
   'a corrected amount goes only with the outcome "corrected"': '只有结果为“已更正”时才填写更正金额',
   'record the response to the customer before closing the complaint': '关闭投诉前请先记录对客户的答复',
   'must not be before the start date': '不能早于开始日期',
+  'an export with this id is running': '同一编号的导出正在进行',
+  'the export was cancelled': '导出已取消',
   'the desk hit an unexpected error (written to its log); check the case before trying again': '工作台发生意外错误（已写入日志）；重试前请先检查工单',
   'you cannot deactivate yourself': '不能停用自己的账号',
   'must not be in the past: decisions already made keep their version': '不能是过去的时间：已作出的决定沿用原版本',
