@@ -134,6 +134,39 @@ describe('claim, transfer, release', () => {
     expect(await failure(l2b, 'cases.transfer', { id: c.id, level: 'L3', reason: 'x' })).toMatchObject({ code: 'forbidden', field: 'id' }); // claim it first
   });
 
+  it('a deactivated operator’s open cases go back to their level’s queue, in the same event', async () => {
+    const wu = await operator('wu', 'agent');
+    const c = await t.ok(wu, 'workOrders.create', workOrder({ summary: 'VPC peering down since 08:00' }));
+    await t.ok(t.manager, 'operators.setActive', { username: 'wu', active: false, reason: 'left the company' });
+    expect((await t.ok(l1, 'queue.list', { view: 'level' })).rows.find((r) => r.id === c.id)).toMatchObject({ owner: null, level: 'L1' });
+    expect((await t.ok(l1, 'cases.get', { id: c.id })).history.at(-1)).toMatchObject({
+      actor: 'boss',
+      action: 'operator.deactivated',
+      reason: 'left the company',
+      assignment: { from: { owner: 'wu', level: 'L1' }, to: { owner: null, level: 'L1' } },
+    });
+  });
+
+  it('reads cases stored before ownership as their opener’s, and a mail case as waiting in the L1 queue', async () => {
+    const old = (id: string, agent: string, details: Record<string, unknown> = {}) => ({
+      id, type: 'work-order', channel: 'email', customerAccount: 'acme-01', customerName: 'Acme', vip: false, category: 'console', inScope: true,
+      status: 'in-progress', summary: `older case ${id}`, notes: '', errorCodes: [], agent, openedAt: '2026-05-01T00:00:00.000Z', updatedAt: '2026-05-01T00:00:00.000Z', details,
+    });
+    t.desk.services.store.append({
+      actor: 'import',
+      action: 'case.imported',
+      changes: [
+        { entity: 'cases', id: 'C-900001', op: 'put', record: old('C-900001', 'wang') },
+        { entity: 'cases', id: 'C-900002', op: 'put', record: old('C-900002', 'mail') },
+        { entity: 'cases', id: 'C-900003', op: 'put', record: old('C-900003', 'mail', { escalationLevel: 'L2' }) },
+      ],
+    });
+    expect((await t.ok(l1, 'queue.list', { view: 'mine' })).rows.map((r) => r.id)).toContain('C-900001');
+    expect((await t.ok(l1, 'queue.list', { view: 'level' })).rows.map((r) => r.id)).toContain('C-900002');
+    expect((await t.ok(l2, 'queue.list', { view: 'level' })).rows.map((r) => r.id)).toContain('C-900003');
+    expect(await t.ok(l1, 'cases.claim', { id: 'C-900002' })).toMatchObject({ owner: 'wang', level: 'L1', agent: 'mail' });
+  });
+
   it('a finished case has no owner to change', async () => {
     const call = await t.ok(l1, 'calls.log', { customerAccount: 'acme-01', channel: 'hotline', category: 'console', summary: 'console question' });
     expect(call).toMatchObject({ owner: 'wang', level: 'L1' });

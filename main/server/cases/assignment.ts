@@ -6,6 +6,7 @@ import type { CaseRecord } from '../../../shared/domain/case.js';
 import { CASES, OPERATORS } from '../../../shared/domain/entities.js';
 import { isOpenCase, levelRank, operatorLevel, ownershipOf, sameOwnership, type Ownership } from '../../../shared/domain/ownership.js';
 import { isWorkOrder } from '../../../shared/domain/work-order.js';
+import type { Change, CaseStore, StoredRecord } from '../../store/types.js';
 import type { Handlers, HandlerContext } from '../context.js';
 import { DeskError, notFound } from '../errors.js';
 
@@ -20,6 +21,14 @@ export function assignee(ctx: Pick<HandlerContext, 'store'>, username: string, f
   if (!operator) throw notFound(`operator ${username}`, field);
   if (!operator.active) throw new DeskError('conflict', `${username} is deactivated and cannot be given cases`, field);
   return { owner: operator.username, level: operatorLevel(operator) };
+}
+
+/** The changes that put every open case this operator owns back in its level's queue (they leave the desk). */
+export function releaseAll(store: CaseStore, username: string, at: string): Change[] {
+  return store
+    .all<CaseRecord & StoredRecord>(CASES)
+    .filter((record) => isOpenCase(record) && ownershipOf(record).owner === username)
+    .map((record) => ({ entity: CASES, id: record.id, op: 'patch', patch: { ...assignmentPatch(record, { owner: null, level: ownershipOf(record).level }), updatedAt: at } }));
 }
 
 function openCase(ctx: HandlerContext, id: string): CaseRecord {

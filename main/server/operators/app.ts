@@ -7,6 +7,7 @@ import type { ResumeTokens } from './resume-tokens.js';
 import { LOCK_AFTER, LOCK_MS, SignInGuard } from './sign-in-guard.js';
 import { OPERATORS as ENTITY } from '../../../shared/domain/entities.js';
 import { operatorLevel, type Level } from '../../../shared/domain/ownership.js';
+import { releaseAll } from '../cases/assignment.js';
 
 /** An operator as stored: the view plus the password hash, which never leaves the main process. */
 interface OperatorRecord extends Omit<OperatorView, 'lockedUntil'> {
@@ -182,7 +183,11 @@ export const operatorHandlers = (
       actor: ctx.operator.username,
       action: input.active ? 'operator.activated' : 'operator.deactivated',
       reason: input.reason,
-      changes: [{ entity: ENTITY, id: record.id, op: 'patch', patch: { active: input.active } }],
+      changes: [
+        { entity: ENTITY, id: record.id, op: 'patch', patch: { active: input.active } },
+        // A leaver's open cases go back to their levels' queues, for others to claim.
+        ...(input.active ? [] : releaseAll(ctx.store, record.username, ctx.now().toISOString())),
+      ],
     });
     if (!input.active) {
       resume.revokeOperator(record.username);
