@@ -1,7 +1,7 @@
 // Issue 12 item 13, cases belong to somebody: an L1 agent escalates their work order on one page;
 // the L2 duty engineer, on another, sees it arrive in their level's queue without a reload,
 // claims it in one click, finds it in "my open cases" with its SLA countdown, and the case's
-// history says both assignments in words, in Chinese and in English.
+// history says both assignments in words, in Chinese and in English; a transfer needs a reason.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -100,4 +100,18 @@ it('an L1 agent escalates a work order; the L2 engineer sees it in their level�
   expect(await claimed.textContent()).toContain('L2 duty engineer queue → eng2');
   expect(await escalated.textContent()).toContain('agent1 → L2 duty engineer queue — 需要抓包分析');
   await screenshot(engineer, 'people-04-history-en');
+
+  // Handing it on needs a reason: refused next to the field, then done.
+  await page.getByTestId('transfer').click();
+  const transfer = engineer.getByRole('dialog', { name: `Transfer ${caseId}` });
+  await transfer.getByRole('button', { name: "To a level's queue" }).click();
+  await transfer.locator('[name=level]').locator('xpath=..').locator('[role=combobox]').click();
+  await engineer.getByRole('option', { name: 'L3 product expert' }).click();
+  await transfer.getByRole('button', { name: 'Transfer', exact: true }).click();
+  await transfer.getByText('give a reason for the transfer').waitFor();
+  await transfer.locator('input[name=reason]').fill('needs the ECS product team');
+  await transfer.getByRole('button', { name: 'Transfer', exact: true }).click();
+  await transfer.waitFor({ state: 'detached' });
+  await expect.poll(() => page.getByTestId('case-owner').textContent()).toBe('Owner: L3 product expert queue');
+  expect(await page.locator('[data-action="case.transferred"]').textContent()).toContain('eng2 → L3 product expert queue — needs the ECS product team');
 });
