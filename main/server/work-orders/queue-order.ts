@@ -12,6 +12,8 @@ import { caseFilter, caseFilterFields, openedMsOf } from '../../store/search.js'
 import type { CaseSearchQuery, CaseStore } from '../../store/types.js';
 import type { Services } from '../context.js';
 import { storeRules } from '../policy/rules-context.js';
+import type { Level } from '../../../shared/domain/ownership.js';
+import { caseQueues } from '../cases/queues.js';
 import { isTimedOpenCase, openWorkOrders, runningDue } from './model.js';
 import { keptReading } from './sla-reading.js';
 
@@ -27,8 +29,17 @@ export interface RowSla {
   paused: boolean;
 }
 
-/** The queue's filters; `accounts`: the customers on the phone number typed as the search text. */
-export type QueueQuery = CaseSearchQuery & { accounts?: string[] };
+/**
+ * The queue's filters; `accounts`: the customers on the phone number typed as the search text;
+ * `owner`: only the open cases this operator owns; `waitingAt`: only the unowned open cases of this level.
+ */
+export type QueueQuery = CaseSearchQuery & { accounts?: string[]; owner?: string; waitingAt?: Level };
+
+/** The cases a person's or a level's view is limited to (undefined: every case). */
+function withinOf(store: CaseStore, { owner, waitingAt }: QueueQuery): ReadonlySet<string> | undefined {
+  if (owner !== undefined) return caseQueues(store).ownedBy(owner);
+  return waitingAt !== undefined ? caseQueues(store).waitingAt(waitingAt) : undefined;
+}
 
 export interface Ordered {
   key: string;
@@ -76,7 +87,13 @@ async function searched(store: CaseStore, query: CaseSearchQuery): Promise<strin
 
 /** Every matching case id, newest first: the text search and, for a phone number, every case of the customers on it. */
 async function matching(store: CaseStore, query: QueueQuery): Promise<string[]> {
-  const { accounts = [], ...search } = query;
+  const within = withinOf(store, query);
+  const ids = await matchingAll(store, query);
+  return within ? ids.filter((id) => within.has(id)) : ids;
+}
+
+async function matchingAll(store: CaseStore, query: QueueQuery): Promise<string[]> {
+  const { accounts = [], owner: _owner, waitingAt: _level, ...search } = query;
   const ids = await searched(store, search);
   if (accounts.length === 0) return ids;
   const { text: _typed, ...filters } = search;
@@ -88,23 +105,23 @@ async function matching(store: CaseStore, query: QueueQuery): Promise<string[]> 
 /** A text-less query answered from the records (the index is not built yet): the urgent matches, the total and, on need, the rest newest first. */
 function scanned(store: CaseStore, query: QueueQuery, urgent: (id: string) => boolean): { candidates: string[]; total: number; tail: () => string[] } {
   const pass = caseFilter(query);
-  const matches = (r: CaseRecord) => pass(caseFilterFields(r), openedMsOf(r));
+  const within = withinOf(store, query);
+  const matches = (r: CaseRecord | undefined): r is CaseRecord => r !== undefined && (!within || within.has(r.id)) && pass(caseFilterFields(r), openedMsOf(r));
+  // A person's or a level's view is a small set: only its cases are read; otherwise every case.
+  const universe = () => (within ? [...within].map((id) => store.get<CaseRecord>(CASES, id)) : store.all<CaseRecord>(CASES)).filter(matches);
   const { ids, vip } = openWorkOrders(store);
-  const candidates = [...new Set([...ids, ...vip])].filter((id) => {
-    const r = store.get<CaseRecord>(CASES, id);
-    return r !== undefined && matches(r);
-  });
-  const plain = !query.status && !query.severity && !query.channel && !query.type && !query.agent && !query.customerAccount && !query.from && !query.to;
+  const candidates = [...new Set([...ids, ...vip])].filter((id) => matches(store.get<CaseRecord>(CASES, id)));
+  const plain = !within && !query.status && !query.severity && !query.channel && !query.type && !query.agent && !query.customerAccount && !query.from && !query.to;
   let rest: string[] | undefined;
   const tail = () => {
+    if (rest) return rest;
     // Newest first; the later stored of two opened at the same instant first, as the index orders them.
-    const all = store.all<CaseRecord>(CASES).filter((r) => !urgent(r.id) && matches(r));
+    const all = universe().filter((r) => !urgent(r.id));
     const opened = Float64Array.from(all, openedMsOf);
     const order = Array.from(all.keys()).sort((a, b) => opened[b]! - opened[a]! || b - a);
-    return (rest ??= order.map((i) => all[i]!.id));
+    return (rest = order.map((i) => all[i]!.id));
   };
-  const total = plain ? store.count(CASES) : store.all<CaseRecord>(CASES).reduce((n, r) => (matches(r) ? n + 1 : n), 0);
-  return { candidates, total, tail };
+  return { candidates, total: plain ? store.count(CASES) : universe().length, tail };
 }
 
 interface Place {
@@ -158,7 +175,8 @@ export async function ordered(services: Pick<Services, 'store' | 'settings' | 'n
   let total: number;
   let tail: () => string[];
   // From the index, candidates come newest first (their position breaks ties); from a scan, in store order.
-  const fromIndex = Boolean(query.text || query.accounts || (index ?? indexed.has(store)));
+  // A person's or a level's view without text reads its few cases rather than the index's every case.
+  const fromIndex = Boolean(query.text || query.accounts || (withinOf(store, query) === undefined && (index ?? indexed.has(store))));
   if (fromIndex) {
     const ids = await matching(store, query);
     candidates = ids.filter(urgent);

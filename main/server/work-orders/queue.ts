@@ -2,6 +2,7 @@
 // on a row is the kept reading of its case (the rules engine's, without reasons).
 import type { QueueRow } from '../../../shared/contract/work-orders.js';
 import type { CaseRecord } from '../../../shared/domain/case.js';
+import { operatorLevel, ownershipOf } from '../../../shared/domain/ownership.js';
 import { customerDirectory } from '../customers/directory.js';
 import type { Handlers } from '../context.js';
 import { isOpenWorkOrder } from './model.js';
@@ -12,9 +13,10 @@ export { warmQueue } from './queue-order.js';
 
 export const queueHandlers: Pick<Handlers, 'queue.list'> = {
   async 'queue.list'(input, ctx) {
-    const { limit, offset, mine, ...filters } = input;
+    const { limit, offset, view, ...filters } = input;
     const accounts = filters.text ? customerDirectory(ctx.store).accountsWithPhone(filters.text) : [];
-    const query = { ...filters, ...(mine ? { agent: ctx.operator.username } : {}), ...(accounts.length > 0 ? { accounts } : {}) };
+    const people = view === 'mine' ? { owner: ctx.operator.username } : view === 'level' ? { waitingAt: operatorLevel(ctx.operator) } : {};
+    const query = { ...filters, ...people, ...(accounts.length > 0 ? { accounts } : {}) };
     // Text before the search index is built: say so at once (the screen asks again when it is ready).
     if (query.text && !(await searchIndexReady(ctx.store))) return { total: 0, offset, rows: [], searching: true };
     const list = await ordered(ctx, JSON.stringify(query), query);
@@ -35,6 +37,7 @@ export const queueHandlers: Pick<Handlers, 'queue.list'> = {
         status: c.status,
         summary: c.summary,
         agent: c.agent,
+        ...ownershipOf(c),
         openedAt: c.openedAt,
         breached: s?.breached ?? false,
         ...(wo ? { escalationLevel: wo.escalationLevel, flagSupervisor: wo.flagSupervisor } : {}),
