@@ -113,6 +113,10 @@ it('a connection cut in the middle of pull responses loses no event and applies 
   // Enough events that a pull answer is hundreds of kilobytes, written past desk A meanwhile.
   const writer = new TeamDeskClient(server.url);
   await writer.signIn('agent2', PASSWORD);
+  // Desk A without its live socket: live notices carry the events, and this is about pulls.
+  const live = A.proxy.refuse('GET /team/v1/live');
+  await A.proxy.cut();
+  await A.proxy.restore();
   const cuts = A.proxy.cutResponses('GET /team/v1/pull', 40_000, 3);
   for (let batch = 0; batch < 2; batch++) {
     const commands = Array.from({ length: 150 }, (_, i) =>
@@ -124,6 +128,7 @@ it('a connection cut in the middle of pull responses loses no event and applies 
   await cuts.done; // three pull answers were cut after 40 kB, each then pulled again
   expect(cuts.cutSoFar()).toBe(3);
   await until('desk A has every event', () => converged(A));
+  live.giveBack();
   await until('desk B has every event', () => converged(B));
 
   const head = await server.center.head();
