@@ -265,8 +265,8 @@ describe('queue', () => {
     expect(all.rows).toHaveLength(3);
     const page2 = await t.ok(agent, 'queue.list', { limit: 3, offset: 3 });
     expect(page2.rows.map((r) => r.id)).not.toContain(all.rows[0]!.id);
-    const sev1 = await t.ok(agent, 'queue.list', { severity: ['SEV-1'], mine: true });
-    expect(sev1.rows.every((r) => r.severity === 'SEV-1' && r.agent === 'wang')).toBe(true);
+    const sev1 = await t.ok(agent, 'queue.list', { severity: ['SEV-1'], view: 'mine' });
+    expect(sev1.rows.every((r) => r.severity === 'SEV-1' && r.owner === 'wang')).toBe(true);
   });
 });
 

@@ -402,7 +402,7 @@ export class TeamCenter {
     }
     if (!isPushable(command.call)) return refuse({ code: 'forbidden', message: `${command.call} is not a command a desk pushes`, field: 'call' });
     const before = this.store.position;
-    const connection: Connection = { id: `team:${session.deskId}`, operator: { username: session.username, displayName: '', role: 'agent', active: true } };
+    const connection: Connection = { id: `team:${session.deskId}`, operator: { username: session.username, displayName: '', role: 'agent', level: 'L1', active: true } };
     // One attempt in its own layer, kept only if it succeeded with everything it read in memory.
     const attempt = async () => {
       this.store.begin();

@@ -202,7 +202,7 @@ async function onlineCall(center: TeamCenter, operator: { username: string; role
     }
     if (!isCallName(call)) throw new DeskError('not-found', `there is no call named ${JSON.stringify(call)}`, 'call');
     return await center.read(() => {
-      const connection = { id: `team-call:${operator.username}`, operator: { username: operator.username, displayName: '', role: 'agent' as const, active: true } };
+      const connection = { id: `team-call:${operator.username}`, operator: { username: operator.username, displayName: '', role: 'agent' as const, level: 'L1' as const, active: true } };
       return center.desk.dispatch(connection, call, input);
     });
   } catch (error) {
