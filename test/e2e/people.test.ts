@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { chooseLanguage, launchBrowser, screenshot, signIn, startHost, type RunningHost } from './support/browser.js';
+import { chooseLanguage, launchBrowser, screenshot, signedInPage, startHost, type RunningHost } from './support/browser.js';
 import { PASSWORD, prepareDesk, standardOperators } from './support/desk.js';
 
 let dataDir: string;
@@ -43,9 +43,7 @@ afterAll(async () => {
 });
 
 async function openQueue(username: string): Promise<Page> {
-  const page = await browser.context.newPage();
-  await page.goto(host.url);
-  await signIn(page, username, PASSWORD);
+  const page = await signedInPage(browser, host, username, PASSWORD);
   await page.getByRole('button', { name: '案件队列' }).click();
   return page;
 }
