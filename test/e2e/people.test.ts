@@ -2,22 +2,17 @@
 // the L2 duty engineer, on another, sees it arrive in their level's queue without a reload,
 // claims it in one click, finds it in "my open cases" with its SLA countdown, and the case's
 // history says both assignments in words, in Chinese and in English; a transfer needs a reason.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { chooseLanguage, launchBrowser, screenshot, signIn, startHost, type RunningHost } from './support/browser.js';
-import { PASSWORD, prepareDesk, standardOperators } from './support/desk.js';
+import { chooseLanguage, screenshot } from './support/browser.js';
+import { PASSWORD, standardOperators } from './support/desk.js';
+import { openPreparedDesk, type PreparedDesk } from './support/prepared.js';
 
-let dataDir: string;
-let host: RunningHost;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
+let app: PreparedDesk;
 let caseId: string;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'desk-e2e-people-'));
-  await prepareDesk(dataDir, async (desk) => {
+  app = await openPreparedDesk('people', async (desk) => {
     await standardOperators(desk);
     await desk.as('mgr')('operators.create', { username: 'eng2', displayName: '周工程师', password: PASSWORD, role: 'agent', level: 'L2' });
     await desk.as('mgr')('customers.create', { account: 'acme-01', name: '极光科技', vip: false, region: 'cn-hangzhou', contacts: [{ name: '林娜', phone: '+8613800000001' }] });
@@ -32,20 +27,14 @@ beforeAll(async () => {
     });
     caseId = (wo as { id: string }).id;
   });
-  host = await startHost(dataDir);
-  browser = await launchBrowser();
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
+  await app?.close();
 });
 
 async function openQueue(username: string): Promise<Page> {
-  const page = await browser.context.newPage();
-  await page.goto(host.url);
-  await signIn(page, username, PASSWORD);
+  const page = await app.pageAs(username);
   await page.getByRole('button', { name: '案件队列' }).click();
   return page;
 }
