@@ -2,11 +2,11 @@
 // operator levels, claim (and the claim race), transfer with a reason, release, escalation to
 // the next level's queue or a named person, the SLA monitor's move, the history, the roles.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CallInput } from '../../../shared/contract/index.js';
 import type { Level } from '../../../shared/domain/ownership.js';
 import { openTestDesk, PASSWORD } from '../../../test/support/desk.js';
 import type { Connection } from '../context.js';
 import { startSlaMonitor } from '../work-orders/sla-monitor.js';
+import { workOrderInput } from '../workspace/test-fixtures.js';
 
 let clock = Date.parse('2026-05-04T06:00:00Z');
 let t: Awaited<ReturnType<typeof openTestDesk>>;
@@ -34,16 +34,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const workOrder = (over: Partial<CallInput<'workOrders.create'>> = {}): CallInput<'workOrders.create'> => ({
-  customerAccount: 'acme-01',
-  channel: 'hotline',
-  summary: 'ECS instances unreachable since 14:00',
-  severity: 'SEV-2',
-  businessImpact: 'checkout degraded for 2,000 users',
-  evidence: ['ECS-5003 at 14:02'],
-  stepsTried: ['restarted the instance'],
-  ...over,
-});
+const workOrder = workOrderInput;
 
 const failure = async (connection: Connection, name: string, input: unknown) => {
   const before = t.snapshot();

@@ -3,11 +3,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CallInput } from '../../../shared/contract/index.js';
 import type { WorkOrderRecord } from '../../../shared/contract/work-orders.js';
 import { openTestDesk } from '../../../test/support/desk.js';
 import type { Connection } from '../context.js';
 import { startSlaMonitor } from './sla-monitor.js';
+import { workOrderInput } from '../workspace/test-fixtures.js';
 
 let clock = Date.parse('2026-05-04T06:00:00Z');
 let t: Awaited<ReturnType<typeof openTestDesk>>;
@@ -28,15 +28,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const base = (over: Partial<CallInput<'workOrders.create'>> = {}): CallInput<'workOrders.create'> => ({
-  customerAccount: 'acme-01',
-  summary: 'ECS instances unreachable since 14:00',
-  severity: 'SEV-2',
-  businessImpact: 'checkout degraded for 2,000 users',
-  evidence: ['ECS-5003 at 14:02'],
-  stepsTried: ['restarted the instance'],
-  ...over,
-});
+const base = workOrderInput;
 
 async function dispatch(name: string, input: unknown) {
   return t.desk.dispatch(agent, name, input);

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startPostgres, type TestPostgres } from '../../../test/support/postgres.js';
 import { setUpTeam, TEAM_PASSWORD, TeamDeskClient } from '../../../test/support/team.js';
 import { startTeamServer, type TeamServer } from './team-server.js';
+import { workOrderInput } from '../../server/workspace/test-fixtures.js';
 
 const NOW = '2026-05-06T02:00:00.000Z';
 let postgres: TestPostgres;
@@ -40,11 +41,7 @@ afterAll(async () => {
 const ownerOf = (id: string) => server.center.store.get<{ id: string; owner: string | null; level: string }>('cases', id);
 
 it('refuses the second of two desks claiming one case, naming who has it; a transfer reaches every desk', async () => {
-  const wo = (await wang.ok(
-    'workOrders.create',
-    { customerAccount: 'acme-01', channel: 'hotline', summary: 'ECS down since 14:00', severity: 'SEV-2', businessImpact: 'checkout degraded', evidence: ['ECS-5003'], stepsTried: ['restart'] },
-    NOW,
-  )) as { id: string };
+  const wo = (await wang.ok('workOrders.create', workOrderInput(), NOW)) as { id: string };
   await wang.ok('cases.release', { id: wo.id, reason: 'end of shift' }, NOW);
   await Promise.all([wang.pullAll(), zhao.pullAll()]);
 

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchBrowser, signIn, startHost, type RunningHost } from './browser.js';
+import { launchBrowser, signedInPage, startHost, type RunningHost } from './browser.js';
 import { PASSWORD, prepareDesk, type Preparing } from './desk.js';
 
 export interface PreparedDesk {
@@ -25,12 +25,7 @@ export async function openPreparedDesk(name: string, steps: (desk: Preparing) =>
     dataDir,
     host,
     browser,
-    async pageAs(username) {
-      const page = await browser.context.newPage();
-      await page.goto(host.url);
-      await signIn(page, username, PASSWORD);
-      return page;
-    },
+    pageAs: (username) => signedInPage(browser, host, username, PASSWORD),
     async close() {
       await browser.close();
       await host.stop();
