@@ -15,6 +15,7 @@ beforeAll(async () => {
   app = await openPreparedDesk('people', async (desk) => {
     await standardOperators(desk);
     await desk.as('mgr')('operators.create', { username: 'eng2', displayName: '周工程师', password: PASSWORD, role: 'agent', level: 'L2' });
+    await desk.as('mgr')('operators.create', { username: 'expert', displayName: '吴专家', password: PASSWORD, role: 'agent' });
     await desk.as('mgr')('customers.create', { account: 'acme-01', name: '极光科技', vip: false, region: 'cn-hangzhou', contacts: [{ name: '林娜', phone: '+8613800000001' }] });
     const wo = await desk.as('agent1')('workOrders.create', {
       customerAccount: 'acme-01',
@@ -103,4 +104,20 @@ it('an L1 agent escalates a work order; the L2 engineer sees it in their level�
   await transfer.waitFor({ state: 'detached' });
   await expect.poll(() => page.getByTestId('case-owner').textContent()).toBe('Owner: L3 product expert queue');
   expect(await page.locator('[data-action="case.transferred"]').textContent()).toContain('eng2 → L3 product expert queue — needs the ECS product team');
+});
+
+it('a supervisor sets an agent’s level in the operators panel; the agent’s queue follows it', async () => {
+  const supervisor = await signedInPage(browser, host, 'sup1', PASSWORD);
+  await chooseLanguage(supervisor, '简体中文'); // the first test left this browser in English
+  await supervisor.getByRole('button', { name: '操作员' }).click();
+  const expert = supervisor.locator('tr[data-operator=expert]');
+  expect(await expert.textContent()).toContain('L1 一线坐席'); // read as an L1 agent until set
+  expect(await supervisor.getByRole('form', { name: '添加操作员' }).count()).toBe(0); // adding operators stays the manager's
+  await supervisor.getByTestId('level-expert').locator('xpath=..').locator('[role=combobox]').click();
+  await supervisor.getByRole('option', { name: 'L3 产品专家' }).click();
+  await expect.poll(() => expert.textContent()).toContain('L3 产品专家');
+  await screenshot(supervisor, 'people-05-operator-levels-zh');
+
+  const page = await openQueue('expert');
+  expect(await page.getByTestId('queue-view-level').textContent()).toBe('本级队列（L3 产品专家）');
 });
