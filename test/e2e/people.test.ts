@@ -107,7 +107,7 @@ it('an L1 agent escalates a work order; the L2 engineer sees it in their level�
 });
 
 it('a supervisor sets an agent’s level in the operators panel; the agent’s queue follows it', async () => {
-  const supervisor = await signedInPage(browser, host, 'sup1', PASSWORD);
+  const supervisor = await app.pageAs('sup1');
   await chooseLanguage(supervisor, '简体中文'); // the first test left this browser in English
   await supervisor.getByRole('button', { name: '操作员' }).click();
   const expert = supervisor.locator('tr[data-operator=expert]');
