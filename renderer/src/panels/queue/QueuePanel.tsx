@@ -199,7 +199,7 @@ export function QueuePanel() {
       </Box>
       <Paper variant="outlined" sx={{ flex: 1, display: 'flex', flexDirection: 'column', minHeight: 0 }}>
         <Box sx={{ display: 'grid', gridTemplateColumns: COLUMNS, gap: 1, px: 1, py: 0.5, borderBottom: 1, borderColor: 'divider', fontWeight: 600 }}>
-          {(['id', 'severity', 'status', 'customer', 'summary', 'due', 'agent', 'opened'] as const).map((c) => (
+          {(['id', 'severity', 'status', 'customer', 'summary', 'due', 'owner', 'opened'] as const).map((c) => (
             <Typography key={c} variant="caption" sx={{ fontWeight: 600 }}>
               {t(`queue.columns.${c}`)}
             </Typography>

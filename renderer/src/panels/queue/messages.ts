@@ -17,7 +17,7 @@ const en = {
     breached: 'Breached',
     paused: 'Paused',
     flagged: 'Supervisor',
-    columns: { id: 'Case', severity: 'Sev', status: 'Status', customer: 'Customer', summary: 'Summary', due: 'SLA', agent: 'Owner', opened: 'Opened' },
+    columns: { id: 'Case', severity: 'Sev', status: 'Status', customer: 'Customer', summary: 'Summary', due: 'SLA', owner: 'Owner', opened: 'Opened' },
     hint: '↑↓ move · Enter opens the case',
     assignment: {
       owner: 'Owner',
@@ -55,7 +55,7 @@ const zhCN: typeof en = {
     breached: '已超时',
     paused: '已暂停',
     flagged: '主管关注',
-    columns: { id: '案件', severity: '级别', status: '状态', customer: '客户', summary: '摘要', due: 'SLA', agent: '处理人', opened: '创建时间' },
+    columns: { id: '案件', severity: '级别', status: '状态', customer: '客户', summary: '摘要', due: 'SLA', owner: '处理人', opened: '创建时间' },
     hint: '↑↓ 移动 · Enter 打开案件',
     assignment: {
       owner: '处理人',
