@@ -9,6 +9,7 @@ import { caseOrigin } from './case-origin.js';
 import { call } from './define.js';
 import { accountId, caseId, freeText, LIMITS, list, nameText, requiredName } from './bounds.js';
 import { uploadRef } from './uploads.js';
+import type { SummaryParts } from '../domain/summary.js';
 
 /** The lifecycle of a work order, in order. */
 export const WORK_ORDER_STATUSES = ['new', 'in-progress', 'waiting-for-customer', 'escalated', 'resolved', 'closed'] as const;
@@ -92,6 +93,8 @@ export interface QueueRow {
   severity?: string;
   status: string;
   summary: string;
+  /** The summary's parts when the desk generated it: the renderer words them. */
+  summaryParts?: SummaryParts;
   agent: string;
   openedAt: string;
   breached: boolean;

@@ -11,6 +11,7 @@ import type { Handlers, Services } from '../context.js';
 import { CLOSED_STATUSES, isOpenWorkOrder, isTimedOpenCase, openWorkOrders, runningDue } from './model.js';
 import { keptSla } from './sla-reading.js';
 import { CASES } from '../../../shared/domain/entities.js';
+import { withSummaryParts } from '../../../shared/domain/summary.js';
 
 const MAX_AGE_MS = 5_000;
 const CACHE_SIZE = 8;
@@ -131,6 +132,7 @@ export const queueHandlers: Pick<Handlers, 'queue.list'> = {
         ...(c.severity ? { severity: c.severity } : {}),
         status: c.status,
         summary: c.summary,
+        ...withSummaryParts(c),
         agent: c.agent,
         openedAt: c.openedAt,
         breached: s?.breached ?? false,

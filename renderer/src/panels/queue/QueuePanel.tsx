@@ -15,6 +15,8 @@ import { useSession } from '../../state/session.js';
 import { Countdown, SEVERITY_COLOR } from '../work-orders/format.js';
 import { CenterSearchHits } from '../team/CenterSearchHits.js';
 import { CaseDialog } from './CaseDialog.js';
+import { statusLabel } from '../../i18n/labels.js';
+import { useSummaryText } from '../../i18n/summaries.js';
 
 const PAGE = 100;
 const ROW = 40;
@@ -31,6 +33,7 @@ interface Filters {
 
 export function QueuePanel() {
   const { t, i18n } = useTranslation();
+  const summaryOf = useSummaryText();
   const timeZone = useSession((s) => s.settings?.timeZone ?? 'Asia/Shanghai');
   const [filters, setFilters] = useState<Filters>({ text: '', status: [], severity: [], channel: [], type: [], mine: false });
   const [total, setTotal] = useState(0);
@@ -165,7 +168,7 @@ export function QueuePanel() {
           }}
           sx={{ flex: 1, minWidth: 220 }}
         />
-        {multi('status', [...WORK_ORDER_STATUSES, ...OTHER_STATUSES], (s) => t(`workOrders.status.${s}`))}
+        {multi('status', [...WORK_ORDER_STATUSES, ...OTHER_STATUSES], (s) => statusLabel(s, i18n.language))}
         {multi('severity', SEVERITIES, (s) => s)}
         {multi('channel', CHANNELS, (c) => t(`channel.${c}`))}
         {multi('type', CASE_TYPES, (c) => t(`workOrders.type.${c}`))}
@@ -240,16 +243,16 @@ export function QueuePanel() {
                       </Typography>
                       <Box>{row.severity && <Chip size="small" label={row.severity} color={SEVERITY_COLOR[row.severity as Severity]} />}</Box>
                       <Typography variant="body2" noWrap>
-                        {t(`workOrders.status.${row.status}`, { defaultValue: row.status })}
+                        {statusLabel(row.status, i18n.language)}
                       </Typography>
                       <Typography variant="body2" noWrap>
                         {row.vip && <Chip size="small" label="VIP" color="secondary" sx={{ mr: 0.5, height: 18 }} />}
                         {row.customerName}
                       </Typography>
-                      <Typography variant="body2" noWrap title={row.summary}>
+                      <Typography variant="body2" noWrap title={summaryOf(row)}>
                         {row.breached && <Chip size="small" label={t('queue.breached')} color="error" sx={{ mr: 0.5, height: 18 }} />}
                         {row.flagSupervisor && <Chip size="small" label={t('queue.flagged')} color="warning" sx={{ mr: 0.5, height: 18 }} />}
-                        {row.summary}
+                        {summaryOf(row)}
                       </Typography>
                       <Box>
                         {row.dueAt && !row.paused && <Countdown due={row.dueAt} variant="caption" />}
