@@ -5,6 +5,8 @@ import type { HistoryEntry } from '../../../shared/contract/cases.js';
 import { actionLabel } from '../i18n/actions.js';
 import { formatDateTime } from '../i18n/index.js';
 import { useSession } from '../state/session.js';
+import { actorLabel } from '../i18n/labels.js';
+import { localiseServerMessage } from '../i18n/server-errors.js';
 
 export function CaseHistory({ history }: { history: readonly HistoryEntry[] }) {
   const { t, i18n } = useTranslation();
@@ -15,7 +17,7 @@ export function CaseHistory({ history }: { history: readonly HistoryEntry[] }) {
       <List dense disablePadding aria-label={t('workOrders.page.history')}>
         {history.map((h) => (
           <ListItem key={h.seq} disableGutters data-action={h.action}>
-            <ListItemText primary={`${formatDateTime(h.at, i18n.language, timeZone)} · ${h.actor} · ${actionLabel(h.action, i18n.language)}`} secondary={h.reason} />
+            <ListItemText primary={`${formatDateTime(h.at, i18n.language, timeZone)} · ${actorLabel(h.actor, i18n.language)} · ${actionLabel(h.action, i18n.language)}`} secondary={h.reason && localiseServerMessage(h.reason, i18n.language)} />
           </ListItem>
         ))}
       </List>
