@@ -70,16 +70,31 @@ export const exportCommand: Command = {
 
     // Scheduled exports run while the desk is open: then they read a verified copy.
     const reading = await openStoreForReading(dataDir);
-    let section;
+    const cancel = new AbortController();
+    let rows;
     try {
       // The desk's SLA reading: its policy versions, edited calendar and time zone.
       const rules = storeRules(reading.store, timeZone);
-      section = buildReport(reading.store, report, { fromMs, toMs }, Date.now(), rules);
+      const section = buildReport(reading.store, report, { fromMs, toMs }, Date.now(), rules);
+      // Rows are built as they are written: the store stays open until the file is complete.
+      // Ctrl-C (or a scheduler's SIGTERM) cancels: the half-written file is removed, none is left at --out.
+      const stop = () => cancel.abort();
+      process.once('SIGINT', stop).once('SIGTERM', stop);
+      let written = 0;
+      const progress = commandLineProgress(report);
+      const onProgress = (done: number, total: number) => progress((written = done), total);
+      await writeReportFile(out, format, section, { timeZone, subtitle: `${values.from} – ${values.to}`, onProgress, signal: cancel.signal }).finally(() => {
+        process.off('SIGINT', stop).off('SIGTERM', stop);
+      });
+      rows = written;
+    } catch (error) {
+      if (!cancel.signal.aborted) throw error;
+      process.stderr.write(`\nexport cancelled: nothing written to ${out}\n`);
+      return 130;
     } finally {
       await reading.close();
     }
-    await writeReportFile(out, format, section, { timeZone, subtitle: `${values.from} – ${values.to}`, onProgress: commandLineProgress(report) });
-    process.stdout.write(`exported ${section.rows.length} rows of ${report} to ${out}\n`);
+    process.stdout.write(`exported ${rows} rows of ${report} to ${out}\n`);
     return 0;
   },
 };

@@ -3,22 +3,19 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import { afterEach, expect, it } from 'vitest';
 import { toCsv, writeCsv } from './csv.js';
-import type { ReportSection } from './rows.js';
+import { sectionOf } from './rows.js';
 import { cleanTempDirs, tempDir } from './test-helpers.js';
 
 afterEach(cleanTempDirs);
 
-const section = (texts: string[]): ReportSection => ({
-  name: 'Cases',
-  columns: [
+const section = (texts: string[]) =>
+  sectionOf('Cases', [
     { key: 'id', header: 'case', type: 'string' },
     { key: 'summary', header: 'summary', type: 'string' },
     { key: 'minutes', header: 'minutes', type: 'integer' },
     { key: 'amount', header: 'amount', type: 'money' },
     { key: 'openedAt', header: 'opened at (UTC)', type: 'instant' },
-  ],
-  rows: texts.map((t, i) => [`C-${i}`, t, -2, '12.50', '2026-03-01T02:00:00.000Z']),
-});
+  ], texts.map((t, i) => [`C-${i}`, t, -2, '12.50', '2026-03-01T02:00:00.000Z']));
 
 const parse = (text: string) => {
   expect(text.startsWith('\uFEFF')).toBe(true);

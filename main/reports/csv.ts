@@ -1,9 +1,9 @@
-// CSV export: papaparse, guarded against formula injection, UTF-8 with a BOM for Excel.
+// CSV export: papaparse, guarded against formula injection, UTF-8 with a BOM for Excel, streamed.
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import Papa from 'papaparse';
-import type { ReportSection } from './rows.js';
+import type { ReportSection, Row } from './rows.js';
 
 /**
  * Cells a spreadsheet would read as a formula: = + - @ (and their full-width forms
@@ -13,38 +13,38 @@ import type { ReportSection } from './rows.js';
 export const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
 
 const BOM = '\uFEFF';
-const CHUNK = 5000;
+const CHUNK = 1000;
 
 const OPTIONS = { newline: '\r\n', escapeFormulae: FORMULA_START } as const;
 
 /** The header line, CRLF-terminated. */
-const headerLine = (section: ReportSection) => Papa.unparse([section.columns.map((c) => c.header)], OPTIONS) + '\r\n';
+const headerLine = (section: Pick<ReportSection, 'columns'>) => Papa.unparse([section.columns.map((c) => c.header)], OPTIONS) + '\r\n';
 
-/** Rows [from, to), each CRLF-terminated ('' when none). */
-function rowLines(section: ReportSection, from: number, to: number): string {
-  const rows = section.rows.slice(from, to);
-  return rows.length ? Papa.unparse(rows, OPTIONS) + '\r\n' : '';
+/** Rows, each CRLF-terminated ('' when none). */
+const rowLines = (rows: Row[]) => (rows.length ? Papa.unparse(rows, OPTIONS) + '\r\n' : '');
+
+/** The whole CSV text of rows built already (BOM included). */
+export function toCsv(section: Pick<ReportSection, 'columns'> & { rows: Row[] }): string {
+  return BOM + headerLine(section) + rowLines(section.rows);
 }
 
-/** The whole CSV text of one section (BOM included). */
-export function toCsv(section: ReportSection): string {
-  return BOM + headerLine(section) + rowLines(section, 0, section.rows.length);
-}
-
-/** Rows written so far of all; called after each chunk. */
-export type ExportProgress = (done: number, total: number) => void;
-
-/** Writes one section to `out` as CSV and ends it, in chunks so large reports never build one huge string. */
-export async function writeCsv(section: ReportSection, out: Writable, onProgress?: ExportProgress): Promise<void> {
+/** Writes one section to `out` as CSV and ends it, a chunk of rows at a time as they come. */
+export async function writeCsv(section: ReportSection, out: Writable): Promise<void> {
   const done = finished(out);
+  done.catch(() => undefined); // a stopped export (the rows threw) leaves it unawaited
   const write = async (text: string) => {
     if (!out.write(text)) await Promise.race([once(out, 'drain'), done]);
   };
   await write(BOM + headerLine(section));
-  for (let i = 0; i < section.rows.length; i += CHUNK) {
-    await write(rowLines(section, i, i + CHUNK));
-    onProgress?.(Math.min(i + CHUNK, section.rows.length), section.rows.length);
+  let chunk: Row[] = [];
+  for await (const row of section.rows) {
+    chunk.push(row);
+    if (chunk.length === CHUNK) {
+      await write(rowLines(chunk));
+      chunk = [];
+    }
   }
+  await write(rowLines(chunk));
   out.end();
   await done;
 }

@@ -5,8 +5,10 @@ import { randomBytes } from 'node:crypto';
 import { createWriteStream, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import type { ReportFormatName } from '../../shared/contract/dashboard.js';
-import { writeCsv, type ExportProgress } from './csv.js';
+import { writeCsv } from './csv.js';
+import { feed, type ExportProgress } from './feed.js';
 import { writeReportPdf } from './report-pdf.js';
 import type { ReportSection } from './rows.js';
 import { writeWorkbook } from './xlsx.js';
@@ -16,7 +18,9 @@ export interface WriteOptions {
   timeZone: string;
   /** What the report covers, e.g. "2026-06-01 – 2026-06-30". */
   subtitle: string;
-  onProgress?: ExportProgress;
+  onProgress?: ExportProgress | undefined;
+  /** Cancels the export: the writing stops and no file is left. */
+  signal?: AbortSignal | undefined;
 }
 
 export interface ReportFormat {
@@ -27,22 +31,30 @@ export interface ReportFormat {
 }
 
 export const REPORT_FORMAT_TABLE: { [F in ReportFormatName]: ReportFormat } = {
-  csv: { ext: 'csv', mime: 'text/csv;charset=utf-8', write: (section, out, o) => writeCsv(section, out, o.onProgress) },
+  csv: { ext: 'csv', mime: 'text/csv;charset=utf-8', write: (section, out) => writeCsv(section, out) },
   xlsx: {
     ext: 'xlsx',
     mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    write: (section, out, o) => writeWorkbook([section], out, o.onProgress),
+    write: (section, out) => writeWorkbook([section], out),
   },
   pdf: { ext: 'pdf', mime: 'application/pdf', write: (section, out, o) => writeReportPdf(section, out, o) },
 };
 
-/** Writes beside `file` and renames at the end: a failure never leaves half a file. */
+/**
+ * Writes the section's rows as they are built, paced (feed.ts), beside `file`, and renames at the
+ * end: a failure or a cancel never leaves half a file.
+ */
 export async function writeReportFile(file: string, format: ReportFormatName, section: ReportSection, options: WriteOptions): Promise<void> {
   const temp = join(dirname(file), `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const out = createWriteStream(temp, { flags: 'wx' });
+  const closed = finished(out).catch(() => undefined); // an error of the stream is the writer's to throw
   try {
-    await REPORT_FORMAT_TABLE[format].write(section, createWriteStream(temp, { flags: 'wx' }), options);
+    const rows = feed(section.rows, { total: section.total, signal: options.signal, onProgress: options.onProgress });
+    await REPORT_FORMAT_TABLE[format].write({ ...section, rows }, out, options);
     renameSync(temp, file);
   } catch (error) {
+    out.destroy();
+    await closed;
     rmSync(temp, { force: true });
     throw error;
   }

@@ -1,11 +1,11 @@
 // A report section as a printable PDF table: landscape A4, the CJK font, the header on every
 // page, every cell wrapped in full (a summary is never cut), instants in the desk's zone.
+// Streamed: each page goes out to the file when the next one starts.
 import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { localTimeInZone } from '../../shared/rules/zone.js';
 import { findCjkFont, type CjkFont } from './cjk-font.js';
-import type { ExportProgress } from './csv.js';
-import { startPdf } from './pdf-document.js';
+import { newPdf } from './pdf-document.js';
 import type { Cell, Column, ReportSection } from './rows.js';
 
 const MARGIN = 36;
@@ -18,7 +18,6 @@ export interface PdfOptions {
   subtitle: string;
   timeZone: string;
   font?: CjkFont;
-  onProgress?: ExportProgress;
 }
 
 function show(column: Column, cell: Cell, timeZone: string): string {
@@ -32,7 +31,7 @@ function show(column: Column, cell: Cell, timeZone: string): string {
 
 /** Writes the section to `out` as a PDF and ends it. */
 export async function writeReportPdf(section: ReportSection, out: Writable, options: PdfOptions): Promise<void> {
-  const { doc, finish } = startPdf({ title: section.name, margin: MARGIN, layout: 'landscape', font: options.font ?? findCjkFont() });
+  const doc = newPdf({ title: section.name, margin: MARGIN, layout: 'landscape', font: options.font ?? findCjkFont() });
   doc.pipe(out);
   // An instant column is as wide as "2026-05-06 10:00"; the rest share what is left, free text most.
   doc.fontSize(FONT_SIZE);
@@ -55,10 +54,10 @@ export async function writeReportPdf(section: ReportSection, out: Writable, opti
   };
 
   doc.fontSize(14).text(section.name, MARGIN, MARGIN);
-  doc.fontSize(9).fillColor('#555').text(`${options.subtitle} · ${section.rows.length} rows · ${options.timeZone}`);
+  doc.fontSize(9).fillColor('#555').text(`${options.subtitle} · ${section.total} rows · ${options.timeZone}`);
   doc.moveDown(0.5);
   let y = header(doc.y);
-  section.rows.forEach((row, index) => {
+  for await (const row of section.rows) {
     const cells = section.columns.map((c, i) => show(c, row[i] ?? null, options.timeZone));
     const height = heightOf(cells);
     if (y + height > bottom()) {
@@ -67,7 +66,7 @@ export async function writeReportPdf(section: ReportSection, out: Writable, opti
     }
     line(cells, y);
     y += height + PADDING;
-    if ((index + 1) % 1000 === 0) options.onProgress?.(index + 1, section.rows.length);
-  });
-  await Promise.all([finish(), finished(out)]);
+  }
+  doc.end();
+  await finished(out);
 }

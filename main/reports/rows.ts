@@ -1,8 +1,9 @@
-// The rows of the manager reports, built from the case store for a range of openedAt.
-// Plain data with typed columns; csv.ts and xlsx.ts turn them into files. No electron here.
+// The rows of the manager reports, built from the case store for a range of openedAt, one at a
+// time as a writer asks for them (only the list of cases in range is held, never every row).
+// Plain data with typed columns; csv.ts, xlsx.ts and report-pdf.ts turn them into files.
 import type { CaseRecord } from '../../shared/domain/case.js';
 import type { CaseStore } from '../store/types.js';
-import { caseSla, DEFAULT_TIME_ZONE, type DeskSettings, type SlaTimer } from '../rules/index.js';
+import { caseSlaState, DEFAULT_TIME_ZONE, slaInputOf, type DeskSettings, type SlaTimer } from '../rules/index.js';
 import { addDays, instantInZone } from '../../shared/rules/zone.js';
 import { CASES } from '../../shared/domain/entities.js';
 
@@ -19,7 +20,20 @@ export type Row = Cell[];
 export interface ReportSection {
   name: string;
   columns: Column[];
-  rows: Row[];
+  /** How many rows `rows` gives (known before the first, for progress). */
+  total: number;
+  /** The rows in order; a report's are built lazily and read once (an export reads them paced: feed.ts). */
+  rows: Iterable<Row> | AsyncIterable<Row>;
+}
+
+/** A section of rows already built (tests, small reports). */
+export const sectionOf = (name: string, columns: Column[], rows: Row[]): ReportSection & { rows: Row[] } => ({ name, columns, total: rows.length, rows });
+
+function* mapped(cases: CaseRecord[], row: (c: CaseRecord) => Row | undefined): Generator<Row> {
+  for (const c of cases) {
+    const r = row(c);
+    if (r) yield r;
+  }
 }
 
 export const REPORTS = ['cases', 'refunds', 'compensation', 'sla'] as const;
@@ -67,11 +81,11 @@ const obj = (v: unknown): Record<string, unknown> => (v && typeof v === 'object'
 
 const col = (key: string, header: string, type: ColumnType = 'string'): Column => ({ key, header, type });
 
-/** Cases opened in the range, oldest first (then by id). */
-export function casesInRange(store: Pick<CaseStore, 'all'>, range: DateRange, type?: string): CaseRecord[] {
+/** Cases opened in the range, oldest first (then by id); `keep` narrows them further. */
+export function casesInRange(store: Pick<CaseStore, 'all'>, range: DateRange, keep?: (c: CaseRecord) => boolean): CaseRecord[] {
   const out: { ms: number; c: CaseRecord }[] = [];
   for (const c of store.all<CaseRecord>(CASES)) {
-    if (type && c.type !== type) continue;
+    if (keep && !keep(c)) continue;
     const ms = Date.parse(c.openedAt);
     if (ms >= range.fromMs && ms < range.toMs) out.push({ ms, c });
   }
@@ -200,7 +214,7 @@ const SLA_COLUMNS = [
 ];
 
 function slaRow(c: CaseRecord, nowMs: number, rules: DeskSettings): Row | undefined {
-  const a = caseSla(c, nowMs, rules);
+  const a = caseSlaState(c, nowMs, rules); // the engine's reading without its reasons: a report needs the figures
   if (!a) return undefined;
   const late = (t?: SlaTimer) => (t?.state === 'breached' ? (t.breachedByMinutes ?? null) : null);
   return [
@@ -223,25 +237,28 @@ function slaRow(c: CaseRecord, nowMs: number, rules: DeskSettings): Row | undefi
   ];
 }
 
+interface ReportKind {
+  name: string;
+  columns: Column[];
+  keep?: (c: CaseRecord) => boolean;
+  row: (c: CaseRecord, nowMs: number, rules: DeskSettings) => Row | undefined;
+}
+
+const REPORT_KINDS: { [R in ReportName]: ReportKind } = {
+  cases: { name: 'Cases', columns: CASE_COLUMNS, row: caseRow },
+  refunds: { name: 'Refunds', columns: REFUND_COLUMNS, keep: (c) => c.type === 'refund', row: refundRow },
+  compensation: { name: 'Compensation', columns: COMPENSATION_COLUMNS, keep: (c) => c.type === 'compensation', row: compensationRow },
+  // The cases the engine times: those with a severity.
+  sla: { name: 'SLA', columns: SLA_COLUMNS, keep: (c) => slaInputOf(c) !== undefined, row: slaRow },
+};
+
 /**
- * One report's rows. `nowMs` is the instant SLA timers are assessed at (default: now); `rules` the
- * desk's policy versions, zone and edited calendar (the SLA reading of the queue and the dashboard).
+ * One report: the cases in range are picked now, each row is built when it is read. `nowMs` is
+ * the instant SLA timers are assessed at (default: now); `rules` the desk's policy versions, zone
+ * and edited calendar (the SLA reading of the queue and the dashboard).
  */
-export function buildReport(store: Pick<CaseStore, 'all'>, report: ReportName, range: DateRange, nowMs = Date.now(), rules: DeskSettings = {}): ReportSection {
-  switch (report) {
-    case 'cases':
-      return { name: 'Cases', columns: CASE_COLUMNS, rows: casesInRange(store, range).map(caseRow) };
-    case 'refunds':
-      return { name: 'Refunds', columns: REFUND_COLUMNS, rows: casesInRange(store, range, 'refund').map(refundRow) };
-    case 'compensation':
-      return { name: 'Compensation', columns: COMPENSATION_COLUMNS, rows: casesInRange(store, range, 'compensation').map(compensationRow) };
-    case 'sla': {
-      const rows: Row[] = [];
-      for (const c of casesInRange(store, range)) {
-        const row = slaRow(c, nowMs, rules);
-        if (row) rows.push(row);
-      }
-      return { name: 'SLA', columns: SLA_COLUMNS, rows };
-    }
-  }
+export function buildReport(store: Pick<CaseStore, 'all'>, report: ReportName, range: DateRange, nowMs = Date.now(), rules: DeskSettings = {}): ReportSection & { rows: Iterable<Row> } {
+  const kind = REPORT_KINDS[report];
+  const cases = casesInRange(store, range, kind.keep);
+  return { name: kind.name, columns: kind.columns, total: cases.length, rows: mapped(cases, (c) => kind.row(c, nowMs, rules)) };
 }

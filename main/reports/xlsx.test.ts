@@ -2,27 +2,27 @@ import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, expect, it } from 'vitest';
-import type { ReportSection } from './rows.js';
+import { sectionOf } from './rows.js';
 import { moneyCell, sheetName, writeWorkbook } from './xlsx.js';
 import { cleanTempDirs, tempDir } from './test-helpers.js';
 
 afterEach(cleanTempDirs);
 
-const refunds: ReportSection = {
-  name: 'Refunds',
-  columns: [
+const refunds = sectionOf(
+  'Refunds',
+  [
     { key: 'id', header: 'case', type: 'string' },
     { key: 'customer', header: 'customer', type: 'string' },
     { key: 'minutes', header: 'fault minutes', type: 'integer' },
     { key: 'amount', header: 'amount', type: 'money' },
     { key: 'openedAt', header: 'opened at (UTC)', type: 'instant' },
   ],
-  rows: [
+  [
     ['C-000001', '上海博远数据服务有限公司', 95, '1234567.89', '2026-03-01T02:00:00.000Z'],
     ['C-000002', '=HYPERLINK("x")', null, '0.10', '2026-03-02T16:30:00Z'],
   ],
-};
-const cases: ReportSection = { name: 'Cases/2026: all', columns: [{ key: 'id', header: 'case', type: 'string' }], rows: [['C-000003']] };
+);
+const cases = sectionOf('Cases/2026: all', [{ key: 'id', header: 'case', type: 'string' }], [['C-000003']]);
 
 it('writes one sheet per section with typed cells and Chinese text, read back with exceljs', async () => {
   const file = join(tempDir(), 'report.xlsx');

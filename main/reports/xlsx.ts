@@ -1,12 +1,10 @@
 // XLSX export behind a small interface (exceljs 4.4 is little maintained: keep it here).
-// Streaming writer, so 100k rows stay within memory; typed cells, one sheet per section.
+// exceljs's streaming WorkbookWriter: each row is written (and dropped) as it comes, so memory
+// stays flat however many rows; typed cells, one sheet per section.
 import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import ExcelJS from 'exceljs';
 import type { Column, ReportSection, Row } from './rows.js';
-import type { ExportProgress } from './csv.js';
-
-const PROGRESS_EVERY = 5000;
 
 const MONEY = /^-?\d+(\.\d+)?$/;
 
@@ -49,9 +47,7 @@ const FORMAT: Record<Column['type'], string | undefined> = {
 };
 
 /** Writes the sections to `out` as an .xlsx workbook, one sheet each, and ends it. */
-export async function writeWorkbook(sections: ReportSection[], out: Writable, onProgress?: ExportProgress): Promise<void> {
-  const total = sections.reduce((n, s) => n + s.rows.length, 0);
-  let done = 0;
+export async function writeWorkbook(sections: ReportSection[], out: Writable): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   const used = new Set<string>();
   for (const section of sections) {
@@ -62,13 +58,15 @@ export async function writeWorkbook(sections: ReportSection[], out: Writable, on
     });
     sheet.getRow(1).font = { bold: true };
     sheet.getRow(1).commit();
-    for (const row of section.rows) {
-      sheet.addRow(section.columns.map((c, i) => cell(c, row[i] ?? null))).commit();
-      if (++done % PROGRESS_EVERY === 0) onProgress?.(done, total);
+    // One style object per column, shared by its cells: exceljs keys its style lookup on the object.
+    const styles = section.columns.map((c) => (FORMAT[c.type] ? { numFmt: FORMAT[c.type] } : {}));
+    for await (const row of section.rows) {
+      const r = sheet.addRow(section.columns.map((c, i) => cell(c, row[i] ?? null)));
+      r.eachCell({ includeEmpty: true }, (c, n) => (c.style = styles[n - 1]!));
+      r.commit();
     }
     sheet.commit();
   }
   await workbook.commit();
   if (!out.writableFinished) await finished(out);
-  onProgress?.(total, total);
 }

@@ -29,8 +29,8 @@ export {
 export { DEFAULT_TIME_ZONE, dateInZone } from '../../shared/rules/zone.js';
 export { formatMoney } from './money.js';
 export { emailSubjectRule, missingFromSubject } from './email-subject.js';
-export { caseSla, CLOSED_SLA_STATUSES, policyAtOpening, slaInputOf, WAITING_STATUSES } from './case-sla.js';
-export { assessSla, clockFor, nextEscalationLevel, slaPolicyOf, type SlaAssessment, type SlaCase, type SlaOptions, type SlaTimer } from './sla.js';
+export { caseSla, caseSlaState, CLOSED_SLA_STATUSES, policyAtOpening, slaInputOf, WAITING_STATUSES } from './case-sla.js';
+export { assessSla, clockFor, nextEscalationLevel, slaPolicyOf, slaState, type SlaAssessment, type SlaCase, type SlaOptions, type SlaState, type SlaTimer } from './sla.js';
 export { ALWAYS_OPEN, businessHoursClock, type ServiceClock, type SlaPause } from './service-clock.js';
 export { openingSeverity, type KeyEvent, type OpeningSeverity } from './key-event.js';
 export { assessWorkOrderQuality, type QualityReport, type WorkOrderDraft } from './quality.js';

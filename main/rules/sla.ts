@@ -52,7 +52,8 @@ export interface SlaTimer {
   breachedByMinutes?: number; // when breached
 }
 
-export interface SlaAssessment {
+/** The figures of an SLA reading without its reasons: what the queue, the monitor and the reports sort and count by. */
+export interface SlaState {
   policyVersion: string;
   outcome: 'on-track' | 'breached';
   /** After S1. */
@@ -68,6 +69,10 @@ export interface SlaAssessment {
   clock: string;
   /** Minutes the update clock stood still while the case waited for the customer. */
   pausedMinutes: number;
+}
+
+/** An SLA reading explained rule by rule (S1–S4) with its notes. */
+export interface SlaAssessment extends SlaState {
   rules: RuleResult[];
   notes: string[];
 }
@@ -81,7 +86,21 @@ export function slaPolicyOf(openedAt: string, options: Pick<SlaOptions, 'policy'
   return policy;
 }
 
+/** The SLA of a case at `now`, explained rule by rule. */
 export function assessSla(slaCase: SlaCase, now: string | number, options: SlaOptions = {}): SlaAssessment {
+  return timeSla(slaCase, now, options, true) as SlaAssessment;
+}
+
+/**
+ * The same figures as assessSla without building a reason (no wall-time formatting): for
+ * readings of thousands of cases at once (queue order, SLA monitor, reports). A property test
+ * checks both agree on every timer, state and escalation.
+ */
+export function slaState(slaCase: SlaCase, now: string | number, options: SlaOptions = {}): SlaState {
+  return timeSla(slaCase, now, options, false);
+}
+
+function timeSla(slaCase: SlaCase, now: string | number, options: SlaOptions, explain: boolean): SlaState | SlaAssessment {
   const policy = slaPolicyOf(slaCase.openedAt, options);
   const nowMs = typeof now === 'number' ? now : Date.parse(now);
   const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
@@ -93,49 +112,29 @@ export function assessSla(slaCase: SlaCase, now: string | number, options: SlaOp
   const severity = opening.severity;
   const clock = options.clock ?? clockFor(policy, { severity, category: slaCase.category });
   const notes: string[] = [];
-  const rules: RuleResult[] = [{ ...opening.rule }];
+  const rules: RuleResult[] = explain ? [{ ...opening.rule }] : [];
   const tier = slaCase.vip ? 'vip' : 'common';
 
   const timer = (id: 'S2' | 'S3', what: string, from: number, span: SlaSpan, pauses: readonly SlaPause[], metAt?: number) => {
     const due = clock.due(from, span, { now: nowMs, timeZone, calendar, pauses });
-    const note = noDataNote(due.yearsWithoutData);
+    const note = explain && noDataNote(due.yearsWithoutData);
     if (note && !notes.includes(note)) notes.push(note);
     const t: SlaTimer = { target: showSpan(span), startedAt: isoInstant(from), due: isoInstant(due.at), state: 'running' };
-    const paused = due.pausedMs > 0;
-    const head = {
-      severity,
-      timer: what,
-      target: t.target,
-      ...(paused ? { paused: Math.ceil(due.pausedMs / MINUTE) } : {}),
-      from: when(from),
-      clock: clock.name,
-      due: when(due.at),
-    };
-    // Only the update clock pauses (S2 never does), so only its codes have paused variants.
-    const code = (state: 'remaining' | 'overdue' | 'waiting') =>
-      paused ? (`SLA.${state}-paused` as const) : (`SLA.${state === 'waiting' ? 'remaining' : state}` as const);
-    let rule: RuleResult;
+    let waiting: SlaPause | undefined;
     if (metAt !== undefined) {
       t.metAt = isoInstant(metAt);
       // S4: overdue only strictly after the due time; a late response stays a breach for good.
       t.state = metAt <= due.at ? 'met' : 'breached';
       if (t.state === 'breached') t.breachedByMinutes = Math.ceil((metAt - due.at) / MINUTE);
-      rule = t.state === 'met'
-        ? { id, result: 'passed', ...because('SLA.met', { ...head, metAt: when(metAt) }) }
-        : { id, result: 'failed', ...because('SLA.late', { ...head, metAt: when(metAt), late: t.breachedByMinutes ?? 0 }) };
     } else if (nowMs <= due.at) {
       t.remainingMinutes = Math.floor((due.at - nowMs) / MINUTE);
-      const waiting = pauses.find((p) => Date.parse(p.start) <= nowMs && (p.end === undefined || nowMs < Date.parse(p.end)));
+      waiting = pauses.find((p) => Date.parse(p.start) <= nowMs && (p.end === undefined || nowMs < Date.parse(p.end)));
       if (waiting) t.state = 'paused';
-      rule = waiting
-        ? { id, result: 'passed', ...because(code('waiting'), { ...head, remaining: t.remainingMinutes, now: when(nowMs), since: when(Date.parse(waiting.start)) }) }
-        : { id, result: 'passed', ...because(code('remaining'), { ...head, remaining: t.remainingMinutes, now: when(nowMs) }) };
     } else {
       t.state = 'breached';
       t.breachedByMinutes = Math.ceil((nowMs - due.at) / MINUTE);
-      rule = { id, result: 'failed', ...because(code('overdue'), { ...head, late: t.breachedByMinutes, now: when(nowMs) }) };
     }
-    rules.push(rule);
+    if (explain) rules.push(timerRule(id, t, { severity, what, pausedMs: due.pausedMs, from, dueAt: due.at, clock: clock.name, nowMs, metAt, waiting, when }));
     return { t, pausedMs: due.pausedMs };
   };
 
@@ -149,7 +148,7 @@ export function assessSla(slaCase: SlaCase, now: string | number, options: SlaOp
   let nextUpdate: SlaTimer | undefined;
   let pausedMs = 0;
   if (responded === undefined) {
-    rules.push({ id: 'S3', result: 'not-applicable', ...because('SLA.no-first-response') });
+    if (explain) rules.push({ id: 'S3', result: 'not-applicable', ...because('SLA.no-first-response') });
   } else {
     const last = Math.max(responded, ...updates);
     const judged = timer('S3', 'update interval', last, policy.sla.updateInterval[severity], slaCase.waitingForCustomer ?? []);
@@ -161,17 +160,19 @@ export function assessSla(slaCase: SlaCase, now: string | number, options: SlaOp
   const current = slaCase.escalationLevel ?? policy.sla.escalationLevels[0] ?? 'L1';
   const next = nextEscalationLevel(current, policy);
   const escalateTo = breached && next !== current ? next : undefined;
-  rules.push({
-    id: 'S4',
-    result: breached ? 'failed' : 'passed',
-    ...(!breached
-      ? because('SLA.stays', { level: current })
-      : escalateTo
-        ? because('SLA.escalates', { from: current, to: escalateTo })
-        : because('SLA.breached-top', { level: current })),
-  });
+  if (explain) {
+    rules.push({
+      id: 'S4',
+      result: breached ? 'failed' : 'passed',
+      ...(!breached
+        ? because('SLA.stays', { level: current })
+        : escalateTo
+          ? because('SLA.escalates', { from: current, to: escalateTo })
+          : because('SLA.breached-top', { level: current })),
+    });
+  }
 
-  const assessment: SlaAssessment = {
+  const assessment: SlaState = {
     policyVersion: policy.id,
     outcome: breached ? 'breached' : 'on-track',
     severity,
@@ -181,12 +182,41 @@ export function assessSla(slaCase: SlaCase, now: string | number, options: SlaOp
     escalationLevel: current,
     clock: clock.name,
     pausedMinutes: Math.ceil(pausedMs / MINUTE),
-    rules,
-    notes,
   };
   if (nextUpdate) assessment.nextUpdate = nextUpdate;
   if (escalateTo) assessment.escalateTo = escalateTo;
-  return assessment;
+  return explain ? { ...assessment, rules, notes } : assessment;
+}
+
+/** S2/S3 in words: the timer's target, start, clock and due time, then how it stands. */
+function timerRule(
+  id: 'S2' | 'S3',
+  t: SlaTimer,
+  r: { severity: Severity; what: string; pausedMs: number; from: number; dueAt: number; clock: string; nowMs: number; metAt: number | undefined; waiting: SlaPause | undefined; when: (ms: number) => string },
+): RuleResult {
+  const paused = r.pausedMs > 0;
+  const head = {
+    severity: r.severity,
+    timer: r.what,
+    target: t.target,
+    ...(paused ? { paused: Math.ceil(r.pausedMs / MINUTE) } : {}),
+    from: r.when(r.from),
+    clock: r.clock,
+    due: r.when(r.dueAt),
+  };
+  // Only the update clock pauses (S2 never does), so only its codes have paused variants.
+  const code = (state: 'remaining' | 'overdue' | 'waiting') =>
+    paused ? (`SLA.${state}-paused` as const) : (`SLA.${state === 'waiting' ? 'remaining' : state}` as const);
+  if (r.metAt !== undefined) {
+    return t.state === 'met'
+      ? { id, result: 'passed', ...because('SLA.met', { ...head, metAt: r.when(r.metAt) }) }
+      : { id, result: 'failed', ...because('SLA.late', { ...head, metAt: r.when(r.metAt), late: t.breachedByMinutes ?? 0 }) };
+  }
+  if (t.state === 'breached') return { id, result: 'failed', ...because(code('overdue'), { ...head, late: t.breachedByMinutes ?? 0, now: r.when(r.nowMs) }) };
+  const remaining = t.remainingMinutes ?? 0;
+  return r.waiting
+    ? { id, result: 'passed', ...because(code('waiting'), { ...head, remaining, now: r.when(r.nowMs), since: r.when(Date.parse(r.waiting.start)) }) }
+    : { id, result: 'passed', ...because(code('remaining'), { ...head, remaining, now: r.when(r.nowMs) }) };
 }
 
 /**

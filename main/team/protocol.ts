@@ -2,7 +2,7 @@
 // HTTP JSON under `<server>/team/v1/…`, plus one WebSocket for live notices. docs/team.md explains it.
 import { z } from 'zod';
 import type { DeskErrorShape, OperatorView } from '../../shared/contract/index.js';
-import type { Change } from '../store/types.js';
+import type { Change, StoredRecord } from '../store/types.js';
 
 export const TEAM_PREFIX = '/team/v1';
 export const TEAM_PATHS = {
@@ -13,6 +13,7 @@ export const TEAM_PATHS = {
   pull: `${TEAM_PREFIX}/pull`,
   live: `${TEAM_PREFIX}/live`,
   call: `${TEAM_PREFIX}/call`,
+  records: `${TEAM_PREFIX}/records`,
   /** `PUT`/`GET` `…/files/<sha256>`: a file's bytes (at most 10 MB), stored once per content. */
   files: `${TEAM_PREFIX}/files/`,
 } as const;
@@ -158,6 +159,23 @@ export interface PullResponse {
   last: number;
   /** The center's head position when the pull was answered; `last < head` means pull again. */
   head: number;
+}
+
+// ---- whole records ------------------------------------------------------------------------
+
+/** Cases a desk lacks whose events it pulled (a case back in its working set): sent whole. */
+export const recordsRequest = z
+  .object({
+    entity: z.literal('cases', 'only cases are fetched whole'),
+    ids: z.array(z.string().min(1, 'required').max(64)).min(1, 'name at least one id').max(MAX_PULL),
+  })
+  .strict();
+export type RecordsRequest = z.infer<typeof recordsRequest>;
+
+export interface RecordsResponse {
+  /** The center's position the records are as of: never before the cursor of the desk that pulled their events. */
+  position: number;
+  records: Array<{ entity: string; id: string; record: StoredRecord | null }>;
 }
 
 // ---- live ---------------------------------------------------------------------------------

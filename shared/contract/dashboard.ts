@@ -6,6 +6,7 @@ import { LIMITS, requiredName } from './bounds.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const date = z.string().regex(DATE, 'a date YYYY-MM-DD');
+const exportId = requiredName(LIMITS.id);
 
 export const REPORT_NAMES = ['cases', 'refunds', 'compensation', 'sla'] as const;
 /** The report file formats; main/reports/formats.ts has one writer per name. */
@@ -70,6 +71,7 @@ export const dashboardCalls = {
   'dashboard.summary': call<DashboardSummary>()({ access: 'manager', input: summaryInput }),
   /** The same figures as a PDF (bilingual labels, CJK font). */
   'reports.dashboardPdf': call<ExportedFile>()({ access: 'manager', input: summaryInput }),
+  /** Progress comes as `export.progress` events with the same `exportId`. */
   'reports.export': call<ExportedFile>()({
     access: 'manager',
     input: z
@@ -78,7 +80,11 @@ export const dashboardCalls = {
         format: z.enum(REPORT_FORMATS),
         from: date,
         to: date,
+        /** Chosen by the caller, so it can follow and cancel this export. */
+        exportId: exportId.optional(),
       })
       .strict(),
   }),
+  /** Stops a running export: it answers a conflict and leaves no file; false when none was running under that id. */
+  'reports.cancelExport': call<{ cancelled: boolean }>()({ access: 'manager', input: z.object({ exportId }).strict() }),
 };

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { StoreChange } from '../domain/entities.js';
 import type { CallDef, Outcome } from './define.js';
 import { caseCalls } from './cases.js';
+import { assignmentCalls } from './assignments.js';
 import { customerCalls } from './customers.js';
 import { operatorCalls } from './operators.js';
 import { policyCalls } from './policy.js';
@@ -24,6 +25,7 @@ export const contract = {
   ...settingsCalls,
   ...customerCalls,
   ...caseCalls,
+  ...assignmentCalls,
   ...policyCalls,
   ...assuranceCalls,
   ...workOrderCalls,
@@ -49,8 +51,8 @@ export interface DeskEvents {
   'store.changed': StoreChange;
   'clock.tick': { now: string };
   'sla.breached': { id: string; severity: string };
-  /** A manager's report export: rows written so far of all. */
-  'export.progress': { report: string; done: number; total: number };
+  /** A manager's report export: rows written so far of all (`exportId`: the caller's, when it gave one). */
+  'export.progress': { report: string; exportId?: string; done: number; total: number };
   /** The phone system reported a call ringing, answered or ended; `agents` are whose desks it rings. */
   'phone.call': PhoneCall;
   /** A joined desk's link changed: online / syncing / offline, changes waiting, conflicts. */

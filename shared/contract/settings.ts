@@ -13,7 +13,12 @@ export interface DeskSettings {
   teamUrl?: string;
   /** How long after the last online sign-in an operator may sign in while the team server is unreachable. */
   offlineSignInHours?: number;
+  /** A team desk keeps settled cases changed in the last this many days (open ones always); older ones stay on the server. */
+  replicaDays?: number;
 }
+
+/** The team desk's replica window in days: whole days, a week to ten years. */
+export const replicaDays = z.number('a number of days').int('whole days').min(7, 'at least 7 days').max(3650, 'at most 3650 days');
 
 const timeZone = z.string().refine((zone) => {
   try {
@@ -32,6 +37,6 @@ export const settingsCalls = {
   }),
   'settings.updateDesk': call<DeskSettings>()({
     access: 'manager',
-    input: z.object({ timeZone }).strict(),
+    input: z.object({ timeZone: timeZone.optional(), replicaDays: replicaDays.optional() }).strict(),
   }),
 };

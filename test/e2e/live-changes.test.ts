@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchBrowser, reviewPane, screenshot, signIn, startHost, type RunningHost } from './support/browser.js';
+import { launchBrowser, reviewPane, screenshot, signedInPage, startHost, type RunningHost } from './support/browser.js';
 import { PASSWORD, prepareDesk, standardOperators } from './support/desk.js';
 
 let dataDir: string;
@@ -30,12 +30,7 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function openPage(username: string): Promise<Page> {
-  const page = await browser.context.newPage();
-  await page.goto(host.url);
-  await signIn(page, username, PASSWORD);
-  return page;
-}
+const openPage = (username: string): Promise<Page> => signedInPage(browser, host, username, PASSWORD);
 
 it('a key event registered on one page appears in the approval queue open on another, and leaves it once decided', async () => {
   const supervisor = await openPage('sup1');

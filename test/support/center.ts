@@ -4,9 +4,15 @@ import type { CallInput } from '../../shared/contract/index.js';
 import { startTeamServer, type TeamServer } from '../../main/team/server/team-server.js';
 import { startPostgres, type TestPostgres } from './postgres.js';
 
-export async function startCenter(setUp: { password: string; agents: string[]; customer: CallInput<'customers.create'> }): Promise<{ postgres: TestPostgres; server: TeamServer }> {
+export async function startCenter(setUp: {
+  password: string;
+  agents: string[];
+  customer: CallInput<'customers.create'>;
+  /** The server's clock (e.g. one a test turns back to make old cases). */
+  clock?: () => Date;
+}): Promise<{ postgres: TestPostgres; server: TeamServer }> {
   const postgres = await startPostgres();
-  const server = await startTeamServer({ databaseUrl: await postgres.createDatabase(), port: 0, slaIntervalMs: 0 });
+  const server = await startTeamServer({ databaseUrl: await postgres.createDatabase(), port: 0, slaIntervalMs: 0, ...(setUp.clock ? { clock: setUp.clock } : {}) });
   const { password } = setUp;
   await server.center.setUp({ username: 'mgr', displayName: 'Manager', password });
   await server.center.transact(async () => {

@@ -85,6 +85,32 @@ describe('dashboard and exports', () => {
     const xlsx = await t.ok(t.manager, 'reports.export', { ...range, report: 'sla', format: 'xlsx' });
     expect(Buffer.from(xlsx.base64, 'base64').subarray(0, 2).toString()).toBe('PK');
   });
+
+  it('cancels an export by its id: a conflict naming the field, no more progress, and the next export runs', async () => {
+    await seed();
+    const events: { exportId?: string; done: number }[] = [];
+    const cancels: Promise<unknown>[] = [];
+    const services = t.desk.services as { emit: (e: string, p: unknown) => void };
+    const emit = services.emit.bind(services);
+    services.emit = (e, p) => {
+      if (e !== 'export.progress') return emit(e, p);
+      const progress = p as { exportId?: string; done: number };
+      events.push(progress);
+      // The manager presses Cancel on seeing the bar start.
+      if (progress.exportId === 'x-1' && progress.done === 0) cancels.push(t.desk.dispatch(t.manager, 'reports.cancelExport', { exportId: 'x-1' }));
+      emit(e, p);
+    };
+    const cancelled = await t.desk.dispatch(t.manager, 'reports.export', { ...range, report: 'cases', format: 'xlsx', exportId: 'x-1' });
+    expect(cancelled).toMatchObject({ ok: false, error: { code: 'conflict', field: 'exportId' } });
+    expect(await Promise.all(cancels)).toEqual([{ ok: true, value: { cancelled: true } }]);
+    expect(events).toEqual([{ report: 'cases', exportId: 'x-1', done: 0, total: 5 }]);
+    // Nothing runs under that id any more; a new export under it runs to the end.
+    expect(await t.ok(t.manager, 'reports.cancelExport', { exportId: 'x-1' })).toEqual({ cancelled: false });
+    const file = await t.ok(t.manager, 'reports.export', { ...range, report: 'cases', format: 'csv', exportId: 'x-2' });
+    expect(file.rows).toBe(5);
+    expect(events.at(-1)).toEqual({ report: 'cases', exportId: 'x-2', done: 5, total: 5 });
+    expect(await t.desk.dispatch(t.supervisor, 'reports.cancelExport', { exportId: 'x-2' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
 });
 
 describe('cases PDF', () => {

@@ -1,6 +1,7 @@
 // The manager's dashboard and report exports. Exports use the report format table of
 // main/reports/formats.ts (the same files as the `export` command), written to a temp file and
-// handed back as base64 for a download.
+// handed back as base64 for a download. An export is written in slices of the event loop (the
+// desk answers other calls meanwhile), reports its progress and can be cancelled by its id.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,7 +20,15 @@ export function deskSummary(ctx: Pick<Services, 'store' | 'settings' | 'now'>, q
   return dashboardProjection(ctx).summary(query, () => deskRules(ctx), () => ctx.now().getTime());
 }
 
-export const dashboardHandlers: Pick<Handlers, 'dashboard.summary' | 'reports.export' | 'reports.dashboardPdf'> = {
+/** The exports running on a store, by the id their caller gave. */
+const runningExports = new WeakMap<object, Map<string, AbortController>>();
+const exportsOf = (store: object) => {
+  let running = runningExports.get(store);
+  if (!running) runningExports.set(store, (running = new Map()));
+  return running;
+};
+
+export const dashboardHandlers: Pick<Handlers, 'dashboard.summary' | 'reports.export' | 'reports.cancelExport' | 'reports.dashboardPdf'> = {
   'dashboard.summary'(input, ctx) {
     return deskSummary(ctx, input);
   },
@@ -44,25 +53,38 @@ export const dashboardHandlers: Pick<Handlers, 'dashboard.summary' | 'reports.ex
     if (fromMs === undefined) throw new DeskError('invalid-input', 'a date YYYY-MM-DD', 'from');
     if (toMs === undefined) throw new DeskError('invalid-input', 'a date YYYY-MM-DD', 'to');
     if (toMs <= fromMs) throw new DeskError('invalid-input', 'must not be before the start date', 'to');
+    const running = exportsOf(ctx.store);
+    if (input.exportId !== undefined && running.has(input.exportId)) throw new DeskError('conflict', 'an export with this id is running', 'exportId');
     const section = buildReport(ctx.store, input.report, { fromMs, toMs }, ctx.now().getTime(), deskRules(ctx));
-    const total = section.rows.length;
-    const progress = (done: number) => ctx.emit('export.progress', { report: input.report, done, total });
-    progress(0);
+    const { exportId } = input;
+    const progress = (done: number, total: number) => ctx.emit('export.progress', { report: input.report, ...(exportId === undefined ? {} : { exportId }), done, total });
+    const cancel = new AbortController();
+    if (exportId !== undefined) running.set(exportId, cancel);
     const dir = mkdtempSync(join(tmpdir(), 'desk-export-'));
     const format = REPORT_FORMAT_TABLE[input.format];
     const file = join(dir, `report.${format.ext}`);
     try {
-      await writeReportFile(file, input.format, section, { timeZone, subtitle: `${input.from} – ${input.to}`, onProgress: progress });
-      progress(total);
+      let rows = 0;
+      await writeReportFile(file, input.format, section, { timeZone, subtitle: `${input.from} – ${input.to}`, onProgress: (done, total) => progress((rows = done), total), signal: cancel.signal });
       return {
         fileName: `${input.report}-${input.from}-${input.to}.${format.ext}`,
         mimeType: format.mime,
         base64: readFileSync(file).toString('base64'),
-        rows: total,
+        rows,
       };
+    } catch (error) {
+      if (cancel.signal.aborted) throw new DeskError('conflict', 'the export was cancelled', 'exportId');
+      throw error;
     } finally {
+      if (exportId !== undefined) running.delete(exportId);
       rmSync(dir, { recursive: true, force: true });
     }
+  },
+
+  'reports.cancelExport'(input, ctx) {
+    const cancel = exportsOf(ctx.store).get(input.exportId);
+    cancel?.abort();
+    return { cancelled: cancel !== undefined };
   },
 };
 

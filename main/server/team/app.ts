@@ -44,5 +44,5 @@ export const teamHandlers: Pick<Handlers, 'team.status' | 'team.conflicts' | 'te
     const report = (await team.center('team.report', input, operator.username)) as TeamReport | undefined;
     return report ? { source: 'server', report } : { source: 'offline' };
   },
-  'team.digest': (_input, { store, team }) => ({ ...digestRecords(store), cursor: team?.status().cursor ?? 0 }),
+  'team.digest': (_input, { store, team }) => ({ ...digestRecords(store, team?.shared), cursor: team?.status().cursor ?? 0 }),
 };

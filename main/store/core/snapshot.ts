@@ -6,7 +6,7 @@ import type { CoreDeps, SnapshotHeader, SnapshotRead } from './types.js';
 
 export function snapshotPart(deps: CoreDeps, core: FormatCore) {
   const { fs, path, crypto } = deps;
-  const { SCHEMA_VERSION, JOURNAL, SNAPSHOT, key, isObj, checkLine, fsyncPath, forEachLine, forEachFileLine, hashRange, snapshotEnd, docMac } = core;
+  const { SCHEMA_VERSION, JOURNAL, SNAPSHOT, key, isObj, checkLine, fsyncPath, trickleWriter, forEachLine, forEachFileLine, hashRange, snapshotEnd, docMac } = core;
 
   /** Cheap whole-file check of a snapshot without loading it: header, end marker, checksum. */
   function checkSnapshotFile(file: string): { ok: true; header: SnapshotHeader; endLineStart: number } | { ok: false; message: string } {
@@ -221,10 +221,10 @@ export function snapshotPart(deps: CoreDeps, core: FormatCore) {
     let outPos = 0;
     let events = 0;
     let records = 0;
+    const write = trickleWriter(out);
     const writeAll = (b: Buffer) => {
       hash.update(b);
-      let w = 0;
-      while (w < b.length) w += fs.writeSync(out, b, w, b.length - w);
+      write(b);
     };
     const flush = () => {
       if (outPos) writeAll(outBuf.subarray(0, outPos));

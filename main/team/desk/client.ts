@@ -7,6 +7,7 @@ import {
   type LiveNotice,
   type PullResponse,
   type PushResponse,
+  type RecordsResponse,
   type SignInRequest,
   type SignInResponse,
   type TeamCommand,
@@ -33,6 +34,8 @@ export interface TeamClient {
   push(token: string, commands: TeamCommand[]): Promise<PushResponse>;
   pull(token: string, after: number, limit?: number): Promise<PullResponse>;
   call(token: string, call: string, input: unknown): Promise<CallResponse>;
+  /** Whole cases as of the server's head (for cases back in this desk's working set). */
+  records(token: string, entity: 'cases', ids: string[]): Promise<RecordsResponse>;
   /** Sends a file's bytes (stored once per SHA-256). */
   putFile(token: string, sha256: string, bytes: Buffer): Promise<void>;
   /** A file another desk sent; null when the server has none. */
@@ -77,6 +80,7 @@ export function teamClient(baseUrl: string): TeamClient {
     push: (token, commands) => request(TEAM_PATHS.push, { method: 'POST', token, body: { commands } }),
     pull: (token, after, limit = 500) => request(`${TEAM_PATHS.pull}?after=${after}&limit=${limit}`, { method: 'GET', token }),
     call: (token, call, input) => request(TEAM_PATHS.call, { method: 'POST', token, body: { call, input } }),
+    records: (token, entity, ids) => request(TEAM_PATHS.records, { method: 'POST', token, body: { entity, ids } }),
     async putFile(token, sha256, bytes) {
       let response: Response;
       try {

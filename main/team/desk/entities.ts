@@ -61,6 +61,8 @@ export interface LinkRecord extends StoredRecord {
   deskCode?: string;
   cursor: number;
   nextOrder: number;
+  /** Cases pulled events changed that the replica lacked (`cases/<id>`): to fetch whole (replica.ts). */
+  wanted?: string[];
 }
 
 /** The last password verified online for an operator on this desk (scrypt), for offline sign-in. */

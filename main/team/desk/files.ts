@@ -3,9 +3,14 @@
 // before the command that uses it; a file another desk attached is fetched from the server into
 // this desk's attachments folder when its record arrives, so it opens here too.
 import { createHash, type Hash } from 'node:crypto';
-import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, normalize, sep } from 'node:path';
-import type { Change } from '../../store/types.js';
+import type { Change, StoredRecord } from '../../store/types.js';
+
+/** An upload made here but not (yet) used by a waiting change is kept this long, for the form that will use it. */
+const UNUSED_UPLOAD_MS = 3_600_000;
+/** And at most this much of them: the folder holds the files of waiting changes plus this. */
+export const UNUSED_UPLOADS_BYTES = 256 * 1024 * 1024;
 
 export interface CommandFile {
   uploadId: string;
@@ -30,9 +35,12 @@ export interface FileRef {
 export class TeamFiles {
   readonly #dir: string;
   readonly #uploads = new Map<string, Upload>();
-  readonly #finished = new Map<string, CommandFile>();
+  readonly #finished = new Map<string, CommandFile & { at: number; bytes: number }>();
 
-  constructor(private readonly dataDir: string) {
+  constructor(
+    private readonly dataDir: string,
+    private readonly now: () => number = Date.now,
+  ) {
     this.#dir = join(dataDir, 'team-files');
   }
 
@@ -58,7 +66,7 @@ export class TeamFiles {
       const sha256 = upload.hash.digest('hex');
       renameSync(upload.part, join(this.#dir, sha256));
       this.#uploads.delete(view.uploadId);
-      this.#finished.set(view.uploadId, { uploadId: view.uploadId, sha256, name: upload.name });
+      this.#finished.set(view.uploadId, { uploadId: view.uploadId, sha256, name: upload.name, at: this.now(), bytes: upload.received });
     }
   }
 
@@ -68,7 +76,7 @@ export class TeamFiles {
     const visit = (value: unknown, depth: number) => {
       if (typeof value === 'string') {
         const file = this.#finished.get(value);
-        if (file && !found.includes(file)) found.push(file);
+        if (file && !found.some((f) => f.uploadId === file.uploadId)) found.push({ uploadId: file.uploadId, sha256: file.sha256, name: file.name });
       } else if (depth < 6 && value && typeof value === 'object') Object.values(value).forEach((v) => visit(v, depth + 1));
     };
     visit(input, 0);
@@ -95,6 +103,43 @@ export class TeamFiles {
     if (!file || createHash('sha256').update(bytes).digest('hex') !== ref.sha256) return;
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, bytes);
+  }
+
+  /** Removes the attachment copies of records that left the replica (deleted, or out of the working set). */
+  forget(records: StoredRecord[]): void {
+    for (const ref of fileRefs(records.map((record) => ({ entity: '', id: record.id, op: 'put' as const, record })))) {
+      const file = this.#confined(ref.path);
+      if (!file) continue;
+      rmSync(file, { force: true });
+      try {
+        rmdirSync(dirname(file)); // the case's folder, once empty
+      } catch {
+        // not empty, or gone already
+      }
+    }
+  }
+
+  /**
+   * Keeps `team-files/` to what is still needed: the files waiting changes name (sent before
+   * them), and this session's unused uploads for an hour and up to UNUSED_UPLOADS_BYTES (newest
+   * first). Everything else there (sent and answered, left from an earlier run) is removed.
+   */
+  tidy(waiting: Array<{ files?: CommandFile[] }>): void {
+    if (!existsSync(this.#dir)) return;
+    const keep = new Set(waiting.flatMap((c) => c.files ?? []).map((f) => f.sha256));
+    let room = UNUSED_UPLOADS_BYTES;
+    for (const [uploadId, file] of [...this.#finished].sort(([, a], [, b]) => b.at - a.at)) {
+      if (keep.has(file.sha256)) continue;
+      if (this.now() - file.at <= UNUSED_UPLOAD_MS && file.bytes <= room) {
+        room -= file.bytes;
+        keep.add(file.sha256);
+      } else this.#finished.delete(uploadId);
+    }
+    const parts = new Set([...this.#uploads.values()].map((u) => u.part));
+    for (const name of readdirSync(this.#dir)) {
+      const file = join(this.#dir, name);
+      if (!keep.has(name) && !parts.has(file)) rmSync(file, { force: true });
+    }
   }
 
   #confined(path: string): string | null {

@@ -3,7 +3,8 @@ import type { TeamConflictView, TeamStatusView } from '../../../shared/contract/
 import type { Connection } from '../../server/context.js';
 import type { Desk } from '../../server/desk.js';
 import { DeskError, notFound } from '../../server/errors.js';
-import type { CaseStore } from '../../store/types.js';
+import type { CaseStore, StoredRecord } from '../../store/types.js';
+import type { ReplicaScope } from './scope.js';
 import { CONFLICTS, splitKey, type ConflictRecord } from './entities.js';
 
 export interface TeamLink {
@@ -14,6 +15,8 @@ export interface TeamLink {
   dismiss(commandId: string, actor: string): void;
   /** A whole-center read (team.search, team.report) on the team server as `operator`; undefined while it cannot be reached. */
   center(call: 'team.search' | 'team.report', input: unknown, operator: string): Promise<unknown>;
+  /** Which records every desk with this replica window holds alike (team.digest compares those). */
+  shared(entity: string, record: StoredRecord): boolean;
 }
 
 /** Who last changed one of the conflict's records on the server, when the server did not say. */
@@ -34,6 +37,7 @@ export function teamLink(
   status: () => TeamStatusView,
   desk: () => Desk,
   center: (call: 'team.search' | 'team.report', input: unknown, operator: string) => Promise<unknown>,
+  scope: ReplicaScope,
 ): TeamLink {
   const find = (commandId: string) => {
     const conflict = store.get<ConflictRecord>(CONFLICTS, commandId);
@@ -46,6 +50,7 @@ export function teamLink(
   return {
     status,
     center,
+    shared: scope.shared,
     conflicts: () =>
       store
         .all<ConflictRecord>(CONFLICTS)

@@ -17,6 +17,7 @@ import { TeamFiles } from './files.js';
 import { teamLink } from './link.js';
 import { ensureLink, queueingStore, readLink, runAsCommand } from './outbox.js';
 import { teamSignIn } from './session.js';
+import { replicaScope } from './scope.js';
 import { TeamSync } from './sync.js';
 
 const CLOCK_MS = 15_000;
@@ -43,16 +44,17 @@ export async function openTeamDesk(options: {
   const { deskCode } = readLink(store);
   if (deskCode) setDeskIdPrefix(store, deskCode); // given at this desk's first sign-in, fixed after
   const client = teamClient(options.teamUrl);
-  const files = new TeamFiles(options.dataDir);
+  const files = new TeamFiles(options.dataDir, () => now().getTime());
+  const scope = replicaScope(store, () => options.settings.get(), now);
   let desk: Desk | undefined;
-  const sync = new TeamSync(store, client, now, (status) => desk?.services.emit('team.status', status), files);
+  const sync = new TeamSync(store, client, now, (status) => desk?.services.emit('team.status', status), scope, files);
   const core = createDesk({
     store,
     settings: options.settings,
     dataDir: options.dataDir,
     secrets: options.secrets,
     now,
-    team: teamLink(store, () => sync.status(), () => desk!, (call, input, operator) => sync.callServer(operator, call, input)),
+    team: teamLink(store, () => sync.status(), () => desk!, (call, input, operator) => sync.callServer(operator, call, input), scope),
   });
   const stopStatus = local.subscribe((event) => {
     if (event.changes.some((c) => isLocalEntity(c.entity))) core.services.emit('team.status', sync.status());

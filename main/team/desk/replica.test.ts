@@ -7,7 +7,9 @@ import { tempDir } from '../../store/test-helpers.js';
 import type { TeamEvent } from '../protocol.js';
 import { CONFLICTS, OUTBOX, SHADOW, type ConflictRecord, type QueuedCommand } from './entities.js';
 import { ensureLink, queueingStore, readLink, runAsCommand } from './outbox.js';
-import { applyServerEvent, recordRefusal, settleUnchanged } from './replica.js';
+import { applyServerEvent, applyWholeRecords, pruneReplica, recordRefusal, settleUnchanged } from './replica.js';
+import { DEFAULT_REPLICA_DAYS, replicaDays, replicaScope } from './scope.js';
+import { replicaDays as replicaDaysSetting } from '../../../shared/contract/settings.js';
 
 let local: OpenedCaseStore;
 let store: OpenedCaseStore;
@@ -112,4 +114,40 @@ it('refuses an event out of order and ignores one already applied', () => {
   expect(applyServerEvent(store, first)).toBe(false);
   expect(() => applyServerEvent(store, { ...first, position: first.position + 2 })).toThrow(/skipped/);
   expect(readLink(store).cursor).toBe(first.position);
+});
+
+it('with a working set: a settled old case is left out, a held one that settles old is taken out, a patch of a missing case asks for it whole', async () => {
+  const now = new Date('2026-12-01T00:00:00Z');
+  const scope = replicaScope(store, () => ({ replicaDays: 30 }), () => now);
+  const scoped = { scope, removed: [] as StoredRecord[] };
+  // 31 and 29 days before `now`, against a 30-day window.
+  const old = '2026-10-31T00:00:00Z';
+  const recent = '2026-11-02T00:00:00Z';
+  const wo = (id: string, status: string, updatedAt: string): StoredRecord => ({ id, type: 'work-order', status, openedAt: old, updatedAt });
+  applyServerEvent(store, serverEvent([{ entity: 'cases', id: 'C-1', op: 'put', record: wo('C-1', 'closed', old) }]), scoped);
+  applyServerEvent(store, serverEvent([{ entity: 'cases', id: 'C-2', op: 'put', record: wo('C-2', 'new', old) }]), scoped);
+  applyServerEvent(store, serverEvent([{ entity: 'cases', id: 'C-3', op: 'put', record: wo('C-3', 'closed', recent) }]), scoped);
+  expect(store.get('cases', 'C-1')).toBeUndefined();
+  expect(store.get('cases', 'C-2')).toMatchObject({ status: 'new' }); // open: kept however old
+  expect(store.get('cases', 'C-3')).toMatchObject({ status: 'closed' });
+  applyServerEvent(store, serverEvent([{ entity: 'cases', id: 'C-2', op: 'patch', patch: { status: 'resolved' } }]), scoped);
+  expect(store.get('cases', 'C-2')).toBeUndefined();
+  expect(scoped.removed.map((r) => r.id)).toEqual(['C-2']);
+  applyServerEvent(store, serverEvent([{ entity: 'cases', id: 'C-1', op: 'patch', patch: { status: 'in-progress', updatedAt: now.toISOString() } }]), scoped);
+  expect(readLink(store)).toMatchObject({ cursor: position, wanted: ['cases/C-1'] });
+  // The whole case as the server has it now: kept, and off the list.
+  applyWholeRecords(store, ['cases/C-1'], [{ entity: 'cases', id: 'C-1', record: { ...wo('C-1', 'in-progress', now.toISOString()) } }], scope);
+  expect(store.get('cases', 'C-1')).toMatchObject({ status: 'in-progress' });
+  expect(readLink(store).wanted).toEqual([]);
+  // Time passes: the recent closed one ages out.
+  const later = replicaScope(store, () => ({ replicaDays: 30 }), () => new Date('2026-12-03T00:00:00Z'));
+  expect(pruneReplica(store, later).map((r) => r.id)).toEqual(['C-3']);
+  expect(store.get('cases', 'C-3')).toBeUndefined();
+});
+
+it('a bad replicaDays setting is named and the default used', () => {
+  expect(replicaDays({})).toBe(DEFAULT_REPLICA_DAYS);
+  expect(replicaDays({ replicaDays: 14 })).toBe(14);
+  expect(replicaDays({ replicaDays: 2 })).toBe(DEFAULT_REPLICA_DAYS);
+  expect(replicaDaysSetting.safeParse(2.5).error?.issues[0]?.message).toBe('whole days');
 });

@@ -16,6 +16,8 @@ import {
   type ShadowRecord,
 } from './entities.js';
 import { queuedCommands, readLink } from './outbox.js';
+import { outOfScope, type ReplicaScope } from './scope.js';
+import { CASES } from '../../../shared/domain/entities.js';
 
 function applyTo(record: StoredRecord | null, change: Change): StoredRecord | null {
   if (change.op === 'put') return change.record;
@@ -45,20 +47,49 @@ function settle(store: CaseStore, command: QueuedCommand, shadows: Map<string, S
 const shadowPuts = (shadows: Map<string, StoredRecord | null>): Change[] =>
   [...shadows].map(([key, record]) => ({ entity: SHADOW, id: key, op: 'put', record: { id: key, record } }));
 
-/** Applies one pulled event (the next position) to the replica in one local event. Returns false if already applied. */
-export function applyServerEvent(store: CaseStore, event: TeamEvent): boolean {
+/** What applying pulled events needs beyond the store: the working set, and where to report what it takes out. */
+export interface ApplyScope {
+  scope: ReplicaScope;
+  /** Records the event took out of the replica (deleted on the server, or out of the working set). */
+  removed: StoredRecord[];
+}
+
+/**
+ * Applies one pulled event (the next position) to the replica in one local event. Returns false if
+ * already applied. With a scope, a case out of the working set is left out (or taken out), and a
+ * patch of a case the replica lacks puts it on the link's `wanted` list, in the same local event
+ * that moves the cursor, so it is fetched whole (fetchWhole in sync.ts) even after a crash: the
+ * cursor moves over every event, and none is lost for a case that comes back.
+ */
+export function applyServerEvent(store: CaseStore, event: TeamEvent, scoped?: ApplyScope): boolean {
   const link = readLink(store);
   if (event.position <= link.cursor) return false;
   if (event.position !== link.cursor + 1) throw new Error(`team event ${event.position} arrived after ${link.cursor}: a pull skipped events`);
   const shadows = new Map<string, StoredRecord | null>();
   const direct: Change[] = [];
+  const wanted = new Set(link.wanted ?? []);
   for (const change of event.changes) {
     if (isLocalEntity(change.entity)) continue;
     const key = recordKey(change.entity, change.id);
     const shadow = shadows.has(key) ? { record: shadows.get(key)! } : store.get<ShadowRecord>(SHADOW, key);
-    if (shadow) shadows.set(key, applyTo(shadow.record, change));
-    else if (change.op === 'patch' && !store.get(change.entity, change.id)) console.error(`[team] event ${event.position} patches ${key}, which this replica lacks`);
-    else direct.push(change);
+    if (shadow) {
+      shadows.set(key, applyTo(shadow.record, change));
+      continue;
+    }
+    const held = store.get(change.entity, change.id) ?? null;
+    if (change.op === 'patch' && !held) {
+      if (scoped && change.entity === CASES) wanted.add(key);
+      else console.error(`[team] event ${event.position} patches ${key}, which this replica lacks`);
+      continue;
+    }
+    const after = applyTo(held, change);
+    if (!scoped || !after || scoped.scope.keeps(change.entity, after)) {
+      if (!after && held) scoped?.removed.push(held);
+      direct.push(change);
+    } else if (held) {
+      scoped.removed.push(held);
+      direct.push({ entity: change.entity, id: change.id, op: 'delete' }); // it left the working set
+    }
   }
   const own = event.commandId ? store.get<QueuedCommand>(OUTBOX, event.commandId) : undefined;
   const settled = own ? settle(store, own, shadows) : [];
@@ -67,9 +98,49 @@ export function applyServerEvent(store: CaseStore, event: TeamEvent): boolean {
     // This desk already recorded its own command when it made it; the server's run confirms it.
     action: own ? 'team.confirmed' : event.action,
     reason: own ? `${event.action} at #${event.position}` : event.reason,
-    changes: [...direct, ...settled, ...shadowPuts(shadows), { entity: LINK, id: 'link', op: 'patch', patch: { cursor: event.position } }],
+    changes: [
+      ...direct,
+      ...settled,
+      ...shadowPuts(shadows),
+      { entity: LINK, id: 'link', op: 'patch', patch: { cursor: event.position, ...(wanted.size > (link.wanted?.length ?? 0) ? { wanted: [...wanted] } : {}) } },
+    ],
   });
   return true;
+}
+
+/**
+ * Whole cases the server sent (as of its head, at or after this desk's cursor) for the `asked`
+ * keys of the wanted list: kept when they belong to the working set, and the keys leave the list. The events after the cursor that
+ * follow re-apply onto them harmlessly (puts replace, patches set the same fields to the same
+ * values the newer record has), so the case ends as the server has it.
+ */
+export function applyWholeRecords(
+  store: CaseStore,
+  asked: string[],
+  records: Array<{ entity: string; id: string; record: StoredRecord | null }>,
+  scope: ReplicaScope,
+): StoredRecord[] {
+  const kept = records.filter(
+    (r): r is { entity: string; id: string; record: StoredRecord } =>
+      r.record !== null && r.entity === CASES && !store.get(r.entity, r.id) && !store.get(SHADOW, recordKey(r.entity, r.id)) && scope.keeps(r.entity, r.record),
+  );
+  const answered = new Set(asked);
+  const wanted = (readLink(store).wanted ?? []).filter((key) => !answered.has(key));
+  store.append({
+    actor: 'system',
+    action: 'team.fetched',
+    changes: [...kept.map((r) => ({ entity: r.entity, id: r.id, op: 'put' as const, record: r.record })), { entity: LINK, id: 'link', op: 'patch', patch: { wanted } }],
+  });
+  return kept.map((r) => r.record);
+}
+
+/** Takes out of the replica the cases that left the working set, in one local event; returns them. */
+export function pruneReplica(store: CaseStore, scope: ReplicaScope): StoredRecord[] {
+  const leaving = outOfScope(store, scope);
+  if (leaving.length > 0) {
+    store.append({ actor: 'system', action: 'team.pruned', reason: `${leaving.length} settled cases older than the working set`, changes: leaving.map((r) => ({ entity: CASES, id: r.id, op: 'delete' as const })) });
+  }
+  return leaving;
 }
 
 /** The server applied a command that changed nothing there: undo its local changes. */

@@ -3,17 +3,20 @@
 // a backoff when the server cannot be reached.
 import type { TeamStatusView } from '../../../shared/contract/team.js';
 import { DeskError } from '../../server/errors.js';
-import type { CaseStore } from '../../store/types.js';
+import type { CaseStore, Change, StoredRecord } from '../../store/types.js';
 import { MAX_PUSH, type CommandResult, type TeamCommand } from '../protocol.js';
 import { Refused, Unreachable, type TeamClient } from './client.js';
-import { CONFLICTS, type QueuedCommand } from './entities.js';
+import { CONFLICTS, splitKey, type QueuedCommand } from './entities.js';
 import type { FileRef, TeamFiles } from './files.js';
 import { queuedCommands, readLink } from './outbox.js';
-import { applyServerEvent, recordRefusal, settleUnchanged } from './replica.js';
+import { applyServerEvent, applyWholeRecords, pruneReplica, recordRefusal, settleUnchanged } from './replica.js';
+import type { ReplicaScope } from './scope.js';
 
 const POLL_MS = 5_000;
 // Short: a desk back on the network should show it within seconds; a failed attempt costs little.
 const MAX_BACKOFF_MS = 5_000;
+/** Cases age out of the working set as time passes: the replica is pruned this often (and at start). */
+const PRUNE_MS = 3_600_000;
 
 interface Session {
   token: string;
@@ -33,12 +36,14 @@ export class TeamSync {
   private backoffMs = 500;
   private closeLive: (() => void) | null = null;
   private stopped = false;
+  private prunedAt = 0;
 
   constructor(
     private readonly store: CaseStore,
     private readonly client: TeamClient,
     private readonly now: () => Date,
     private readonly onStatus: (status: TeamStatusView) => void,
+    private readonly scope: ReplicaScope,
     private readonly files?: TeamFiles,
   ) {}
 
@@ -138,6 +143,7 @@ export class TeamSync {
   }
 
   private async round() {
+    this.prune();
     if (!this.token()) {
       this.setState('offline');
       return this.schedule(POLL_MS);
@@ -145,6 +151,7 @@ export class TeamSync {
     this.setState('syncing');
     try {
       await this.push();
+      this.files?.tidy(queuedCommands(this.store));
       await this.pull();
       this.backoffMs = 500;
       this.lastSyncAt = this.now().toISOString();
@@ -209,15 +216,41 @@ export class TeamSync {
       if (!token) return;
       const cursor = readLink(this.store).cursor;
       const { events, head } = await this.client.pull(token, cursor);
+      const scoped = { scope: this.scope, removed: [] as StoredRecord[] };
       for (const event of events) {
-        applyServerEvent(this.store, event);
-        for (const ref of this.files?.missing(event.changes) ?? []) this.fetching.set(ref.path, ref);
+        applyServerEvent(this.store, event, scoped);
+        this.wantFiles(event.changes.filter((c) => this.store.get(c.entity, c.id)));
       }
+      this.files?.forget(scoped.removed);
+      await this.fetchWhole(token);
       await this.fetchFiles(token);
       const now = readLink(this.store).cursor;
       for (const [id, position] of this.applied) if (position <= now) this.applied.delete(id);
       if (events.length === 0 || now >= head) return;
     }
+  }
+
+  /** Takes the cases that aged out of the working set out of the replica, with their files; tidies team-files/. */
+  private prune() {
+    const now = this.now().getTime();
+    if (now - this.prunedAt < PRUNE_MS) return;
+    this.prunedAt = now;
+    this.files?.forget(pruneReplica(this.store, this.scope));
+    this.files?.tidy(queuedCommands(this.store));
+  }
+
+  /** Cases back in the working set whose events the replica could not apply: fetched whole. */
+  private async fetchWhole(token: string) {
+    const asked = readLink(this.store).wanted ?? [];
+    if (asked.length === 0) return;
+    const lacking = asked.map(splitKey).filter((k) => !this.store.get(k.entity, k.id));
+    const { records } = lacking.length ? await this.client.records(token, 'cases', lacking.map((k) => k.id)) : { records: [] };
+    const kept = applyWholeRecords(this.store, asked, records, this.scope);
+    this.wantFiles(kept.map((record) => ({ entity: 'cases', id: record.id, op: 'put' as const, record })));
+  }
+
+  private wantFiles(changes: Change[]) {
+    for (const ref of this.files?.missing(changes) ?? []) this.fetching.set(ref.path, ref);
   }
 
   /** Fetches the files pulled records name; what cannot be fetched now is tried on the next round. */

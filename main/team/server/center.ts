@@ -17,7 +17,7 @@ import { offerIds, setDeskIdPrefix, withdrawOfferedIds } from '../../server/ids.
 import { memorySettings } from '../../server/settings/settings-store.js';
 import { memorySecretStore, type SecretStore } from '../../server/secrets/secret-store.js';
 import type { StoredEvent } from '../../store/types.js';
-import { isPushable, type CommandResult, type DecidedBy, type SignInRequest, type SignInResponse, type TeamCommand } from '../protocol.js';
+import { isPushable, type CommandResult, type DecidedBy, type RecordsResponse, type SignInRequest, type SignInResponse, type TeamCommand } from '../protocol.js';
 import { beginLocked, commitInOneTrip, headPosition, STALE_HEAD, readEventPage, readEvents, readEventsAndHead, readHistories, toStoredEvent, writeCommit, type CommandRow, type EventTag } from './event-log.js';
 import { pageKey, TeamMemoryStore, WriteInReadOnly, type Loaded } from './memory-store.js';
 import { fileRefs } from '../desk/files.js';
@@ -383,7 +383,7 @@ export class TeamCenter {
     }
     if (!isPushable(command.call)) return refuse({ code: 'forbidden', message: `${command.call} is not a command a desk pushes`, field: 'call' });
     const before = this.store.position;
-    const connection: Connection = { id: `team:${session.deskId}`, operator: { username: session.username, displayName: '', role: 'agent', active: true } };
+    const connection: Connection = { id: `team:${session.deskId}`, operator: { username: session.username, displayName: '', role: 'agent', level: 'L1', active: true } };
     // One attempt in its own layer, kept only if it succeeded with everything it read in memory.
     const attempt = async () => {
       this.store.begin();
@@ -454,6 +454,14 @@ export class TeamCenter {
     const { events, head } = await readEventsAndHead(this.#pool, after, limit);
     this.noticed(head);
     return JSON.stringify({ events: events.map(withoutSecrets), last: events.at(-1)?.position ?? after, head });
+  }
+
+  /** Records as of the committed head (caught up first, so never before what a desk pulled). */
+  records(entity: 'cases', ids: string[]): Promise<RecordsResponse> {
+    return this.#serial.run(async () => {
+      await this.#catchUp(this.#pool);
+      return { position: this.store.position, records: ids.map((id) => ({ entity, id, record: this.store.get(entity, id) ?? null })) };
+    });
   }
 
   /** A notice (or a read) said the center's head is at `position`: catch up to it, so pulls are answered from memory. */

@@ -11,6 +11,7 @@ import {
   callRequest,
   pullQuery,
   pushRequest,
+  recordsRequest,
   setUpRequest,
   signInRequest,
   TEAM_PATHS,
@@ -149,6 +150,11 @@ async function route(request: IncomingMessage, response: ServerResponse, options
     const query = parse(pullQuery, Object.fromEntries(url.searchParams));
     return sendJsonText(response, 200, await center.pullJson(query.after, query.limit));
   }
+  if (method === 'POST' && path === TEAM_PATHS.records) {
+    await center.authenticate(bearer(request));
+    const input = parse(recordsRequest, await readJson(request));
+    return sendJson(response, 200, await center.records(input.entity, input.ids));
+  }
   if (method === 'POST' && path === TEAM_PATHS.call) {
     const session = await center.authenticate(bearer(request));
     const input = parse(callRequest, await readJson(request));
@@ -185,7 +191,7 @@ async function onlineCall(center: TeamCenter, operator: { username: string; role
     }
     if (!isCallName(call)) throw new DeskError('not-found', `there is no call named ${JSON.stringify(call)}`, 'call');
     return await center.read(() => {
-      const connection = { id: `team-call:${operator.username}`, operator: { username: operator.username, displayName: '', role: 'agent' as const, active: true } };
+      const connection = { id: `team-call:${operator.username}`, operator: { username: operator.username, displayName: '', role: 'agent' as const, level: 'L1' as const, active: true } };
       return center.desk.dispatch(connection, call, input);
     });
   } catch (error) {

@@ -4,8 +4,7 @@
 import { expect, it } from 'vitest';
 import { DISPUTE_OUTCOMES } from '../../../shared/contract/billing.js';
 import { OTHER_STATUSES, WORK_ORDER_STATUSES } from '../../../shared/contract/work-orders.js';
-import { ESCALATION_LEVELS as LEVELS } from '../../../shared/rules/policy.js';
-import { LEVEL_LABELS, STATUS_LABELS, levelLabel, statusLabel } from './labels.js';
+import { STATUS_LABELS, actorLabel, statusLabel, targetLabel } from './labels.js';
 
 const sources = {
   ...import.meta.glob('../../../main/server/**/*.ts', { query: '?raw', import: 'default', eager: true }),
@@ -32,13 +31,11 @@ it('has English and Chinese for every status the desk can store', () => {
   for (const s of written) expect(STATUS_LABELS[s]!.zh).toMatch(/[\u4e00-\u9fff]/);
 });
 
-it('has both languages for every escalation level', () => {
-  for (const level of LEVELS) expect(LEVEL_LABELS[level]?.zh).toMatch(/[\u4e00-\u9fff]/);
-});
-
-it('reads a status and a level in the interface language, and keeps an unknown code', () => {
+it('reads a status, an audit target and a system actor in the interface language, and keeps an unknown code', () => {
   expect(statusLabel('pending-customer', 'zh-CN')).toBe('待客户反馈');
   expect(statusLabel('pending-customer', 'en')).toBe('Pending customer');
-  expect(levelLabel('supervisor', 'zh-CN')).toBe('主管');
+  expect(targetLabel('cases:C-000001', 'zh-CN')).toBe('案件 C-000001');
+  expect(actorLabel('system', 'zh-CN')).toBe('系统');
+  expect(actorLabel('agent1', 'zh-CN')).toBe('agent1');
   expect(statusLabel('archived', 'zh-CN')).toBe('archived');
 });

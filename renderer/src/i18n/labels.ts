@@ -1,4 +1,4 @@
-// What a case's status and an escalation level read as, in both languages: the one table for
+// What a case's status, an audit target and a system actor read as, in both languages: the one table for
 // every screen (queue, case page, approval queue, team search hits, dashboards). labels.test.tsx
 // fails when the desk can store a status missing here.
 type Label = { en: string; zh: string };
@@ -26,14 +26,6 @@ export const STATUS_LABELS: Record<string, Label> = {
   'dispute-explained': { en: 'Dispute explained', zh: '争议已解释' },
   'dispute-corrected': { en: 'Dispute corrected', zh: '争议已更正' },
   'dispute-rejected': { en: 'Dispute rejected', zh: '争议已驳回' },
-};
-
-/** Policy section 3's escalation levels, and who stands behind each. */
-export const LEVEL_LABELS: Record<string, Label> = {
-  L1: { en: 'L1 agent', zh: 'L1 一线坐席' },
-  L2: { en: 'L2 duty engineer', zh: 'L2 值班工程师' },
-  L3: { en: 'L3 product expert', zh: 'L3 产品专家' },
-  supervisor: { en: 'Supervisor', zh: '主管' },
 };
 
 /** The store's entities as the audit names the records an event changed. */
@@ -69,9 +61,6 @@ const inLanguage = (table: Record<string, Label>, key: string, language: string)
 
 /** A case's status in the interface language; a status this desk does not know keeps its code. */
 export const statusLabel = (status: string, language: string) => inLanguage(STATUS_LABELS, status, language);
-
-/** An escalation level in the interface language. */
-export const levelLabel = (level: string, language: string) => inLanguage(LEVEL_LABELS, level, language);
 
 /** An audit target "entity:id" as "Case C-000001". */
 export const targetLabel = (target: string, language: string) => {

@@ -69,6 +69,8 @@ export const zhServerErrors: Record<string, string> = {
   'a corrected amount goes only with the outcome "corrected"': '只有结果为“已更正”时才填写更正金额',
   'record the response to the customer before closing the complaint': '关闭投诉前请先记录对客户的答复',
   'must not be before the start date': '不能早于开始日期',
+  'an export with this id is running': '同一编号的导出正在进行',
+  'the export was cancelled': '导出已取消',
   'the desk hit an unexpected error (written to its log); check the case before trying again': '工作台发生意外错误（已写入日志）；重试前请先检查工单',
   'you cannot deactivate yourself': '不能停用自己的账号',
   'must not be in the past: decisions already made keep their version': '不能是过去的时间：已作出的决定沿用原版本',
@@ -114,11 +116,29 @@ export const zhServerErrors: Record<string, string> = {
   // Reasons the desk itself writes into the history and the audit.
   'first start: the first manager account': '首次启动：创建第一位经理账号',
   'demo data': '演示数据',
+  'choose L1, L2, L3 or supervisor': '请选择 L1、L2、L3 或主管',
+  'choose an operator': '请选择操作员',
+  'give a reason for the transfer': '请填写转交原因',
+  'give a reason for the release': '请填写退回原因',
+  'name a person or a level (one of them)': '请选择一位人员或一个级别（二选一）',
+  'an agent is L1, L2 or L3; the supervisor level needs the supervisor role': '坐席的级别为 L1、L2 或 L3；主管级别需要主管角色',
 };
 
 /** Messages with figures: the English as a pattern, the Chinese with $1, $2… for the figures. */
 export const zhServerPatterns: [RegExp, string][] = [
   [/^account (\S+) is listed twice in the file$/, '账号 $1 在文件中出现了两次'],
+  [/^(\S+) is already claimed by (\S+)$/, '$1 已被 $2 认领'],
+  [/^(\S+) waits in the (\S+) queue; you work at (\S+)$/, '$1 在 $2 队列中等待；你的级别是 $3'],
+  [/^only its owner \((\S+)\) or a supervisor may (transfer|release) (\S+)$/, '只有处理人（$1）或主管可以转交或退回 $3'],
+  [/^only whoever claims it or a supervisor may (transfer|release) (\S+)$/, '$2 尚无人认领：请先认领（或由主管操作）'],
+  [/^(\S+) is not claimed: it waits in the (\S+) queue$/, '$1 尚无人认领：它在 $2 队列中等待'],
+  [/^(\S+) is already with (\S+)$/, '$1 已由 $2 处理'],
+  [/^(\S+) is already in the (\S+) queue$/, '$1 已在 $2 队列中'],
+  [/^(\S+) is deactivated and cannot be given cases$/, '$1 已停用，不能接收案件'],
+  [/^(\S+) is (\S+): a finished case has no owner to change$/, '$1 当前状态为 $2：已办结的案件不能更换处理人'],
+  [/^escalation goes up: (\S+) works at (\S+) and (\S+) is at (\S+)$/, '升级只能向上：$1 的级别是 $2，而 $3 已在 $4'],
+  [/^a (supervisor|manager) is at the supervisor level; L1–L3 are for agents$/, '主管和经理属于主管级别；L1–L3 仅用于坐席'],
+  [/^operator (\S+) not found$/, '未找到操作员 $1'],
   [/^account (\S+) is already registered$/, '账号 $1 已登记'],
   [/^order (\S+) is listed twice in the file$/, '订单 $1 在文件中出现了两次'],
   [/^order (\S+) is already recorded$/, '订单 $1 已登记'],

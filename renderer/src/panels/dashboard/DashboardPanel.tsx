@@ -1,5 +1,5 @@
 // The manager's dashboard (issue 6): figures for a date range and filters, charts that export
-// as PNG, and report exports (CSV/XLSX) built by the main process with a progress bar.
+// as PNG, and report exports (CSV/XLSX/PDF) streamed by the main process with a progress bar and a cancel.
 import { Alert, Box, Button, LinearProgress, MenuItem, Paper, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
 import { BarChart } from '@mui/x-charts/BarChart';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
@@ -15,6 +15,7 @@ import { addDays, instantInZone } from '../../../../shared/rules/zone.js';
 import { CenterReport } from '../team/CenterReport.js';
 import { downloadBase64 } from '../../components/download.js';
 import { downloadSvgAsPng } from './download.js';
+import { levelLabel } from '../../components/ownership.js';
 
 const dateIn = (ms: number, timeZone: string) => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(ms));
 
@@ -80,6 +81,9 @@ function CountList({ title, items, label }: { title: string; items: Counted[]; l
   );
 }
 
+/** An id for one export, so its progress events and its cancel are told apart from another window's. */
+const newExportId = () => `export-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+
 function ExportSection({ from, to }: { from: string; to: string }) {
   const { t } = useTranslation();
   const errors = useFieldErrors();
@@ -87,23 +91,41 @@ function ExportSection({ from, to }: { from: string; to: string }) {
   const [format, setFormat] = useState<(typeof REPORT_FORMATS)[number]>('csv');
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [busy, setBusy] = useState(false);
-  const [done, setDone] = useState<string | null>(null);
+  const [done, setDone] = useState<{ severity: 'success' | 'info'; text: string } | null>(null);
+  const running = useRef<{ id: string; cancelled: boolean } | null>(null);
 
-  useEffect(() => window.api.on('export.progress', (p) => setProgress({ done: p.done, total: p.total })), []);
+  useEffect(() => window.api.on('export.progress', (p) => p.exportId === running.current?.id && setProgress({ done: p.done, total: p.total })), []);
 
   async function run() {
     errors.clear();
     setDone(null);
     setProgress(null);
     setBusy(true);
+    const exportId = newExportId();
+    running.current = { id: exportId, cancelled: false };
     try {
-      const file = await call('reports.export', { report, format, from, to });
+      const file = await call('reports.export', { report, format, from, to, exportId });
       downloadBase64(file.base64, file.mimeType, file.fileName);
-      setDone(t('dashboard.exported', { rows: file.rows, file: file.fileName }));
+      setDone({ severity: 'success', text: t('dashboard.exported', { rows: file.rows, file: file.fileName }) });
+    } catch (error) {
+      if (running.current?.cancelled) {
+        setProgress(null);
+        setDone({ severity: 'info', text: t('dashboard.cancelled') });
+      } else errors.fromError(error);
+    } finally {
+      running.current = null;
+      setBusy(false);
+    }
+  }
+
+  async function cancel() {
+    const current = running.current;
+    if (!current) return;
+    current.cancelled = true;
+    try {
+      await call('reports.cancelExport', { exportId: current.id });
     } catch (error) {
       errors.fromError(error);
-    } finally {
-      setBusy(false);
     }
   }
 
@@ -134,6 +156,11 @@ function ExportSection({ from, to }: { from: string; to: string }) {
         <Button type="submit" variant="contained" disabled={busy}>
           {t('dashboard.export')}
         </Button>
+        {busy && (
+          <Button variant="outlined" color="warning" onClick={() => void cancel()}>
+            {t('dashboard.cancelExport')}
+          </Button>
+        )}
       </Stack>
       {(busy || progress) && (
         <Box sx={{ mt: 1 }}>
@@ -142,8 +169,8 @@ function ExportSection({ from, to }: { from: string; to: string }) {
         </Box>
       )}
       {done && (
-        <Alert severity="success" sx={{ mt: 1 }}>
-          {done}
+        <Alert severity={done.severity} sx={{ mt: 1 }}>
+          {done.text}
         </Alert>
       )}
       {(errors.errors.form || errors.errors.to || errors.errors.from) && (
@@ -287,7 +314,7 @@ export function DashboardPanel() {
           <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(240px, 1fr))', gap: 1 }}>
             <CountList title={t('dashboard.rejectionReasons')} items={s.refunds.rejectionReasons} />
             <CountList title={t('dashboard.exclusionReasons')} items={s.compensation.exclusionReasons} />
-            <CountList title={t('dashboard.escalationLevels')} items={s.escalations.byLevel} />
+            <CountList title={t('dashboard.escalationLevels')} items={s.escalations.byLevel} label={(k) => levelLabel(t, k)} />
           </Box>
           <Paper variant="outlined" sx={{ p: 1 }}>
             <Typography variant="subtitle2" component="h3">

@@ -67,6 +67,8 @@ export const messages = {
       preparing: 'Preparing…',
       rowsDone: '{{done}} of {{total}} rows',
       exported: '{{rows}} rows exported to {{file}}',
+      cancelExport: 'Cancel export',
+      cancelled: 'Export cancelled: no file was saved.',
     },
   },
   zhCN: {
@@ -137,6 +139,8 @@ export const messages = {
       preparing: '准备中…',
       rowsDone: '已完成 {{done}} / {{total}} 行',
       exported: '已导出 {{rows}} 行到 {{file}}',
+      cancelExport: '取消导出',
+      cancelled: '已取消导出，未保存任何文件。',
     },
   },
 };

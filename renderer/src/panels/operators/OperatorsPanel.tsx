@@ -26,10 +26,11 @@ import { submitOnCtrlEnter } from '../../components/workspace.js';
 import { useSession } from '../../state/session.js';
 import { isLocked, LockChip } from './LockChip.js';
 import { ReasonDialog } from './ReasonDialog.js';
+import { LevelSelect } from './LevelSelect.js';
 
 const EMPTY = { username: '', displayName: '', password: '', role: 'agent' as Role };
 
-/** Managers add agents and supervisors and deactivate leavers; every change is an audit event. */
+/** Managers add agents and supervisors and deactivate leavers; supervisors and managers set agents' levels; every change is an audit event. */
 export function OperatorsPanel() {
   const { t } = useTranslation();
   const me = useSession((s) => s.operator);
@@ -60,9 +61,10 @@ export function OperatorsPanel() {
     ...errors.props(name),
   });
 
+  const manager = me?.role === 'manager';
   return (
     <Stack spacing={2}>
-      <Paper
+      {manager && <Paper
         variant="outlined"
         sx={{ p: 2 }}
         component="form"
@@ -99,12 +101,12 @@ export function OperatorsPanel() {
             {errors.errors.form}
           </Alert>
         )}
-      </Paper>
+      </Paper>}
       <Paper variant="outlined">
         <Table size="small" aria-label={t('operators.title')}>
           <TableHead>
             <TableRow>
-              {(['username', 'displayName', 'role', 'state', 'action'] as const).map((column) => (
+              {(['username', 'displayName', 'role', 'level', 'state', 'action'] as const).map((column) => (
                 <TableCell key={column}>{t(`operators.columns.${column}`)}</TableCell>
               ))}
             </TableRow>
@@ -116,6 +118,9 @@ export function OperatorsPanel() {
                 <TableCell>{operator.displayName}</TableCell>
                 <TableCell>{t(`app.role.${operator.role}`)}</TableCell>
                 <TableCell>
+                  <LevelSelect operator={operator} />
+                </TableCell>
+                <TableCell>
                   <Chip
                     size="small"
                     color={operator.active ? 'success' : 'default'}
@@ -124,12 +129,12 @@ export function OperatorsPanel() {
                   <LockChip operator={operator} />
                 </TableCell>
                 <TableCell align="right">
-                  {isLocked(operator) && (
+                  {manager && isLocked(operator) && (
                     <Button size="small" onClick={() => setUnlocking(operator)}>
                       {t('operators.unlock')}
                     </Button>
                   )}
-                  {operator.username !== me?.username && (
+                  {manager && operator.username !== me?.username && (
                     <Button size="small" onClick={() => setToggling(operator)}>
                       {t(operator.active ? 'operators.deactivate' : 'operators.activate')}
                     </Button>
