@@ -113,6 +113,8 @@ export const zhServerErrors: Record<string, string> = {
   'this desk is joined to a team server, which fetches the mail': '本工作台已加入团队服务器，邮件由团队服务器收取',
   'no SMTP server is set: a manager sets one under Channels': '尚未设置发件服务器（SMTP）：请经理在渠道设置中设置',
   'the customer has no email address to reply to': '该客户没有可答复的邮箱地址',
+  'at least 7 days': '至少 7 天',
+  'at most 3650 days': '最多 3650 天',
   // Reasons the desk itself writes into the history and the audit.
   'first start: the first manager account': '首次启动：创建第一位经理账号',
   'demo data': '演示数据',
@@ -190,6 +192,7 @@ export const zhServerPatterns: [RegExp, string][] = [
   [/^event #(\d+) was damaged beyond repair and is not in any backup; the intact events after it were kept$/, '第 $1 号事件已损坏且无备份可恢复；其后完好的事件已保留'],
   [/^events #(\d+)–#(\d+) were lost from the damaged journal; the records were restored from the snapshot taken at event #(\d+)$/, '损坏的日志丢失了第 $1–$2 号事件；记录已从第 $3 号事件时的快照恢复'],
   [/^(\S+): nothing to change on the server$/, '$1：服务器上无需更改'],
+  [/^(\d+) settled cases older than the working set$/, '$1 个早于工作范围的已结案件'],
 ];
 
 export const localiseServerMessage = (message: string, language: string) => {
