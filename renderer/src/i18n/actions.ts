@@ -73,6 +73,8 @@ export const ACTION_LABELS: Record<string, Label> = {
   'team.refused': { en: 'Not applied by the team server', zh: '团队服务器未采纳' },
   'team.redone': { en: 'Change redone', zh: '更改已重做' },
   'team.dismissed': { en: 'Change dismissed', zh: '更改已忽略' },
+  'team.fetched': { en: 'Fetched from the team server', zh: '已从团队服务器取回' },
+  'team.pruned': { en: 'Older settled cases left this desk (kept on the team server)', zh: '较早的已结案件移出本工作台（团队服务器保留）' },
 };
 
 /** The action in words in the interface language; an action this desk does not know keeps its code. */
