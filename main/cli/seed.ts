@@ -1,7 +1,7 @@
 // `seed`: realistic demo customers and cases, the same for the same --seed.
 import type { StoredRecord } from '../store/index.js';
 import { openCaseStore } from '../store/index.js';
-import { generateDesk, SEED_AGENTS } from '../seed/generate.js';
+import { generateDesk, SEED_AGENTS, seedAgentLevel } from '../seed/generate.js';
 import { hashPassword } from '../server/operators/passwords.js';
 import { operatorRecord } from '../server/operators/app.js';
 import { generateOrders } from '../seed/orders.js';
@@ -46,7 +46,7 @@ export const seedCommand: Command = {
       const newAgents = SEED_AGENTS.filter((username) => !store.get(OPERATORS, username));
       // One hash for the one demo password: scrypt costs tens of milliseconds each.
       const passwordHash = newAgents.length ? await hashPassword(agentPassword) : '';
-      const agentRecords = newAgents.map((username) => operatorRecord({ username, displayName: username, role: 'agent' }, passwordHash, until));
+      const agentRecords = newAgents.map((username) => operatorRecord({ username, displayName: username, role: 'agent', level: seedAgentLevel(username) }, passwordHash, until));
       const inputs = [
         ...agentRecords.map((record) => ({
           actor: 'seed',

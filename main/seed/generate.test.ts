@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CASE_TYPES, CHANNELS, OUT_OF_SCOPE_CATEGORIES, SEVERITIES } from '../../shared/domain/case.js';
-import { generateDesk } from './generate.js';
+import { generateDesk, seedAgentLevel } from './generate.js';
 
 describe('generateDesk', () => {
   const a = generateDesk({ customers: 300, cases: 3000, seed: 11 });
@@ -8,6 +8,15 @@ describe('generateDesk', () => {
   it('is deterministic for a seed and differs across seeds', () => {
     expect(generateDesk({ customers: 300, cases: 3000, seed: 11 })).toEqual(a);
     expect(generateDesk({ customers: 300, cases: 3000, seed: 12 }).cases[0]).not.toEqual(a.cases[0]);
+  });
+
+  it('gives agents levels and cases an owner at the owner’s level, every tenth waiting unclaimed', () => {
+    // agent01–12 L1, agent13–17 L2, agent18–20 L3 (the seed's staffing).
+    expect(['agent01', 'agent12', 'agent13', 'agent17', 'agent18', 'agent20'].map(seedAgentLevel)).toEqual(['L1', 'L1', 'L2', 'L2', 'L3', 'L3']);
+    a.cases.forEach((c, i) => {
+      expect(c.level).toBe(seedAgentLevel(c.agent));
+      expect(c.owner).toBe(i % 10 === 9 ? null : c.agent);
+    });
   });
 
   it('makes realistic customers', () => {

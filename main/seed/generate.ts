@@ -1,5 +1,6 @@
 // Deterministic, realistic support-center data. Pure: no I/O, no clock, no Math.random.
 // Used by the benchmark (test/bench) and the desk's `seed` command.
+import type { Level } from '../../shared/domain/ownership.js';
 import {
   CASE_TYPES,
   CHANNELS,
@@ -171,6 +172,11 @@ const TYPE_FOR_SERVICE: Record<string, CaseType[]> = {
 
 /** The agents seeded cases belong to; the seed command registers them as operators. */
 export const SEED_AGENTS = Array.from({ length: 20 }, (_, i) => `agent${String(i + 1).padStart(2, '0')}`);
+/** Their levels: agent01–12 L1 agents, agent13–17 L2 duty engineers, agent18–20 L3 product experts. */
+export const seedAgentLevel = (username: string): Level => {
+  const n = Number(username.slice(-2));
+  return n >= 18 ? 'L3' : n >= 13 ? 'L2' : 'L1';
+};
 
 export function generateDesk(options: GenerateOptions): GeneratedDesk {
   const rnd = mulberry32(options.seed ?? 20260623);
@@ -250,6 +256,7 @@ export function generateDesk(options: GenerateOptions): GeneratedDesk {
       ...(rnd() < 0.5 ? [zh ? pick(problem.notesZh) : pick(problem.notesEn)] : []),
     ].join('\n');
     const rejection = reviewed && status === 'rejected' ? { review: { outcome: 'rejected' as const, reason: zh ? '材料不全' : 'documents missing' } } : {};
+    const agent = pick(SEED_AGENTS);
     const base = {
       id: `C-${String(i + 1).padStart(6, '0')}`,
       channel,
@@ -263,7 +270,10 @@ export function generateDesk(options: GenerateOptions): GeneratedDesk {
       summary,
       notes,
       errorCodes,
-      agent: pick(SEED_AGENTS),
+      agent,
+      // Every tenth case waits unclaimed in its level's queue; the rest are their agent's.
+      owner: i % 10 === 9 ? null : agent,
+      level: seedAgentLevel(agent),
       openedAt: new Date(opened).toISOString(),
       updatedAt: new Date(Math.min(untilMs, opened + int(7 * 24 * 3600_000))).toISOString(),
     };

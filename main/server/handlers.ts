@@ -1,5 +1,6 @@
 // Every call of the contract, mapped to its domain's handler. The type makes a missing one an error.
 import { caseHandlers } from './cases/app.js';
+import { assignmentHandlers } from './cases/assignment.js';
 import type { Handlers, Services } from './context.js';
 import { customerDirectory } from './customers/directory.js';
 import { customerHandlers } from './customers/app.js';
@@ -32,6 +33,7 @@ export function handlers(services: Services): Handlers {
     ...customerHandlers(customerDirectory(services.store)),
     ...importHandlers,
     ...caseHandlers,
+    ...assignmentHandlers,
     ...policyHandlers,
     ...workOrderHandlers,
     ...orderHandlers,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CASE_TYPES, CATEGORIES, CHANNELS, SEVERITIES, type CaseOf, type CaseRecord } from '../domain/case.js';
+import type { Ownership } from '../domain/ownership.js';
 import { call } from './define.js';
 import { accountId, caseId, freeText, LIMITS, list, nameText, requiredText } from './bounds.js';
 
@@ -11,6 +12,8 @@ export interface HistoryEntry {
   action: string;
   reason?: string;
   changes: Record<string, unknown>;
+  /** Set when this change moved the case to another owner or level. */
+  assignment?: { from: Ownership; to: Ownership };
 }
 
 export interface CasePage {

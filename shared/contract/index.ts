@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { StoreChange } from '../domain/entities.js';
 import type { CallDef, Outcome } from './define.js';
 import { caseCalls } from './cases.js';
+import { assignmentCalls } from './assignments.js';
 import { customerCalls } from './customers.js';
 import { operatorCalls } from './operators.js';
 import { policyCalls } from './policy.js';
@@ -24,6 +25,7 @@ export const contract = {
   ...settingsCalls,
   ...customerCalls,
   ...caseCalls,
+  ...assignmentCalls,
   ...policyCalls,
   ...assuranceCalls,
   ...workOrderCalls,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROLES, type Role } from '../domain/case.js';
+import { LEVELS, type Level } from '../domain/ownership.js';
 import { call } from './define.js';
 import { LIMITS, requiredName, requiredText } from './bounds.js';
 
@@ -7,6 +8,8 @@ export interface OperatorView {
   username: string;
   displayName: string;
   role: Role;
+  /** L1–L3 for agents; supervisors and managers are the supervisor level. */
+  level: Level;
   active: boolean;
   /** Set while the account is locked after too many failed sign-ins (ISO instant it lifts by itself). */
   lockedUntil?: string;
@@ -24,6 +27,7 @@ const username = z
   .regex(/^[a-z0-9][a-z0-9._-]{1,31}$/, 'use 2–32 lower-case letters, digits, dots, dashes or underscores');
 const password = z.string().min(10, 'at least 10 characters').max(200, 'at most 200 characters');
 const displayName = requiredName(80);
+const level = z.enum(LEVELS, 'choose L1, L2, L3 or supervisor');
 
 export const operatorCalls = {
   'session.current': call<SessionView>()({ access: 'public', input: z.object({}).strict() }),
@@ -43,10 +47,17 @@ export const operatorCalls = {
     access: 'public',
     input: z.object({ token: z.string().min(20, 'not a resume token').max(100, 'not a resume token') }).strict(),
   }),
-  'operators.list': call<OperatorView[]>()({ access: 'manager', input: z.object({}).strict() }),
+  'operators.list': call<OperatorView[]>()({ access: 'supervisor', input: z.object({}).strict() }),
+  /** The active operators a case can be transferred or escalated to, with their levels. */
+  'operators.directory': call<OperatorView[]>()({ access: 'agent', input: z.object({}).strict() }),
   'operators.create': call<OperatorView>()({
     access: 'manager',
-    input: z.object({ username, displayName, password, role: z.enum(ROLES) }).strict(),
+    input: z.object({ username, displayName, password, role: z.enum(ROLES), level: level.optional() }).strict(),
+  }),
+  /** An agent's level (L1, L2, L3); supervisors and managers are the supervisor level by their role. */
+  'operators.setLevel': call<OperatorView>()({
+    access: 'supervisor',
+    input: z.object({ username, level }).strict(),
   }),
   'operators.setActive': call<OperatorView>()({
     access: 'manager',

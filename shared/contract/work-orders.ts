@@ -9,6 +9,8 @@ import { caseOrigin } from './case-origin.js';
 import { call } from './define.js';
 import { accountId, caseId, freeText, LIMITS, list, nameText, requiredName } from './bounds.js';
 import { uploadRef } from './uploads.js';
+import { operatorName } from './assignments.js';
+import type { Level } from '../domain/ownership.js';
 
 /** The lifecycle of a work order, in order. */
 export const WORK_ORDER_STATUSES = ['new', 'in-progress', 'waiting-for-customer', 'escalated', 'resolved', 'closed'] as const;
@@ -93,6 +95,9 @@ export interface QueueRow {
   status: string;
   summary: string;
   agent: string;
+  /** Who works on it now (null: it waits in its level's queue). */
+  owner: string | null;
+  level: Level;
   openedAt: string;
   breached: boolean;
   escalationLevel?: string;
@@ -102,6 +107,9 @@ export interface QueueRow {
   paused?: boolean;
   flagSupervisor?: boolean;
 }
+
+export const QUEUE_VIEWS = ['all', 'mine', 'level'] as const;
+export type QueueView = (typeof QUEUE_VIEWS)[number];
 
 export interface QueuePage {
   total: number;
@@ -180,7 +188,8 @@ export const workOrderCalls = {
   }),
   'workOrders.escalate': call<WorkOrderRecord>()({
     access: 'agent',
-    input: z.object({ id: caseId, reason: text(2000).min(1, 'give a reason for the escalation') }).strict(),
+    /** Up one level into that level's queue, or to `operator`, a person at a higher level. */
+    input: z.object({ id: caseId, reason: text(2000).min(1, 'give a reason for the escalation'), operator: operatorName.optional() }).strict(),
   }),
   'keyEvents.register': call<KeyEventRecord>()({
     access: 'agent',
@@ -206,7 +215,8 @@ export const workOrderCalls = {
         severity: list(z.enum(SEVERITIES), 10).optional(),
         channel: list(z.enum(CHANNELS), 10).optional(),
         type: list(z.enum(CASE_TYPES), 20).optional(),
-        mine: z.boolean().default(false),
+        /** all cases; mine: the open cases I own; level: the open cases nobody owns at my level. */
+        view: z.enum(QUEUE_VIEWS).default('all'),
         limit: z.number().int().min(1).max(500).default(100),
         offset: z.number().int().min(0).default(0),
       })

@@ -9,6 +9,7 @@ import type { IcpRewardDetails } from './icp-reward.js';
 import type { RefundDetails } from './refund.js';
 import type { CommonDetails } from './review.js';
 import type { WorkOrderDetails } from './work-order.js';
+import type { EscalationLevel } from '../rules/policy.js';
 
 export const CHANNELS = ['hotline', 'online', 'email', 'work-order'] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -77,7 +78,10 @@ export interface CaseBase {
   summary: string;
   notes: string;
   errorCodes: string[];
-  agent: string; // username of the operator who owns the case
+  agent: string; // username of the operator who opened the case (the submitter four eyes checks)
+  /** Who works on it now (null: it waits in its level's queue); read it with ownershipOf (older cases lack it). */
+  owner?: string | null;
+  level?: EscalationLevel;
   openedAt: string; // ISO UTC
   updatedAt: string; // ISO UTC
   /** The call this case was converted from: its channel and category came with it. */

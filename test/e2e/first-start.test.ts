@@ -64,7 +64,7 @@ it('lets a seeded agent sign in and find their own cases of this year', async ()
   await signIn(page, 'agent01', AGENT_PASSWORD);
   // The language picked before signing in stays.
   await page.getByRole('button', { name: '案件队列' }).click();
-  await page.getByText('只看我的').click();
+  await page.getByTestId('queue-view-mine').click();
   const rows = page.getByTestId('queue').getByRole('option');
   // Once the switch has applied, every row shown is agent01's.
   await rows.first().filter({ hasText: 'agent01' }).waitFor();

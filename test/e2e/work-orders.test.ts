@@ -87,8 +87,8 @@ it('opens a SEV-1 work order, watches it breach and escalate, and finds it on to
 
   await page.getByRole('button', { name: '案件队列' }).click();
   // The seeded open cases are read with the same SLA as the dashboard: many are breached too, and
-  // earlier. Among this agent's own cases the new breach is on top.
-  await page.getByLabel('只看我的').check();
+  // earlier. The breach moved the case to the L2 queue, out of the agent's own; found by its words.
+  await page.locator('input[name=queue-search]').fill('ECS 实例自 14:00 起无法连接');
   const first = page.getByRole('option').first();
   // Wait for the filtered list itself: the unfiltered rows on screen before it also show breaches.
   await expect.poll(() => first.textContent()).toContain('ECS 实例自 14:00 起无法连接');

@@ -5,7 +5,7 @@ import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { order, workspaceDesk } from '../workspace/test-fixtures.js';
+import { order, workOrderInput, workspaceDesk } from '../workspace/test-fixtures.js';
 import { findCjkFont } from '../../reports/cjk-font.js';
 import { approvalOrder } from './app.js';
 
@@ -51,14 +51,7 @@ describe('approval queue', () => {
   });
 
   it('lists work orders escalated to the supervisor level, decided in the work order itself', async () => {
-    const wo = await t.ok(t.agent, 'workOrders.create', {
-      customerAccount: 'acme-01',
-      summary: 'ECS instances unreachable since 14:00',
-      severity: 'SEV-2',
-      businessImpact: 'checkout degraded for 2,000 users',
-      evidence: ['ECS-5003 at 14:02'],
-      stepsTried: ['restarted the instance'],
-    });
+    const wo = await t.ok(t.agent, 'workOrders.create', workOrderInput());
     for (const reason of ['needs L2', 'needs L3']) await t.ok(t.agent, 'workOrders.escalate', { id: wo.id, reason });
     expect(await t.ok(t.supervisor, 'approvals.list', {})).toEqual([]);
     await t.ok(t.agent, 'workOrders.escalate', { id: wo.id, reason: 'customer lost production' });

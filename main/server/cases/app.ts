@@ -1,5 +1,3 @@
-import type { HistoryEntry } from '../../../shared/contract/index.js';
-import type { StoredEvent } from '../../store/types.js';
 import type { Handlers } from '../context.js';
 import type { CaseRecord, Customer } from '../../../shared/domain/case.js';
 import { DeskError, notFound } from '../errors.js';
@@ -8,12 +6,8 @@ import { CASES } from '../../../shared/domain/entities.js';
 import { linkPhoneCall } from '../cti/phone-calls.js';
 import { suggestScope } from '../../rules/index.js';
 import { currentPolicy } from '../policy/rules-context.js';
+import { caseHistory } from './history.js';
 
-function toHistoryEntry(event: StoredEvent, id: string): HistoryEntry {
-  const change = event.changes.find((c) => c.entity === CASES && c.id === id);
-  const changes = change?.op === 'put' ? change.record : change?.op === 'patch' ? change.patch : {};
-  return { seq: event.seq, at: event.at, actor: event.actor, action: event.action, reason: event.reason, changes };
-}
 
 /** Who an unidentified caller said they were, until the call is linked to a customer. */
 const unidentified = (caller: { name: string; phone: string } | undefined): Customer => ({
@@ -61,6 +55,6 @@ export const caseHandlers: Pick<Handlers, 'scope.suggest' | 'calls.log' | 'calls
   'cases.get'(input, { store }) {
     const record = store.get<CaseRecord>(CASES, input.id);
     if (!record) throw notFound('case', 'id');
-    return { case: record, history: store.history(CASES, input.id).map((event) => toHistoryEntry(event, input.id)) };
+    return { case: record, history: caseHistory(store, input.id) };
   },
 };

@@ -39,7 +39,9 @@ export const mailHandlers: Pick<Handlers, 'channels.settings' | 'channels.update
     const record = ctx.store.get<CaseRecord>(CASES, input.id);
     if (!record) throw notFound('case', 'id');
     const subject = mailOf(record)?.messages[0]?.subject ?? record.summary;
-    return sendFromCase(ctx, record, { kind: 'reply', subject, text: input.text, actor: ctx.operator.username, action: 'mail.replied' });
+    // A mail contact is finished once answered; other case types keep their own workflow.
+    const answered = record.type === 'call' && record.status === 'open' ? { status: 'logged' } : {};
+    return sendFromCase(ctx, record, { kind: 'reply', subject, text: input.text, actor: ctx.operator.username, action: 'mail.replied', ...answered });
   },
 
   'mail.setAside': (_input, { store }) => store.all<SetAsideMail & { [k: string]: unknown }>(MAIL_SET_ASIDE).reverse(),

@@ -100,7 +100,8 @@ function record(services: Services, mail: ReceivedMail, parsed: { message: Parse
   const base = newCase(mailContext(services), customer ?? unidentified(from, at), {
     type: complaint ? 'complaint' : 'call',
     channel: 'email',
-    status: complaint ? 'open' : 'logged',
+    // 'open' until an agent answers it: it waits in the L1 queue (a logged call is finished).
+    status: 'open',
     summary: subject.slice(0, 300),
     notes: '',
     details: complaint ? complaintDetails(services, at) : {},

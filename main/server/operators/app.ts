@@ -6,6 +6,8 @@ import { hashPassword, verifyPassword } from './passwords.js';
 import type { ResumeTokens } from './resume-tokens.js';
 import { LOCK_AFTER, LOCK_MS, SignInGuard } from './sign-in-guard.js';
 import { OPERATORS as ENTITY } from '../../../shared/domain/entities.js';
+import { operatorLevel, type Level } from '../../../shared/domain/ownership.js';
+import { releaseAll } from '../cases/assignment.js';
 
 /** An operator as stored: the view plus the password hash, which never leaves the main process. */
 interface OperatorRecord extends Omit<OperatorView, 'lockedUntil'> {
@@ -19,12 +21,20 @@ interface OperatorRecord extends Omit<OperatorView, 'lockedUntil'> {
 // A real scrypt hash of a random password: unknown usernames cost the same time as wrong passwords.
 const decoyHash = hashPassword(crypto.randomUUID());
 
-export const toView = ({ username, displayName, role, active }: OperatorRecord): OperatorView => ({
+export const toView = ({ username, displayName, role, active, level }: OperatorRecord): OperatorView => ({
   username,
   displayName,
   role,
+  level: operatorLevel({ role, level }),
   active,
 });
+
+/** The level fits the role: agents are L1–L3, supervisors and managers the supervisor level. */
+function checkLevel(role: Role, level: Level | undefined) {
+  if (level === undefined) return;
+  if (role === 'agent' && level === 'supervisor') throw new DeskError('invalid-input', 'an agent is L1, L2 or L3; the supervisor level needs the supervisor role', 'level');
+  if (role !== 'agent' && level !== 'supervisor') throw new DeskError('invalid-input', `a ${role} is at the supervisor level; L1–L3 are for agents`, 'level');
+}
 
 /** The view a manager sees: with the lock while it holds. */
 const listed = (record: OperatorRecord, now: Date): OperatorView =>
@@ -35,23 +45,27 @@ export const needsSetup = ({ store }: Pick<Services, 'store'>) => !store.all<Ope
 
 /** The stored operator for this input, its password already hashed. */
 export const operatorRecord = (
-  input: { username: string; displayName: string; role: Role },
+  input: { username: string; displayName: string; role: Role; level?: Level | undefined },
   passwordHash: string,
   createdAt: string,
-): OperatorRecord => ({ id: input.username, ...input, active: true, passwordHash, createdAt });
+): OperatorRecord => {
+  const { level, ...rest } = input;
+  return { id: input.username, ...rest, level: operatorLevel({ role: input.role, level }), active: true, passwordHash, createdAt };
+};
 
 async function createOperator(
   services: Services,
   event: { actor: string; action: string; reason?: string },
-  input: { username: string; displayName: string; password: string; role: Role },
+  input: { username: string; displayName: string; password: string; role: Role; level?: Level | undefined },
   /** Throws when the operator may not be created; checked again after hashing, which yields. */
   guard: () => void,
 ): Promise<OperatorView> {
+  checkLevel(input.role, input.level);
   guard();
   const passwordHash = await hashPassword(input.password);
   guard();
-  const { username, displayName, role } = input;
-  const record = operatorRecord({ username, displayName, role }, passwordHash, services.now().toISOString());
+  const { username, displayName, role, level } = input;
+  const record = operatorRecord({ username, displayName, role, level }, passwordHash, services.now().toISOString());
   services.store.append({ ...event, changes: [{ entity: ENTITY, id: record.id, op: 'put', record }] });
   return toView(record);
 }
@@ -67,7 +81,9 @@ export const operatorHandlers = (
   | 'session.resumeToken'
   | 'session.resume'
   | 'operators.list'
+  | 'operators.directory'
   | 'operators.create'
+  | 'operators.setLevel'
   | 'operators.setActive'
   | 'operators.unlock'
 > => {
@@ -137,6 +153,23 @@ export const operatorHandlers = (
 
   'operators.list': (_input, ctx) => ctx.store.all<OperatorRecord>(ENTITY).map((record) => listed(record, ctx.now())),
 
+  'operators.directory': (_input, ctx) => ctx.store.all<OperatorRecord>(ENTITY).filter((record) => record.active).map(toView),
+
+  'operators.setLevel'(input, ctx) {
+    const record = ctx.store.get<OperatorRecord>(ENTITY, input.username);
+    if (!record) throw notFound('operator', 'username');
+    checkLevel(record.role, input.level);
+    if (operatorLevel(record) !== input.level) {
+      ctx.store.append({
+        actor: ctx.operator.username,
+        action: 'operator.level-set',
+        reason: `${operatorLevel(record)} → ${input.level}`,
+        changes: [{ entity: ENTITY, id: record.id, op: 'patch', patch: { level: input.level } }],
+      });
+    }
+    return listed({ ...record, level: input.level }, ctx.now());
+  },
+
   'operators.create': (input, ctx) =>
     createOperator(ctx, { actor: ctx.operator.username, action: 'operator.created' }, input, () => {
       if (ctx.store.get(ENTITY, input.username)) throw new DeskError('conflict', 'this username is taken', 'username');
@@ -150,7 +183,11 @@ export const operatorHandlers = (
       actor: ctx.operator.username,
       action: input.active ? 'operator.activated' : 'operator.deactivated',
       reason: input.reason,
-      changes: [{ entity: ENTITY, id: record.id, op: 'patch', patch: { active: input.active } }],
+      changes: [
+        { entity: ENTITY, id: record.id, op: 'patch', patch: { active: input.active } },
+        // A leaver's open cases go back to their levels' queues, for others to claim.
+        ...(input.active ? [] : releaseAll(ctx.store, record.username, ctx.now().toISOString())),
+      ],
     });
     if (!input.active) {
       resume.revokeOperator(record.username);

@@ -1,6 +1,5 @@
 // Work orders (policy sections 3, 4, 8): create with quality check and key-event severity,
 // lifecycle, structured updates, escalation, SLA figures. Every decision from main/rules.
-import type { HistoryEntry } from '../../../shared/contract/index.js';
 import {
   type KeyEventRecord,
   type QualityView,
@@ -10,7 +9,6 @@ import {
 } from '../../../shared/contract/work-orders.js';
 import type { CaseRecord, Customer } from '../../../shared/domain/case.js';
 import { assessWorkOrderQuality, classifyScope, nextEscalationLevel, openingSeverity, type WorkOrderDraft } from '../../rules/index.js';
-import type { StoredEvent } from '../../store/types.js';
 import type { HandlerContext, Handlers, Services } from '../context.js';
 import { DeskError, notFound } from '../errors.js';
 import { currentPolicy, deskRules } from '../policy/rules-context.js';
@@ -20,14 +18,12 @@ import { queueHandlers } from './queue.js';
 import { CASES, CUSTOMERS, KEY_EVENTS } from '../../../shared/domain/entities.js';
 import { allocateId } from '../ids.js';
 import { caseOrigin } from '../workspace/workflow.js';
+import { caseHistory } from '../cases/history.js';
+import { assignee } from '../cases/assignment.js';
+import { levelRank } from '../../../shared/domain/ownership.js';
 
 type Stored<T> = T & { [key: string]: unknown };
 
-function historyEntry(event: StoredEvent, id: string): HistoryEntry {
-  const change = event.changes.find((c) => c.entity === CASES && c.id === id);
-  const changes = change?.op === 'put' ? change.record : change?.op === 'patch' ? change.patch : {};
-  return { seq: event.seq, at: event.at, actor: event.actor, action: event.action, reason: event.reason, changes };
-}
 
 export function keyEventsOf(services: Pick<Services, 'store'>, account: string): KeyEventRecord[] {
   return services.store.all<Stored<KeyEventRecord>>(KEY_EVENTS).filter((e) => e.customerAccount === account);
@@ -147,6 +143,7 @@ export const workOrderHandlers: Pick<
       stepsTried: input.stepsTried,
       ...(input.incident ? { incident: incident ?? {} } : {}),
     };
+    const level = policy.sla.escalationLevels[0] ?? 'L1';
     const details: WorkOrderDetails = {
       workOrder: true,
       policyVersion: policy.id,
@@ -159,7 +156,7 @@ export const workOrderHandlers: Pick<
       stepsTried: input.stepsTried,
       ...(incident ? { incident } : {}),
       updates: [],
-      escalationLevel: policy.sla.escalationLevels[0] ?? 'L1',
+      escalationLevel: level,
       escalations: [],
       pauses: [],
       breached: false,
@@ -181,6 +178,8 @@ export const workOrderHandlers: Pick<
       notes: input.notes,
       errorCodes: input.errorCodes,
       agent: ctx.operator.username,
+      owner: ctx.operator.username,
+      level,
       openedAt: now,
       updatedAt: now,
       details,
@@ -197,7 +196,7 @@ export const workOrderHandlers: Pick<
   'workOrders.get'(input, ctx) {
     const record = ctx.store.get<Stored<CaseRecord>>(CASES, input.id);
     if (!record) throw notFound('case', 'id');
-    const history = ctx.store.history(CASES, input.id).map((event) => historyEntry(event, input.id));
+    const history = caseHistory(ctx.store, input.id);
     // The one SLA reading, for every case with a severity (a closed one as it stood when closed).
     const a = slaOfCase(record, ctx);
     const sla = a ? { sla: toSlaView(record, a) } : {};
@@ -245,10 +244,12 @@ export const workOrderHandlers: Pick<
     if (record.status === 'resolved' || record.status === 'closed') {
       throw new DeskError('conflict', `a ${record.status} work order cannot be escalated; reopen it first`, 'status');
     }
-    const policy = currentPolicy(ctx);
     const from = record.details.escalationLevel;
-    const to = nextEscalationLevel(from, policy);
-    if (to === from) throw new DeskError('conflict', `${record.id} is already at the top level (${from})`, 'reason');
+    // Up one level into its queue, or to the person named (who works at a higher level).
+    const target = input.operator !== undefined ? assignee(ctx, input.operator) : { owner: null, level: nextEscalationLevel(from, currentPolicy(ctx)) };
+    const to = target.level;
+    if (to === from && target.owner === null) throw new DeskError('conflict', `${record.id} is already at the top level (${from})`, 'reason');
+    if (levelRank(to) <= levelRank(from)) throw new DeskError('conflict', `escalation goes up: ${target.owner} works at ${to} and ${record.id} is at ${from}`, 'operator');
     const now = ctx.now().toISOString();
     const d = record.details;
     const details: WorkOrderDetails = {
@@ -257,7 +258,7 @@ export const workOrderHandlers: Pick<
       escalations: [...d.escalations, { at: now, by: ctx.operator.username, from, to, reason: input.reason, automatic: false }],
       pauses: closePauses(d.pauses, now),
     };
-    return save(ctx, record, 'work-order.escalated', { status: 'escalated', details }, input.reason);
+    return save(ctx, record, 'work-order.escalated', { status: 'escalated', owner: target.owner, level: to, details }, input.reason);
   },
 
   'keyEvents.register'(input, ctx) {

@@ -11,6 +11,8 @@ import type { Handlers, Services } from '../context.js';
 import { CLOSED_STATUSES, isOpenWorkOrder, isTimedOpenCase, openWorkOrders, runningDue } from './model.js';
 import { keptSla } from './sla-reading.js';
 import { CASES } from '../../../shared/domain/entities.js';
+import { operatorLevel, ownershipOf, type Level } from '../../../shared/domain/ownership.js';
+import { caseQueues } from '../cases/queues.js';
 
 const MAX_AGE_MS = 5_000;
 const CACHE_SIZE = 8;
@@ -26,12 +28,21 @@ interface Ordered {
 
 const caches = new WeakMap<CaseStore, Ordered[]>();
 
-/** The queue's filters; `accounts`: the customers on the phone number typed as the search text. */
-type QueueQuery = CaseSearchQuery & { accounts?: string[] };
+/**
+ * The queue's filters; `accounts`: the customers on the phone number typed as the search text;
+ * `owner`: only the open cases this operator owns; `waitingAt`: only the unowned open cases of this level.
+ */
+type QueueQuery = CaseSearchQuery & { accounts?: string[]; owner?: string; waitingAt?: Level };
 
 /** Every matching case id, newest first: the text search and, for a phone number, every case of the customers on it. */
 async function matching(store: CaseStore, query: QueueQuery): Promise<string[]> {
-  const { accounts = [], ...search } = query;
+  const { accounts = [], owner, waitingAt, ...search } = query;
+  const within = owner !== undefined ? caseQueues(store).ownedBy(owner) : waitingAt !== undefined ? caseQueues(store).waitingAt(waitingAt) : undefined;
+  if (within) return (await matchingAll(store, search, accounts)).filter((id) => within.has(id));
+  return matchingAll(store, search, accounts);
+}
+
+async function matchingAll(store: CaseStore, search: CaseSearchQuery, accounts: string[]): Promise<string[]> {
   const all = { limit: Math.max(store.count(CASES), 1), offset: 0 };
   const { ids } = await store.searchCases({ ...search, ...all });
   if (accounts.length === 0) return ids;
@@ -110,9 +121,10 @@ export async function warmQueue(services: Pick<Services, 'store' | 'settings' | 
 
 export const queueHandlers: Pick<Handlers, 'queue.list'> = {
   async 'queue.list'(input, ctx) {
-    const { limit, offset, mine, ...filters } = input;
+    const { limit, offset, view, ...filters } = input;
     const accounts = filters.text ? customerDirectory(ctx.store).accountsWithPhone(filters.text) : [];
-    const query = { ...filters, ...(mine ? { agent: ctx.operator.username } : {}), ...(accounts.length > 0 ? { accounts } : {}) };
+    const people = view === 'mine' ? { owner: ctx.operator.username } : view === 'level' ? { waitingAt: operatorLevel(ctx.operator) } : {};
+    const query = { ...filters, ...people, ...(accounts.length > 0 ? { accounts } : {}) };
     const key = JSON.stringify(query);
     const list = await ordered(ctx, key, query);
     const rows: QueueRow[] = [];
@@ -132,6 +144,7 @@ export const queueHandlers: Pick<Handlers, 'queue.list'> = {
         status: c.status,
         summary: c.summary,
         agent: c.agent,
+        ...ownershipOf(c),
         openedAt: c.openedAt,
         breached: s?.breached ?? false,
         ...(wo ? { escalationLevel: wo.escalationLevel, flagSupervisor: wo.flagSupervisor } : {}),

@@ -48,7 +48,8 @@ export function startSlaMonitor(services: Services, options: { intervalMs?: numb
           actor: 'system',
           action: 'work-order.sla-breached',
           reason: `SLA breached, escalated ${from} → ${to}: ${why}`,
-          changes: [{ entity: CASES, id, op: 'patch', patch: { status: 'escalated', updatedAt: now, details } }],
+          // Escalated one level: the case leaves its owner for the next level's queue.
+          changes: [{ entity: CASES, id, op: 'patch', patch: { status: 'escalated', updatedAt: now, details, ...(to === from ? {} : { owner: null, level: to }) } }],
         });
         breached.push(id);
         services.emit('sla.breached', { id, severity: record.severity ?? d.requestedSeverity });

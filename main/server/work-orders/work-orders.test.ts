@@ -3,11 +3,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CallInput } from '../../../shared/contract/index.js';
 import type { WorkOrderRecord } from '../../../shared/contract/work-orders.js';
 import { openTestDesk } from '../../../test/support/desk.js';
 import type { Connection } from '../context.js';
 import { startSlaMonitor } from './sla-monitor.js';
+import { workOrderInput } from '../workspace/test-fixtures.js';
 
 let clock = Date.parse('2026-05-04T06:00:00Z');
 let t: Awaited<ReturnType<typeof openTestDesk>>;
@@ -28,15 +28,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const base = (over: Partial<CallInput<'workOrders.create'>> = {}): CallInput<'workOrders.create'> => ({
-  customerAccount: 'acme-01',
-  summary: 'ECS instances unreachable since 14:00',
-  severity: 'SEV-2',
-  businessImpact: 'checkout degraded for 2,000 users',
-  evidence: ['ECS-5003 at 14:02'],
-  stepsTried: ['restarted the instance'],
-  ...over,
-});
+const base = workOrderInput;
 
 async function dispatch(name: string, input: unknown) {
   return t.desk.dispatch(agent, name, input);
@@ -265,8 +257,8 @@ describe('queue', () => {
     expect(all.rows).toHaveLength(3);
     const page2 = await t.ok(agent, 'queue.list', { limit: 3, offset: 3 });
     expect(page2.rows.map((r) => r.id)).not.toContain(all.rows[0]!.id);
-    const sev1 = await t.ok(agent, 'queue.list', { severity: ['SEV-1'], mine: true });
-    expect(sev1.rows.every((r) => r.severity === 'SEV-1' && r.agent === 'wang')).toBe(true);
+    const sev1 = await t.ok(agent, 'queue.list', { severity: ['SEV-1'], view: 'mine' });
+    expect(sev1.rows.every((r) => r.severity === 'SEV-1' && r.owner === 'wang')).toBe(true);
   });
 });
 

@@ -3,6 +3,7 @@ import type { Order } from '../../../shared/domain/order.js';
 import type { StoredRecord } from '../../store/types.js';
 import { openTestDesk } from '../../../test/support/desk.js';
 import { ORDERS } from '../../../shared/domain/entities.js';
+import type { CallInput } from '../../../shared/contract/index.js';
 
 export const NOW = '2026-05-06T02:00:00.000Z'; // 10:00 in Asia/Shanghai, a Wednesday
 
@@ -34,4 +35,15 @@ export const order = (id: string, fields: Partial<Order> = {}): Order => ({
   purchasedAt: '2026-05-04T02:00:00.000Z',
   paid: '1000.00',
   ...fields,
+});
+
+/** A well-formed work order for acme-01 (SEV-2), with what a test changes. */
+export const workOrderInput = (over: Partial<CallInput<'workOrders.create'>> = {}): CallInput<'workOrders.create'> => ({
+  customerAccount: 'acme-01',
+  summary: 'ECS instances unreachable since 14:00',
+  severity: 'SEV-2',
+  businessImpact: 'checkout degraded for 2,000 users',
+  evidence: ['ECS-5003 at 14:02'],
+  stepsTried: ['restarted the instance'],
+  ...over,
 });

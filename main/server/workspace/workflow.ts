@@ -10,6 +10,7 @@ import { DeskError, notFound } from '../errors.js';
 import { currentPolicy } from '../policy/rules-context.js';
 import { CASES, CREDITS, CUSTOMERS } from '../../../shared/domain/entities.js';
 import { allocateId } from '../ids.js';
+import { CHANNEL_ACTORS } from '../../../shared/domain/ownership.js';
 
 
 export function customerOf(ctx: HandlerContext, account: string): Customer {
@@ -51,6 +52,9 @@ export function newCase<T extends CaseType>(
     notes: fields.notes,
     errorCodes: [],
     agent: ctx.operator.username,
+    // Opened by a person: theirs at L1; arrived through a channel (mail): waiting in the L1 queue.
+    owner: CHANNEL_ACTORS.includes(ctx.operator.username) ? null : ctx.operator.username,
+    level: 'L1',
     openedAt: now,
     updatedAt: now,
     details: fields.details,

@@ -5,6 +5,7 @@ import type { HistoryEntry } from '../../../shared/contract/cases.js';
 import { actionLabel } from '../i18n/actions.js';
 import { formatDateTime } from '../i18n/index.js';
 import { useSession } from '../state/session.js';
+import { ownershipLabel } from './ownership.js';
 
 export function CaseHistory({ history }: { history: readonly HistoryEntry[] }) {
   const { t, i18n } = useTranslation();
@@ -15,7 +16,10 @@ export function CaseHistory({ history }: { history: readonly HistoryEntry[] }) {
       <List dense disablePadding aria-label={t('workOrders.page.history')}>
         {history.map((h) => (
           <ListItem key={h.seq} disableGutters data-action={h.action}>
-            <ListItemText primary={`${formatDateTime(h.at, i18n.language, timeZone)} · ${h.actor} · ${actionLabel(h.action, i18n.language)}`} secondary={h.reason} />
+            <ListItemText
+              primary={`${formatDateTime(h.at, i18n.language, timeZone)} · ${h.actor} · ${actionLabel(h.action, i18n.language)}`}
+              secondary={[h.assignment && t('people.moved', { from: ownershipLabel(t, h.assignment.from), to: ownershipLabel(t, h.assignment.to) }), h.reason].filter(Boolean).join(' — ') || undefined}
+            />
           </ListItem>
         ))}
       </List>

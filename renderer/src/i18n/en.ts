@@ -73,6 +73,11 @@ export const en = {
     'routine-om': 'Routine O&M services (out of scope)',
   },
   errors: { required: 'required' },
+  people: {
+    level: { L1: 'L1 agent', L2: 'L2 duty engineer', L3: 'L3 product expert', supervisor: 'Supervisor' },
+    queueOf: '{{level}} queue',
+    moved: '{{from}} → {{to}}',
+  },
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

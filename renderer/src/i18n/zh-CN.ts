@@ -74,4 +74,9 @@ export const zhCN: Messages = {
     'routine-om': '日常运维服务（不在范围内）',
   },
   errors: { required: '必填' },
+  people: {
+    level: { L1: 'L1 一线坐席', L2: 'L2 值班工程师', L3: 'L3 产品专家', supervisor: '主管' },
+    queueOf: '{{level}}队列',
+    moved: '{{from}} → {{to}}',
+  },
 };

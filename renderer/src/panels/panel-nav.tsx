@@ -49,7 +49,7 @@ export const PANEL_NAV: PanelNav[] = [
   { id: 'mail', label: 'mail.nav', icon: <MailIcon />, role: 'agent' },
   { id: 'approvals', label: 'approvals.nav', icon: <FactCheckIcon />, role: 'supervisor' },
   { id: 'audit', label: 'audit.nav', icon: <HistoryIcon />, role: 'supervisor' },
-  { id: 'operators', label: 'operators.nav', icon: <ManageAccountsIcon />, role: 'manager' },
+  { id: 'operators', label: 'operators.nav', icon: <ManageAccountsIcon />, role: 'supervisor' },
   { id: 'dashboard', label: 'dashboard.nav', icon: <InsightsIcon />, role: 'manager' },
   { id: 'channels', label: 'channels.nav', icon: <SettingsPhoneIcon />, role: 'manager' },
   { id: 'policy', label: 'policy.nav', icon: <PolicyIcon />, role: 'manager' },

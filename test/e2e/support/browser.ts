@@ -104,6 +104,14 @@ export async function launchBrowser(locale = 'zh-CN', options: { timezoneId?: st
   };
 }
 
+/** A new page of the browser on the host, signed in as this operator. */
+export async function signedInPage(browser: { context: BrowserContext }, host: RunningHost, username: string, password: string): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto(host.url);
+  await signIn(page, username, password);
+  return page;
+}
+
 /** Saves a screenshot as a test artefact under test-results/screenshots. */
 export async function screenshot(page: Page, name: string) {
   mkdirSync(SCREENSHOTS, { recursive: true });

@@ -19,6 +19,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OperatorView } from '../../../../shared/contract/index.js';
 import { ROLES, type Role } from '../../../../shared/domain/case.js';
+import { LEVELS, type Level } from '../../../../shared/domain/ownership.js';
+import { levelLabel } from '../../components/ownership.js';
 import { call } from '../../api/client.js';
 import { useDeskQuery } from '../../api/useDeskQuery.js';
 import { useFieldErrors } from '../../components/useFieldErrors.js';
@@ -26,10 +28,11 @@ import { submitOnCtrlEnter } from '../../components/workspace.js';
 import { useSession } from '../../state/session.js';
 import { isLocked, LockChip } from './LockChip.js';
 import { ReasonDialog } from './ReasonDialog.js';
+import { LevelSelect } from './LevelSelect.js';
 
-const EMPTY = { username: '', displayName: '', password: '', role: 'agent' as Role };
+const EMPTY = { username: '', displayName: '', password: '', role: 'agent' as Role, level: 'L1' as Level };
 
-/** Managers add agents and supervisors and deactivate leavers; every change is an audit event. */
+/** Managers add agents and supervisors and deactivate leavers; supervisors and managers set agents' levels; every change is an audit event. */
 export function OperatorsPanel() {
   const { t } = useTranslation();
   const me = useSession((s) => s.operator);
@@ -45,7 +48,8 @@ export function OperatorsPanel() {
   async function create() {
     errors.clear();
     try {
-      const operator = await call('operators.create', form);
+      const { level: _level, ...rest } = form; // supervisors and managers are the supervisor level by role
+      const operator = await call('operators.create', form.role === 'agent' ? form : rest);
       setCreated(operator.username);
       setForm(EMPTY);
     } catch (error) {
@@ -60,9 +64,10 @@ export function OperatorsPanel() {
     ...errors.props(name),
   });
 
+  const manager = me?.role === 'manager';
   return (
     <Stack spacing={2}>
-      <Paper
+      {manager && <Paper
         variant="outlined"
         sx={{ p: 2 }}
         component="form"
@@ -79,7 +84,7 @@ export function OperatorsPanel() {
         <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
           {t('operators.intro')}
         </Typography>
-        <Box sx={{ display: 'grid', gridTemplateColumns: '1fr 1fr 1fr 160px auto', gap: 2, alignItems: 'start' }}>
+        <Box sx={{ display: 'grid', gridTemplateColumns: '1fr 1fr 1fr 140px 160px auto', gap: 2, alignItems: 'start' }}>
           <TextField label={t('operators.username')} autoComplete="off" {...field('username')} />
           <TextField label={t('operators.displayName')} {...field('displayName')} />
           <TextField label={t('operators.password')} type="password" autoComplete="new-password" {...field('password')} />
@@ -90,6 +95,17 @@ export function OperatorsPanel() {
               </MenuItem>
             ))}
           </TextField>
+          {form.role === 'agent' ? (
+            <TextField select label={t('operators.columns.level')} {...field('level')}>
+              {LEVELS.filter((l) => l !== 'supervisor').map((l) => (
+                <MenuItem key={l} value={l}>
+                  {levelLabel(t, l)}
+                </MenuItem>
+              ))}
+            </TextField>
+          ) : (
+            <TextField label={t('operators.columns.level')} value={levelLabel(t, 'supervisor')} disabled />
+          )}
           <Button type="submit" variant="contained">
             {t('operators.create')}
           </Button>
@@ -99,12 +115,12 @@ export function OperatorsPanel() {
             {errors.errors.form}
           </Alert>
         )}
-      </Paper>
+      </Paper>}
       <Paper variant="outlined">
         <Table size="small" aria-label={t('operators.title')}>
           <TableHead>
             <TableRow>
-              {(['username', 'displayName', 'role', 'state', 'action'] as const).map((column) => (
+              {(['username', 'displayName', 'role', 'level', 'state', 'action'] as const).map((column) => (
                 <TableCell key={column}>{t(`operators.columns.${column}`)}</TableCell>
               ))}
             </TableRow>
@@ -116,6 +132,9 @@ export function OperatorsPanel() {
                 <TableCell>{operator.displayName}</TableCell>
                 <TableCell>{t(`app.role.${operator.role}`)}</TableCell>
                 <TableCell>
+                  <LevelSelect operator={operator} />
+                </TableCell>
+                <TableCell>
                   <Chip
                     size="small"
                     color={operator.active ? 'success' : 'default'}
@@ -124,12 +143,12 @@ export function OperatorsPanel() {
                   <LockChip operator={operator} />
                 </TableCell>
                 <TableCell align="right">
-                  {isLocked(operator) && (
+                  {manager && isLocked(operator) && (
                     <Button size="small" onClick={() => setUnlocking(operator)}>
                       {t('operators.unlock')}
                     </Button>
                   )}
-                  {operator.username !== me?.username && (
+                  {manager && operator.username !== me?.username && (
                     <Button size="small" onClick={() => setToggling(operator)}>
                       {t(operator.active ? 'operators.deactivate' : 'operators.activate')}
                     </Button>

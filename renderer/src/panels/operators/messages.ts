@@ -20,7 +20,7 @@ export const messages = {
       reason: 'Reason (recorded in the audit trail)',
       confirm: 'Confirm',
       cancel: 'Cancel',
-      columns: { username: 'Username', displayName: 'Name', role: 'Role', state: 'State', action: '' },
+      columns: { username: 'Username', displayName: 'Name', role: 'Role', level: 'Level', state: 'State', action: '' },
     },
   },
   zhCN: {
@@ -44,7 +44,7 @@ export const messages = {
       reason: '原因（记入审计记录）',
       confirm: '确认',
       cancel: '取消',
-      columns: { username: '用户名', displayName: '姓名', role: '角色', state: '状态', action: '' },
+      columns: { username: '用户名', displayName: '姓名', role: '角色', level: '级别', state: '状态', action: '' },
     },
   },
 };

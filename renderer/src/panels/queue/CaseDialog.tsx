@@ -29,6 +29,8 @@ import { formatDateTime } from '../../i18n/index.js';
 import { ruleReason } from '../../i18n/rule-reasons.js';
 import { actionLabel } from '../../i18n/actions.js';
 import { IncidentSection } from './IncidentSection.js';
+import { CaseAssignment } from './CaseAssignment.js';
+import { OperatorPicker } from './OperatorPicker.js';
 import { useSession } from '../../state/session.js';
 import { Countdown, SEVERITY_COLOR } from '../work-orders/format.js';
 
@@ -51,6 +53,7 @@ export function CaseDialog({ id, onClose }: { id: string | null; onClose(): void
   const { t, i18n } = useTranslation();
   const timeZone = useSession((s) => s.settings?.timeZone ?? 'Asia/Shanghai');
   const [reason, setReason] = useState('');
+  const [escalateTo, setEscalateTo] = useState('');
   const [update, setUpdate] = useState({ done: '', observed: '' });
   const errors = useFieldErrors();
   const at = (iso: string) => formatDateTime(iso, i18n.language, timeZone);
@@ -102,6 +105,7 @@ export function CaseDialog({ id, onClose }: { id: string | null; onClose(): void
               {isWo && d.flagSupervisor && <Chip size="small" color="warning" label={t('workOrders.page.flagged')} />}
               {(sla?.breached || d?.breached) && <Chip size="small" color="error" label={t('workOrders.page.breached')} data-testid="breached" />}
             </Stack>
+            <CaseAssignment record={c} />
             {c.inScope === false && (
               <Alert severity="warning" data-testid="case-out-of-scope">
                 <strong>{t('calls.savedOutOfScope')}</strong> {t('calls.scopeExplanation', { category: t(`category.${c.category}`) })}
@@ -130,6 +134,7 @@ export function CaseDialog({ id, onClose }: { id: string | null; onClose(): void
               <Box sx={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 2 }}>
                 <Stack spacing={1}>
                   <TextField size="small" label={t('workOrders.page.escalateReason')} value={reason} onChange={(e) => setReason(e.target.value)} name="reason" {...errors.props('reason')} />
+                  <OperatorPicker label={t('queue.assignment.escalateTo')} name="escalate-to" value={escalateTo} onChange={setEscalateTo} empty={t('queue.assignment.nextLevel')} {...errors.props('operator')} />
                   <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap' }}>
                     {view.nextStatuses.map((s) => (
                       <Button key={s} size="small" variant="outlined" onClick={() => void act(() => call('workOrders.transition', { id: c.id, status: s as never, ...(reason.trim() ? { reason } : {}) }), () => setReason(''))}>
@@ -137,7 +142,10 @@ export function CaseDialog({ id, onClose }: { id: string | null; onClose(): void
                       </Button>
                     ))}
                     {c.status !== 'resolved' && (
-                      <Button size="small" color="error" variant="contained" onClick={() => void act(() => call('workOrders.escalate', { id: c.id, reason }), () => setReason(''))}>
+                      <Button size="small" color="error" variant="contained" onClick={() => void act(() => call('workOrders.escalate', { id: c.id, reason, ...(escalateTo ? { operator: escalateTo } : {}) }), () => {
+                        setReason('');
+                        setEscalateTo('');
+                      })}>
                         {t('workOrders.page.escalate')}
                       </Button>
                     )}

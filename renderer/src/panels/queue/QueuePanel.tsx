@@ -1,11 +1,11 @@
 // The queue: one virtualized list over every matching case (100k rows scroll smoothly: only
 // the visible pages are fetched). The order — breached, VIP, due time, newest — and every SLA
 // figure come from the main process; the renderer only counts down to the due instants.
-import { Box, Chip, FormControlLabel, MenuItem, Paper, Switch, TextField, Typography } from '@mui/material';
+import { Box, Chip, MenuItem, Paper, TextField, Typography } from '@mui/material';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { QueueRow } from '../../../../shared/contract/work-orders.js';
+import type { QueueRow, QueueView } from '../../../../shared/contract/work-orders.js';
 import { OTHER_STATUSES, WORK_ORDER_STATUSES } from '../../../../shared/contract/work-orders.js';
 import { CASE_TYPES, CHANNELS, SEVERITIES, type CaseType, type Channel, type Severity } from '../../../../shared/domain/case.js';
 import { call } from '../../api/client.js';
@@ -15,10 +15,13 @@ import { useSession } from '../../state/session.js';
 import { Countdown, SEVERITY_COLOR } from '../work-orders/format.js';
 import { CenterSearchHits } from '../team/CenterSearchHits.js';
 import { CaseDialog } from './CaseDialog.js';
+import { ClaimButton } from './ClaimButton.js';
+import { QueueViews } from './QueueViews.js';
+import { ownershipLabel } from '../../components/ownership.js';
 
 const PAGE = 100;
 const ROW = 40;
-const COLUMNS = '110px 64px 120px 200px minmax(0, 1fr) 130px 90px 150px';
+const COLUMNS = '110px 64px 120px 200px minmax(0, 1fr) 130px 150px 150px';
 
 interface Filters {
   text: string;
@@ -26,13 +29,13 @@ interface Filters {
   severity: Severity[];
   channel: Channel[];
   type: CaseType[];
-  mine: boolean;
+  view: QueueView;
 }
 
 export function QueuePanel() {
   const { t, i18n } = useTranslation();
   const timeZone = useSession((s) => s.settings?.timeZone ?? 'Asia/Shanghai');
-  const [filters, setFilters] = useState<Filters>({ text: '', status: [], severity: [], channel: [], type: [], mine: false });
+  const [filters, setFilters] = useState<Filters>({ text: '', status: [], severity: [], channel: [], type: [], view: 'all' });
   const [total, setTotal] = useState(0);
   // The pages shown, of one query (its generation): kept until the next query's first page arrives, so the list never blanks.
   const [shown, setShown] = useState<{ gen: number; pages: Map<number, QueueRow[]> }>({ gen: 0, pages: new Map() });
@@ -51,7 +54,7 @@ export function QueuePanel() {
       ...(filters.severity.length ? { severity: filters.severity } : {}),
       ...(filters.channel.length ? { channel: filters.channel } : {}),
       ...(filters.type.length ? { type: filters.type } : {}),
-      mine: filters.mine,
+      view: filters.view,
       limit: PAGE,
       offset: page * PAGE,
     }),
@@ -169,11 +172,11 @@ export function QueuePanel() {
         {multi('severity', SEVERITIES, (s) => s)}
         {multi('channel', CHANNELS, (c) => t(`channel.${c}`))}
         {multi('type', CASE_TYPES, (c) => t(`workOrders.type.${c}`))}
-        <FormControlLabel control={<Switch size="small" checked={filters.mine} onChange={(e) => setFilters({ ...filters, mine: e.target.checked })} />} label={t('queue.mine')} />
+        <QueueViews value={filters.view} onChange={(view) => setFilters({ ...filters, view })} />
       </Box>
       <Paper variant="outlined" sx={{ flex: 1, display: 'flex', flexDirection: 'column', minHeight: 0 }}>
         <Box sx={{ display: 'grid', gridTemplateColumns: COLUMNS, gap: 1, px: 1, py: 0.5, borderBottom: 1, borderColor: 'divider', fontWeight: 600 }}>
-          {(['id', 'severity', 'status', 'customer', 'summary', 'due', 'agent', 'opened'] as const).map((c) => (
+          {(['id', 'severity', 'status', 'customer', 'summary', 'due', 'owner', 'opened'] as const).map((c) => (
             <Typography key={c} variant="caption" sx={{ fontWeight: 600 }}>
               {t(`queue.columns.${c}`)}
             </Typography>
@@ -255,9 +258,12 @@ export function QueuePanel() {
                         {row.dueAt && !row.paused && <Countdown due={row.dueAt} variant="caption" />}
                         {row.paused && <Typography variant="caption">{t('queue.paused')}</Typography>}
                       </Box>
-                      <Typography variant="body2" noWrap>
-                        {row.agent}
-                      </Typography>
+                      <Box sx={{ display: 'flex', alignItems: 'center', gap: 0.5, minWidth: 0 }}>
+                        <Typography variant="body2" noWrap data-testid="queue-owner">
+                          {ownershipLabel(t, row)}
+                        </Typography>
+                        {row.owner === null && filters.view === 'level' && <ClaimButton id={row.id} />}
+                      </Box>
                       <Typography variant="caption" noWrap>
                         {formatDateTime(row.openedAt, i18n.language, timeZone)}
                       </Typography>
