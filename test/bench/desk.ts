@@ -165,7 +165,7 @@ async function main() {
         },
         // The total the desk gives for the term, as the queue's footer words it.
         async () => {
-          const outcome = (await page.evaluate(`window.api.call('queue.list', { text: ${JSON.stringify(term)}, mine: false, limit: 1, offset: 0 })`)) as { ok: boolean; value: { total: number } };
+          const outcome = (await page.evaluate(`window.api.call('queue.list', { text: ${JSON.stringify(term)}, view: 'all', limit: 1, offset: 0 })`)) as { ok: boolean; value: { total: number } };
           return `${outcome.value.total} cases|`;
         },
       );
