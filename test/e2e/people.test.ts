@@ -2,22 +2,17 @@
 // the L2 duty engineer, on another, sees it arrive in their level's queue without a reload,
 // claims it in one click, finds it in "my open cases" with its SLA countdown, and the case's
 // history says both assignments in words, in Chinese and in English; a transfer needs a reason.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { chooseLanguage, launchBrowser, screenshot, signedInPage, startHost, type RunningHost } from './support/browser.js';
-import { PASSWORD, prepareDesk, standardOperators } from './support/desk.js';
+import { chooseLanguage, screenshot } from './support/browser.js';
+import { PASSWORD, standardOperators } from './support/desk.js';
+import { openPreparedDesk, type PreparedDesk } from './support/prepared.js';
 
-let dataDir: string;
-let host: RunningHost;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
+let app: PreparedDesk;
 let caseId: string;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'desk-e2e-people-'));
-  await prepareDesk(dataDir, async (desk) => {
+  app = await openPreparedDesk('people', async (desk) => {
     await standardOperators(desk);
     await desk.as('mgr')('operators.create', { username: 'eng2', displayName: '周工程师', password: PASSWORD, role: 'agent', level: 'L2' });
     await desk.as('mgr')('operators.create', { username: 'expert', displayName: '吴专家', password: PASSWORD, role: 'agent' });
@@ -33,18 +28,14 @@ beforeAll(async () => {
     });
     caseId = (wo as { id: string }).id;
   });
-  host = await startHost(dataDir);
-  browser = await launchBrowser();
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
+  await app?.close();
 });
 
 async function openQueue(username: string): Promise<Page> {
-  const page = await signedInPage(browser, host, username, PASSWORD);
+  const page = await app.pageAs(username);
   await page.getByRole('button', { name: '案件队列' }).click();
   return page;
 }
@@ -116,7 +107,7 @@ it('an L1 agent escalates a work order; the L2 engineer sees it in their level�
 });
 
 it('a supervisor sets an agent’s level in the operators panel; the agent’s queue follows it', async () => {
-  const supervisor = await signedInPage(browser, host, 'sup1', PASSWORD);
+  const supervisor = await app.pageAs('sup1');
   await chooseLanguage(supervisor, '简体中文'); // the first test left this browser in English
   await supervisor.getByRole('button', { name: '操作员' }).click();
   const expert = supervisor.locator('tr[data-operator=expert]');
