@@ -19,35 +19,32 @@ export interface OpeningSeverity {
   rule: RuleResult;
 }
 
+/** S1's figures without the reason: the severity the case opens with and whether it is flagged. */
+export function openingSeverityState(requested: Severity, openedAt: string, keyEvents: readonly KeyEvent[]): Omit<OpeningSeverity, 'rule'> & { event?: KeyEvent } {
+  const at = Date.parse(openedAt);
+  const event = keyEvents.find((e) => Date.parse(e.start) <= at && at < Date.parse(e.end));
+  if (!event) return { severity: requested, raised: false, flagSupervisor: false };
+  const severity = SEVERITIES[Math.max(0, SEVERITIES.indexOf(requested) - 1)] ?? requested;
+  return { severity, raised: severity !== requested, flagSupervisor: true, event };
+}
+
 /** `timeZone`: the desk's, in which the reason prints its instants. */
 export function openingSeverity(requested: Severity, openedAt: string, keyEvents: readonly KeyEvent[], timeZone = DEFAULT_TIME_ZONE): OpeningSeverity {
-  const at = Date.parse(openedAt);
-  const opened = reasonInstant(at, timeZone);
-  const event = keyEvents.find((e) => Date.parse(e.start) <= at && at < Date.parse(e.end));
-  if (!event) {
-    return {
-      severity: requested,
-      raised: false,
-      flagSupervisor: false,
-      rule: { id: 'S1', result: 'not-applicable', ...because('SLA.key-event-none', { openedAt: opened, count: keyEvents.length }) },
-    };
-  }
-  const index = SEVERITIES.indexOf(requested);
-  const severity = SEVERITIES[Math.max(0, index - 1)] ?? requested;
+  const { event, ...state } = openingSeverityState(requested, openedAt, keyEvents);
+  const opened = reasonInstant(Date.parse(openedAt), timeZone);
+  if (!event) return { ...state, rule: { id: 'S1', result: 'not-applicable', ...because('SLA.key-event-none', { openedAt: opened, count: keyEvents.length }) } };
   return {
-    severity,
-    raised: severity !== requested,
-    flagSupervisor: true,
+    ...state,
     rule: {
       id: 'S1',
       result: 'passed',
-      ...because(severity !== requested ? 'SLA.key-event-raised' : 'SLA.key-event-highest', {
+      ...because(state.raised ? 'SLA.key-event-raised' : 'SLA.key-event-highest', {
         openedAt: opened,
         event: event.name ?? 'key event',
         start: reasonInstant(Date.parse(event.start), timeZone),
         end: reasonInstant(Date.parse(event.end), timeZone),
         from: requested,
-        to: severity,
+        to: state.severity,
       }),
     },
   };

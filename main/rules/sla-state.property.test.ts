@@ -31,6 +31,8 @@ const slaCaseArb = fc
     updates: fc.array(fc.integer({ min: 0, max: 6 * DAY }), { maxLength: 4 }),
     escalationLevel: fc.option(fc.constantFrom(...DEFAULT_POLICY.sla.escalationLevels), { nil: undefined }),
     pauses: fc.array(fc.record({ start: fc.integer({ min: 0, max: 6 * DAY }), length: fc.option(fc.integer({ min: 1, max: 2 * DAY }), { nil: undefined }) }), { maxLength: 3 }),
+    // Key-event windows around the opening (S1 raises the severity inside one).
+    keyEvents: fc.array(fc.record({ start: fc.integer({ min: -2 * DAY, max: DAY }), length: fc.integer({ min: 1, max: 3 * DAY }) }), { maxLength: 2 }),
   })
   .map(
     (c): SlaCase => ({
@@ -41,6 +43,7 @@ const slaCaseArb = fc
       ...(c.firstResponse !== undefined ? { firstResponseAt: iso(START + c.opened + c.firstResponse) } : {}),
       updates: c.updates.map((u) => iso(START + c.opened + u)),
       ...(c.escalationLevel ? { escalationLevel: c.escalationLevel } : {}),
+      keyEvents: c.keyEvents.map((e, i) => ({ name: `event ${i}`, start: iso(START + c.opened + e.start), end: iso(START + c.opened + e.start + e.length) })),
       waitingForCustomer: c.pauses.map((p) => ({
         start: iso(START + c.opened + p.start),
         ...(p.length !== undefined ? { end: iso(START + c.opened + p.start + p.length) } : {}),

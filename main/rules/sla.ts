@@ -6,7 +6,7 @@ import type { EscalationLevel, Policy, SlaSpan } from '../../shared/rules/policy
 import { DEFAULT_TIME_ZONE, isoInstant, reasonInstant } from '../../shared/rules/zone.js';
 import { deskCalendar, noDataNote, type WorkingCalendar } from './calendar.js';
 import { NoPolicyInForce } from './context.js';
-import { openingSeverity, type KeyEvent } from './key-event.js';
+import { openingSeverity, openingSeverityState, type KeyEvent } from './key-event.js';
 import { BUNDLED_POLICIES, DEFAULT_POLICY, policyInForce } from './policy.js';
 import { because } from './reasons.js';
 import { ALWAYS_OPEN, businessHoursClock, type ServiceClock, type SlaPause } from './service-clock.js';
@@ -108,11 +108,13 @@ function timeSla(slaCase: SlaCase, now: string | number, options: SlaOptions, ex
   const calendar = options.calendar ?? deskCalendar();
   const opening = slaCase.opening
     ? { ...slaCase.opening, severity: slaCase.severity }
-    : openingSeverity(slaCase.severity, slaCase.openedAt, slaCase.keyEvents ?? [], timeZone);
+    : explain
+      ? openingSeverity(slaCase.severity, slaCase.openedAt, slaCase.keyEvents ?? [], timeZone)
+      : openingSeverityState(slaCase.severity, slaCase.openedAt, slaCase.keyEvents ?? []);
   const severity = opening.severity;
   const clock = options.clock ?? clockFor(policy, { severity, category: slaCase.category });
   const notes: string[] = [];
-  const rules: RuleResult[] = explain ? [{ ...opening.rule }] : [];
+  const rules: RuleResult[] = explain && 'rule' in opening ? [{ ...opening.rule }] : [];
   const tier = slaCase.vip ? 'vip' : 'common';
 
   const timer = (id: 'S2' | 'S3', what: string, from: number, span: SlaSpan, pauses: readonly SlaPause[], metAt?: number) => {

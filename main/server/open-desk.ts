@@ -48,8 +48,10 @@ export async function openDesk(options: {
   if (options.teamUrl) return openTeamDesk({ ...options, secrets, keys, teamUrl: options.teamUrl });
   const store = await openCaseStore(options.dataDir, { now: options.now, keys });
   const desk = createDesk({ store, settings: options.settings, dataDir: options.dataDir, secrets, now: options.now ?? (() => new Date()) });
-  // Once the search index is built: the open cases' SLA (the queue), then every case's dashboard figures, in slices, not on the first request.
-  void store.searchReady.then(() => warmQueue(desk.services)).then(() => warmDashboard(desk.services), () => undefined);
+  // In slices from the start, beside the search index's build: the open cases' SLA (the queue's
+  // order); once the index is built, every case's dashboard figures. Not on the first request.
+  const queueWarm = warmQueue(desk.services);
+  void Promise.all([queueWarm, store.searchReady]).then(() => warmDashboard(desk.services), () => undefined);
   const slaMonitor = startSlaMonitor(desk.services, { intervalMs: options.slaIntervalMs, autoStart: options.slaIntervalMs !== 0 });
   const mailFetcher = options.fetchMail === false ? null : startMailFetcher(desk.services, { intervalMs: options.mailIntervalMs });
   return {

@@ -45,8 +45,11 @@ describe('searchCases', () => {
       expect((await s.searchCases({ text: '服务器' })).total).toBe(0);
       expect((await s.searchCases({ text: '数据库' })).ids).toEqual(['C-000001']);
       expect((await s.searchCases({ status: ['closed'] })).ids).toEqual(['C-000003', 'C-000001']);
+      expect((await s.searchCases({ text: '云' })).ids).toEqual(['C-000003']); // 云 left C-000001's summary
+      expect((await s.searchCases({ text: '库' })).ids).toEqual(['C-000001']); // a character of a bigram added by the patch
       s.append({ actor: 'agent01', action: 'case.deleted', changes: [{ entity: 'cases', id: 'C-000003', op: 'delete' }] });
       expect((await s.searchCases({ text: 'ssh' })).ids).toEqual(['C-000001']);
+      expect((await s.searchCases({ text: '云' })).total).toBe(0);
     } finally {
       await s.close();
     }

@@ -63,6 +63,52 @@ function str(v: unknown): string {
   return typeof v === 'string' ? v : '';
 }
 
+/** The fields of a case the search filters on (`intern` shares repeated strings). */
+export interface CaseFilterFields {
+  status: string;
+  severity: string;
+  channel: string;
+  type: string;
+  agent: string;
+  account: string;
+}
+
+export function caseFilterFields(record: object, intern: (s: string) => string = (s) => s): CaseFilterFields {
+  const r = record as StoredRecord;
+  return {
+    status: intern(str(r.status)),
+    severity: intern(str(r.severity)),
+    channel: intern(str(r.channel)),
+    type: intern(str(r.type)),
+    agent: intern(str(r.agent)),
+    account: intern(str(r.customerAccount)),
+  };
+}
+
+/** The query's filters (all but the text) as one test of a case's fields and its openedAt (ms). */
+export function caseFilter(q: CaseSearchQuery): (f: CaseFilterFields, openedMs: number) => boolean {
+  const from = q.from ? Date.parse(q.from) : -Infinity;
+  const to = q.to ? Date.parse(q.to) : Infinity;
+  const status = q.status?.length ? new Set(q.status) : null;
+  const severity = q.severity?.length ? new Set(q.severity) : null;
+  const channel = q.channel?.length ? new Set(q.channel) : null;
+  const type = q.type?.length ? new Set(q.type) : null;
+  const agent = q.agent || null;
+  const account = q.customerAccount || null;
+  return (f, t) =>
+    t >= from &&
+    t < to &&
+    (!status || status.has(f.status)) &&
+    (!severity || severity.has(f.severity)) &&
+    (!channel || channel.has(f.channel)) &&
+    (!type || type.has(f.type)) &&
+    (!agent || f.agent === agent) &&
+    (!account || f.account === account);
+}
+
+/** A stored case's openedAt in ms (0 when missing or unreadable), as the index orders it. */
+export const openedMsOf = (r: object): number => Date.parse(str((r as StoredRecord).openedAt)) || 0;
+
 export class CaseIndex implements RecordIndex {
   readonly #textFields: readonly string[];
   readonly #tokenize: (text: string) => Set<string>;
@@ -78,10 +124,12 @@ export class CaseIndex implements RecordIndex {
 
   /** term → doc numbers, ascending. A term in one doc only is stored as the bare number (saves memory). */
   #postings = new Map<string, number | number[]>();
+  /** CJK character → the bigram terms that contain it, so a one-character query need not scan every term. */
+  #bigramsOf = new Map<string, string[]>();
   #docOf = new Map<string, number>();
   #ids: (string | undefined)[] = [];
   #opened: number[] = [];
-  #fields: { status: string; severity: string; channel: string; type: string; agent: string; account: string }[] = [];
+  #fields: CaseFilterFields[] = [];
   /** docNos sorted newest openedAt first (ties: higher docNo first). */
   #byDate: number[] = [];
   #intern = new Map<string, string>();
@@ -122,10 +170,18 @@ export class CaseIndex implements RecordIndex {
     const p = this.#postings.get(term);
     if (p === undefined) {
       // copy long keys so they do not keep the whole source text alive (V8 sliced strings)
-      this.#postings.set(term.length > 12 ? Buffer.from(term, 'utf8').toString('utf8') : term, doc);
+      const key = term.length > 12 ? Buffer.from(term, 'utf8').toString('utf8') : term;
+      this.#postings.set(key, doc);
+      if (CJK.test(key)) for (const ch of new Set(Array.from(key))) this.#noteBigram(ch, key);
     } else if (typeof p === 'number') {
       if (p !== doc) this.#postings.set(term, p < doc ? [p, doc] : [doc, p]);
     } else CaseIndex.#insertSorted(p, doc);
+  }
+
+  #noteBigram(ch: string, term: string): void {
+    const terms = this.#bigramsOf.get(ch);
+    if (!terms) this.#bigramsOf.set(ch, [term]);
+    else if (!terms.includes(term)) terms.push(term);
   }
 
   #del(term: string, doc: number): void {
@@ -174,15 +230,8 @@ export class CaseIndex implements RecordIndex {
   upsert(record: StoredRecord, previous?: StoredRecord): void {
     const id = record.id;
     const existing = this.#docOf.get(id);
-    const openedMs = Date.parse(str(record.openedAt)) || 0;
-    const fields = {
-      status: this.#i(str(record.status)),
-      severity: this.#i(str(record.severity)),
-      channel: this.#i(str(record.channel)),
-      type: this.#i(str(record.type)),
-      agent: this.#i(str(record.agent)),
-      account: this.#i(str(record.customerAccount)),
-    };
+    const openedMs = openedMsOf(record);
+    const fields = caseFilterFields(record, (s) => this.#i(s));
     if (existing === undefined) {
       const doc = this.#ids.length;
       this.#ids.push(id);
@@ -269,9 +318,12 @@ export class CaseIndex implements RecordIndex {
     const exact = this.#postings.get(token);
     if (exact !== undefined) return typeof exact === 'number' ? [exact] : exact;
     if (Array.from(token).length === 1 && CJK.test(token)) {
-      // single Chinese character: union of the bigrams that contain it
+      // single Chinese character: union of the bigrams that contain it (terms since deleted have no postings)
       const set = new Set<number>();
-      for (const [t, p] of this.#postings) if (t.includes(token)) for (const d of typeof p === 'number' ? [p] : p) set.add(d);
+      for (const t of this.#bigramsOf.get(token) ?? []) {
+        const p = this.#postings.get(t);
+        if (p !== undefined) for (const d of typeof p === 'number' ? [p] : p) set.add(d);
+      }
       return [...set].sort((a, b) => a - b);
     }
     return [];
@@ -281,28 +333,8 @@ export class CaseIndex implements RecordIndex {
     this.sortNow();
     const limit = q.limit ?? 50;
     const offset = q.offset ?? 0;
-    const from = q.from ? Date.parse(q.from) : -Infinity;
-    const to = q.to ? Date.parse(q.to) : Infinity;
-    const status = q.status?.length ? new Set(q.status) : null;
-    const severity = q.severity?.length ? new Set(q.severity) : null;
-    const channel = q.channel?.length ? new Set(q.channel) : null;
-    const type = q.type?.length ? new Set(q.type) : null;
-    const agent = q.agent || null;
-    const account = q.customerAccount || null;
-    const pass = (doc: number): boolean => {
-      if (this.#ids[doc] === undefined) return false;
-      const t = this.#opened[doc]!;
-      if (t < from || t >= to) return false;
-      const f = this.#fields[doc]!;
-      return (
-        (!status || status.has(f.status)) &&
-        (!severity || severity.has(f.severity)) &&
-        (!channel || channel.has(f.channel)) &&
-        (!type || type.has(f.type)) &&
-        (!agent || f.agent === agent) &&
-        (!account || f.account === account)
-      );
-    };
+    const filter = caseFilter(q);
+    const pass = (doc: number): boolean => this.#ids[doc] !== undefined && filter(this.#fields[doc]!, this.#opened[doc]!);
     const tokens = q.text ? [...this.#tokenize(q.text)] : [];
     let hits: number[];
     if (tokens.length === 0) {

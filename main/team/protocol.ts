@@ -184,7 +184,17 @@ export interface RecordsResponse {
 export interface LiveNotice {
   type: 'position';
   position: number;
+  /**
+   * With `events`: the events after position `from` up to `position`, as a pull would return them,
+   * so a desk whose cursor is `from` applies them without pulling (one message to every desk
+   * instead of one pull per desk). A desk at another cursor pulls as usual.
+   */
+  from?: number;
+  events?: TeamEvent[];
 }
+
+/** Most events one live notice carries; a longer run is left to the desks' pulls. */
+export const MAX_LIVE_EVENTS = 200;
 
 // ---- online-only calls --------------------------------------------------------------------
 

@@ -118,6 +118,8 @@ export interface QueuePage {
   total: number;
   offset: number;
   rows: QueueRow[];
+  /** True when text was typed before the desk's search index was built: no rows yet, ask again shortly. */
+  searching?: boolean;
 }
 
 const text = freeText;

@@ -1,27 +1,43 @@
-// `npm run bench:team -- [--desks 50] [--writes 20] [--interval-ms 250] [--cpu-prof DIR]`
+// `npm run bench:team -- [--desks 50] [--writes 20] [--interval-ms 250] [--processes 5] [--cpu-prof DIR]`
 // N desks, each logging calls (one case per push) against one team server process on a real,
 // durable PostgreSQL on this machine; every desk listens on the live socket and pulls on each
-// notice. Prints one JSON line: push latency, throughput, convergence (last write answered →
-// every desk has every event), and lost / duplicated events over all desks (both must be 0).
+// notice. The desks run in a few child processes (team-desks.ts), so no one event loop carries
+// all of them. Prints one JSON line: push latency, throughput, convergence (last write answered →
+// every desk has every event), lost / duplicated events over all desks (both must be 0), the desk
+// processes' own loop delay (part of every latency measured), and the machine with its load.
+import { fork, type ChildProcess } from 'node:child_process';
 import { cpus, loadavg, totalmem } from 'node:os';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import WebSocket from 'ws';
-import { TEAM_PATHS, type LiveNotice } from '../../main/team/protocol.js';
 import { startPostgres } from '../support/postgres.js';
 import { setUpTeam, spawnTeamServer, TEAM_PASSWORD, TeamDeskClient } from '../support/team.js';
+import type { DeskLogin, FromDesks, ToDesks } from './team-desks.js';
 
-const { values } = parseArgs({ options: { desks: { type: 'string' }, writes: { type: 'string' }, 'interval-ms': { type: 'string' }, operators: { type: 'string' }, 'cpu-prof': { type: 'string' } } });
+const { values } = parseArgs({
+  options: { desks: { type: 'string' }, writes: { type: 'string' }, 'interval-ms': { type: 'string' }, operators: { type: 'string' }, processes: { type: 'string' }, 'cpu-prof': { type: 'string' } },
+});
 const DESKS = Number(values.desks ?? 50);
 const WRITES = Number(values.writes ?? 20);
 const INTERVAL_MS = Number(values['interval-ms'] ?? 250);
 const OPERATORS = Math.min(DESKS, Number(values.operators ?? 10));
-for (const [name, n] of Object.entries({ desks: DESKS, writes: WRITES, operators: OPERATORS })) {
+const PROCESSES = Math.min(DESKS, Number(values.processes ?? 5));
+for (const [name, n] of Object.entries({ desks: DESKS, writes: WRITES, operators: OPERATORS, processes: PROCESSES })) {
   if (!Number.isInteger(n) || n < 1) throw new Error(`--${name}: a whole number of at least 1`);
 }
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const round = (n: number) => Math.round(n * 10) / 10;
+
+/** A desk process, and its next answer of a given type. */
+function deskProcess(): { child: ChildProcess; next<T extends FromDesks['type']>(type: T): Promise<Extract<FromDesks, { type: T }>>; send(message: ToDesks): void } {
+  const child = fork(join(import.meta.dirname, 'team-desks.ts'), [], { execArgv: ['--import', 'tsx'] });
+  const exited = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`a desk process exited (${code})`))));
+  return {
+    child,
+    next: (type) => Promise.race([new Promise<never>((resolve) => child.on('message', (m: FromDesks) => m.type === type && resolve(m as never))), exited]),
+    send: (message) => child.send(message),
+  };
+}
 
 async function main() {
   const postgres = await startPostgres({ durable: true });
@@ -37,106 +53,64 @@ async function main() {
 
     // One sign-in at a time: the sign-in guard counts an attempt as failed until it succeeds, so
     // five desks signing in as one operator at the same instant look like guessing (and get 429).
-    const desks: TeamDeskClient[] = [];
+    const logins: DeskLogin[] = [];
     for (let i = 0; i < DESKS; i++) {
       const desk = new TeamDeskClient(server.url);
       await desk.signIn(`agent${i % OPERATORS}`);
-      desks.push(desk);
+      logins.push({ index: i, deskId: desk.deskId, token: desk.token, username: desk.username });
     }
-    // Each desk pulls on every live notice (one pull at a time, again if more arrived meanwhile).
-    const sockets = desks.map((desk) => {
-      let pulling: Promise<void> | null = null;
-      let again = false;
-      const pull = () => {
-        if (pulling) {
-          again = true;
-          return;
-        }
-        pulling = desk
-          .pullAll()
-          .catch((error: Error) => console.error(`pull failed: ${error.message}`))
-          .finally(() => {
-            pulling = null;
-            if (again) {
-              again = false;
-              pull();
-            }
-          });
-      };
-      const socket = new WebSocket(`${server.url.replace(/^http/, 'ws')}${TEAM_PATHS.live}`, { headers: { authorization: `Bearer ${desk.token}` } });
-      socket.on('message', (data) => {
-        const notice = JSON.parse(String(data)) as LiveNotice;
-        if (notice.position > desk.cursor) pull();
-      });
-      return new Promise<WebSocket>((resolve, reject) => socket.once('open', () => resolve(socket)).once('error', reject));
-    });
-    const live = await Promise.all(sockets);
-
-    // The desks share this process: its own event-loop delay is part of every push latency measured.
-    const loopDelay = monitorEventLoopDelay({ resolution: 10 });
-    loopDelay.enable();
-    const latencies: number[] = [];
-    const commandIds: string[] = [];
-    const started = performance.now();
-    let lastAnswered = 0;
-    await Promise.all(
-      desks.map(async (desk, d) => {
-        await sleep((d / DESKS) * INTERVAL_MS); // spread the desks over one interval
-        for (let w = 0; w < WRITES; w++) {
-          const command = desk.command('calls.log', {
-            customerAccount: 'bench-01',
-            channel: 'hotline',
-            category: 'product-function',
-            summary: `桌面 ${d} 第 ${w} 通来电：云服务器无法连接`,
-          });
-          const t0 = performance.now();
-          const [result] = await desk.push(command);
-          latencies.push(performance.now() - t0);
-          lastAnswered = performance.now();
-          if (!result?.ok) throw new Error(`write refused: ${JSON.stringify(result)}`);
-          commandIds.push(command.commandId);
-          await sleep(INTERVAL_MS * (0.5 + Math.random()));
-        }
-      }),
-    );
-    const writeSeconds = (lastAnswered - started) / 1000;
-
-    const head = (await manager.pullOnce(1)).head;
-    while (desks.some((desk) => desk.cursor < head)) await sleep(5);
-    const convergeMs = performance.now() - lastAnswered;
-    for (const socket of live) socket.close();
-
-    let lost = 0;
-    let duplicates = 0;
-    const wanted = new Set(commandIds);
-    for (const desk of desks) {
-      const positions = new Set(desk.pulled.map((e) => e.position));
-      duplicates += desk.pulled.length - positions.size;
-      for (let p = 1; p <= head; p++) if (!positions.has(p)) lost++;
-      const seen = desk.pulled.filter((e) => e.commandId && wanted.has(e.commandId)).map((e) => e.commandId);
-      duplicates += seen.length - new Set(seen).size;
-      lost += wanted.size - new Set(seen).size;
+    const processes = Array.from({ length: PROCESSES }, deskProcess);
+    try {
+      processes.forEach((p, k) =>
+        p.send({ type: 'start', url: server.url, desks: logins.filter((l) => l.index % PROCESSES === k), writes: WRITES, intervalMs: INTERVAL_MS, totalDesks: DESKS }),
+      );
+      await Promise.all(processes.map((p) => p.next('ready')));
+      const loadBefore = loadavg()[0]!;
+      const started = performance.timeOrigin + performance.now();
+      const written = await Promise.all(processes.map((p) => (p.send({ type: 'go' }), p.next('written'))));
+      const lastAnswered = Math.max(...written.map((w) => w.lastAnsweredAt));
+      const commandIds = written.flatMap((w) => w.commandIds);
+      const head = (await manager.pullOnce(1)).head;
+      const checked = await Promise.all(processes.map((p) => (p.send({ type: 'check', head, commandIds }), p.next('checked'))));
+      const latencies = written.flatMap((w) => w.latencies).sort((a, b) => a - b);
+      // The server's own share of each push (Server-Timing): group-commit wait, handlers, write + COMMIT.
+      const phases = written.flatMap((w) => w.server);
+      const phase = (name: string, p: number) => round(percentile(phases.map((t) => t[name] ?? 0).sort((a, b) => a - b), p));
+      const inServer = phases.map((t) => (t.wait ?? 0) + (t.run ?? 0) + (t.commit ?? 0)).sort((a, b) => a - b);
+      console.log(
+        JSON.stringify({
+          bench: 'team',
+          desks: DESKS,
+          deskProcesses: PROCESSES,
+          writes: commandIds.length,
+          intervalMs: INTERVAL_MS,
+          writesPerSec: round(commandIds.length / ((lastAnswered - started) / 1000)),
+          pushP50Ms: round(percentile(latencies, 50)),
+          pushP95Ms: round(percentile(latencies, 95)),
+          pushMaxMs: round(latencies.at(-1) ?? 0),
+          serverPushP50Ms: round(percentile(inServer, 50)),
+          serverPushP95Ms: round(percentile(inServer, 95)),
+          serverPhasesP95Ms: { wait: phase('wait', 95), run: phase('run', 95), commit: phase('commit', 95) },
+          convergeMs: round(Math.max(0, Math.max(...checked.map((c) => c.convergedAt)) - lastAnswered)),
+          desksLoopDelayP99Ms: round(Math.max(...written.map((w) => w.loopDelayP99Ms))),
+          events: head,
+          lost: checked.reduce((n, c) => n + c.lost, 0),
+          duplicates: checked.reduce((n, c) => n + c.duplicates, 0),
+          machine: {
+            cpus: cpus().length,
+            cpu: cpus()[0]?.model,
+            memGb: Math.round(totalmem() / 2 ** 30),
+            node: process.version,
+            postgres: 15,
+            fsync: true,
+            loadAvg1mBefore: round(loadBefore),
+            loadAvg1m: round(loadavg()[0]!),
+          },
+        }),
+      );
+    } finally {
+      for (const p of processes) p.child.kill();
     }
-    latencies.sort((a, b) => a - b);
-    const round = (n: number) => Math.round(n * 10) / 10;
-    console.log(
-      JSON.stringify({
-        bench: 'team',
-        desks: DESKS,
-        writes: commandIds.length,
-        intervalMs: INTERVAL_MS,
-        writesPerSec: round(commandIds.length / writeSeconds),
-        pushP50Ms: round(percentile(latencies, 50)),
-        pushP95Ms: round(percentile(latencies, 95)),
-        pushMaxMs: round(latencies.at(-1) ?? 0),
-        convergeMs: round(convergeMs),
-        desksLoopDelayP99Ms: round(loopDelay.percentile(99) / 1e6),
-        events: head,
-        lost,
-        duplicates,
-        machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memGb: Math.round(totalmem() / 2 ** 30), node: process.version, postgres: 15, fsync: true, loadAvg1m: round(loadavg()[0]!) },
-      }),
-    );
   } finally {
     await server.kill();
     await postgres.stop();

@@ -1,21 +1,16 @@
 // The case page shows what the work order was opened with (incident template, notes) and reads its
 // history in words, in both languages; the audit trail too (issue 12 item 9). Real host, real
 // store, real Chromium.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { chooseLanguage, launchBrowser, screenshot, signIn, startHost, type RunningHost } from './support/browser.js';
-import { PASSWORD, prepareDesk, standardOperators } from './support/desk.js';
+import { chooseLanguage, screenshot } from './support/browser.js';
+import { standardOperators } from './support/desk.js';
+import { openPreparedDesk, type PreparedDesk } from './support/prepared.js';
 
-let dataDir: string;
-let host: RunningHost;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
+let app: PreparedDesk;
 const SUMMARY = 'OSS 存储桶自 09:30 起拒绝写入';
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'desk-e2e-case-page-'));
-  await prepareDesk(dataDir, async (desk) => {
+  app = await openPreparedDesk('case-page', async (desk) => {
     await standardOperators(desk);
     await desk.as('mgr')('customers.create', { account: 'acme-01', name: '阿克米云计算', vip: false, region: 'cn-hangzhou', contacts: [{ name: '王工', phone: '+8613800000001' }] });
     const agent = desk.as('agent1');
@@ -32,20 +27,14 @@ beforeAll(async () => {
     });
     await agent('workOrders.escalate', { id: wo.id, reason: '需要存储产品专家' });
   });
-  host = await startHost(dataDir);
-  browser = await launchBrowser();
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
+  await app?.close();
 });
 
 it('shows the incident template and the notes on the case page, and the history in words in both languages', async () => {
-  const page = await browser.context.newPage();
-  await page.goto(host.url);
-  await signIn(page, 'sup1', PASSWORD);
+  const page = await app.pageAs('sup1');
   await page.getByRole('button', { name: '案件队列' }).click();
   await page.getByRole('option').filter({ hasText: SUMMARY }).first().click();
   const dialog = page.getByRole('dialog');

@@ -1,46 +1,34 @@
 // Every durable change reaches every open window: a key event an agent registers on one page
 // appears in the approval queue a supervisor has open on another page, without a reload; and
 // the supervisor's decision takes it off the queue a second supervisor has open.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchBrowser, reviewPane, screenshot, signedInPage, startHost, type RunningHost } from './support/browser.js';
-import { PASSWORD, prepareDesk, standardOperators } from './support/desk.js';
+import { reviewPane, screenshot } from './support/browser.js';
+import { PASSWORD, standardOperators } from './support/desk.js';
+import { openPreparedDesk, type PreparedDesk } from './support/prepared.js';
 
-let dataDir: string;
-let host: RunningHost;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
+let app: PreparedDesk;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'desk-e2e-live-'));
-  await prepareDesk(dataDir, async (desk) => {
+  app = await openPreparedDesk('live', async (desk) => {
     await standardOperators(desk);
     await desk.as('mgr')('operators.create', { username: 'sup2', displayName: '钱主管', password: PASSWORD, role: 'supervisor' });
     await desk.as('mgr')('customers.create', { account: 'vip-07', name: '星辰电商', vip: true, region: 'cn-shanghai', contacts: [{ name: '周敏', phone: '+8613900000007' }] });
   });
-  host = await startHost(dataDir);
-  browser = await launchBrowser();
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
+  await app?.close();
 });
 
-const openPage = (username: string): Promise<Page> => signedInPage(browser, host, username, PASSWORD);
-
 it('a key event registered on one page appears in the approval queue open on another, and leaves it once decided', async () => {
-  const supervisor = await openPage('sup1');
+  const supervisor = await app.pageAs('sup1');
   await supervisor.getByRole('button', { name: '审批', exact: true }).click();
   await supervisor.getByText('暂无待审批事项。').or(supervisor.locator('tr[data-item-id]')).first().waitFor();
   expect(await supervisor.locator('tr[data-kind=keyEvent]').count()).toBe(0);
-  const second = await openPage('sup2');
+  const second = await app.pageAs('sup2');
   await second.getByRole('button', { name: '审批', exact: true }).click();
 
-  const agent = await openPage('agent1');
+  const agent = await app.pageAs('agent1');
   await agent.getByRole('button', { name: '工单', exact: true }).click();
   await agent.locator('input[name=caller]').fill('vip-07');
   await agent.getByRole('option').filter({ hasText: 'vip-07' }).first().click();

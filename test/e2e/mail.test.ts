@@ -1,19 +1,16 @@
 // The mail channel on screen: mail fetched from a real Dovecot becomes cases; the agent reads a
 // compensation claim with its C6 finding and replies through a real SMTP server; a supervisor sees
 // the mail that could not become a case.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startDovecot, type TestMailbox } from '../support/dovecot.js';
 import { startSmtp, type TestSmtp } from '../support/smtp.js';
-import { launchBrowser, screenshot, signIn, startHost, type RunningHost } from './support/browser.js';
-import { PASSWORD, prepareDesk, standardOperators } from './support/desk.js';
+import { screenshot } from './support/browser.js';
+import { standardOperators } from './support/desk.js';
+import { openPreparedDesk, type PreparedDesk } from './support/prepared.js';
 
-let dataDir: string;
-let host: RunningHost;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
+let app: PreparedDesk;
 let imap: TestMailbox;
 let smtp: TestSmtp;
 
@@ -49,13 +46,12 @@ const withPdf = (from: string, subject: string, id: string, body: string) =>
 
 beforeAll(async () => {
   [imap, smtp] = await Promise.all([startDovecot(), startSmtp()]);
-  dataDir = mkdtempSync(join(tmpdir(), 'desk-e2e-mail-'));
   await imap.deliver(
     mail(`${word('周敏')} <zhou@xingchen.test>`, word('vip-07 故障赔偿申请'), 'claim@xingchen.test', '云主机昨天中断，请赔偿。'),
     'garbage without any header\r\n',
     withPdf(`${word('周敏')} <zhou@xingchen.test>`, word('控制台报错截图'), 'pdf@xingchen.test', '附件是报错截图。'),
   );
-  await prepareDesk(dataDir, async (desk) => {
+  app = await openPreparedDesk('mail', async (desk) => {
     await standardOperators(desk);
     const manager = desk.as('mgr');
     await manager('customers.create', { account: 'vip-07', name: '星辰电商', vip: true, region: 'cn-shanghai', contacts: [{ name: '周敏', email: 'zhou@xingchen.test' }] });
@@ -65,21 +61,15 @@ beforeAll(async () => {
     });
     await manager('mail.fetchNow', {});
   });
-  host = await startHost(dataDir);
-  browser = await launchBrowser();
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
+  await app?.close();
   await Promise.all([imap?.close(), smtp?.close()]);
-  rmSync(dataDir, { recursive: true, force: true });
 });
 
 async function pageAs(username: string): Promise<Page> {
-  const page = await browser.context.newPage();
-  await page.goto(host.url);
-  await signIn(page, username, PASSWORD);
+  const page = await app.pageAs(username);
   await page.getByRole('button', { name: '邮件', exact: true }).click();
   return page;
 }
@@ -135,6 +125,6 @@ it('opens a mail’s PDF attachment from the case: a download with the same byte
   expect(link.headers['content-type']).toBe('application/pdf');
   expect(link.headers['content-disposition']).toMatch(/^attachment; .*filename\*=UTF-8''%E6%95%85%E9%9A%9C%E6%88%AA%E5%9B%BE\.pdf$/);
   expect(link.headers['x-content-type-options']).toBe('nosniff');
-  expect((await fetch(`${host.origin}/${link.url}`)).status).toBe(403); // no token, no file
+  expect((await fetch(`${app.host.origin}/${link.url}`)).status).toBe(403); // no token, no file
   await page.close();
 });

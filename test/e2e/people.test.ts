@@ -2,24 +2,20 @@
 // the L2 duty engineer, on another, sees it arrive in their level's queue without a reload,
 // claims it in one click, finds it in "my open cases" with its SLA countdown, and the case's
 // history says both assignments in words, in Chinese and in English; a transfer needs a reason.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { chooseLanguage, launchBrowser, screenshot, signedInPage, startHost, type RunningHost } from './support/browser.js';
-import { PASSWORD, prepareDesk, standardOperators } from './support/desk.js';
+import { chooseLanguage, screenshot } from './support/browser.js';
+import { PASSWORD, standardOperators } from './support/desk.js';
+import { openPreparedDesk, type PreparedDesk } from './support/prepared.js';
 
-let dataDir: string;
-let host: RunningHost;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
+let app: PreparedDesk;
 let caseId: string;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'desk-e2e-people-'));
-  await prepareDesk(dataDir, async (desk) => {
+  app = await openPreparedDesk('people', async (desk) => {
     await standardOperators(desk);
     await desk.as('mgr')('operators.create', { username: 'eng2', displayName: '周工程师', password: PASSWORD, role: 'agent', level: 'L2' });
+    await desk.as('mgr')('operators.create', { username: 'expert', displayName: '吴专家', password: PASSWORD, role: 'agent' });
     await desk.as('mgr')('customers.create', { account: 'acme-01', name: '极光科技', vip: false, region: 'cn-hangzhou', contacts: [{ name: '林娜', phone: '+8613800000001' }] });
     const wo = await desk.as('agent1')('workOrders.create', {
       customerAccount: 'acme-01',
@@ -32,18 +28,14 @@ beforeAll(async () => {
     });
     caseId = (wo as { id: string }).id;
   });
-  host = await startHost(dataDir);
-  browser = await launchBrowser();
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
+  await app?.close();
 });
 
 async function openQueue(username: string): Promise<Page> {
-  const page = await signedInPage(browser, host, username, PASSWORD);
+  const page = await app.pageAs(username);
   await page.getByRole('button', { name: '案件队列' }).click();
   return page;
 }
@@ -112,4 +104,20 @@ it('an L1 agent escalates a work order; the L2 engineer sees it in their level�
   await transfer.waitFor({ state: 'detached' });
   await expect.poll(() => page.getByTestId('case-owner').textContent()).toBe('Owner: L3 product expert queue');
   expect(await page.locator('[data-action="case.transferred"]').textContent()).toContain('eng2 → L3 product expert queue — needs the ECS product team');
+});
+
+it('a supervisor sets an agent’s level in the operators panel; the agent’s queue follows it', async () => {
+  const supervisor = await app.pageAs('sup1');
+  await chooseLanguage(supervisor, '简体中文'); // the first test left this browser in English
+  await supervisor.getByRole('button', { name: '操作员' }).click();
+  const expert = supervisor.locator('tr[data-operator=expert]');
+  expect(await expert.textContent()).toContain('L1 一线坐席'); // read as an L1 agent until set
+  expect(await supervisor.getByRole('form', { name: '添加操作员' }).count()).toBe(0); // adding operators stays the manager's
+  await supervisor.getByTestId('level-expert').locator('xpath=..').locator('[role=combobox]').click();
+  await supervisor.getByRole('option', { name: 'L3 产品专家' }).click();
+  await expect.poll(() => expert.textContent()).toContain('L3 产品专家');
+  await screenshot(supervisor, 'people-05-operator-levels-zh');
+
+  const page = await openQueue('expert');
+  expect(await page.getByTestId('queue-view-level').textContent()).toBe('本级队列（L3 产品专家）');
 });

@@ -13,6 +13,8 @@ export interface TcpProxy {
    * connection drops. Resolves the returned `done` once all were cut.
    */
   cutResponses(request: string, bytes: number, times?: number): { done: Promise<void>; cutSoFar(): number };
+  /** Drops every connection whose first request line contains `request` (e.g. 'GET /team/v1/live'), until given back. */
+  refuse(request: string): { giveBack(): void };
   close(): Promise<void>;
 }
 
@@ -29,6 +31,7 @@ export async function startTcpProxy(target: URL): Promise<TcpProxy> {
   let server: Server | null = null;
   let port = 0;
   let arming: Arming | null = null;
+  const refused = new Set<string>();
   const listen = () =>
     new Promise<void>((resolve, reject) => {
       const s = createServer((client) => {
@@ -41,6 +44,12 @@ export async function startTcpProxy(target: URL): Promise<TcpProxy> {
         // Bytes of the current response still allowed through before the cut (null: no cut).
         let allowance: number | null = null;
         client.on('data', (chunk: Buffer) => {
+          const line = chunk.toString('latin1').split('\r\n', 1)[0]!;
+          if ([...refused].some((r) => line.includes(r))) {
+            client.destroy();
+            upstream.destroy();
+            return;
+          }
           if (arming && arming.left > 0 && chunk.toString('latin1').split('\r\n', 1)[0]!.includes(arming.request)) {
             arming.left--;
             allowance = arming.bytes;
@@ -91,6 +100,10 @@ export async function startTcpProxy(target: URL): Promise<TcpProxy> {
       const armed: Arming = { request, bytes, left: times, cut: 0, resolve };
       arming = armed;
       return { done, cutSoFar: () => armed.cut };
+    },
+    refuse(request) {
+      refused.add(request);
+      return { giveBack: () => refused.delete(request) };
     },
     close: cut,
   };

@@ -26,12 +26,13 @@ export class TeamHttpError extends Error {
   }
 }
 
-async function request<T>(base: string, path: string, init: { token?: string; body?: unknown } = {}): Promise<T> {
+async function request<T>(base: string, path: string, init: { token?: string; body?: unknown; headers?: (headers: Headers) => void } = {}): Promise<T> {
   const response = await fetch(base + path, {
     method: init.body === undefined ? 'GET' : 'POST',
     headers: { 'content-type': 'application/json', ...(init.token ? { authorization: `Bearer ${init.token}` } : {}) },
     body: init.body === undefined ? undefined : JSON.stringify(init.body),
   });
+  init.headers?.(response.headers);
   const body = (await response.json()) as T;
   if (!response.ok) throw new TeamHttpError(response.status, body);
   return body;
@@ -44,6 +45,8 @@ export class TeamDeskClient {
   deskCode = '';
   cursor = 0;
   readonly pulled: TeamEvent[] = [];
+  /** The last push's Server-Timing phases in ms (wait, run, commit): the server's own share of it. */
+  serverTiming: Record<string, number> = {};
 
   constructor(
     public base: string,
@@ -63,7 +66,10 @@ export class TeamDeskClient {
   }
 
   async push(...commands: TeamCommand[]): Promise<CommandResult[]> {
-    return (await request<{ results: CommandResult[] }>(this.base, TEAM_PATHS.push, { token: this.token, body: { commands } })).results;
+    const headers = (h: Headers) => {
+      this.serverTiming = Object.fromEntries([...(h.get('server-timing') ?? '').matchAll(/(\w+);dur=([\d.]+)/g)].map((m) => [m[1]!, Number(m[2])]));
+    };
+    return (await request<{ results: CommandResult[] }>(this.base, TEAM_PATHS.push, { token: this.token, body: { commands }, headers })).results;
   }
 
   /** Pushes one command and returns its value, failing on a refusal. */

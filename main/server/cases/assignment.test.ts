@@ -121,6 +121,12 @@ describe('claim, transfer, release', () => {
     await t.ok(t.manager, 'operators.setActive', { username: 'zhao', active: true, reason: 'back' });
 
     expect(await t.ok(l2b, 'cases.release', { id: c.id, reason: 'on leave tomorrow' })).toMatchObject({ owner: null, level: 'L2' });
+    expect((await t.ok(l2b, 'cases.get', { id: c.id })).history.at(-1)).toMatchObject({
+      actor: 'chen',
+      action: 'case.released',
+      reason: 'on leave tomorrow',
+      assignment: { from: { owner: 'chen', level: 'L2' }, to: { owner: null, level: 'L2' } },
+    });
     expect(await failure(l2b, 'cases.release', { id: c.id })).toMatchObject({ code: 'conflict', field: 'id' });
     expect(await failure(l2b, 'cases.transfer', { id: c.id, level: 'L3', reason: 'x' })).toMatchObject({ code: 'forbidden', field: 'id' }); // claim it first
   });
@@ -158,7 +164,12 @@ describe('claim, transfer, release', () => {
     expect(await t.ok(l1, 'cases.claim', { id: 'C-900002' })).toMatchObject({ owner: 'wang', level: 'L1', agent: 'mail' });
   });
 
-  it('a finished case has no owner to change', async () => {
+  it('a finished case leaves its owner’s open cases and has no owner to change', async () => {
+    const wo = await t.ok(l1, 'workOrders.create', workOrder({ summary: 'NAS mount fails since 07:00' }));
+    await t.ok(l1, 'workOrders.update', { id: wo.id, done: 'remounted with NFSv3', observed: 'mount works' });
+    await t.ok(l1, 'workOrders.transition', { id: wo.id, status: 'resolved' });
+    expect((await t.ok(l1, 'queue.list', { view: 'mine' })).rows.map((r) => r.id)).not.toContain(wo.id);
+    expect(await failure(l1, 'cases.release', { id: wo.id })).toMatchObject({ code: 'conflict', field: 'id' });
     const call = await t.ok(l1, 'calls.log', { customerAccount: 'acme-01', channel: 'hotline', category: 'console', summary: 'console question' });
     expect(call).toMatchObject({ owner: 'wang', level: 'L1' });
     expect(await failure(l1, 'cases.transfer', { id: call.id, level: 'L2', reason: 'x' })).toMatchObject({ code: 'conflict', field: 'id' });

@@ -6,7 +6,7 @@
 import type { CaseRecord } from '../../../shared/domain/case.js';
 import type { DashboardSummary } from '../../../shared/contract/dashboard.js';
 import { CALENDAR, CASES, POLICY_VERSIONS } from '../../../shared/domain/entities.js';
-import type { DeskSettings, SlaAssessment } from '../../rules/index.js';
+import type { DeskSettings, SlaState } from '../../rules/index.js';
 import type { CaseStore } from '../../store/types.js';
 import { caseFigures, Summing, type CaseFigures, type SummaryQuery } from './summary.js';
 import type { Services } from '../context.js';
@@ -26,7 +26,7 @@ export class DashboardProjection {
   constructor(
     private readonly store: Pick<CaseStore, 'all' | 'get' | 'subscribe'>,
     /** The SLA reading of a case (default: the rules engine's, afresh). */
-    private readonly assess?: (c: CaseRecord) => SlaAssessment | undefined,
+    private readonly assess?: (c: CaseRecord) => SlaState | undefined,
   ) {
     this.unsubscribe = store.subscribe((event) => {
       for (const change of event.changes) {

@@ -6,7 +6,7 @@
 import Decimal from 'decimal.js';
 import type { CaseRecord } from '../../../shared/domain/case.js';
 import type { AgentFigures, Counted, DashboardSummary } from '../../../shared/contract/dashboard.js';
-import { caseSla, CLOSED_SLA_STATUSES, dateInZone, DEFAULT_TIME_ZONE, type DeskSettings, type SlaAssessment } from '../../rules/index.js';
+import { caseSlaState, CLOSED_SLA_STATUSES, dateInZone, DEFAULT_TIME_ZONE, type DeskSettings, type SlaState } from '../../rules/index.js';
 import { addDays, dayOfWeek } from '../../../shared/rules/zone.js';
 import { parseBound } from '../../reports/rows.js';
 import type { CaseStore } from '../../store/types.js';
@@ -62,7 +62,7 @@ function money(amount: unknown): Pick<CaseFigures, 'cents' | 'amount'> {
 }
 
 /** A case's figures, read as the rules engine reads it at nowMs (its SLA state stays valid later, see firstResponse). */
-export function caseFigures(c: CaseRecord, rules: DeskSettings, nowMs: number, assess: (c: CaseRecord) => SlaAssessment | undefined = (r) => caseSla(r, nowMs, rules)): CaseFigures {
+export function caseFigures(c: CaseRecord, rules: DeskSettings, nowMs: number, assess: (c: CaseRecord) => SlaState | undefined = (r) => caseSlaState(r, nowMs, rules)): CaseFigures {
   const timeZone = rules.timeZone ?? DEFAULT_TIME_ZONE;
   const openedMs = Date.parse(c.openedAt);
   const d = obj(c.details);

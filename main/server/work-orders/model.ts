@@ -3,7 +3,7 @@
 import type { SlaView, WorkOrderDetails, WorkOrderRecord, WorkOrderStatus } from '../../../shared/contract/work-orders.js';
 import type { CaseRecord } from '../../../shared/domain/case.js';
 import { isWorkOrder } from '../../../shared/domain/work-order.js';
-import { caseSla, CLOSED_SLA_STATUSES, WAITING_STATUSES, type SlaAssessment } from '../../rules/index.js';
+import { caseSla, CLOSED_SLA_STATUSES, WAITING_STATUSES, type SlaAssessment, type SlaState } from '../../rules/index.js';
 import type { CaseStore, StoredEvent } from '../../store/types.js';
 import type { Services } from '../context.js';
 import { deskRules } from '../policy/rules-context.js';
@@ -56,14 +56,14 @@ export function toSlaView(record: CaseRecord, a: SlaAssessment): SlaView {
 }
 
 /** The running timer that is due soonest (the one the agent counts down to). */
-export function runningDue(a: SlaAssessment): { at: string; kind: 'firstResponse' | 'nextUpdate' } | undefined {
+export function runningDue(a: SlaState): { at: string; kind: 'firstResponse' | 'nextUpdate' } | undefined {
   if (a.firstResponse.state !== 'met') return { at: a.firstResponse.due, kind: 'firstResponse' };
   if (a.nextUpdate) return { at: a.nextUpdate.due, kind: 'nextUpdate' };
   return undefined;
 }
 
 /** Timers of an assessment that are breached and not yet recorded as breaches. */
-export function newBreaches(record: WorkOrderRecord, a: SlaAssessment) {
+export function newBreaches(record: WorkOrderRecord, a: SlaState) {
   const known = new Set(record.details.breaches.map((b) => `${b.timer}@${b.due}`));
   const timers = [
     { timer: 'firstResponse' as const, t: a.firstResponse },
@@ -79,12 +79,16 @@ export const isTimedOpenCase = (record: unknown): record is CaseRecord => {
   return r.severity !== undefined || typeof r.details?.requestedSeverity === 'string';
 };
 
-/** The ids of open cases with an SLA, kept current from the store's events (one scan at start). */
+/** The ids of open cases with an SLA, and of VIP cases still worked on, kept current from the store's events (one scan at start). */
 export interface OpenWorkOrders {
   ids: ReadonlySet<string>;
+  /** VIP cases not resolved or closed: the queue puts them right after the breached ones. */
+  vip: ReadonlySet<string>;
   /** Bumped on every change to a case, so cached queue orderings know to rebuild. */
   version(): number;
 }
+
+const isOpenVip = (r: CaseRecord | undefined) => r?.vip === true && !CLOSED_STATUSES.includes(r.status);
 
 const trackers = new WeakMap<CaseStore, OpenWorkOrders>();
 
@@ -92,18 +96,23 @@ export function openWorkOrders(store: CaseStore): OpenWorkOrders {
   let tracker = trackers.get(store);
   if (tracker) return tracker;
   const ids = new Set<string>();
+  const vip = new Set<string>();
   let version = 0;
-  for (const record of store.all<CaseRecord>(CASES)) if (isTimedOpenCase(record)) ids.add(record.id);
+  const note = (id: string, record: CaseRecord | undefined) => {
+    if (isTimedOpenCase(record)) ids.add(id);
+    else ids.delete(id);
+    if (isOpenVip(record)) vip.add(id);
+    else vip.delete(id);
+  };
+  for (const record of store.all<CaseRecord>(CASES)) note(record.id, record);
   store.subscribe((event: StoredEvent) => {
     for (const change of event.changes) {
       if (change.entity !== CASES) continue;
       version++;
-      const record = change.op === 'delete' ? undefined : store.get<CaseRecord>(CASES, change.id);
-      if (isTimedOpenCase(record)) ids.add(change.id);
-      else ids.delete(change.id);
+      note(change.id, change.op === 'delete' ? undefined : store.get<CaseRecord>(CASES, change.id));
     }
   });
-  tracker = { ids, version: () => version };
+  tracker = { ids, vip, version: () => version };
   trackers.set(store, tracker);
   return tracker;
 }

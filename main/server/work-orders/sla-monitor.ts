@@ -4,7 +4,7 @@
 import type { WorkOrderDetails } from '../../../shared/contract/work-orders.js';
 import type { CaseRecord } from '../../../shared/domain/case.js';
 import type { Services } from '../context.js';
-import { isOpenWorkOrder, newBreaches, openWorkOrders } from './model.js';
+import { assessWorkOrder, isOpenWorkOrder, newBreaches, openWorkOrders } from './model.js';
 import { keptSla } from './sla-reading.js';
 import { CASES } from '../../../shared/domain/entities.js';
 
@@ -26,9 +26,10 @@ export function startSlaMonitor(services: Services, options: { intervalMs?: numb
       try {
         const record = services.store.get<CaseRecord>(CASES, id);
         if (!isOpenWorkOrder(record)) continue;
-        const assessment = keptSla(record, services)!; // a work order always has a severity
-        const fresh = newBreaches(record, assessment);
+        const fresh = newBreaches(record, keptSla(record, services)!); // a work order always has a severity
         if (fresh.length === 0) continue;
+        // A breach to record: read again with its reasons, which the escalation quotes.
+        const assessment = assessWorkOrder(record, services);
         const d = record.details;
         const from = d.escalationLevel;
         // S4: one level up, under the policy the case is timed with (in force when it opened).

@@ -2,10 +2,11 @@
 // every open case (tens of thousands at 100k cases): a stored record is never changed in place,
 // so a reading stays right for the same record, the same rules and until a timer could change
 // state — a running timer at its due instant; a paused one's due moves with time, so it is read
-// again after PAUSED_MS. The case page reads afresh (its reasons count the minutes).
+// again after PAUSED_MS. Kept without reasons (caseSlaState): the case page reads afresh, explained
+// (its reasons count the minutes), and so does the monitor for the breaches it records.
 import type { CaseRecord } from '../../../shared/domain/case.js';
-import type { SlaAssessment } from '../../rules/index.js';
-import { caseSla } from '../../rules/index.js';
+import type { DeskSettings, SlaState } from '../../rules/index.js';
+import { caseSlaState } from '../../rules/index.js';
 import type { Services } from '../context.js';
 import { storeRules } from '../policy/rules-context.js';
 
@@ -14,13 +15,13 @@ const PAUSED_MS = 30_000;
 interface Kept {
   rules: object;
   until: number;
-  assessment: SlaAssessment | undefined;
+  assessment: SlaState | undefined;
 }
 
 const kept = new WeakMap<CaseRecord, Kept>();
 
 /** Until when an assessment made at nowMs stays the same as far as breaches and due times go. */
-function validUntil(a: SlaAssessment | undefined, nowMs: number): number {
+function validUntil(a: SlaState | undefined, nowMs: number): number {
   let until = Number.POSITIVE_INFINITY;
   for (const t of a ? [a.firstResponse, a.nextUpdate] : []) {
     if (t?.state === 'running') until = Math.min(until, Date.parse(t.due));
@@ -30,12 +31,15 @@ function validUntil(a: SlaAssessment | undefined, nowMs: number): number {
 }
 
 /** `keep: false` uses a kept reading but keeps no new one (the dashboard reads every case once: keeping them all would cost memory). */
-export function keptSla(record: CaseRecord, services: Pick<Services, 'store' | 'settings' | 'now'>, keep = true): SlaAssessment | undefined {
-  const nowMs = services.now().getTime();
-  const rules = storeRules(services.store, services.settings.get().timeZone);
+export function keptSla(record: CaseRecord, services: Pick<Services, 'store' | 'settings' | 'now'>, keep = true): SlaState | undefined {
+  return keptReading(record, storeRules(services.store, services.settings.get().timeZone), services.now().getTime(), keep);
+}
+
+/** keptSla with the rules and the instant given: for a pass over thousands of cases at one instant. */
+export function keptReading(record: CaseRecord, rules: DeskSettings, nowMs: number, keep = true): SlaState | undefined {
   const k = kept.get(record);
   if (k && k.rules === rules && nowMs <= k.until) return k.assessment;
-  const assessment = caseSla(record, nowMs, { ...rules, clock: () => nowMs });
+  const assessment = caseSlaState(record, nowMs, rules);
   if (keep) kept.set(record, { rules, until: validUntil(assessment, nowMs), assessment });
   return assessment;
 }

@@ -1,7 +1,7 @@
 // A joined desk keeps its working set, against a real team server on a real PostgreSQL: cases
 // settled long ago stay on the server (found by team.search), open ones arrive however old, a
 // case reopened elsewhere arrives whole, cases that age out leave with their files, and desks
-// with the same window agree on what they share.
+// with the same window agree on what they share; an assignment made on one desk reaches another.
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -176,4 +176,14 @@ it('cases that age out leave the replica with their attachment copies, and team-
   expect(existsSync(file)).toBe(false); // its attachment copy went with it
   expect(existsSync(copy)).toBe(false); // and the unused push copy, older than an hour now
   expect(held(d, made.oldOpen)).toBeDefined(); // open: kept however old
+}, 60_000);
+
+it('an assignment made on one desk is re-run by the server and reaches the other desk', async () => {
+  const a = await openDesk('agent1');
+  const c = await openDesk('agent3');
+  await call(a, 'cases.transfer', { id: made.oldOpen, operator: 'agent3', reason: '需要产品专家确认' });
+  await until('desk A has sent it', () => caught(a));
+  expect(server.center.store.get('cases', made.oldOpen)).toMatchObject({ owner: 'agent3' });
+  await until('desk C sees the case as agent3’s', () => (held(c, made.oldOpen) as { owner?: string } | undefined)?.owner === 'agent3');
+  expect(held(c, made.oldOpen)).toEqual(server.center.store.get('cases', made.oldOpen));
 }, 60_000);

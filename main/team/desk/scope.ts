@@ -1,35 +1,18 @@
-// A joined desk's working set: which cases its replica keeps. Every open case (so every queue,
-// whoever's, works offline), every case changed in the last `replicaDays` (what this desk and the
-// others touched lately), and every case one of this desk's waiting or refused changes names.
+// A joined desk's working set: which cases its replica keeps. Every open case (isOpenCase: not in
+// its type's finished statuses; so every queue, whoever's, works offline), every case changed in
+// the last `replicaDays` (what this desk and the others touched lately), and every case one of
+// this desk's waiting or refused changes names.
 // Older settled cases stay on the server: team.search finds them. Customers, operators, policy
 // and the other shared records are always kept whole.
 import { replicaDays as replicaDaysSchema, type DeskSettings } from '../../../shared/contract/settings.js';
+import type { CaseRecord } from '../../../shared/domain/case.js';
 import { CASES } from '../../../shared/domain/entities.js';
+import { isOpenCase } from '../../../shared/domain/ownership.js';
 import type { CaseStore, StoredRecord } from '../../store/types.js';
 import { CONFLICTS, recordKey, SHADOW, type ConflictRecord } from './entities.js';
 
 export const DEFAULT_REPLICA_DAYS = 90;
 const DAY = 86_400_000;
-
-/**
- * Statuses in which a case waits for nobody. A status not listed (a new one, say) counts as open:
- * the desk keeps too much rather than lose a case someone works on.
- */
-const SETTLED = new Set([
-  'logged',
-  'resolved',
-  'closed',
-  'completed',
-  'approved',
-  'rejected',
-  'rejected-by-rules',
-  'credited',
-  'cancelled',
-  'corrected',
-  'explained',
-  'dispute-corrected',
-  'dispute-rejected',
-]);
 
 /** The window in days from the settings; a bad value is said once (naming the field) and the default used. */
 export function replicaDays(settings: Pick<DeskSettings, 'replicaDays'>): number {
@@ -42,8 +25,7 @@ export function replicaDays(settings: Pick<DeskSettings, 'replicaDays'>): number
 
 /** Whether a case belongs to every desk's working set at `now` (the part all desks share). */
 export function sharedScope(record: StoredRecord, now: Date, days: number): boolean {
-  const status = record.status;
-  if (typeof status !== 'string' || !SETTLED.has(status)) return true;
+  if (typeof record.status !== 'string' || isOpenCase(record as unknown as CaseRecord)) return true;
   const changed = [record.updatedAt, record.openedAt].filter((t): t is string => typeof t === 'string').sort().at(-1);
   return changed === undefined || Date.parse(changed) >= now.getTime() - days * DAY;
 }

@@ -4,7 +4,7 @@
 import type { TeamStatusView } from '../../../shared/contract/team.js';
 import { DeskError } from '../../server/errors.js';
 import type { CaseStore, Change, StoredRecord } from '../../store/types.js';
-import { MAX_PUSH, type CommandResult, type TeamCommand } from '../protocol.js';
+import { MAX_PUSH, type CommandResult, type LiveNotice, type TeamCommand, type TeamEvent } from '../protocol.js';
 import { Refused, Unreachable, type TeamClient } from './client.js';
 import { CONFLICTS, splitKey, type QueuedCommand } from './entities.js';
 import type { FileRef, TeamFiles } from './files.js';
@@ -37,6 +37,8 @@ export class TeamSync {
   private closeLive: (() => void) | null = null;
   private stopped = false;
   private prunedAt = 0;
+  /** Live notices since the last pull; those carrying the events after the cursor spare the pull. */
+  private readonly notices: LiveNotice[] = [];
 
   constructor(
     private readonly store: CaseStore,
@@ -210,24 +212,36 @@ export class TeamSync {
     }
   }
 
+  /** Applies the live notices' events that follow the cursor; pulls unless they brought it to the newest notice's head. */
   private async pull() {
+    const notices = this.notices.splice(0);
+    const token = this.token();
+    if (!token) return;
+    for (const notice of notices) {
+      if (notice.events && notice.from === readLink(this.store).cursor) await this.applyPulled(token, notice.events);
+    }
+    if (notices.length > 0 && readLink(this.store).cursor >= Math.max(...notices.map((n) => n.position))) return;
     for (;;) {
       const token = this.token();
       if (!token) return;
-      const cursor = readLink(this.store).cursor;
-      const { events, head } = await this.client.pull(token, cursor);
-      const scoped = { scope: this.scope, removed: [] as StoredRecord[] };
-      for (const event of events) {
-        applyServerEvent(this.store, event, scoped);
-        this.wantFiles(event.changes.filter((c) => this.store.get(c.entity, c.id)));
-      }
-      this.files?.forget(scoped.removed);
-      await this.fetchWhole(token);
-      await this.fetchFiles(token);
-      const now = readLink(this.store).cursor;
-      for (const [id, position] of this.applied) if (position <= now) this.applied.delete(id);
-      if (events.length === 0 || now >= head) return;
+      const { events, head } = await this.client.pull(token, readLink(this.store).cursor);
+      await this.applyPulled(token, events);
+      if (events.length === 0 || readLink(this.store).cursor >= head) return;
     }
+  }
+
+  /** Applies a gap-free run of the center's events after the cursor, then fetches the whole cases and files they call for. */
+  private async applyPulled(token: string, events: TeamEvent[]) {
+    const scoped = { scope: this.scope, removed: [] as StoredRecord[] };
+    for (const event of events) {
+      applyServerEvent(this.store, event, scoped);
+      this.wantFiles(event.changes.filter((c) => this.store.get(c.entity, c.id)));
+    }
+    this.files?.forget(scoped.removed);
+    await this.fetchWhole(token);
+    await this.fetchFiles(token);
+    const now = readLink(this.store).cursor;
+    for (const [id, position] of this.applied) if (position <= now) this.applied.delete(id);
   }
 
   /** Takes the cases that aged out of the working set out of the replica, with their files; tidies team-files/. */
@@ -268,7 +282,9 @@ export class TeamSync {
     this.closeLive = this.client.live(
       token,
       (notice) => {
-        if (notice.position > readLink(this.store).cursor) void this.sync();
+        if (notice.position <= readLink(this.store).cursor) return;
+        this.notices.push(notice);
+        void this.sync();
       },
       () => {
         this.closeLive = null;

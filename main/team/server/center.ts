@@ -50,10 +50,23 @@ interface Tx {
   commands: CommandRow[];
 }
 
+/** Where one push's time went on the server (sent as a Server-Timing header). */
+export interface PushTiming {
+  /** Waiting for the transaction before it (group commit). */
+  waitMs: number;
+  /** Running the batch's commands through the handlers. */
+  runMs: number;
+  /** The write and COMMIT (PostgreSQL, fsync). */
+  commitMs: number;
+  /** Pushes in its batch. */
+  batch: number;
+}
+
 interface PushJob {
   session: TeamSession & { operator: OperatorView };
   commands: TeamCommand[];
-  resolve(results: CommandResult[]): void;
+  arrived: number;
+  resolve(answer: { results: CommandResult[]; timing: PushTiming }): void;
   reject(error: unknown): void;
 }
 
@@ -271,9 +284,9 @@ export class TeamCenter {
    * transaction runs are taken together into the next one (group commit): one order lock, one
    * write and one COMMIT for many desks. Each command still succeeds or fails on its own.
    */
-  push(session: TeamSession & { operator: OperatorView }, commands: TeamCommand[]): Promise<CommandResult[]> {
+  push(session: TeamSession & { operator: OperatorView }, commands: TeamCommand[]): Promise<{ results: CommandResult[]; timing: PushTiming }> {
     return new Promise((resolve, reject) => {
-      this.#waiting.push({ session, commands, resolve, reject });
+      this.#waiting.push({ session, commands, arrived: performance.now(), resolve, reject });
       void this.#serial.run(() => this.#pushWaiting());
     });
   }
@@ -281,9 +294,11 @@ export class TeamCenter {
   async #pushWaiting(): Promise<void> {
     const jobs = this.#waiting.splice(0);
     if (jobs.length === 0) return; // an earlier run took them
+    const picked = performance.now();
+    const phases = { runMs: 0, commitMs: 0 };
     try {
       const answers =
-        (await this.#pushInOneTrip(jobs)) ??
+        (await this.#pushInOneTrip(jobs, phases)) ??
         (await this.#transactNow(async (tx) => {
           const ids = jobs.flatMap((job) => job.commands.map((c) => c.commandId));
           const { rows } = await tx.client.query<{ command_id: string; result: CommandResult }>(
@@ -292,7 +307,8 @@ export class TeamCenter {
           );
           return this.#runJobs(tx, jobs, new Map(rows.map((row) => [row.command_id, row.result])));
         }));
-      jobs.forEach((job, i) => job.resolve(answers[i]!));
+      if (phases.commitMs === 0) phases.runMs = performance.now() - picked; // the careful way: not told apart
+      jobs.forEach((job, i) => job.resolve({ results: answers[i]!, timing: { waitMs: picked - job.arrived, ...phases, batch: jobs.length } }));
     } catch (error) {
       for (const job of jobs) job.reject(error);
     }
@@ -304,7 +320,8 @@ export class TeamCenter {
    * meanwhile, or a command was answered before, nothing is written and it returns undefined:
    * the batch then runs the locked way (caught up, answers looked up).
    */
-  async #pushInOneTrip(jobs: PushJob[]): Promise<CommandResult[][] | undefined> {
+  async #pushInOneTrip(jobs: PushJob[], phases: { runMs: number; commitMs: number }): Promise<CommandResult[][] | undefined> {
+    const t0 = performance.now();
     const client = await this.#writePool.connect();
     const head = this.store.position;
     this.store.begin();
@@ -315,6 +332,7 @@ export class TeamCenter {
       const answers = await this.#runJobs(tx, jobs, new Map());
       const events = this.store.since(head);
       const tagOf = (e: StoredEvent) => tx.tags.get(e.seq) ?? { commandId: null, deskId: null };
+      const t1 = performance.now();
       try {
         await commitInOneTrip(client, { events, tagOf, current: (entity, id) => this.store.get(entity, id), commands: tx.commands }, head);
       } catch (error) {
@@ -329,6 +347,7 @@ export class TeamCenter {
       layered = false;
       this.store.commit();
       this.#committed(events, tagOf);
+      Object.assign(phases, { runMs: t1 - t0, commitMs: performance.now() - t1 });
       return answers;
     } finally {
       if (layered) this.store.rollback();
@@ -454,6 +473,11 @@ export class TeamCenter {
     const { events, head } = await readEventsAndHead(this.#pool, after, limit);
     this.noticed(head);
     return JSON.stringify({ events: events.map(withoutSecrets), last: events.at(-1)?.position ?? after, head });
+  }
+
+  /** The serialised committed events after `after` this process holds (at most `limit`), for live notices. */
+  heldEvents(after: number, limit: number): string[] | undefined {
+    return this.#recent.after(after, limit);
   }
 
   /** Records as of the committed head (caught up first, so never before what a desk pulled). */

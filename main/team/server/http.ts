@@ -14,6 +14,7 @@ import {
   recordsRequest,
   setUpRequest,
   signInRequest,
+  MAX_LIVE_EVENTS,
   TEAM_PATHS,
   teamReportInput,
   teamSearchInput,
@@ -90,8 +91,11 @@ export async function startTeamHttp(options: TeamHttpOptions): Promise<TeamHttp>
   return {
     url: `${options.tls ? 'https' : 'http'}://${shown}:${port}`,
     port,
-    broadcast: coalesce((position) => {
-      for (const ws of live.clients) send(ws, { type: 'position', position });
+    broadcast: coalesce((from, position) => {
+      // The committed events themselves when this process holds them all (else desks pull).
+      const held = position - from <= MAX_LIVE_EVENTS ? center.heldEvents(from, position - from) : undefined;
+      const text = held?.length === position - from ? `{"type":"position","position":${position},"from":${from},"events":[${held.join(',')}]}` : JSON.stringify({ type: 'position', position } satisfies LiveNotice);
+      for (const ws of live.clients) if (ws.readyState === ws.OPEN) ws.send(text);
     }),
     close: () =>
       new Promise<void>((resolve) => {
@@ -103,17 +107,21 @@ export async function startTeamHttp(options: TeamHttpOptions): Promise<TeamHttp>
   };
 }
 
-/** At most one notice per NOTICE_MS (the newest position): a burst of commits is one pull per desk. */
-// 100 ms: well inside "on the other desks within a second", and it bounds the pulls 50 busy desks make.
+/** At most one notice per NOTICE_MS (the newest position, and where the one before ended): a burst of commits is one notice. */
+// 100 ms: well inside "on the other desks within a second", and it bounds the work 50 busy desks make.
 const NOTICE_MS = 100;
-function coalesce(announce: (position: number) => void): (position: number) => void {
+function coalesce(announce: (from: number, position: number) => void): (position: number) => void {
+  let announced = 0;
   let newest = 0;
   let timer: NodeJS.Timeout | undefined;
   return (position) => {
     newest = Math.max(newest, position);
     timer ??= setTimeout(() => {
       timer = undefined;
-      announce(newest);
+      // The first notice (and one after a restart of the listener, at the same head) carries no events.
+      const from = announced > 0 && announced < newest ? announced : newest;
+      announced = newest;
+      announce(from, newest);
     }, NOTICE_MS);
   };
 }
@@ -143,7 +151,10 @@ async function route(request: IncomingMessage, response: ServerResponse, options
   if (method === 'POST' && path === TEAM_PATHS.push) {
     const session = await center.authenticate(bearer(request));
     const input = parse(pushRequest, await readJson(request));
-    return sendJson(response, 200, { results: await center.push(session, input.commands) });
+    const { results, timing } = await center.push(session, input.commands);
+    const dur = (ms: number) => ms.toFixed(1);
+    response.setHeader('server-timing', `wait;dur=${dur(timing.waitMs)}, run;dur=${dur(timing.runMs)}, commit;dur=${dur(timing.commitMs)}, batch;desc="${timing.batch}"`);
+    return sendJson(response, 200, { results });
   }
   if (method === 'GET' && path === TEAM_PATHS.pull) {
     await center.authenticate(bearer(request));

@@ -62,5 +62,11 @@ void i18n.use(initReactI18next).init({
 });
 
 /** Dates and money follow the interface language. */
-export const formatDateTime = (iso: string, language: string, timeZone: string) =>
-  new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(iso));
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+/** One formatter per language and zone: making one costs far more than using it (a list shows hundreds of dates). */
+export const formatDateTime = (iso: string, language: string, timeZone: string) => {
+  const key = `${language} ${timeZone}`;
+  let format = dateTimeFormats.get(key);
+  if (!format) dateTimeFormats.set(key, (format = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short', timeZone })));
+  return format.format(new Date(iso));
+};

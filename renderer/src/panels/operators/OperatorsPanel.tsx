@@ -19,6 +19,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OperatorView } from '../../../../shared/contract/index.js';
 import { ROLES, type Role } from '../../../../shared/domain/case.js';
+import { LEVELS, type Level } from '../../../../shared/domain/ownership.js';
+import { levelLabel } from '../../components/ownership.js';
 import { call } from '../../api/client.js';
 import { useDeskQuery } from '../../api/useDeskQuery.js';
 import { useFieldErrors } from '../../components/useFieldErrors.js';
@@ -28,7 +30,7 @@ import { isLocked, LockChip } from './LockChip.js';
 import { ReasonDialog } from './ReasonDialog.js';
 import { LevelSelect } from './LevelSelect.js';
 
-const EMPTY = { username: '', displayName: '', password: '', role: 'agent' as Role };
+const EMPTY = { username: '', displayName: '', password: '', role: 'agent' as Role, level: 'L1' as Level };
 
 /** Managers add agents and supervisors and deactivate leavers; supervisors and managers set agents' levels; every change is an audit event. */
 export function OperatorsPanel() {
@@ -46,7 +48,8 @@ export function OperatorsPanel() {
   async function create() {
     errors.clear();
     try {
-      const operator = await call('operators.create', form);
+      const { level: _level, ...rest } = form; // supervisors and managers are the supervisor level by role
+      const operator = await call('operators.create', form.role === 'agent' ? form : rest);
       setCreated(operator.username);
       setForm(EMPTY);
     } catch (error) {
@@ -81,7 +84,7 @@ export function OperatorsPanel() {
         <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
           {t('operators.intro')}
         </Typography>
-        <Box sx={{ display: 'grid', gridTemplateColumns: '1fr 1fr 1fr 160px auto', gap: 2, alignItems: 'start' }}>
+        <Box sx={{ display: 'grid', gridTemplateColumns: '1fr 1fr 1fr 140px 160px auto', gap: 2, alignItems: 'start' }}>
           <TextField label={t('operators.username')} autoComplete="off" {...field('username')} />
           <TextField label={t('operators.displayName')} {...field('displayName')} />
           <TextField label={t('operators.password')} type="password" autoComplete="new-password" {...field('password')} />
@@ -92,6 +95,17 @@ export function OperatorsPanel() {
               </MenuItem>
             ))}
           </TextField>
+          {form.role === 'agent' ? (
+            <TextField select label={t('operators.columns.level')} {...field('level')}>
+              {LEVELS.filter((l) => l !== 'supervisor').map((l) => (
+                <MenuItem key={l} value={l}>
+                  {levelLabel(t, l)}
+                </MenuItem>
+              ))}
+            </TextField>
+          ) : (
+            <TextField label={t('operators.columns.level')} value={levelLabel(t, 'supervisor')} disabled />
+          )}
           <Button type="submit" variant="contained">
             {t('operators.create')}
           </Button>

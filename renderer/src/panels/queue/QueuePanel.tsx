@@ -1,29 +1,25 @@
 // The queue: one virtualized list over every matching case (100k rows scroll smoothly: only
 // the visible pages are fetched). The order — breached, VIP, due time, newest — and every SLA
 // figure come from the main process; the renderer only counts down to the due instants.
-import { Box, Chip, MenuItem, Paper, TextField, Typography } from '@mui/material';
+import { Box, MenuItem, Paper, TextField, Typography } from '@mui/material';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QueueRow, QueueView } from '../../../../shared/contract/work-orders.js';
 import { OTHER_STATUSES, WORK_ORDER_STATUSES } from '../../../../shared/contract/work-orders.js';
 import { CASE_TYPES, CHANNELS, SEVERITIES, type CaseType, type Channel, type Severity } from '../../../../shared/domain/case.js';
 import { call } from '../../api/client.js';
 import { useStoreChange } from '../../api/useDeskQuery.js';
-import { formatDateTime } from '../../i18n/index.js';
 import { useSession } from '../../state/session.js';
-import { Countdown, SEVERITY_COLOR } from '../work-orders/format.js';
 import { CenterSearchHits } from '../team/CenterSearchHits.js';
 import { CaseDialog } from './CaseDialog.js';
-import { statusLabel } from '../../i18n/labels.js';
-import { useSummaryText } from '../../i18n/summaries.js';
-import { ClaimButton } from './ClaimButton.js';
+import { COLUMNS, QueueRowView, ROW } from './QueueRowView.js';
 import { QueueViews } from './QueueViews.js';
-import { ownershipLabel } from '../../components/ownership.js';
+import { statusLabel } from '../../i18n/labels.js';
 
 const PAGE = 100;
-const ROW = 40;
-const COLUMNS = '110px 64px 120px 200px minmax(0, 1fr) 130px 150px 150px';
+/** While the desk still builds its search index, a typed search is asked again this often. */
+const INDEX_RETRY_MS = 500;
 
 interface Filters {
   text: string;
@@ -36,10 +32,10 @@ interface Filters {
 
 export function QueuePanel() {
   const { t, i18n } = useTranslation();
-  const summaryOf = useSummaryText();
   const timeZone = useSession((s) => s.settings?.timeZone ?? 'Asia/Shanghai');
   const [filters, setFilters] = useState<Filters>({ text: '', status: [], severity: [], channel: [], type: [], view: 'all' });
   const [total, setTotal] = useState(0);
+  const [searching, setSearching] = useState(false);
   // The pages shown, of one query (its generation): kept until the next query's first page arrives, so the list never blanks.
   const [shown, setShown] = useState<{ gen: number; pages: Map<number, QueueRow[]> }>({ gen: 0, pages: new Map() });
   const pages = shown.pages;
@@ -72,6 +68,9 @@ export function QueuePanel() {
       return call('queue.list', query(page))
         .then((result) => {
           if (gen !== generation.current) return;
+          setSearching(result.searching === true);
+          clearTimeout(retry.current);
+          if (result.searching) retry.current = setTimeout(() => setReload((n) => n + 1), INDEX_RETRY_MS);
           setTotal(result.total);
           setShown((s) => (s.gen === gen ? { gen, pages: new Map(s.pages).set(page, result.rows) } : { gen, pages: new Map([[page, result.rows]]) }));
         })
@@ -84,6 +83,7 @@ export function QueuePanel() {
   // its way are coalesced into one more request when it returns (at most one in flight, no
   // wait before the first).
   const [reload, setReload] = useState(0);
+  const retry = useRef<ReturnType<typeof setTimeout>>(undefined);
   const latestFetch = useRef(fetchPage);
   latestFetch.current = fetchPage;
   const inFlight = useRef(false);
@@ -109,7 +109,13 @@ export function QueuePanel() {
     clearTimeout(settle.current);
     settle.current = setTimeout(() => setReload((n) => n + 1), 300);
   });
-  useEffect(() => () => clearTimeout(settle.current), []);
+  useEffect(
+    () => () => {
+      clearTimeout(settle.current);
+      clearTimeout(retry.current);
+    },
+    [],
+  );
 
   const virtualizer = useVirtualizer({ count: total, getScrollElement: () => scrollRef.current, estimateSize: () => ROW, overscan: 15 });
   const items = virtualizer.getVirtualItems();
@@ -123,6 +129,10 @@ export function QueuePanel() {
   }, [items, pages, shown.gen, fetchPage]);
 
   const rowAt = (index: number) => pages.get(Math.floor(index / PAGE))?.[index % PAGE];
+  const openRow = useCallback((index: number, id: string | undefined) => {
+    setSelected(index);
+    if (id) setOpen(id);
+  }, []);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -141,7 +151,7 @@ export function QueuePanel() {
       size="small"
       label={t(`queue.${key}`)}
       value={filters[key]}
-      onChange={(e) => setFilters({ ...filters, [key]: e.target.value as unknown as Filters[K] })}
+      onChange={(e) => setFilters((f) => ({ ...f, [key]: e.target.value as unknown as Filters[K] }))}
       slotProps={{ select: { multiple: true, renderValue: (v) => (v as string[]).map(label).join(', ') }, htmlInput: { 'data-testid': `filter-${key}` } }}
       sx={{ width: 130 }}
     >
@@ -153,6 +163,21 @@ export function QueuePanel() {
     </TextField>
   );
 
+  // Drawn again only when a filter other than the text changes: typing re-renders the list alone.
+  const selects = useMemo(
+    () => (
+      <>
+        {multi('status', [...WORK_ORDER_STATUSES, ...OTHER_STATUSES], (s) => statusLabel(s, i18n.language))}
+        {multi('severity', SEVERITIES, (s) => s)}
+        {multi('channel', CHANNELS, (c) => t(`channel.${c}`))}
+        {multi('type', CASE_TYPES, (c) => t(`workOrders.type.${c}`))}
+        <QueueViews value={filters.view} onChange={(view) => setFilters((f) => ({ ...f, view }))} />
+      </>
+    ),
+    // multi reads only these filters
+    [filters.status, filters.severity, filters.channel, filters.type, filters.view, t, i18n.language],
+  );
+
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', height: 'calc(100vh - 80px)', gap: 1 }}>
       <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap', alignItems: 'center', pt: 0.5 }}>
@@ -162,7 +187,7 @@ export function QueuePanel() {
           name="queue-search"
           inputRef={searchRef}
           value={filters.text}
-          onChange={(e) => setFilters({ ...filters, text: e.target.value })}
+          onChange={(e) => setFilters((f) => ({ ...f, text: e.target.value }))}
           onKeyDown={(e) => {
             if (e.key === 'ArrowDown') {
               e.preventDefault();
@@ -171,15 +196,11 @@ export function QueuePanel() {
           }}
           sx={{ flex: 1, minWidth: 220 }}
         />
-        {multi('status', [...WORK_ORDER_STATUSES, ...OTHER_STATUSES], (s) => statusLabel(s, i18n.language))}
-        {multi('severity', SEVERITIES, (s) => s)}
-        {multi('channel', CHANNELS, (c) => t(`channel.${c}`))}
-        {multi('type', CASE_TYPES, (c) => t(`workOrders.type.${c}`))}
-        <QueueViews value={filters.view} onChange={(view) => setFilters({ ...filters, view })} />
+        {selects}
       </Box>
       <Paper variant="outlined" sx={{ flex: 1, display: 'flex', flexDirection: 'column', minHeight: 0 }}>
         <Box sx={{ display: 'grid', gridTemplateColumns: COLUMNS, gap: 1, px: 1, py: 0.5, borderBottom: 1, borderColor: 'divider', fontWeight: 600 }}>
-          {(['id', 'severity', 'status', 'customer', 'summary', 'due', 'agent', 'opened'] as const).map((c) => (
+          {(['id', 'severity', 'status', 'customer', 'summary', 'due', 'owner', 'opened'] as const).map((c) => (
             <Typography key={c} variant="caption" sx={{ fontWeight: 600 }}>
               {t(`queue.columns.${c}`)}
             </Typography>
@@ -204,81 +225,24 @@ export function QueuePanel() {
             }
           }}
         >
-          {total === 0 && <Typography sx={{ p: 2 }}>{t('queue.empty')}</Typography>}
+          {total === 0 && (
+            <Typography sx={{ p: 2 }} data-testid={searching ? 'queue-indexing' : undefined}>
+              {t(searching ? 'queue.indexing' : 'queue.empty')}
+            </Typography>
+          )}
           <Box sx={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-            {items.map((item) => {
-              const row = rowAt(item.index);
-              return (
-                <Box
-                  key={item.key}
-                  role="option"
-                  aria-selected={item.index === selected}
-                  data-case-id={row?.id}
-                  onClick={() => {
-                    setSelected(item.index);
-                    if (row) setOpen(row.id);
-                  }}
-                  sx={{
-                    position: 'absolute',
-                    top: 0,
-                    left: 0,
-                    right: 0,
-                    height: ROW,
-                    transform: `translateY(${item.start}px)`,
-                    display: 'grid',
-                    gridTemplateColumns: COLUMNS,
-                    gap: 1,
-                    px: 1,
-                    alignItems: 'center',
-                    cursor: 'pointer',
-                    borderBottom: 1,
-                    borderColor: 'divider',
-                    bgcolor: item.index === selected ? 'action.selected' : row?.breached ? 'rgba(211,47,47,0.07)' : undefined,
-                    '&:hover': { bgcolor: 'action.hover' },
-                    whiteSpace: 'nowrap',
-                    overflow: 'hidden',
-                  }}
-                >
-                  {row ? (
-                    <>
-                      <Typography variant="body2" sx={{ fontFamily: 'monospace' }}>
-                        {row.id}
-                      </Typography>
-                      <Box>{row.severity && <Chip size="small" label={row.severity} color={SEVERITY_COLOR[row.severity as Severity]} />}</Box>
-                      <Typography variant="body2" noWrap>
-                        {statusLabel(row.status, i18n.language)}
-                      </Typography>
-                      <Typography variant="body2" noWrap>
-                        {row.vip && <Chip size="small" label="VIP" color="secondary" sx={{ mr: 0.5, height: 18 }} />}
-                        {row.customerName}
-                      </Typography>
-                      <Typography variant="body2" noWrap title={summaryOf(row)}>
-                        {row.breached && <Chip size="small" label={t('queue.breached')} color="error" sx={{ mr: 0.5, height: 18 }} />}
-                        {row.flagSupervisor && <Chip size="small" label={t('queue.flagged')} color="warning" sx={{ mr: 0.5, height: 18 }} />}
-                        {summaryOf(row)}
-                      </Typography>
-                      <Box>
-                        {row.dueAt && !row.paused && <Countdown due={row.dueAt} variant="caption" />}
-                        {row.paused && <Typography variant="caption">{t('queue.paused')}</Typography>}
-                      </Box>
-                      <Box sx={{ display: 'flex', alignItems: 'center', gap: 0.5, minWidth: 0 }}>
-                        <Typography variant="body2" noWrap data-testid="queue-owner">
-                          {ownershipLabel(t, row)}
-                        </Typography>
-                        {row.owner === null && filters.view === 'level' && <ClaimButton id={row.id} />}
-                      </Box>
-                      <Typography variant="caption" noWrap>
-                        {formatDateTime(row.openedAt, i18n.language, timeZone)}
-                      </Typography>
-                    </>
-                  ) : (
-                    <Typography variant="body2" color="text.secondary">
-                      …
-                    </Typography>
-                  )}
-                </Box>
-              );
-            })}
+            {items.map((item) => (
+              <QueueRowView
+                key={item.key}
+                index={item.index}
+                start={item.start}
+                row={rowAt(item.index)}
+                selected={item.index === selected}
+                view={filters.view}
+                timeZone={timeZone}
+                onOpen={openRow}
+              />
+            ))}
           </Box>
         </Box>
         <Box sx={{ display: 'flex', px: 1, py: 0.5, borderTop: 1, borderColor: 'divider' }}>

@@ -1,0 +1,261 @@
+// The queue's order: breached first, then VIP cases still worked on, then by SLA due time, then
+// newest. Only the "urgent" cases (open cases with an SLA and open VIP cases, which the tracker
+// of model.ts keeps from the store's events) can come before the newest-first rest, so a query
+// reads the SLA (the kept no-reasons reading) of the urgent cases it matches and of nothing else.
+// A query without text does not wait for the search index: until the index is built, its
+// filters are tested on the records themselves (the same test as the index's).
+import type { CaseRecord } from '../../../shared/domain/case.js';
+import { CASES } from '../../../shared/domain/entities.js';
+import { isWorkOrder } from '../../../shared/domain/work-order.js';
+import type { DeskSettings } from '../../rules/index.js';
+import { caseFilter, caseFilterFields, openedMsOf } from '../../store/search.js';
+import type { CaseSearchQuery, CaseStore } from '../../store/types.js';
+import type { Services } from '../context.js';
+import { storeRules } from '../policy/rules-context.js';
+import type { Level } from '../../../shared/domain/ownership.js';
+import { caseQueues } from '../cases/queues.js';
+import { isTimedOpenCase, openWorkOrders, runningDue } from './model.js';
+import { keptReading } from './sla-reading.js';
+
+const MAX_AGE_MS = 5_000;
+const CACHE_SIZE = 8;
+const SLICE_MS = 8;
+
+/** What a queue row shows of its case's SLA. */
+export interface RowSla {
+  breached: boolean;
+  dueAt?: string;
+  dueKind?: 'firstResponse' | 'nextUpdate';
+  paused: boolean;
+}
+
+/**
+ * The queue's filters; `accounts`: the customers on the phone number typed as the search text;
+ * `owner`: only the open cases this operator owns; `waitingAt`: only the unowned open cases of this level.
+ */
+export type QueueQuery = CaseSearchQuery & { accounts?: string[]; owner?: string; waitingAt?: Level };
+
+/** The cases a person's or a level's view is limited to (undefined: every case). */
+function withinOf(store: CaseStore, { owner, waitingAt }: QueueQuery): ReadonlySet<string> | undefined {
+  if (owner !== undefined) return caseQueues(store).ownedBy(owner);
+  return waitingAt !== undefined ? caseQueues(store).waitingAt(waitingAt) : undefined;
+}
+
+export interface Ordered {
+  key: string;
+  version: number;
+  builtAt: number;
+  total: number;
+  /** The urgent matches in queue order; every later row is a newest-first non-urgent match. */
+  head: string[];
+  /** The non-urgent matches, newest first (computed on first need when the index was not ready). */
+  tail: () => string[];
+  sla: Map<string, RowSla>;
+}
+
+const caches = new WeakMap<CaseStore, Ordered[]>();
+const indexed = new WeakSet<CaseStore>();
+const watched = new WeakSet<CaseStore>();
+
+/** Notes when the store's search index is built (searchCases answers once it is). */
+function watchIndex(store: CaseStore): void {
+  if (watched.has(store)) return;
+  watched.add(store);
+  void store.searchCases({ limit: 1 }).then(() => indexed.add(store), () => undefined);
+}
+
+const INDEX_WAIT_MS = 150;
+
+/** Whether the store's search index is built, waiting a moment for it (a small desk builds it in that time). */
+export async function searchIndexReady(store: CaseStore): Promise<boolean> {
+  watchIndex(store);
+  if (indexed.has(store)) return true;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const ready = await Promise.race([
+    store.searchCases({ limit: 1 }).then(() => true, () => false), // it answers once the index is built
+    new Promise<boolean>((resolve) => (timer = setTimeout(resolve, INDEX_WAIT_MS, false))),
+  ]);
+  clearTimeout(timer);
+  if (ready) indexed.add(store);
+  return ready;
+}
+
+/** The ids the store gives for a query, all of them, newest first. */
+async function searched(store: CaseStore, query: CaseSearchQuery): Promise<string[]> {
+  return (await store.searchCases({ ...query, limit: Math.max(store.count(CASES), 1), offset: 0 })).ids;
+}
+
+/** Every matching case id, newest first: the text search and, for a phone number, every case of the customers on it. */
+async function matching(store: CaseStore, query: QueueQuery): Promise<string[]> {
+  const within = withinOf(store, query);
+  const ids = await matchingAll(store, query);
+  return within ? ids.filter((id) => within.has(id)) : ids;
+}
+
+async function matchingAll(store: CaseStore, query: QueueQuery): Promise<string[]> {
+  const { accounts = [], owner: _owner, waitingAt: _level, ...search } = query;
+  const ids = await searched(store, search);
+  if (accounts.length === 0) return ids;
+  const { text: _typed, ...filters } = search;
+  const theirs = await Promise.all(accounts.map((customerAccount) => searched(store, { ...filters, customerAccount })));
+  const opened = (id: string) => Date.parse(store.get<CaseRecord>(CASES, id)?.openedAt ?? '') || 0;
+  return [...new Set([...ids, ...theirs.flatMap((r) => r)])].sort((a, b) => opened(b) - opened(a));
+}
+
+/** A text-less query answered from the records (the index is not built yet): the urgent matches, the total and, on need, the rest newest first. */
+function scanned(store: CaseStore, query: QueueQuery, urgent: (id: string) => boolean): { candidates: string[]; total: number; tail: () => string[] } {
+  const pass = caseFilter(query);
+  const within = withinOf(store, query);
+  const matches = (r: CaseRecord | undefined): r is CaseRecord => r !== undefined && (!within || within.has(r.id)) && pass(caseFilterFields(r), openedMsOf(r));
+  // A person's or a level's view is a small set: only its cases are read; otherwise every case.
+  const universe = () => (within ? [...within].map((id) => store.get<CaseRecord>(CASES, id)) : store.all<CaseRecord>(CASES)).filter(matches);
+  const { ids, vip } = openWorkOrders(store);
+  const candidates = [...new Set([...ids, ...vip])].filter((id) => matches(store.get<CaseRecord>(CASES, id)));
+  const plain = !within && !query.status && !query.severity && !query.channel && !query.type && !query.agent && !query.customerAccount && !query.from && !query.to;
+  let rest: string[] | undefined;
+  const tail = () => {
+    if (rest) return rest;
+    // Newest first; the later stored of two opened at the same instant first, as the index orders them.
+    const all = universe().filter((r) => !urgent(r.id));
+    const opened = Float64Array.from(all, openedMsOf);
+    const order = Array.from(all.keys()).sort((a, b) => opened[b]! - opened[a]! || b - a);
+    return (rest = order.map((i) => all[i]!.id));
+  };
+  return { candidates, total: plain ? store.count(CASES) : universe().length, tail };
+}
+
+interface Place {
+  /** 0 breached, 1 VIP still worked on, 2 the rest. */
+  group: number;
+  /** The running SLA due instant in ms; Infinity for none. */
+  due: number;
+  opened: number;
+  sla?: RowSla;
+}
+
+/** Places by the reading they come from (or the record, for a case without an SLA): a kept reading is placed once. */
+const places = new WeakMap<object, Place>();
+
+/** The SLA a row shows and the place it sorts at. */
+function placeOf(record: CaseRecord, rules: DeskSettings, nowMs: number): Place {
+  const a = isTimedOpenCase(record) ? keptReading(record, rules, nowMs) : undefined;
+  const known = places.get(a ?? record);
+  if (known) return known;
+  const vip = record.vip === true; // urgent cases are not closed
+  const opened = openedMsOf(record);
+  let place: Place;
+  if (!a) place = { group: vip ? 1 : 2, due: Number.POSITIVE_INFINITY, opened };
+  else {
+    const due = runningDue(a);
+    const sla: RowSla = {
+      breached: a.breached || (isWorkOrder(record) && record.details.breached),
+      ...(due ? { dueAt: due.at, dueKind: due.kind } : {}),
+      paused: a.nextUpdate?.state === 'paused',
+    };
+    place = { group: sla.breached ? 0 : vip ? 1 : 2, due: due ? Date.parse(due.at) : Number.POSITIVE_INFINITY, opened, sla };
+  }
+  places.set(a ?? record, place);
+  return place;
+}
+
+/** `index`: answer a text-less query from the search index (default: once it is built) or from the records. */
+export async function ordered(services: Pick<Services, 'store' | 'settings' | 'now'>, key: string, query: QueueQuery, index?: boolean): Promise<Ordered> {
+  const { store } = services;
+  watchIndex(store);
+  const open = openWorkOrders(store);
+  const cache = caches.get(store) ?? [];
+  caches.set(store, cache);
+  const nowMs = services.now().getTime();
+  const hit = cache.find((c) => c.key === key);
+  if (hit && hit.version === open.version() && Math.abs(nowMs - hit.builtAt) < MAX_AGE_MS) return hit;
+
+  const version = open.version(); // before any wait: a change meanwhile makes the next call rebuild
+  const urgent = (id: string) => open.ids.has(id) || open.vip.has(id);
+  let candidates: string[];
+  let total: number;
+  let tail: () => string[];
+  // From the index, candidates come newest first (their position breaks ties); from a scan, in store order.
+  // A person's or a level's view without text reads its few cases rather than the index's every case.
+  const fromIndex = Boolean(query.text || query.accounts || (withinOf(store, query) === undefined && (index ?? indexed.has(store))));
+  if (fromIndex) {
+    const ids = await matching(store, query);
+    candidates = ids.filter(urgent);
+    const rest = ids.filter((id) => !urgent(id));
+    total = ids.length;
+    tail = () => rest;
+  } else ({ candidates, total, tail } = scanned(store, query, urgent));
+
+  const rules = storeRules(store, services.settings.get().timeZone);
+  const n = candidates.length;
+  const group = new Uint8Array(n);
+  const due = new Float64Array(n);
+  const opened = new Float64Array(n);
+  const sla: Ordered['sla'] = new Map();
+  const late: string[] = []; // urgent but neither breached, VIP nor timed: they sort with the rest, newest first
+  const kept: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const record = store.get<CaseRecord>(CASES, candidates[i]!);
+    if (!record) continue;
+    const place = placeOf(record, rules, nowMs);
+    if (place.sla) sla.set(record.id, place.sla);
+    if (place.group === 2 && place.due === Number.POSITIVE_INFINITY) {
+      late.push(record.id);
+      continue;
+    }
+    group[i] = place.group;
+    due[i] = place.due;
+    opened[i] = place.opened;
+    kept.push(i);
+  }
+  kept.sort((a, b) => group[a]! - group[b]! || (due[a] === due[b] ? (fromIndex ? a - b : opened[b]! - opened[a]! || b - a) : due[a]! < due[b]! ? -1 : 1));
+  const head = kept.map((i) => candidates[i]!);
+  const result: Ordered = { key, version, builtAt: nowMs, total, head, tail: late.length ? mergeNewest(store, late, tail) : tail, sla };
+  const at = cache.findIndex((c) => c.key === key);
+  if (at >= 0) cache.splice(at, 1);
+  cache.unshift(result);
+  cache.length = Math.min(cache.length, CACHE_SIZE);
+  return result;
+}
+
+/** The rest with a few more ids merged in, newest first (computed once, on first need). */
+function mergeNewest(store: CaseStore, more: string[], rest: () => string[]): () => string[] {
+  let merged: string[] | undefined;
+  const opened = (id: string) => openedMsOf(store.get<CaseRecord>(CASES, id) ?? {});
+  return () => {
+    if (merged) return merged;
+    const extra = [...more].sort((a, b) => opened(b) - opened(a));
+    const base = rest();
+    merged = [];
+    let j = 0;
+    for (const id of base) {
+      while (j < extra.length && opened(extra[j]!) > opened(id)) merged.push(extra[j++]!);
+      merged.push(id);
+    }
+    while (j < extra.length) merged.push(extra[j++]!);
+    return merged;
+  };
+}
+
+/** The ids of a page of the queue: from the head, then from the tail. */
+export function pageOf(list: Ordered, offset: number, limit: number): string[] {
+  const head = list.head.slice(offset, offset + limit);
+  if (head.length === limit || offset + head.length >= list.total) return head;
+  const from = Math.max(0, offset - list.head.length);
+  return head.concat(list.tail().slice(from, from + limit - head.length));
+}
+
+/** Reads every urgent case's SLA (sliced, from the desk's opening) so the first queue finds them kept. */
+export async function warmQueue(services: Pick<Services, 'store' | 'settings' | 'now'>): Promise<void> {
+  const { store, settings, now } = services;
+  watchIndex(store);
+  const read = () => ({ rules: storeRules(store, settings.get().timeZone), nowMs: now().getTime(), start: performance.now() });
+  let at = read();
+  for (const id of [...openWorkOrders(store).ids]) {
+    if (performance.now() - at.start > SLICE_MS) {
+      await new Promise((resolve) => setImmediate(resolve));
+      at = read();
+    }
+    const record = store.get<CaseRecord>(CASES, id);
+    if (record && isTimedOpenCase(record)) keptReading(record, at.rules, at.nowMs);
+  }
+}
