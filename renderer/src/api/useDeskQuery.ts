@@ -12,6 +12,8 @@ export type RefreshOn = readonly Entity[] | ((change: StoreChange) => boolean);
 export interface DeskQuery<R> {
   /** The answer for the current input; kept while a refresh runs so the screen does not flicker. */
   data: R | undefined;
+  /** `data` answers an earlier input (only with `keepPrevious`, until the new answer comes). */
+  stale: boolean;
   error: ApiError | null;
   loading: boolean;
   refresh(): void;
@@ -37,14 +39,21 @@ export function useStoreChange(refreshOn: RefreshOn | undefined, onChange: (chan
 interface State<R> {
   key: string | null;
   data: R | undefined;
+  /** The input `data` answers. */
+  dataKey: string | null;
   error: ApiError | null;
   loading: boolean;
 }
 
-/** `input` null: nothing to ask yet (no customer picked). A new input never shows the old input's answer. */
-export function useDeskQuery<N extends CallName>(name: N, input: CallInput<N> | null, options: { refreshOn?: RefreshOn } = {}): DeskQuery<CallResult<N>> {
+/**
+ * `input` null: nothing to ask yet (no customer picked). A new input never shows the old input's
+ * answer, unless `keepPrevious` (a dashboard whose charts would be built again): then it is
+ * marked `stale` until the new one comes.
+ */
+export function useDeskQuery<N extends CallName>(name: N, input: CallInput<N> | null, options: { refreshOn?: RefreshOn; keepPrevious?: boolean } = {}): DeskQuery<CallResult<N>> {
   const key = input === null ? null : JSON.stringify(input);
-  const [state, setState] = useState<State<CallResult<N>>>({ key: null, data: undefined, error: null, loading: false });
+  const keepPrevious = options.keepPrevious === true;
+  const [state, setState] = useState<State<CallResult<N>>>({ key: null, data: undefined, dataKey: null, error: null, loading: false });
   const latest = useRef({ input, key });
   latest.current = { input, key };
   // Answers arrive out of order; only the newest request may set the state.
@@ -53,10 +62,10 @@ export function useDeskQuery<N extends CallName>(name: N, input: CallInput<N> | 
   const load = useCallback(() => {
     const { input, key } = latest.current;
     const mine = ++generation.current;
-    if (input === null) return setState({ key, data: undefined, error: null, loading: false });
-    setState((s) => (s.key === key ? { ...s, loading: true } : { key, data: undefined, error: null, loading: true }));
+    if (input === null) return setState({ key, data: undefined, dataKey: null, error: null, loading: false });
+    setState((s) => (s.key === key ? { ...s, loading: true } : { key, data: s.data, dataKey: s.dataKey, error: null, loading: true }));
     call(name, input).then(
-      (data) => mine === generation.current && setState({ key, data, error: null, loading: false }),
+      (data) => mine === generation.current && setState({ key, data, dataKey: key, error: null, loading: false }),
       (error: unknown) => {
         if (mine !== generation.current) return;
         const failure = error instanceof ApiError ? error : new ApiError({ code: 'internal', message: String(error) });
@@ -69,5 +78,7 @@ export function useDeskQuery<N extends CallName>(name: N, input: CallInput<N> | 
   useStoreChange(options.refreshOn, load);
 
   const current = state.key === key;
-  return { data: current ? state.data : undefined, error: current ? state.error : null, loading: current ? state.loading : input !== null, refresh: load };
+  const answered = state.dataKey === key;
+  const data = answered || keepPrevious ? state.data : undefined;
+  return { data, stale: data !== undefined && !answered, error: current ? state.error : null, loading: current ? state.loading : input !== null, refresh: load };
 }

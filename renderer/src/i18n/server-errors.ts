@@ -1,7 +1,9 @@
 // The main process answers in English; these are the Chinese wordings of its messages. Every
 // literal message of main/server and shared/contract has an entry (checked by
-// server-errors.test.tsx); messages with figures are matched by pattern. A message without an
-// entry is shown as it came.
+// server-errors.test.tsx); messages with figures are matched by pattern. A refusal whose message
+// has no entry reads as its code's words (localiseDeskError).
+import type { DeskErrorShape } from '../../../shared/contract/define.js';
+
 export const zhServerErrors: Record<string, string> = {
   required: '必填',
   'look up the caller first': '请先查找来电客户',
@@ -111,6 +113,11 @@ export const zhServerErrors: Record<string, string> = {
   'this desk is joined to a team server, which fetches the mail': '本工作台已加入团队服务器，邮件由团队服务器收取',
   'no SMTP server is set: a manager sets one under Channels': '尚未设置发件服务器（SMTP）：请经理在渠道设置中设置',
   'the customer has no email address to reply to': '该客户没有可答复的邮箱地址',
+  'at least 7 days': '至少 7 天',
+  'at most 3650 days': '最多 3650 天',
+  // Reasons the desk itself writes into the history and the audit.
+  'first start: the first manager account': '首次启动：创建第一位经理账号',
+  'demo data': '演示数据',
   'choose L1, L2, L3 or supervisor': '请选择 L1、L2、L3 或主管',
   'choose an operator': '请选择操作员',
   'give a reason for the transfer': '请填写转交原因',
@@ -176,6 +183,16 @@ export const zhServerPatterns: [RegExp, string][] = [
     /^the team server cannot be reached, and you have not signed in on this desk online in the last (\d+) hours; sign in again when the desk is online$/,
     '无法连接团队服务器，且你在最近 $1 小时内没有在本工作台在线登录过；请在线时重新登录',
   ],
+  // Reasons with figures the desk itself writes into the history and the audit.
+  [/^(\d+) failed sign-ins in a row$/, '连续 $1 次登录失败'],
+  [/^published from (.+)$/, '由文件 $1 发布'],
+  [/^SLA breached, escalated (\S+) → (\S+): (.*)$/, 'SLA 超时，已由 $1 升级至 $2：$3'],
+  [/^SLA breached — (.*)$/, 'SLA 超时 — $1'],
+  [/^the store is anchored from here on: events #1–#(\d+) were written before the anchor existed and are vouched for through the hash chain$/, '自此数据已加锚：第 1–$1 号事件写于加锚之前，由哈希链担保'],
+  [/^event #(\d+) was damaged beyond repair and is not in any backup; the intact events after it were kept$/, '第 $1 号事件已损坏且无备份可恢复；其后完好的事件已保留'],
+  [/^events #(\d+)–#(\d+) were lost from the damaged journal; the records were restored from the snapshot taken at event #(\d+)$/, '损坏的日志丢失了第 $1–$2 号事件；记录已从第 $3 号事件时的快照恢复'],
+  [/^(\S+): nothing to change on the server$/, '$1：服务器上无需更改'],
+  [/^(\d+) settled cases older than the working set$/, '$1 个早于工作范围的已结案件'],
 ];
 
 export const localiseServerMessage = (message: string, language: string) => {
@@ -185,3 +202,26 @@ export const localiseServerMessage = (message: string, language: string) => {
   for (const [pattern, zh] of zhServerPatterns) if (pattern.test(message)) return message.replace(pattern, zh);
   return message;
 };
+
+/** What each kind of refusal reads as when its message has no Chinese wording yet. */
+const zhByCode: Record<DeskErrorShape['code'], string> = {
+  'invalid-input': '输入无效，请检查此项',
+  unauthenticated: '请先登录',
+  forbidden: '无权执行此操作',
+  'not-found': '未找到该记录',
+  conflict: '与当前状态冲突，请刷新后重试',
+  'too-many-attempts': '尝试次数过多，请稍后再试',
+  'disk-full': '磁盘已满：未保存任何内容',
+  internal: '工作台发生意外错误',
+};
+
+/**
+ * A refusal of the desk in the interface language: its message's wording when there is one, else
+ * the words for its code, so no English reaches a Chinese screen (the English message stays in
+ * the desk's log and on the command line).
+ */
+export function localiseDeskError(error: Pick<DeskErrorShape, 'code' | 'message'>, language: string): string {
+  const text = localiseServerMessage(error.message, language);
+  if (!language.startsWith('zh') || text !== error.message || /[\u4e00-\u9fff]/.test(text)) return text;
+  return zhByCode[error.code] ?? text;
+}

@@ -18,6 +18,7 @@ export const zhCN: Messages = {
       hint: 'F1：快捷键',
     },
     loading: '正在打开工作台…',
+    charts: { noData: '暂无数据', loading: '正在加载数据…' },
   },
   setup: {
     title: '初始化工作台',

@@ -38,7 +38,6 @@ export const messages = {
       billedShort: 'Billed',
       case: 'Case',
       creditColumn: 'Credit',
-      status: { open: 'Open', explained: 'Explained', disputed: 'Disputed', 'dispute-explained': 'Dispute explained', 'dispute-corrected': 'Dispute corrected', 'dispute-rejected': 'Dispute rejected' },
     },
   },
   zhCN: {
@@ -78,9 +77,8 @@ export const messages = {
       periodShort: '账期',
       expectedShort: '预期',
       billedShort: '账单',
-      case: '工单',
+      case: '案件',
       creditColumn: '退还金额',
-      status: { open: '处理中', explained: '已解释', disputed: '争议中', 'dispute-explained': '争议已解释', 'dispute-corrected': '争议已更正', 'dispute-rejected': '争议已驳回' },
     },
   },
 };

@@ -1,11 +1,11 @@
-// The manager's dashboard (issue 6): figures for a date range and filters, charts that export
-// as PNG, and report exports (CSV/XLSX/PDF) streamed by the main process with a progress bar and a cancel.
-import { Alert, Box, Button, LinearProgress, MenuItem, Paper, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
-import { BarChart } from '@mui/x-charts/BarChart';
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+// The manager's dashboard (issue 6): figures for a date range and filters (DashboardFigures:
+// charts that export as PNG), and report exports (CSV/XLSX/PDF) streamed by the main process
+// with a progress bar and a cancel.
+import { Alert, Box, Button, LinearProgress, MenuItem, Paper, Stack, TextField, Typography } from '@mui/material';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CHANNELS, SEVERITIES } from '../../../../shared/domain/case.js';
-import { REPORT_FORMATS, REPORT_NAMES, type Counted } from '../../../../shared/contract/dashboard.js';
+import { REPORT_FORMATS, REPORT_NAMES } from '../../../../shared/contract/dashboard.js';
 import { call } from '../../api/client.js';
 import { useDeskQuery } from '../../api/useDeskQuery.js';
 import { useFieldErrors } from '../../components/useFieldErrors.js';
@@ -14,71 +14,9 @@ import { useSession } from '../../state/session.js';
 import { addDays, instantInZone } from '../../../../shared/rules/zone.js';
 import { CenterReport } from '../team/CenterReport.js';
 import { downloadBase64 } from '../../components/download.js';
-import { downloadSvgAsPng } from './download.js';
+import { DashboardFigures } from './DashboardFigures.js';
 
 const dateIn = (ms: number, timeZone: string) => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(ms));
-
-function ChartCard({ title, name, children }: { title: string; name: string; children: ReactNode }) {
-  const { t } = useTranslation();
-  const ref = useRef<HTMLDivElement>(null);
-  const exportPng = () => {
-    const svg = ref.current?.querySelector<SVGSVGElement>('svg.MuiChartsSurface-root') ?? ref.current?.querySelector('svg');
-    if (svg) void downloadSvgAsPng(svg, `${name}.png`);
-  };
-  return (
-    <Paper variant="outlined" sx={{ p: 1, minWidth: 0 }} role="region" aria-label={title}>
-      <Box sx={{ display: 'flex', alignItems: 'center' }}>
-        <Typography variant="subtitle2" component="h3" sx={{ flex: 1 }}>
-          {title}
-        </Typography>
-        <Button size="small" onClick={exportPng}>
-          {t('dashboard.png')}
-        </Button>
-      </Box>
-      <Box ref={ref}>{children}</Box>
-    </Paper>
-  );
-}
-
-function Figure({ label, value, sub }: { label: string; value: string | number; sub?: string }) {
-  return (
-    <Paper variant="outlined" sx={{ p: 1, minWidth: 130, flex: 1 }}>
-      <Typography variant="caption" color="text.secondary">
-        {label}
-      </Typography>
-      <Typography variant="h6" data-figure={label}>
-        {value}
-      </Typography>
-      {sub && (
-        <Typography variant="caption" color="text.secondary">
-          {sub}
-        </Typography>
-      )}
-    </Paper>
-  );
-}
-
-function CountList({ title, items, label }: { title: string; items: Counted[]; label?: (key: string) => string }) {
-  const { t } = useTranslation();
-  return (
-    <Paper variant="outlined" sx={{ p: 1, minWidth: 0 }}>
-      <Typography variant="subtitle2" component="h3">
-        {title}
-      </Typography>
-      {items.length === 0 ? (
-        <Typography variant="body2" color="text.secondary">
-          {t('dashboard.none')}
-        </Typography>
-      ) : (
-        items.slice(0, 8).map((i) => (
-          <Typography key={i.key} variant="body2">
-            {(label ? label(i.key) : i.key) || t('dashboard.noReason')}: {i.count}
-          </Typography>
-        ))
-      )}
-    </Paper>
-  );
-}
 
 /** An id for one export, so its progress events and its cancel are told apart from another window's. */
 const newExportId = () => `export-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
@@ -203,8 +141,11 @@ export function DashboardPanel() {
   });
   // The figures follow the filters last applied, and every case change after that.
   const [applied, setApplied] = useState(query);
-  const figures = useDeskQuery('dashboard.summary', applied, { refreshOn: ['cases'] });
+  // The last figures stay on screen (dimmed) while new ones load: the charts update in place
+  // instead of being built again, which costs more than the figures themselves.
+  const figures = useDeskQuery('dashboard.summary', applied, { refreshOn: ['cases'], keepPrevious: true });
   const summary = figures.data ?? null;
+  const stale = figures.stale;
   // eslint-disable-next-line react-hooks/exhaustive-deps
   useEffect(() => void (figures.error && errors.fromError(figures.error)), [figures.error]);
   function load() {
@@ -223,16 +164,6 @@ export function DashboardPanel() {
     }
   }
   const s = summary;
-  const bars = (items: Counted[], label: (k: string) => string) => ({
-    xAxis: [{ scaleType: 'band' as const, data: items.map((i) => label(i.key)), tickLabelInterval: () => true, height: 28 }],
-    series: [{ data: items.map((i) => i.count), label: t('dashboard.cases') }],
-  });
-  // Long labels (categories) lie along the bars instead of overlapping under them.
-  const horizontalBars = (items: Counted[], label: (k: string) => string) => ({
-    layout: 'horizontal' as const,
-    yAxis: [{ scaleType: 'band' as const, data: items.map((i) => label(i.key)), width: 130 }],
-    series: [{ data: items.map((i) => i.count), label: t('dashboard.cases') }],
-  });
   return (
     <Stack spacing={1.5}>
       <Paper
@@ -279,70 +210,13 @@ export function DashboardPanel() {
             {errors.errors.form}
           </Alert>
         )}
+        <Box sx={{ height: 4, mt: 1 }}>{figures.loading && <LinearProgress aria-label={t('dashboard.loading')} />}</Box>
       </Paper>
 
       {s && (
-        <>
-          <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', rowGap: 1 }} aria-label={t('dashboard.figures')}>
-            <Figure label={t('dashboard.totalCases')} value={s.totalCases} />
-            <Figure label={t('dashboard.slaCompliance')} value={s.sla.compliancePercent === '—' ? '—' : `${s.sla.compliancePercent}%`} sub={t('dashboard.slaSub', s.sla)} />
-            <Figure label={t('dashboard.escalations')} value={s.escalations.count} />
-            <Figure label={t('dashboard.refunds')} value={s.refunds.completedAmount} sub={t('dashboard.refundSub', s.refunds)} />
-            <Figure label={t('dashboard.compensation')} value={s.compensation.amount} sub={t('dashboard.compensationSub', s.compensation)} />
-            <Figure label={t('dashboard.complaints')} value={s.complaints.count} />
-          </Stack>
-          <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(380px, 1fr))', gap: 1 }}>
-            <ChartCard title={t('dashboard.overTime')} name={`cases-over-time-${s.from}-${s.to}`}>
-              <BarChart
-                height={220}
-                xAxis={[{ scaleType: 'band', data: s.series.map((p) => p.period.slice(5)), height: 28 }]}
-                series={[{ data: s.series.map((p) => p.count), label: t('dashboard.cases') }]}
-                hideLegend
-              />
-            </ChartCard>
-            <ChartCard title={t('dashboard.byChannel')} name={`cases-by-channel-${s.from}-${s.to}`}>
-              <BarChart height={220} {...bars(s.byChannel, (k) => t(`dashboard.channels.${k}`))} hideLegend />
-            </ChartCard>
-            <ChartCard title={t('dashboard.byCategory')} name={`cases-by-category-${s.from}-${s.to}`}>
-              <BarChart height={Math.max(220, 28 * s.byCategory.length + 40)} {...horizontalBars(s.byCategory, (k) => t(`dashboard.categories.${k}`, { defaultValue: k }))} hideLegend />
-            </ChartCard>
-            <ChartCard title={t('dashboard.bySeverity')} name={`cases-by-severity-${s.from}-${s.to}`}>
-              <BarChart height={220} {...bars(s.bySeverity, (k) => k)} hideLegend />
-            </ChartCard>
-          </Box>
-          <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(240px, 1fr))', gap: 1 }}>
-            <CountList title={t('dashboard.rejectionReasons')} items={s.refunds.rejectionReasons} />
-            <CountList title={t('dashboard.exclusionReasons')} items={s.compensation.exclusionReasons} />
-            <CountList title={t('dashboard.escalationLevels')} items={s.escalations.byLevel} />
-          </Box>
-          <Paper variant="outlined" sx={{ p: 1 }}>
-            <Typography variant="subtitle2" component="h3">
-              {t('dashboard.perAgent')}
-            </Typography>
-            <Table size="small" aria-label={t('dashboard.perAgent')}>
-              <TableHead>
-                <TableRow>
-                  {(['agent', 'cases', 'refunds', 'compensation', 'complaints', 'firstResponseMet', 'firstResponseBreached'] as const).map((k) => (
-                    <TableCell key={k}>{t(`dashboard.columns.${k}`)}</TableCell>
-                  ))}
-                </TableRow>
-              </TableHead>
-              <TableBody>
-                {s.agents.map((a) => (
-                  <TableRow key={a.agent}>
-                    <TableCell>{a.agent}</TableCell>
-                    <TableCell>{a.cases}</TableCell>
-                    <TableCell>{a.refunds}</TableCell>
-                    <TableCell>{a.compensation}</TableCell>
-                    <TableCell>{a.complaints}</TableCell>
-                    <TableCell>{a.firstResponseMet}</TableCell>
-                    <TableCell>{a.firstResponseBreached}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </Paper>
-        </>
+        <Stack spacing={1.5} sx={{ opacity: stale ? 0.5 : 1 }} aria-busy={stale}>
+          <DashboardFigures summary={s} />
+        </Stack>
       )}
       <CenterReport from={new Date(instantInZone(applied.from, 0, timeZone)).toISOString()} to={new Date(instantInZone(addDays(applied.to, 1), 0, timeZone)).toISOString()} />
       <ExportSection from={from} to={to} />
