@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { call } from './define.js';
+import type { SummaryParts } from '../domain/summary.js';
 
 /** The desk's link to its team: none (a desk on its own), or online / syncing / offline. */
 export interface TeamStatusView {
@@ -80,6 +81,8 @@ export interface CenterCaseHit {
   status: string;
   customerName: string;
   summary: string;
+  /** The summary's parts when the desk generated it: the renderer words them. */
+  summaryParts?: SummaryParts;
   openedAt: string;
   inReplica: boolean;
 }

@@ -4,6 +4,7 @@ import { CASES } from '../../../shared/domain/entities.js';
 import { digestRecords } from '../../team/desk/digest.js';
 import type { Handlers } from '../context.js';
 import { notFound } from '../errors.js';
+import { withSummaryParts } from '../../../shared/domain/summary.js';
 
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
 const hit = (record: Record<string, unknown> & { id: string }, inReplica: boolean): CenterCaseHit => ({
@@ -12,6 +13,7 @@ const hit = (record: Record<string, unknown> & { id: string }, inReplica: boolea
   status: text(record.status),
   customerName: text(record.customerName),
   summary: text(record.summary),
+  ...withSummaryParts({ type: record.type, details: record.details }),
   openedAt: text(record.openedAt),
   inReplica,
 });

@@ -46,6 +46,7 @@ export const ACTION_LABELS: Record<string, Label> = {
   'orders.imported': { en: 'Orders imported', zh: '导入订单' },
   'order.imported': { en: 'Order imported', zh: '导入订单' },
   'order.recorded': { en: 'Order recorded', zh: '记录订单' },
+  'desk.setUp': { en: 'Desk set up (first manager)', zh: '工作台初始化（第一位经理）' },
   'operator.created': { en: 'Operator created', zh: '创建操作员' },
   'operator.activated': { en: 'Operator activated', zh: '操作员已启用' },
   'operator.deactivated': { en: 'Operator deactivated', zh: '操作员已停用' },
@@ -69,10 +70,13 @@ export const ACTION_LABELS: Record<string, Label> = {
   'store.event-lost': { en: 'Damaged record left out', zh: '损坏的记录已略过' },
   'store.anchored': { en: 'Store anchored', zh: '数据已加锚' },
   'team.joined': { en: 'Joined the team', zh: '已加入团队' },
+  'team.signedIn': { en: 'Signed in through the team server', zh: '已通过团队服务器登录' },
   'team.confirmed': { en: 'Confirmed by the team server', zh: '团队服务器已确认' },
   'team.refused': { en: 'Not applied by the team server', zh: '团队服务器未采纳' },
   'team.redone': { en: 'Change redone', zh: '更改已重做' },
   'team.dismissed': { en: 'Change dismissed', zh: '更改已忽略' },
+  'team.fetched': { en: 'Fetched from the team server', zh: '已从团队服务器取回' },
+  'team.pruned': { en: 'Older settled cases left this desk (kept on the team server)', zh: '较早的已结案件移出本工作台（团队服务器保留）' },
 };
 
 /** The action in words in the interface language; an action this desk does not know keeps its code. */
