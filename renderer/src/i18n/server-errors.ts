@@ -3,6 +3,7 @@
 // server-errors.test.tsx); messages with figures are matched by pattern. A refusal whose message
 // has no entry reads as its code's words (localiseDeskError).
 import type { DeskErrorShape } from '../../../shared/contract/define.js';
+import { STATUS_LABELS } from './labels.js';
 
 export const zhServerErrors: Record<string, string> = {
   required: '必填',
@@ -33,12 +34,12 @@ export const zhServerErrors: Record<string, string> = {
   'the desk is already set up; sign in instead': '工作台已初始化，请直接登录',
   'this account is deactivated; ask a manager': '该账号已停用，请联系经理',
   'customer not found': '未找到该客户',
-  'case not found': '未找到该工单',
+  'case not found': '未找到该案件',
   'key event not found': '未找到该重大活动',
-  'refund case not found': '未找到该退款工单',
+  'refund case not found': '未找到该退款案件',
   'operator not found': '未找到该操作员',
   'the connection to the desk was lost; reload the page': '与工作台的连接已断开，请刷新页面',
-  'a case id looks like C-000123': '工单编号格式如 C-000123',
+  'a case id looks like C-000123': '案件编号格式如 C-000123',
   'a key-event id looks like KE-00001': '重大活动编号格式如 KE-00001',
   'attach the company verification documents': '请附上企业认证材料',
   'at most 10 files': '最多 10 个文件',
@@ -71,7 +72,7 @@ export const zhServerErrors: Record<string, string> = {
   'must not be before the start date': '不能早于开始日期',
   'an export with this id is running': '同一编号的导出正在进行',
   'the export was cancelled': '导出已取消',
-  'the desk hit an unexpected error (written to its log); check the case before trying again': '工作台发生意外错误（已写入日志）；重试前请先检查工单',
+  'the desk hit an unexpected error (written to its log); check the case before trying again': '工作台发生意外错误（已写入日志）；重试前请先检查案件',
   'you cannot deactivate yourself': '不能停用自己的账号',
   'must not be in the past: decisions already made keep their version': '不能是过去的时间：已作出的决定沿用原版本',
   'an order is listed twice': '同一订单被列出了两次',
@@ -150,18 +151,18 @@ export const zhServerPatterns: [RegExp, string][] = [
   [/^choose the column that holds (\S+)$/, '请选择 $1 所在的列'],
   [/^call (\S+) is already linked to (\S+)$/, '来电 $1 已关联到 $2'],
   [/^not a readable CSV file: (.+)$/, '无法读取该 CSV 文件：$1'],
-  [/^case (\S+) is (\S+); this needs it to be (.+)$/, '工单 $1 当前状态为 $2；此操作要求状态为 $3'],
+  [/^case (\S+) is (\S+); this needs it to be (.+)$/, '案件 $1 当前状态为 $2；此操作要求状态为 $3'],
   [/^four eyes: (\S+) submitted (\S+) and cannot review it; another supervisor must$/, '四眼原则：$1 提交了 $2，不能自行审核；须由另一位主管审核'],
   [/^four eyes: (\S+) registered (\S+) and cannot review it; another supervisor must$/, '四眼原则：$1 登记了 $2，不能自行审核；须由另一位主管审核'],
   [/^not eligible — (.*)$/, '不符合条件 — $1'],
   [/^key event (\S+) is already (approved|rejected)$/, '重大活动 $1 已被处理（$2）'],
-  [/^only a supervisor or the case's agent \((.+)\) may download this receipt$/, '只有主管或该工单的坐席（$1）可以下载此回执'],
+  [/^only a supervisor or the case's agent \((.+)\) may download this receipt$/, '只有主管或该案件的坐席（$1）可以下载此回执'],
   [/^refund (\S+) is (\S+); a receipt exists once it is approved$/, '退款 $1 当前状态为 $2；批准后才有回执'],
   [/^order (\S+) is not an order of (\S+)$/, '订单 $1 不属于客户 $2'],
   [/^order (\S+) is already in refund (\S+) \((\S+)\)$/, '订单 $1 已在退款 $2 中（$3）'],
   [/^this needs the (\S+) role; you are signed in as (\S+)$/, '此操作需要 $1 角色；你当前以 $2 身份登录'],
   [/^"(.+)" is larger than 10 MB$/, '“$1”超过 10 MB'],
-  [/^(\S+) is a (\S+) case, not a work order$/, '$1 是 $2 类工单，不是技术工单'],
+  [/^(\S+) is a (\S+) case, not a work order$/, '$1 是 $2 类案件，不是工单'],
   [/^a (\S+) work order cannot become (\S+); it may become (.+)$/, '$1 状态的工单不能变为 $2；可以变为 $3'],
   [/^(\S+) is closed: reopen it first$/, '$1 已关闭：请先重新打开'],
   [/^a (\S+) work order cannot be escalated; reopen it first$/, '$1 状态的工单不能升级；请先重新打开'],
@@ -199,7 +200,8 @@ export const localiseServerMessage = (message: string, language: string) => {
   if (!language.startsWith('zh')) return message;
   const exact = zhServerErrors[message];
   if (exact !== undefined) return exact;
-  for (const [pattern, zh] of zhServerPatterns) if (pattern.test(message)) return message.replace(pattern, zh);
+  // The figures a pattern carries over may be status codes ("submitted or approved"): in words too.
+  for (const [pattern, zh] of zhServerPatterns) if (pattern.test(message)) return message.replace(pattern, zh).replace(/ or /g, '或').replace(/[a-z]+(?:-[a-z]+)*/g, (w) => STATUS_LABELS[w]?.zh ?? w);
   return message;
 };
 

@@ -36,7 +36,7 @@ export const messages = {
       broken: '哈希链在第 {{seq}} 条事件处断裂',
       checking: '正在校验哈希链…',
       checkAgain: '重新校验',
-      caseTitle: '工单/案件历史',
+      caseTitle: '案件历史',
       caseId: '案件编号',
       show: '查看',
       globalTitle: '全部事件',

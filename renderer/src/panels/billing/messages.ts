@@ -52,7 +52,7 @@ export const messages = {
       question: '客户的问题',
       open: '登记咨询',
       opened: '账单咨询 {{id}} 已登记',
-      list: '该客户的账单工单',
+      list: '该客户的账单案件',
       total: '合计 {{total}} {{currency}}',
       explainTitle: '解释费用',
       usageMetric: '计量项',
