@@ -152,6 +152,16 @@ async function main() {
     const queueOpenMs = (await page.evaluate(`window.__bench.clickAndWait('[role=button], button', 'Queue', '[data-testid=queue] [data-case-id]')`)) as number;
     say(`queue open ${Math.round(queueOpenMs)} ms`);
 
+    // A search typed before the desk's search index is built is answered "building the search
+    // index" at once: wait for the index first (reported as searchIndexWaitMs), so the searches
+    // below time the index's answers, not that notice.
+    const indexWaitStart = performance.now();
+    while (((await page.evaluate(`window.api.call('queue.list', { text: 'x', view: 'all', limit: 1, offset: 0 })`)) as { value: { searching?: boolean } }).value.searching) {
+      await page.waitForTimeout(200);
+    }
+    const searchIndexWaitMs = performance.now() - indexWaitStart;
+    say(`search index ready ${Math.round(searchIndexWaitMs)} ms after the queue opened`);
+
     // Search as typed: the last keystroke → the final results (total and first row) on screen.
     const search = page.locator('input[name=queue-search]');
     const searchMs: number[] = [];
@@ -246,6 +256,7 @@ async function main() {
       seedMs: reuse ? null : Math.round(seeded.ms),
       hostReadyMs: Math.round(hostReadyMs),
       queueOpenMs: r1(queueOpenMs),
+      searchIndexWaitMs: Math.round(searchIndexWaitMs),
       searches: searchMs.length,
       searchP50Ms: r1(pct(searchMs, 50)),
       searchP95Ms: r1(pct(searchMs, 95)),
