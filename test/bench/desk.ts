@@ -229,8 +229,9 @@ async function main() {
     say(`audit page ${auditMs.map(Math.round).join(' / ')} ms`);
 
     // The year's XLSX exported from the desk (as its Export button asks): wall time, and the
-    // host's longest event-loop block meanwhile (the export is written in slices).
-    await loopStats(host);
+    // host's longest event-loop block meanwhile (the export is written in slices). The peak RSS
+    // before it is the queue's, search's and dashboard's (rssBeforeExportMb).
+    const beforeExport = await loopStats(host);
     const deskExport = (await page.evaluate(`(async () => {
       const t = performance.now();
       const outcome = await window.api.call('reports.export', { report: 'cases', format: 'xlsx', from: ${JSON.stringify(day(-366))}, to: ${JSON.stringify(day(1))}, exportId: 'bench' });
@@ -273,6 +274,7 @@ async function main() {
       xlsxRows,
       xlsxMb: r1(statSync(out).size / 1048576),
       rssMb: stats.peakRssMb,
+      rssBeforeExportMb: beforeExport.peakRssMb,
       loadavg: { start: loadStart, end: loadavg() },
       machine: { cpu: cpus[0]?.model ?? 'unknown', cores: cpus.length, node: process.version, memGb: Math.round(os.totalmem() / 2 ** 30) },
     };
