@@ -103,7 +103,8 @@ beforeAll(async () => {
     stepsTried: ['检查安全组规则', '重启实例'],
     incident: { region: 'cn-hangzhou', affectedServices: ['云服务器'], symptoms: '远程登录超时', mitigationAttempted: '切换到备用实例' },
   });
-  await pageCall(page, 'workOrders.escalate', { id: wo.id, reason: '需要产品专家' });
+  // Up to the supervisor level (L1 → L2 → L3 → supervisor): the level is shown, and the approval queue lists it.
+  for (const reason of ['需要值班工程师', '需要产品专家', '需要主管协调']) await pageCall(page, 'workOrders.escalate', { id: wo.id, reason });
 
   for (const o of await pageCall<{ username: string }[]>(page, 'operators.list', {})) identifiers.add(o.username);
   for (const c of desk.customers) identifiers.add(c.id);

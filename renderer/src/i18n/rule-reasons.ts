@@ -210,6 +210,7 @@ export const zhReasonValues: Record<string, string> = {
   "Code development": "代码开发",
   "Routine O&M services": "日常运维服务",
   "24/7": "7×24 小时",
+  "supervisor": "主管",
   "bundled mainland-China calendar": "内置中国大陆日历",
   "calendar given with the request": "请求附带的日历",
 };

@@ -36,6 +36,7 @@ import { Countdown, SEVERITY_COLOR } from '../work-orders/format.js';
 import { statusLabel } from '../../i18n/labels.js';
 import { useSummaryText } from '../../i18n/summaries.js';
 import { ruleValue } from '../../i18n/rule-reasons.js';
+import { levelLabel } from '../../components/ownership.js';
 
 function Timer({ label, timer, paused }: { label: string; timer: SlaTimerView; paused: boolean }) {
   const { t, i18n } = useTranslation();
@@ -105,7 +106,7 @@ export function CaseDialog({ id, onClose }: { id: string | null; onClose(): void
                 {t('workOrders.page.customer')}: <strong>{c.customerName}</strong> ({c.customerAccount})
               </Typography>
               {c.vip && <Chip size="small" label={t('workOrders.page.vip')} color="secondary" />}
-              {isWo && <Chip size="small" label={t('workOrders.page.level', { level: d.escalationLevel })} />}
+              {isWo && <Chip size="small" label={t('workOrders.page.level', { level: levelLabel(t, d.escalationLevel) })} />}
               {isWo && d.flagSupervisor && <Chip size="small" color="warning" label={t('workOrders.page.flagged')} />}
               {(sla?.breached || d?.breached) && <Chip size="small" color="error" label={t('workOrders.page.breached')} data-testid="breached" />}
             </Stack>
