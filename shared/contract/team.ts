@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { caseId } from './bounds.js';
 import { call } from './define.js';
+import type { WorkOrderView } from './work-orders.js';
 
 /** The desk's link to its team: none (a desk on its own), or online / syncing / offline. */
 export interface TeamStatusView {
@@ -95,6 +97,16 @@ export interface CenterReportView {
   report?: TeamReport;
 }
 
+/**
+ * A case read from the team server (a search hit this desk's replica lacks: settled and older
+ * than `replicaDays`): read-only, with its full history; none while offline or without a team.
+ */
+export interface CenterCaseView {
+  source: CenterSource;
+  replicaDays: number;
+  view?: WorkOrderView;
+}
+
 export const teamCalls = {
   'team.status': call<TeamStatusView>()({ access: 'agent', input: z.object({}).strict() }),
   'team.conflicts': call<TeamConflictView[]>()({ access: 'agent', input: z.object({}).strict() }),
@@ -104,6 +116,8 @@ export const teamCalls = {
   /** A digest of every shared record in this desk's replica: equal digests, equal state. */
   /** Case search over the whole center on the team server (older cases beyond the replica, Chinese too). */
   'team.search': call<CenterSearchView>()({ access: 'agent', input: teamSearchInput }),
+  /** One case and its history as the team server holds it, to read a hit that is not on this desk. */
+  'team.case': call<CenterCaseView>()({ access: 'agent', input: z.object({ id: caseId }).strict() }),
   /** Case counts over the whole center from the team server's SQL (managers). */
   'team.report': call<CenterReportView>()({ access: 'manager', input: teamReportInput }),
   'team.digest': call<{ digest: string; records: number; cursor: number }>()({ access: 'agent', input: z.object({}).strict() }),
