@@ -12,6 +12,8 @@ export interface TeamStatusView {
   /** Commands the server refused, kept until redone or dismissed. */
   conflicts: number;
   deskCode?: string;
+  /** The team server this desk joined. */
+  serverUrl?: string;
   /** Last position of the center's events this desk has applied. */
   cursor: number;
   /** Set when waiting changes need an operator to sign in online again to be sent. */

@@ -41,6 +41,8 @@ export const zhServerErrors: Record<string, string> = {
   'attach the company verification documents': '请附上企业认证材料',
   'at most 10 files': '最多 10 个文件',
   'at least 7 days': '至少 7 天',
+  'whole days': '请输入整数天',
+  'a number of days': '请输入天数',
   'at most 3650 days': '最多 3650 天',
   'at most 20 files': '最多 20 个文件',
   'at most 10 orders': '最多 10 个订单',
