@@ -69,7 +69,7 @@ export const exportCommand: Command = {
     if (existsSync(out) && statSync(out).isDirectory()) throw new UsageError(`--out: ${out} is a directory`);
 
     // Scheduled exports run while the desk is open: then they read a verified copy.
-    const reading = await openStoreForReading(dataDir);
+    const reading = await openStoreForReading(dataDir, { search: false });
     const cancel = new AbortController();
     let rows;
     try {

@@ -62,30 +62,31 @@ export class SearchFeed {
     const index = this.#index;
     const state = this.#state;
     const ts = performance.now();
+    let sliceStart = performance.now();
+    const pause = async () => {
+      await yieldNow();
+      sliceStart = performance.now();
+    };
+    // First the other entities' lazy records (a desk has parsed its cases at opening): once none
+    // is left, the snapshot's bytes are freed, before the index's build needs memory of its own.
+    for (const [entity, m] of state.records)
+      for (const id of entity === this.entity ? [] : [...m.keys()]) {
+        if (this.#stopping) break;
+        state.recOf(m, id);
+        if (performance.now() - sliceStart > 8) await pause();
+      }
     index.beginBulk();
     const ids = [...(state.records.get(this.entity)?.keys() ?? [])];
-    let sliceStart = performance.now();
     for (let i = 0; i < ids.length; i++) {
       if (this.#stopping) break;
       const r = state.get(this.entity, ids[i]!);
       if (r && !index.has(r.id)) index.upsert(r);
       if ((i & 15) === 0 && performance.now() - sliceStart > 8) {
         if (index.pendingDates > 4096) index.settle();
-        await yieldNow();
-        sliceStart = performance.now();
+        await pause();
       }
     }
     index.sortNow();
-    // parse the remaining lazy records of the other entities too, so all() never has to
-    for (const m of state.records.values())
-      for (const id of [...m.keys()]) {
-        if (this.#stopping) break;
-        state.recOf(m, id);
-        if (performance.now() - sliceStart > 8) {
-          await yieldNow();
-          sliceStart = performance.now();
-        }
-      }
     return { ms: Math.round(performance.now() - ts), cases: index.size };
   }
 }

@@ -1,11 +1,10 @@
-import { CssBaseline, ThemeProvider } from '@mui/material';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { ensureApi } from './api/client.js';
 import { App } from './App.js';
 import { i18n } from './i18n/index.js';
-import { theme } from './theme.js';
+import { DeskTheme } from './DeskTheme.js';
 
 ensureApi();
 // The browser host's token came in the address; its cookie carries it from here on, so it
@@ -18,10 +17,9 @@ if (address.searchParams.has('token')) {
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <I18nextProvider i18n={i18n}>
-      <ThemeProvider theme={theme}>
-        <CssBaseline />
+      <DeskTheme>
         <App />
-      </ThemeProvider>
+      </DeskTheme>
     </I18nextProvider>
   </StrictMode>,
 );

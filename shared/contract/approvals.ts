@@ -6,6 +6,7 @@ import type { CaseRecord } from '../domain/case.js';
 import type { ReviewableType } from '../domain/reviewable.js';
 import { call } from './define.js';
 import { caseId, LIMITS, nameText, requiredText } from './bounds.js';
+import type { SummaryParts } from '../domain/summary.js';
 
 /** A reviewable case's type, a supervisor-level escalation, or a VIP key event. */
 export type ApprovalKind = ReviewableType | 'escalation' | 'keyEvent';
@@ -19,6 +20,8 @@ export interface ApprovalItem {
   customerName: string;
   vip: boolean;
   summary: string;
+  /** The summary's parts when the desk generated it: the renderer words them. */
+  summaryParts?: SummaryParts;
   /** Money asked for (refund, compensation), decimal string. */
   amount?: string;
   /** Who submitted / registered / escalated it (four eyes: not this one). */

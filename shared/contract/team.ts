@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { caseId } from './bounds.js';
 import { call } from './define.js';
+import type { SummaryParts } from '../domain/summary.js';
 import type { WorkOrderView } from './work-orders.js';
 
 /** The desk's link to its team: none (a desk on its own), or online / syncing / offline. */
@@ -84,6 +85,8 @@ export interface CenterCaseHit {
   status: string;
   customerName: string;
   summary: string;
+  /** The summary's parts when the desk generated it: the renderer words them. */
+  summaryParts?: SummaryParts;
   openedAt: string;
   inReplica: boolean;
 }

@@ -9,6 +9,7 @@ import { caseOrigin } from './case-origin.js';
 import { call } from './define.js';
 import { accountId, caseId, freeText, LIMITS, list, nameText, requiredName } from './bounds.js';
 import { uploadRef } from './uploads.js';
+import type { SummaryParts } from '../domain/summary.js';
 import { operatorName } from './assignments.js';
 import type { Level } from '../domain/ownership.js';
 
@@ -94,6 +95,8 @@ export interface QueueRow {
   severity?: string;
   status: string;
   summary: string;
+  /** The summary's parts when the desk generated it: the renderer words them. */
+  summaryParts?: SummaryParts;
   agent: string;
   /** Who works on it now (null: it waits in its level's queue). */
   owner: string | null;

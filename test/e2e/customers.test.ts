@@ -26,7 +26,7 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-const recentRow = (text: string) => page.getByRole('table', { name: '最近工单' }).getByRole('row').filter({ hasText: text });
+const recentRow = (text: string) => page.getByRole('table', { name: '最近案件' }).getByRole('row').filter({ hasText: text });
 
 it('registers an unknown caller from the call form and logs the call against them', async () => {
   await page.getByRole('button', { name: '热线来电登记' }).click();

@@ -61,10 +61,10 @@ async function bothLanguages(name: string, englishText: string) {
 
 it('shows the dashboard on seeded data and exports a CSV', async () => {
   await page.getByRole('button', { name: '数据看板', exact: true }).click();
-  const total = page.locator('[data-figure="工单总数"]');
+  const total = page.locator('[data-figure="案件总数"]');
   await total.waitFor();
   expect(Number(await total.textContent())).toBeGreaterThan(0);
-  await page.getByRole('region', { name: '工单趋势' }).locator('svg').first().waitFor();
+  await page.getByRole('region', { name: '案件趋势' }).locator('svg').first().waitFor();
   await bothLanguages('dashboard', 'Cases over time');
 
   const download = page.waitForEvent('download');

@@ -15,6 +15,7 @@ import { roleAllows } from '../../../shared/contract/index.js';
 import { isReviewable, type ReviewableType } from '../../../shared/domain/reviewable.js';
 import { pendingReview, REVIEWS } from '../workspace/review.js';
 import { CASES, CUSTOMERS, KEY_EVENTS } from '../../../shared/domain/entities.js';
+import { withSummaryParts } from '../../../shared/domain/summary.js';
 
 type Stored<T> = T & { [key: string]: unknown };
 type KeyEventStored = Stored<KeyEventRecord>;
@@ -73,6 +74,7 @@ function approvalItems(ctx: HandlerContext): ApprovalItem[] {
         customerName: c.customerName,
         vip: c.vip,
         summary: c.summary,
+        ...withSummaryParts(c),
         ...(review.amount ? { amount: review.amount } : {}),
         submittedBy: review.submitters.at(-1) ?? c.agent,
         since: review.since,
@@ -105,6 +107,7 @@ function approvalItems(ctx: HandlerContext): ApprovalItem[] {
       customerName: customer?.name ?? e.customerAccount,
       vip: customer?.vip ?? false,
       summary: `${e.name} (${e.start} – ${e.end})`,
+      summaryParts: { kind: 'key-event', name: e.name, start: e.start, end: e.end },
       submittedBy: e.registeredBy,
       since: e.registeredAt,
       breached: false,

@@ -6,6 +6,7 @@ import { digestRecords } from '../../team/desk/digest.js';
 import { replicaDays } from '../../team/desk/scope.js';
 import type { Handlers } from '../context.js';
 import { notFound } from '../errors.js';
+import { withSummaryParts } from '../../../shared/domain/summary.js';
 
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
 const hit = (record: Record<string, unknown> & { id: string }, inReplica: boolean): CenterCaseHit => ({
@@ -14,6 +15,7 @@ const hit = (record: Record<string, unknown> & { id: string }, inReplica: boolea
   status: text(record.status),
   customerName: text(record.customerName),
   summary: text(record.summary),
+  ...withSummaryParts({ type: record.type, details: record.details }),
   openedAt: text(record.openedAt),
   inReplica,
 });

@@ -8,6 +8,7 @@ import type { Handlers } from '../context.js';
 import { isOpenWorkOrder } from './model.js';
 import { ordered, pageOf, searchIndexReady } from './queue-order.js';
 import { CASES } from '../../../shared/domain/entities.js';
+import { withSummaryParts } from '../../../shared/domain/summary.js';
 
 export { warmQueue } from './queue-order.js';
 
@@ -36,6 +37,7 @@ export const queueHandlers: Pick<Handlers, 'queue.list'> = {
         ...(c.severity ? { severity: c.severity } : {}),
         status: c.status,
         summary: c.summary,
+        ...withSummaryParts(c),
         agent: c.agent,
         ...ownershipOf(c),
         openedAt: c.openedAt,

@@ -5,6 +5,8 @@ import type { HistoryEntry } from '../../../shared/contract/cases.js';
 import { actionLabel } from '../i18n/actions.js';
 import { formatDateTime } from '../i18n/index.js';
 import { useSession } from '../state/session.js';
+import { actorLabel } from '../i18n/labels.js';
+import { localiseServerMessage } from '../i18n/server-errors.js';
 import { ownershipLabel } from './ownership.js';
 
 export function CaseHistory({ history }: { history: readonly HistoryEntry[] }) {
@@ -17,8 +19,8 @@ export function CaseHistory({ history }: { history: readonly HistoryEntry[] }) {
         {history.map((h) => (
           <ListItem key={h.seq} disableGutters data-action={h.action}>
             <ListItemText
-              primary={`${formatDateTime(h.at, i18n.language, timeZone)} · ${h.actor} · ${actionLabel(h.action, i18n.language)}`}
-              secondary={[h.assignment && t('people.moved', { from: ownershipLabel(t, h.assignment.from), to: ownershipLabel(t, h.assignment.to) }), h.reason].filter(Boolean).join(' — ') || undefined}
+              primary={`${formatDateTime(h.at, i18n.language, timeZone)} · ${actorLabel(h.actor, i18n.language)} · ${actionLabel(h.action, i18n.language)}`}
+              secondary={[h.assignment && t('people.moved', { from: ownershipLabel(t, h.assignment.from), to: ownershipLabel(t, h.assignment.to) }), h.reason && localiseServerMessage(h.reason, i18n.language)].filter(Boolean).join(' — ') || undefined}
             />
           </ListItem>
         ))}

@@ -7,6 +7,7 @@ import type { Decision } from '../../../shared/rules/decision.js';
 import { formatMoney } from './money.js';
 import { RuleList } from './RuleList.js';
 import { useCurrency } from './workspace.js';
+import { decisionNote } from '../i18n/rule-reasons.js';
 
 
 export function DecisionView({ decision, children, label }: { decision: Decision; children?: ReactNode; label?: string }) {
@@ -29,7 +30,7 @@ export function DecisionView({ decision, children, label }: { decision: Decision
       <RuleList rules={decision.rules} />
       {decision.notes.map((note) => (
         <Typography key={note} variant="caption" color="text.secondary" component="p">
-          {note}
+          {decisionNote(note, i18n.language)}
         </Typography>
       ))}
     </Paper>

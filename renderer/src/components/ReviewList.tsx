@@ -13,6 +13,7 @@ import { useSession } from '../state/session.js';
 import { formatMoney } from './money.js';
 import { useCurrency } from './workspace.js';
 import { downloadReceipt } from './download.js';
+import { statusLabel } from '../i18n/labels.js';
 
 /** The reviewed requests that carry an amount. */
 type Request = CaseOf<'refund'> | CaseOf<'compensation'> | CaseOf<'icp-reward'>;
@@ -66,7 +67,7 @@ export function ReviewList({ cases, onChanged, extra }: { cases: Request[]; onCh
                 <Typography variant="body2" sx={{ fontWeight: 600 }}>
                   {c.id}
                 </Typography>
-                <Chip size="small" color={STATUS_COLOR[c.status] ?? 'default'} label={t(`decision.status.${c.status}`, { defaultValue: c.status })} />
+                <Chip size="small" color={STATUS_COLOR[c.status] ?? 'default'} label={statusLabel(c.status, i18n.language)} />
                 {'failedRules' in c.details && c.details.failedRules ? (
                   <Typography variant="body2" data-testid="failed-rules">
                     {t('decision.failedRules', { rules: c.details.failedRules.join(', ') })}

@@ -17,6 +17,7 @@ export const en = {
       hint: 'F1: shortcuts',
     },
     loading: 'Opening the desk…',
+    charts: { noData: 'No data to display', loading: 'Loading data…' },
   },
   setup: {
     title: 'Set up the desk',

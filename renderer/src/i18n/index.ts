@@ -21,6 +21,7 @@ import { messages as teamMessages } from '../panels/team/messages.js';
 import { messages as phoneMessages } from '../panels/phone/messages.js';
 import { messages as mailMessages } from '../panels/mail/messages.js';
 import { messages as fileMessages } from '../components/files.messages.js';
+import { messages as summaryMessages } from './summary.messages.js';
 
 /**
  * Each panel may keep its strings beside it (`messages.ts` exporting `{ en, zhCN }` under one
@@ -46,6 +47,7 @@ const panelMessages: { en: object; zhCN: object }[] = [
   phoneMessages,
   mailMessages,
   fileMessages,
+  summaryMessages,
 ];
 
 export const i18n: I18n = i18next.createInstance();

@@ -95,8 +95,8 @@ export const ruleReasonTemplates: { en: Record<string, string>; zhCN: Record<str
     "C2.multiplier": "场景 {{scenario}} → 倍数 {{multiplier}}×",
     "C3.none": "没有可赔偿的故障：金额 0.00",
     "C3.sum": "{{terms}} = {{amount}}（以赠送金充值，不退现金）",
-    "C4.compensable": "原因 {{cause}}（{{causeLabel}}）可赔偿",
-    "C4.excluded": "原因 {{cause}}（{{causeLabel}}）不在赔偿范围内",
+    "C4.compensable": "原因“{{causeLabel}}”可赔偿",
+    "C4.excluded": "原因“{{causeLabel}}”不在赔偿范围内",
     "C5.compensable": "可赔偿故障中最晚结束的 {{id}} 结束于 {{endedAt}}；{{endedOn}} 之后第 {{days}} 个工作日为 {{deadline}}（{{source}}）；申请日期 {{claimedOn}}",
     "C5.compensable-no-data": "可赔偿故障中最晚结束的 {{id}} 结束于 {{endedAt}}；{{endedOn}} 之后第 {{days}} 个工作日为 {{deadline}}（{{source}}）；申请日期 {{claimedOn}}；{{note}}",
     "C5.any": "没有可赔偿的故障；所有故障中最晚结束的 {{id}} 结束于 {{endedAt}}；{{endedOn}} 之后第 {{days}} 个工作日为 {{deadline}}（{{source}}）；申请日期 {{claimedOn}}",
@@ -221,6 +221,11 @@ const zhReasonValuePatterns: [RegExp, string][] = [
   [/^(\d+) working days?$/, '$1 个工作日'],
 ];
 
+/** A value of the engine's in the interface language: an SLA target ("15 min"), a billing mode, a label. */
+export function ruleValue(value: string, language: string): string {
+  return language.startsWith('zh') ? localiseValue(value) : value;
+}
+
 function localiseValue(value: string): string {
   const whole = zhReasonValues[value];
   if (whole !== undefined) return whole;
@@ -250,4 +255,23 @@ export function ruleReason(rule: Pick<RuleResult, 'reason' | 'code' | 'params'>,
     return localiseValue(value);
   });
   return complete ? text : rule.reason;
+}
+
+/** Chinese for the notes the engine adds to a decision or an SLA reading. */
+const zhNotePatterns: [RegExp, string][] = [
+  [/^reward for a VIP customer: (.+)$/, 'VIP 客户的奖励：$1'],
+  [/^reward for a common customer: (.+)$/, '普通客户的奖励：$1'],
+  [
+    /^approved on (\S+) \((\S+)\): credit due by (\S+) \(\+(\d+) days\), valid until (\S+) \(\+(\d+) year\(s\); the desk counts from the real crediting date\)$/,
+    '$1（$2）备案通过：应于 $3 前入账（+$4 天），有效期至 $5（+$6 年；以实际入账日期起算）',
+  ],
+  [/^the working calendar has no holiday data for (.+): counted as a plain Monday–Friday week$/, '工作日历缺少 $1 年的节假日数据：按普通的周一至周五计算'],
+  [/^no policy version was in force when the case opened \((\S+)\); timed with the earliest, (\S+)$/, '案件受理时（$1）没有生效的政策版本；按最早的版本 $2 计时'],
+];
+
+/** A decision's note in the interface language; a note without a pattern stays as the engine wrote it. */
+export function decisionNote(note: string, language: string): string {
+  if (!language.startsWith('zh')) return note;
+  for (const [pattern, zh] of zhNotePatterns) if (pattern.test(note)) return note.replace(pattern, zh);
+  return note;
 }

@@ -1,7 +1,7 @@
 // Every literal message the main process can refuse with — DeskError(...) and notFound(...) in
 // main/server, zod messages in shared/contract and main/server — has a Simplified Chinese wording.
 import { expect, it } from 'vitest';
-import { localiseServerMessage, zhServerErrors } from './server-errors.js';
+import { localiseDeskError, localiseServerMessage, zhServerErrors } from './server-errors.js';
 
 const sources = {
   ...import.meta.glob('../../../shared/contract/*.ts', { query: '?raw', import: 'default', eager: true }),
@@ -41,7 +41,18 @@ it('has Chinese for every literal message of the main process', () => {
 });
 
 it('translates messages with figures by pattern, and leaves unknown messages as they came', () => {
-  expect(localiseServerMessage('case C-000012 is approved; this needs it to be submitted', 'zh-CN')).toBe('工单 C-000012 当前状态为 approved；此操作要求状态为 submitted');
+  expect(localiseServerMessage('case C-000012 is approved; this needs it to be submitted', 'zh-CN')).toBe('案件 C-000012 当前状态为 已批准；此操作要求状态为 已提交');
   expect(localiseServerMessage('something new', 'zh-CN')).toBe('something new');
   expect(localiseServerMessage('wrong username or password', 'en')).toBe('wrong username or password');
+});
+
+it('words a refusal by its code when its message has no Chinese yet, and keeps English for English', () => {
+  const unknown = { code: 'conflict' as const, message: 'a message written after this table' };
+  expect(localiseDeskError(unknown, 'zh-CN')).toBe('与当前状态冲突，请刷新后重试');
+  expect(localiseDeskError(unknown, 'en')).toBe('a message written after this table');
+  expect(localiseDeskError({ code: 'invalid-input', message: 'a month such as 2026-04' }, 'zh-CN')).toBe('请填写月份，如 2026-04');
+});
+
+it('words the statuses a message carries', () => {
+  expect(localiseServerMessage('case C-000001 is approved; this needs it to be submitted or pending', 'zh-CN')).toBe('案件 C-000001 当前状态为 已批准；此操作要求状态为 已提交或待审批');
 });

@@ -1,7 +1,10 @@
 // The main process answers in English; these are the Chinese wordings of its messages. Every
 // literal message of main/server and shared/contract has an entry (checked by
-// server-errors.test.tsx); messages with figures are matched by pattern. A message without an
-// entry is shown as it came.
+// server-errors.test.tsx); messages with figures are matched by pattern. A refusal whose message
+// has no entry reads as its code's words (localiseDeskError).
+import type { DeskErrorShape } from '../../../shared/contract/define.js';
+import { STATUS_LABELS } from './labels.js';
+
 export const zhServerErrors: Record<string, string> = {
   required: '必填',
   'look up the caller first': '请先查找来电客户',
@@ -31,19 +34,15 @@ export const zhServerErrors: Record<string, string> = {
   'the desk is already set up; sign in instead': '工作台已初始化，请直接登录',
   'this account is deactivated; ask a manager': '该账号已停用，请联系经理',
   'customer not found': '未找到该客户',
-  'case not found': '未找到该工单',
+  'case not found': '未找到该案件',
   'key event not found': '未找到该重大活动',
-  'refund case not found': '未找到该退款工单',
+  'refund case not found': '未找到该退款案件',
   'operator not found': '未找到该操作员',
   'the connection to the desk was lost; reload the page': '与工作台的连接已断开，请刷新页面',
-  'a case id looks like C-000123': '工单编号格式如 C-000123',
+  'a case id looks like C-000123': '案件编号格式如 C-000123',
   'a key-event id looks like KE-00001': '重大活动编号格式如 KE-00001',
   'attach the company verification documents': '请附上企业认证材料',
   'at most 10 files': '最多 10 个文件',
-  'at least 7 days': '至少 7 天',
-  'whole days': '请输入整数天',
-  'a number of days': '请输入天数',
-  'at most 3650 days': '最多 3650 天',
   'at most 20 files': '最多 20 个文件',
   'at most 10 orders': '最多 10 个订单',
   'at most 20 services': '最多 20 项服务',
@@ -73,7 +72,7 @@ export const zhServerErrors: Record<string, string> = {
   'must not be before the start date': '不能早于开始日期',
   'an export with this id is running': '同一编号的导出正在进行',
   'the export was cancelled': '导出已取消',
-  'the desk hit an unexpected error (written to its log); check the case before trying again': '工作台发生意外错误（已写入日志）；重试前请先检查工单',
+  'the desk hit an unexpected error (written to its log); check the case before trying again': '工作台发生意外错误（已写入日志）；重试前请先检查案件',
   'you cannot deactivate yourself': '不能停用自己的账号',
   'must not be in the past: decisions already made keep their version': '不能是过去的时间：已作出的决定沿用原版本',
   'an order is listed twice': '同一订单被列出了两次',
@@ -115,6 +114,13 @@ export const zhServerErrors: Record<string, string> = {
   'this desk is joined to a team server, which fetches the mail': '本工作台已加入团队服务器，邮件由团队服务器收取',
   'no SMTP server is set: a manager sets one under Channels': '尚未设置发件服务器（SMTP）：请经理在渠道设置中设置',
   'the customer has no email address to reply to': '该客户没有可答复的邮箱地址',
+  'at least 7 days': '至少 7 天',
+  'whole days': '请输入整数天',
+  'a number of days': '请输入天数',
+  'at most 3650 days': '最多 3650 天',
+  // Reasons the desk itself writes into the history and the audit.
+  'first start: the first manager account': '首次启动：创建第一位经理账号',
+  'demo data': '演示数据',
   'choose L1, L2, L3 or supervisor': '请选择 L1、L2、L3 或主管',
   'choose an operator': '请选择操作员',
   'give a reason for the transfer': '请填写转交原因',
@@ -147,18 +153,18 @@ export const zhServerPatterns: [RegExp, string][] = [
   [/^choose the column that holds (\S+)$/, '请选择 $1 所在的列'],
   [/^call (\S+) is already linked to (\S+)$/, '来电 $1 已关联到 $2'],
   [/^not a readable CSV file: (.+)$/, '无法读取该 CSV 文件：$1'],
-  [/^case (\S+) is (\S+); this needs it to be (.+)$/, '工单 $1 当前状态为 $2；此操作要求状态为 $3'],
+  [/^case (\S+) is (\S+); this needs it to be (.+)$/, '案件 $1 当前状态为 $2；此操作要求状态为 $3'],
   [/^four eyes: (\S+) submitted (\S+) and cannot review it; another supervisor must$/, '四眼原则：$1 提交了 $2，不能自行审核；须由另一位主管审核'],
   [/^four eyes: (\S+) registered (\S+) and cannot review it; another supervisor must$/, '四眼原则：$1 登记了 $2，不能自行审核；须由另一位主管审核'],
   [/^not eligible — (.*)$/, '不符合条件 — $1'],
   [/^key event (\S+) is already (approved|rejected)$/, '重大活动 $1 已被处理（$2）'],
-  [/^only a supervisor or the case's agent \((.+)\) may download this receipt$/, '只有主管或该工单的坐席（$1）可以下载此回执'],
+  [/^only a supervisor or the case's agent \((.+)\) may download this receipt$/, '只有主管或该案件的坐席（$1）可以下载此回执'],
   [/^refund (\S+) is (\S+); a receipt exists once it is approved$/, '退款 $1 当前状态为 $2；批准后才有回执'],
   [/^order (\S+) is not an order of (\S+)$/, '订单 $1 不属于客户 $2'],
   [/^order (\S+) is already in refund (\S+) \((\S+)\)$/, '订单 $1 已在退款 $2 中（$3）'],
   [/^this needs the (\S+) role; you are signed in as (\S+)$/, '此操作需要 $1 角色；你当前以 $2 身份登录'],
   [/^"(.+)" is larger than 10 MB$/, '“$1”超过 10 MB'],
-  [/^(\S+) is a (\S+) case, not a work order$/, '$1 是 $2 类工单，不是技术工单'],
+  [/^(\S+) is a (\S+) case, not a work order$/, '$1 是 $2 类案件，不是工单'],
   [/^a (\S+) work order cannot become (\S+); it may become (.+)$/, '$1 状态的工单不能变为 $2；可以变为 $3'],
   [/^(\S+) is closed: reopen it first$/, '$1 已关闭：请先重新打开'],
   [/^a (\S+) work order cannot be escalated; reopen it first$/, '$1 状态的工单不能升级；请先重新打开'],
@@ -180,12 +186,46 @@ export const zhServerPatterns: [RegExp, string][] = [
     /^the team server cannot be reached, and you have not signed in on this desk online in the last (\d+) hours; sign in again when the desk is online$/,
     '无法连接团队服务器，且你在最近 $1 小时内没有在本工作台在线登录过；请在线时重新登录',
   ],
+  // Reasons with figures the desk itself writes into the history and the audit.
+  [/^(\d+) failed sign-ins in a row$/, '连续 $1 次登录失败'],
+  [/^published from (.+)$/, '由文件 $1 发布'],
+  [/^SLA breached, escalated (\S+) → (\S+): (.*)$/, 'SLA 超时，已由 $1 升级至 $2：$3'],
+  [/^SLA breached — (.*)$/, 'SLA 超时 — $1'],
+  [/^the store is anchored from here on: events #1–#(\d+) were written before the anchor existed and are vouched for through the hash chain$/, '自此数据已加锚：第 1–$1 号事件写于加锚之前，由哈希链担保'],
+  [/^event #(\d+) was damaged beyond repair and is not in any backup; the intact events after it were kept$/, '第 $1 号事件已损坏且无备份可恢复；其后完好的事件已保留'],
+  [/^events #(\d+)–#(\d+) were lost from the damaged journal; the records were restored from the snapshot taken at event #(\d+)$/, '损坏的日志丢失了第 $1–$2 号事件；记录已从第 $3 号事件时的快照恢复'],
+  [/^(\S+): nothing to change on the server$/, '$1：服务器上无需更改'],
+  [/^(\d+) settled cases older than the working set$/, '$1 个早于工作范围的已结案件'],
 ];
 
 export const localiseServerMessage = (message: string, language: string) => {
   if (!language.startsWith('zh')) return message;
   const exact = zhServerErrors[message];
   if (exact !== undefined) return exact;
-  for (const [pattern, zh] of zhServerPatterns) if (pattern.test(message)) return message.replace(pattern, zh);
+  // The figures a pattern carries over may be status codes ("submitted or approved"): in words too.
+  for (const [pattern, zh] of zhServerPatterns) if (pattern.test(message)) return message.replace(pattern, zh).replace(/ or /g, '或').replace(/[a-z]+(?:-[a-z]+)*/g, (w) => STATUS_LABELS[w]?.zh ?? w);
   return message;
 };
+
+/** What each kind of refusal reads as when its message has no Chinese wording yet. */
+const zhByCode: Record<DeskErrorShape['code'], string> = {
+  'invalid-input': '输入无效，请检查此项',
+  unauthenticated: '请先登录',
+  forbidden: '无权执行此操作',
+  'not-found': '未找到该记录',
+  conflict: '与当前状态冲突，请刷新后重试',
+  'too-many-attempts': '尝试次数过多，请稍后再试',
+  'disk-full': '磁盘已满：未保存任何内容',
+  internal: '工作台发生意外错误',
+};
+
+/**
+ * A refusal of the desk in the interface language: its message's wording when there is one, else
+ * the words for its code, so no English reaches a Chinese screen (the English message stays in
+ * the desk's log and on the command line).
+ */
+export function localiseDeskError(error: Pick<DeskErrorShape, 'code' | 'message'>, language: string): string {
+  const text = localiseServerMessage(error.message, language);
+  if (!language.startsWith('zh') || text !== error.message || /[\u4e00-\u9fff]/.test(text)) return text;
+  return zhByCode[error.code] ?? text;
+}

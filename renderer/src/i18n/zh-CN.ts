@@ -18,6 +18,7 @@ export const zhCN: Messages = {
       hint: 'F1：快捷键',
     },
     loading: '正在打开工作台…',
+    charts: { noData: '暂无数据', loading: '正在加载数据…' },
   },
   setup: {
     title: '初始化工作台',
@@ -54,7 +55,7 @@ export const zhCN: Messages = {
     savedOutOfScope: '已按超出服务范围登记。已向来电人说明：',
     scopeExplanation:
       '售后技术支持覆盖云平台及其服务。“{{category}}”属于责任共担模型中客户一方的责任，我们无法处理；您的诉求已登记。可由合作伙伴或我们的专业服务提供帮助。',
-    recent: '最近工单',
+    recent: '最近案件',
     empty: '暂无记录',
     columns: { id: '编号', opened: '受理时间', customer: '客户', channel: '渠道', category: '类别', summary: '摘要', agent: '坐席' },
     callerHint: '按 F2 跳到此处',

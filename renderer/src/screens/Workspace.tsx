@@ -81,7 +81,7 @@ export function Workspace() {
       </Drawer>
       <Box component="main" sx={{ flex: 1, p: 2, minWidth: 0 }}>
         <Toolbar variant="dense" />
-        <Suspense fallback={<LinearProgress aria-label={panel.id} />}>
+        <Suspense fallback={<LinearProgress aria-label={t(panel.label)} />}>
           <Panel key={panel.id} />
         </Suspense>
         <ShortcutHelp panels={panels.map((p) => ({ label: p.label }))} />

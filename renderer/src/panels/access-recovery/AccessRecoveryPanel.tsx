@@ -16,6 +16,7 @@ import { useFieldErrors } from '../../components/useFieldErrors.js';
 import { submitOnCtrlEnter, useCustomer, useCustomerCases, useF2, useInputRef, validateInput } from '../../components/workspace.js';
 import { useSession } from '../../state/session.js';
 import { CallerLookup } from '../calls/CallerLookup.js';
+import { statusLabel } from '../../i18n/labels.js';
 
 type Reason = (typeof RECOVERY_REASONS)[number];
 
@@ -198,7 +199,7 @@ function ContactsEditor({ match, onSaved }: { match: CustomerMatch; onSaved(cust
 }
 
 function RecoveryCard({ record: c, onChanged }: { record: CaseOf<'access-recovery'>; onChanged(): void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const role = useSession((s) => s.operator?.role ?? 'agent');
   const errors = useFieldErrors();
   const [rejectReason, setRejectReason] = useState('');
@@ -218,7 +219,7 @@ function RecoveryCard({ record: c, onChanged }: { record: CaseOf<'access-recover
     <Paper variant="outlined" sx={{ p: 1.5 }} data-case-id={c.id} data-status={c.status}>
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mb: 1 }}>
         <Typography variant="subtitle2">{c.id}</Typography>
-        <Chip size="small" color={c.status === 'approved' ? 'success' : c.status === 'rejected' ? 'default' : 'warning'} label={t(`decision.status.${c.status}`, { defaultValue: c.status })} />
+        <Chip size="small" color={c.status === 'approved' ? 'success' : c.status === 'rejected' ? 'default' : 'warning'} label={statusLabel(c.status, i18n.language)} />
       </Stack>
       <Typography variant="body2">{t('accessRecovery.change', { role: d.role, from: d.previousHolder, to: d.newHolder })}</Typography>
       <Stack direction="row" spacing={0.5} sx={{ my: 1, flexWrap: 'wrap' }}>

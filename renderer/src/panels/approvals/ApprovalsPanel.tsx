@@ -12,6 +12,7 @@ import { useCurrency } from '../../components/workspace.js';
 import { formatDateTime } from '../../i18n/index.js';
 import { useSession } from '../../state/session.js';
 import { ReviewPane } from './ReviewPane.js';
+import { useSummaryText } from '../../i18n/summaries.js';
 
 const KIND_COLOR: Record<ApprovalKind, 'primary' | 'secondary' | 'warning' | 'info' | 'success' | 'default'> = {
   refund: 'primary',
@@ -27,6 +28,7 @@ const keyOf = (item: ApprovalItem) => `${item.kind}-${item.id}`;
 
 export function ApprovalsPanel() {
   const { t, i18n } = useTranslation();
+  const summaryOf = useSummaryText();
   const currency = useCurrency();
   const timeZone = useSession((s) => s.settings?.timeZone ?? 'Asia/Shanghai');
   const queue = useDeskQuery('approvals.list', {}, { refreshOn: ['cases', 'keyEvents'] });
@@ -106,7 +108,7 @@ export function ApprovalsPanel() {
                         {!item.canDecide && item.kind !== 'escalation' && <Chip size="small" variant="outlined" label={t('approvals.yours')} />}
                       </Stack>
                       <Typography variant="caption" color="text.secondary" component="div" sx={{ overflowWrap: 'anywhere' }}>
-                        {item.summary}
+                        {summaryOf(item)}
                       </Typography>
                     </TableCell>
                     <TableCell>

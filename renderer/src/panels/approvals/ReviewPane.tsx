@@ -8,9 +8,12 @@ import { useDeskQuery } from '../../api/useDeskQuery.js';
 import { CaseHistory } from '../../components/CaseHistory.js';
 import { CaseFacts } from './CaseFacts.js';
 import { ReviewActions } from './ReviewActions.js';
+import { statusLabel } from '../../i18n/labels.js';
+import { useSummaryText } from '../../i18n/summaries.js';
 
 export function ReviewPane({ item, onDecided }: { item: ApprovalItem; onDecided(approved: boolean): void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const summaryOf = useSummaryText();
   const isCase = item.kind !== 'keyEvent';
   const query = useDeskQuery('cases.get', isCase ? { id: item.id } : null, { refreshOn: (change) => change.entity === 'cases' && change.ids.includes(item.id) });
   const view = query.data;
@@ -21,10 +24,10 @@ export function ReviewPane({ item, onDecided }: { item: ApprovalItem; onDecided(
           {t('approvals.pane.title', { id: item.id })}
         </Typography>
         <Chip size="small" label={t(`approvals.kind.${item.kind}`)} />
-        {view && <Chip size="small" variant="outlined" label={t(`decision.status.${view.case.status}`, { defaultValue: t(`billing.status.${view.case.status}`, { defaultValue: view.case.status }) })} />}
+        {view && <Chip size="small" variant="outlined" label={statusLabel(view.case.status, i18n.language)} />}
       </Stack>
       <Typography variant="body2" sx={{ mb: 1, overflowWrap: 'anywhere' }}>
-        {item.summary}
+        {summaryOf(item)}
       </Typography>
       <Box sx={{ mb: 1.5 }}>
         <ReviewActions key={item.id} item={item} onDecided={onDecided} />

@@ -4,6 +4,8 @@ import { Alert, Box, Button, Chip, Paper, Stack, Table, TableBody, TableCell, Ta
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { actionLabel } from '../../i18n/actions.js';
+import { actorLabel, statusLabel, targetLabel } from '../../i18n/labels.js';
+import { localiseServerMessage } from '../../i18n/server-errors.js';
 import type { AuditPage, AuditVerdict } from '../../../../shared/contract/approvals.js';
 import type { HistoryEntry } from '../../../../shared/contract/index.js';
 import { call } from '../../api/client.js';
@@ -38,9 +40,9 @@ function EventTable({ label, rows, last = 'targets' }: { label: string; last?: '
             <TableRow key={r.key} data-seq={r.seq} data-action={r.action}>
               <TableCell>{r.seq}</TableCell>
               <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDateTime(r.at, i18n.language, timeZone)}</TableCell>
-              <TableCell>{r.actor}</TableCell>
+              <TableCell>{actorLabel(r.actor, i18n.language)}</TableCell>
               <TableCell>{actionLabel(r.action, i18n.language)}</TableCell>
-              <TableCell sx={{ overflowWrap: 'anywhere' }}>{r.reason ?? ''}</TableCell>
+              <TableCell sx={{ overflowWrap: 'anywhere' }}>{r.reason ? localiseServerMessage(r.reason, i18n.language) : ''}</TableCell>
               <TableCell sx={{ overflowWrap: 'anywhere' }}>{r.targets}</TableCell>
             </TableRow>
           ))}
@@ -50,11 +52,13 @@ function EventTable({ label, rows, last = 'targets' }: { label: string; last?: '
   );
 }
 
-/** A case event's changes in brief: the status it moved to, then the other fields touched. */
-function describeChanges(changes: Record<string, unknown>): string {
+/** A case event's changes in brief: the status it moved to, then how many other fields it touched (named in data-fields). */
+function ChangesInBrief({ changes }: { changes: Record<string, unknown> }) {
+  const { t, i18n } = useTranslation();
   const keys = Object.keys(changes).filter((k) => k !== 'status' && k !== 'updatedAt');
-  const status = typeof changes.status === 'string' ? `status → ${changes.status}` : '';
-  return [status, keys.length > 6 ? `${keys.slice(0, 6).join(', ')}, …` : keys.join(', ')].filter(Boolean).join(' · ');
+  const status = typeof changes.status === 'string' ? t('audit.statusTo', { status: statusLabel(changes.status, i18n.language) }) : '';
+  const others = keys.length ? t('audit.otherFields', { count: keys.length }) : '';
+  return <span data-fields={keys.join(',')}>{[status, others].filter(Boolean).join(' · ')}</span>;
 }
 
 /** A day typed in the filter is a day in the desk's zone: from its local midnight to the next. */
@@ -62,7 +66,7 @@ const dayStart = (date: string, timeZone: string) => (date ? new Date(instantInZ
 const dayEnd = (date: string, timeZone: string) => (date ? new Date(instantInZone(addDays(date, 1), 0, timeZone)).toISOString() : undefined);
 
 export function AuditPanel() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [verdict, setVerdict] = useState<AuditVerdict | null>(null);
   const [verifyError, setVerifyError] = useState<string | null>(null);
   const [caseId, setCaseId] = useState('');
@@ -150,7 +154,7 @@ export function AuditPanel() {
           <EventTable
             label={t('audit.caseTitle')}
             last="changes"
-            rows={history.map((h) => ({ key: String(h.seq), seq: h.seq, at: h.at, actor: h.actor, action: h.action, reason: h.reason, targets: describeChanges(h.changes) }))}
+            rows={history.map((h) => ({ key: String(h.seq), seq: h.seq, at: h.at, actor: h.actor, action: h.action, reason: h.reason, targets: <ChangesInBrief changes={h.changes} /> }))}
           />
         )}
       </Paper>
@@ -185,7 +189,7 @@ export function AuditPanel() {
           <>
             <EventTable
               label={t('audit.globalTitle')}
-              rows={events.events.map((e) => ({ key: String(e.seq), seq: e.seq, at: e.at, actor: e.actor, action: e.action, reason: e.reason, targets: e.targets.join(', ') }))}
+              rows={events.events.map((e) => ({ key: String(e.seq), seq: e.seq, at: e.at, actor: e.actor, action: e.action, reason: e.reason, targets: e.targets.map((target) => targetLabel(target, i18n.language)).join(', ') }))}
             />
             <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, mt: 1 }}>
               <Typography variant="caption">{t('audit.total', { count: events.total })}</Typography>

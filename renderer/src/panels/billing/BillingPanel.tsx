@@ -14,6 +14,7 @@ import { useFieldErrors } from '../../components/useFieldErrors.js';
 import { submitOnCtrlEnter, useCurrency, useCustomer, useCustomerCases, useF2, useInputRef, validateInput } from '../../components/workspace.js';
 import { useSession } from '../../state/session.js';
 import { CallerLookup } from '../calls/CallerLookup.js';
+import { statusLabel } from '../../i18n/labels.js';
 
 const lastMonth = () => {
   const d = new Date();
@@ -120,7 +121,7 @@ export function BillingPanel() {
 }
 
 function BillingCard({ record: c, onChanged }: { record: CaseOf<'billing'>; onChanged(): void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const currency = useCurrency();
   const role = useSession((s) => s.operator?.role ?? 'agent');
   const errors = useFieldErrors();
@@ -150,7 +151,7 @@ function BillingCard({ record: c, onChanged }: { record: CaseOf<'billing'>; onCh
     <Paper variant="outlined" sx={{ p: 1.5 }} data-case-id={c.id} data-status={c.status}>
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mb: 1 }}>
         <Typography variant="subtitle2">{c.id}</Typography>
-        <Chip size="small" color={c.status === 'disputed' ? 'warning' : 'default'} label={t(`billing.status.${c.status}`, { defaultValue: c.status })} />
+        <Chip size="small" color={c.status === 'disputed' ? 'warning' : 'default'} label={statusLabel(c.status, i18n.language)} />
         <Box sx={{ flex: 1 }} />
         <Typography variant="caption">{t('billing.total', { total: d.total ?? '', currency })}</Typography>
       </Stack>
@@ -240,7 +241,7 @@ function BillingCard({ record: c, onChanged }: { record: CaseOf<'billing'>; onCh
 
 /** Every billing dispute and its outcome (supervisors): the figures from the desk, exact. */
 function DisputeReport() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const rows = useDeskQuery('billing.disputes', { status: 'all' }, { refreshOn: ['cases'] }).data ?? [];
   return (
     <Paper variant="outlined" sx={{ p: 1.5 }} component="section" aria-label={t('billing.report')}>
@@ -266,7 +267,7 @@ function DisputeReport() {
                 <TableCell>{r.invoicePeriod}</TableCell>
                 <TableCell align="right">{r.expected}</TableCell>
                 <TableCell align="right">{r.billed}</TableCell>
-                <TableCell>{r.outcome ? t(`billing.outcomes.${r.outcome}`) : t('billing.status.disputed')}</TableCell>
+                <TableCell>{r.outcome ? t(`billing.outcomes.${r.outcome}`) : statusLabel('disputed', i18n.language)}</TableCell>
                 <TableCell align="right">{r.credit ?? ''}</TableCell>
               </TableRow>
             ))}

@@ -38,7 +38,6 @@ export const messages = {
       billedShort: 'Billed',
       case: 'Case',
       creditColumn: 'Credit',
-      status: { open: 'Open', explained: 'Explained', disputed: 'Disputed', 'dispute-explained': 'Dispute explained', 'dispute-corrected': 'Dispute corrected', 'dispute-rejected': 'Dispute rejected' },
     },
   },
   zhCN: {
@@ -53,7 +52,7 @@ export const messages = {
       question: '客户的问题',
       open: '登记咨询',
       opened: '账单咨询 {{id}} 已登记',
-      list: '该客户的账单工单',
+      list: '该客户的账单案件',
       total: '合计 {{total}} {{currency}}',
       explainTitle: '解释费用',
       usageMetric: '计量项',
@@ -78,9 +77,8 @@ export const messages = {
       periodShort: '账期',
       expectedShort: '预期',
       billedShort: '账单',
-      case: '工单',
+      case: '案件',
       creditColumn: '退还金额',
-      status: { open: '处理中', explained: '已解释', disputed: '争议中', 'dispute-explained': '争议已解释', 'dispute-corrected': '争议已更正', 'dispute-rejected': '争议已驳回' },
     },
   },
 };

@@ -5,9 +5,11 @@ import type { CaseRecord } from '../../../../shared/domain/case.js';
 import { formatDateTime } from '../../i18n/index.js';
 import { useSession } from '../../state/session.js';
 import { LinkCallDialog } from './LinkCallDialog.js';
+import { useSummaryText } from '../../i18n/summaries.js';
 
 export function RecentCases({ cases }: { cases: CaseRecord[] }) {
   const { t, i18n } = useTranslation();
+  const summaryOf = useSummaryText();
   const timeZone = useSession((s) => s.settings?.timeZone ?? 'Asia/Shanghai');
   const columns = ['id', 'opened', 'customer', 'channel', 'category', 'summary', 'agent'] as const;
   const [linking, setLinking] = useState<string | null>(null);
@@ -50,7 +52,7 @@ export function RecentCases({ cases }: { cases: CaseRecord[] }) {
                 </TableCell>
                 <TableCell>{t(`channel.${c.channel}`)}</TableCell>
                 <TableCell>{t(`category.${c.category}`)}</TableCell>
-                <TableCell>{c.summary}</TableCell>
+                <TableCell>{summaryOf(c)}</TableCell>
                 <TableCell>{c.agent}</TableCell>
               </TableRow>
             ))}

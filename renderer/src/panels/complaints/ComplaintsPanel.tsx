@@ -14,6 +14,7 @@ import { submitOnCtrlEnter, useCustomer, useCustomerCases, useF2, useInputRef, v
 import { formatDateTime } from '../../i18n/index.js';
 import { useSession } from '../../state/session.js';
 import { CallerLookup } from '../calls/CallerLookup.js';
+import { statusLabel } from '../../i18n/labels.js';
 
 export function ComplaintsPanel() {
   const { t, i18n } = useTranslation();
@@ -99,7 +100,7 @@ export function ComplaintsPanel() {
 }
 
 function ComplaintCard({ complaint: c, when, onChanged }: { complaint: CaseOf<'complaint'>; when(iso: unknown): string; onChanged(): void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [response, setResponse] = useState(typeof c.details?.response === 'string' ? c.details.response : '');
   const [error, setError] = useState<{ field: string; message: string } | null>(null);
   const closed = c.status !== 'open' && c.status !== 'acknowledged';
@@ -121,7 +122,7 @@ function ComplaintCard({ complaint: c, when, onChanged }: { complaint: CaseOf<'c
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mb: 1 }}>
         <Typography variant="subtitle2">{c.id}</Typography>
         {typeof c.details?.subject === 'string' && <Chip size="small" label={t(`complaints.subjects.${c.details.subject}`, { defaultValue: c.details.subject })} />}
-        <Chip size="small" color={c.status === 'closed' ? 'success' : c.status === 'open' ? 'warning' : 'info'} label={t(`decision.status.${c.status}`, { defaultValue: c.status })} />
+        <Chip size="small" color={c.status === 'closed' ? 'success' : c.status === 'open' ? 'warning' : 'info'} label={statusLabel(c.status, i18n.language)} />
         <Box sx={{ flex: 1 }} />
         <Typography variant="caption" color={late ? 'error' : 'text.secondary'} data-testid="acknowledge-by">
           {c.details?.acknowledgedAt

@@ -7,6 +7,7 @@ import { memo, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Counted, DashboardSummary } from '../../../../shared/contract/dashboard.js';
 import { downloadSvgAsPng } from './download.js';
+import { levelLabel } from '../../components/ownership.js';
 
 /** A year of days has 366 points: a tick (and label) on every k-th keeps about 31, and spares the chart measuring every label. */
 function sparseTicks(points: number) {
@@ -121,7 +122,7 @@ export const DashboardFigures = memo(function DashboardFigures({ summary: s }: {
       <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(240px, 1fr))', gap: 1 }}>
         <CountList title={t('dashboard.rejectionReasons')} items={s.refunds.rejectionReasons} />
         <CountList title={t('dashboard.exclusionReasons')} items={s.compensation.exclusionReasons} />
-        <CountList title={t('dashboard.escalationLevels')} items={s.escalations.byLevel} />
+        <CountList title={t('dashboard.escalationLevels')} items={s.escalations.byLevel} label={(k) => levelLabel(t, k)} />
       </Box>
       <Paper variant="outlined" sx={{ p: 1 }}>
         <Typography variant="subtitle2" component="h3">

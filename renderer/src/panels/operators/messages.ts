@@ -27,7 +27,7 @@ export const messages = {
     operators: {
       nav: '操作员',
       title: '操作员',
-      intro: '坐席登记来电和工单；主管还可审核审批；经理还可查看报表、维护政策和操作员。',
+      intro: '坐席登记来电和案件；主管还可审核审批；经理还可查看报表、维护政策和操作员。',
       add: '添加操作员',
       username: '用户名',
       displayName: '姓名',

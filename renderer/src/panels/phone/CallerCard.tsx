@@ -5,9 +5,12 @@ import type { KeyEventRecord } from '../../../../shared/contract/work-orders.js'
 import { useDeskQuery } from '../../api/useDeskQuery.js';
 import { formatDateTime } from '../../i18n/index.js';
 import { useSession } from '../../state/session.js';
+import { statusLabel } from '../../i18n/labels.js';
+import { useSummaryText } from '../../i18n/summaries.js';
 
 function CaseList({ title, cases }: { title: string; cases: CaseRecord[] }) {
   const { t, i18n } = useTranslation();
+  const summaryOf = useSummaryText();
   const timeZone = useSession((s) => s.settings?.timeZone ?? 'Asia/Shanghai');
   return (
     <Box>
@@ -17,8 +20,8 @@ function CaseList({ title, cases }: { title: string; cases: CaseRecord[] }) {
         {cases.map((c) => (
           <ListItem key={c.id} disableGutters data-case-id={c.id}>
             <ListItemText
-              primary={`${c.id} · ${c.summary}`}
-              secondary={`${t(`workOrders.type.${c.type}`)} · ${t(`workOrders.status.${c.status}`, { defaultValue: c.status })} · ${formatDateTime(c.openedAt, i18n.language, timeZone)}`}
+              primary={`${c.id} · ${summaryOf(c)}`}
+              secondary={`${t(`workOrders.type.${c.type}`)} · ${statusLabel(c.status, i18n.language)} · ${formatDateTime(c.openedAt, i18n.language, timeZone)}`}
             />
           </ListItem>
         ))}

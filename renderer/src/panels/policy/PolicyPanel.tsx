@@ -11,6 +11,8 @@ import { call } from '../../api/client.js';
 import { useDeskQuery } from '../../api/useDeskQuery.js';
 import { useFieldErrors } from '../../components/useFieldErrors.js';
 import { submitOnCtrlEnter } from '../../components/workspace.js';
+import { useDeskTimeZone } from '../../components/desk-time.js';
+import { formatDateTime } from '../../i18n/index.js';
 
 type Draft = Policy & Record<string, unknown>;
 
@@ -35,7 +37,8 @@ function tomorrow(): string {
 }
 
 export function PolicyPanel() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const timeZone = useDeskTimeZone();
   const errors = useFieldErrors();
   const publishedVersions = useDeskQuery('policyEditor.versions', {}, { refreshOn: ['policyVersions', 'calendar'] }).data;
   const versions = publishedVersions?.versions ?? [];
@@ -115,7 +118,7 @@ export function PolicyPanel() {
         <List dense aria-label={t('policy.versions')}>
           {versions.map((v) => (
             <ListItemButton key={v.id} selected={viewed?.id === v.id} onClick={() => view(v.id)}>
-              <ListItemText primary={v.id} secondary={`${v.effectiveFrom} · ${t(`policy.source.${v.source}`)}`} />
+              <ListItemText primary={v.id} secondary={`${formatDateTime(v.effectiveFrom, i18n.language, timeZone)} · ${t(`policy.source.${v.source}`)}`} />
               {v.inForce && <Chip size="small" color="success" label={t('policy.inForce')} />}
             </ListItemButton>
           ))}
@@ -142,7 +145,7 @@ export function PolicyPanel() {
                 vip: viewed.icpReward.amounts.vip,
               })}
             </Typography>
-            <Box component="pre" sx={{ fontSize: 12, maxHeight: 380, overflow: 'auto', bgcolor: 'action.hover', p: 1 }}>
+            <Box component="pre" translate="no" sx={{ fontSize: 12, maxHeight: 380, overflow: 'auto', bgcolor: 'action.hover', p: 1 }}>
               {JSON.stringify(viewed, null, 2)}
             </Box>
           </Paper>

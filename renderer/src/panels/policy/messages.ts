@@ -81,7 +81,7 @@ export const messages = {
       published: '版本 {{id}} 已发布，自 {{from}} 起生效。已作出的决定保持原版本。',
       previewTitle: '近期 {{count}} 个决定，其中 {{changed}} 个会变化',
       previewTable: '近期决定预览',
-      case: '工单',
+      case: '案件',
       kind: '类型',
       old: '已记录的决定',
       new: '按草稿',

@@ -34,6 +34,9 @@ import { CenterCaseNote } from '../team/CenterCaseNote.js';
 import { OperatorPicker } from './OperatorPicker.js';
 import { useSession } from '../../state/session.js';
 import { Countdown, SEVERITY_COLOR } from '../work-orders/format.js';
+import { statusLabel } from '../../i18n/labels.js';
+import { useSummaryText } from '../../i18n/summaries.js';
+import { ruleValue } from '../../i18n/rule-reasons.js';
 
 function Timer({ label, timer, paused }: { label: string; timer: SlaTimerView; paused: boolean }) {
   const { t, i18n } = useTranslation();
@@ -42,7 +45,7 @@ function Timer({ label, timer, paused }: { label: string; timer: SlaTimerView; p
   return (
     <Box sx={{ p: 1, border: 1, borderColor: timer.state === 'breached' ? 'error.main' : 'divider', borderRadius: 1, minWidth: 200 }}>
       <Typography variant="caption" color="text.secondary">
-        {label} · {timer.target}
+        {label} · {ruleValue(timer.target, i18n.language)}
       </Typography>
       <Box>{timer.state === 'met' ? <Typography variant="body2">✓</Typography> : <Countdown due={timer.due} paused={paused} />}</Box>
       <Typography variant="caption">{timer.state === 'met' ? t('workOrders.page.met', { time: at(timer.startedAt) }) : t('workOrders.page.due', { time: at(timer.due) })}</Typography>
@@ -53,6 +56,7 @@ function Timer({ label, timer, paused }: { label: string; timer: SlaTimerView; p
 /** `fromCenter`: a search hit this desk's replica lacks, read from the team server and shown read-only. */
 export function CaseDialog({ id, onClose, fromCenter = false }: { id: string | null; onClose(): void; fromCenter?: boolean }) {
   const { t, i18n } = useTranslation();
+  const summaryOf = useSummaryText();
   const timeZone = useSession((s) => s.settings?.timeZone ?? 'Asia/Shanghai');
   const [reason, setReason] = useState('');
   const [escalateTo, setEscalateTo] = useState('');
@@ -84,7 +88,7 @@ export function CaseDialog({ id, onClose, fromCenter = false }: { id: string | n
     <Dialog open={id !== null} onClose={onClose} fullWidth maxWidth="lg" aria-labelledby="case-title">
       <DialogTitle id="case-title" sx={{ display: 'flex', alignItems: 'center', gap: 1, py: 1 }}>
         <Box component="span" sx={{ flex: 1 }}>
-          {t('workOrders.page.title', { id })} {c && `— ${c.summary}`}
+          {t('workOrders.page.title', { id })} {c && `— ${summaryOf(c)}`}
         </Box>
         <IconButton aria-label={t('workOrders.page.close')} onClick={onClose}>
           <CloseIcon />
@@ -96,7 +100,7 @@ export function CaseDialog({ id, onClose, fromCenter = false }: { id: string | n
         {c && (
           <Stack spacing={1.5}>
             <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', alignItems: 'center' }}>
-              <Chip label={t(`workOrders.status.${c.status}`, { defaultValue: c.status })} color="primary" data-testid="case-status" />
+              <Chip label={statusLabel(c.status, i18n.language)} color="primary" data-testid="case-status" />
               {c.severity && <Chip label={c.severity} color={SEVERITY_COLOR[c.severity]} />}
               <Chip label={t(`workOrders.type.${c.type}`)} variant="outlined" />
               <Chip size="small" variant="outlined" data-testid="case-channel" label={t(`channel.${c.channel}`)} />
@@ -143,7 +147,7 @@ export function CaseDialog({ id, onClose, fromCenter = false }: { id: string | n
                   <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap' }}>
                     {view.nextStatuses.map((s) => (
                       <Button key={s} size="small" variant="outlined" onClick={() => void act(() => call('workOrders.transition', { id: c.id, status: s as never, ...(reason.trim() ? { reason } : {}) }), () => setReason(''))}>
-                        {t('workOrders.page.moveTo')} {t(`workOrders.status.${s}`)}
+                        {t('workOrders.page.moveTo')} {statusLabel(s, i18n.language)}
                       </Button>
                     ))}
                     {c.status !== 'resolved' && (

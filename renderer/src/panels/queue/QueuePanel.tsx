@@ -15,6 +15,7 @@ import { CenterSearchHits } from '../team/CenterSearchHits.js';
 import { CaseDialog } from './CaseDialog.js';
 import { COLUMNS, QueueRowView, ROW } from './QueueRowView.js';
 import { QueueViews } from './QueueViews.js';
+import { statusLabel } from '../../i18n/labels.js';
 
 const PAGE = 100;
 /** While the desk still builds its search index, a typed search is asked again this often. */
@@ -30,7 +31,7 @@ interface Filters {
 }
 
 export function QueuePanel() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const timeZone = useSession((s) => s.settings?.timeZone ?? 'Asia/Shanghai');
   const [filters, setFilters] = useState<Filters>({ text: '', status: [], severity: [], channel: [], type: [], view: 'all' });
   const [total, setTotal] = useState(0);
@@ -166,7 +167,7 @@ export function QueuePanel() {
   const selects = useMemo(
     () => (
       <>
-        {multi('status', [...WORK_ORDER_STATUSES, ...OTHER_STATUSES], (s) => t(`workOrders.status.${s}`))}
+        {multi('status', [...WORK_ORDER_STATUSES, ...OTHER_STATUSES], (s) => statusLabel(s, i18n.language))}
         {multi('severity', SEVERITIES, (s) => s)}
         {multi('channel', CHANNELS, (c) => t(`channel.${c}`))}
         {multi('type', CASE_TYPES, (c) => t(`workOrders.type.${c}`))}
@@ -174,7 +175,7 @@ export function QueuePanel() {
       </>
     ),
     // multi reads only these filters
-    [filters.status, filters.severity, filters.channel, filters.type, filters.view, t],
+    [filters.status, filters.severity, filters.channel, filters.type, filters.view, t, i18n.language],
   );
 
   return (

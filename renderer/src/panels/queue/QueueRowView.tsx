@@ -11,6 +11,8 @@ import { formatDateTime } from '../../i18n/index.js';
 import { ownershipLabel } from '../../components/ownership.js';
 import { Countdown, SEVERITY_COLOR } from '../work-orders/format.js';
 import { ClaimButton } from './ClaimButton.js';
+import { statusLabel } from '../../i18n/labels.js';
+import { useSummaryText } from '../../i18n/summaries.js';
 
 export const ROW = 40;
 export const COLUMNS = '110px 64px 120px 200px minmax(0, 1fr) 130px 150px 150px';
@@ -54,6 +56,7 @@ interface Props {
 
 export const QueueRowView = memo(function QueueRowView({ index, start, row, selected, view, timeZone, onOpen }: Props) {
   const { t, i18n } = useTranslation();
+  const summaryOf = useSummaryText();
   return (
     <Row
       role="option"
@@ -67,15 +70,15 @@ export const QueueRowView = memo(function QueueRowView({ index, start, row, sele
         <>
           <span className="id">{row.id}</span>
           <span>{row.severity && <Chip size="small" label={row.severity} color={SEVERITY_COLOR[row.severity as Severity]} />}</span>
-          <span>{t(`workOrders.status.${row.status}`, { defaultValue: row.status })}</span>
+          <span>{statusLabel(row.status, i18n.language)}</span>
           <span>
             {row.vip && <Chip size="small" label="VIP" color="secondary" className="tag" />}
             {row.customerName}
           </span>
-          <span title={row.summary}>
+          <span title={summaryOf(row)}>
             {row.breached && <Chip size="small" label={t('queue.breached')} color="error" className="tag" />}
             {row.flagSupervisor && <Chip size="small" label={t('queue.flagged')} color="warning" className="tag" />}
-            {row.summary}
+            {summaryOf(row)}
           </span>
           <span>
             {row.dueAt && !row.paused && <Countdown due={row.dueAt} variant="caption" />}

@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CenterReportView, TeamReport } from '../../../../shared/contract/team.js';
 import { call } from '../../api/client.js';
+import { statusLabel } from '../../i18n/labels.js';
 
 function Counts({ title, rows }: { title: string; rows: Array<{ key: string; count: number }> }) {
   return (
@@ -30,7 +31,7 @@ function Counts({ title, rows }: { title: string; rows: Array<{ key: string; cou
 }
 
 export function CenterReport({ from, to }: { from?: string; to?: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [view, setView] = useState<CenterReportView | null>(null);
   useEffect(() => {
     let current = true;
@@ -65,7 +66,7 @@ export function CenterReport({ from, to }: { from?: string; to?: string }) {
             </Typography>
           </Box>
           <Counts title={t('team.center.byType')} rows={report.byType.map((r) => ({ key: t(`workOrders.type.${r.type}`, { defaultValue: r.type }), count: r.count }))} />
-          <Counts title={t('team.center.byStatus')} rows={report.byStatus.map((r) => ({ key: t(`workOrders.status.${r.status}`, { defaultValue: r.status }), count: r.count }))} />
+          <Counts title={t('team.center.byStatus')} rows={report.byStatus.map((r) => ({ key: statusLabel(r.status, i18n.language), count: r.count }))} />
           <Counts title={t('team.center.byDesk')} rows={report.byDesk.map((r) => ({ key: r.deskCode ?? t('team.center.center'), count: r.count }))} />
           <Counts title={t('team.center.byAgent')} rows={report.byAgent.map((r) => ({ key: r.agent ?? t('team.center.none'), count: r.count }))} />
         </Box>

@@ -9,6 +9,8 @@ import { call } from '../../api/client.js';
 import { formatDateTime } from '../../i18n/index.js';
 import { useSession } from '../../state/session.js';
 import { useTeam } from '../../state/team.js';
+import { statusLabel } from '../../i18n/labels.js';
+import { useSummaryText } from '../../i18n/summaries.js';
 import { CaseDialog } from '../queue/CaseDialog.js';
 
 const WAIT_MS = 300; // one server search per pause in typing, not per key
@@ -16,6 +18,7 @@ const LIMIT = 20;
 
 export function CenterSearchHits({ text }: { text: string }) {
   const { t, i18n } = useTranslation();
+  const summaryOf = useSummaryText();
   const timeZone = useSession((s) => s.settings?.timeZone ?? 'Asia/Shanghai');
   const [found, setFound] = useState<{ text: string; view: CenterSearchView } | null>(null);
   const [open, setOpen] = useState<{ id: string; fromCenter: boolean } | null>(null);
@@ -69,13 +72,13 @@ export function CenterSearchHits({ text }: { text: string }) {
             {hit.id}
           </Typography>
           <Typography variant="body2" sx={{ width: 110 }} noWrap>
-            {t(`workOrders.status.${hit.status}`, { defaultValue: hit.status })}
+            {statusLabel(hit.status, i18n.language)}
           </Typography>
           <Typography variant="body2" sx={{ width: 180 }} noWrap>
             {hit.customerName}
           </Typography>
-          <Typography variant="body2" noWrap sx={{ flex: 1 }} title={hit.summary}>
-            {hit.summary}
+          <Typography variant="body2" noWrap sx={{ flex: 1 }} title={summaryOf(hit)}>
+            {summaryOf(hit)}
           </Typography>
           {!hit.inReplica && <Chip size="small" label={t('team.center.notHere')} sx={{ height: 18 }} />}
           <Typography variant="caption">{hit.openedAt ? formatDateTime(hit.openedAt, i18n.language, timeZone) : ''}</Typography>
