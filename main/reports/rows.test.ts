@@ -40,6 +40,24 @@ describe('buildReport', () => {
     }
   });
 
+  it('orders instants written in other forms (an offset, no milliseconds) among the stored ones, and leaves out unreadable ones', async () => {
+    const dir = await storeWith([
+      aCase({ id: 'C-000005', openedAt: '2026-03-01T03:00:00.000Z' }),
+      aCase({ id: 'C-000006', openedAt: '2026-03-01T10:30:00+08:00' }), // 02:30Z: before C-000005
+      aCase({ id: 'C-000007', openedAt: '2026-03-01T03:00:00Z' }), // the same instant as C-000005: by id after it
+      aCase({ id: 'C-000008', openedAt: '2026-03-02T00:30:00+08:00' }), // 1 Mar 16:30Z = 2 Mar 00:30 in Shanghai: out of the day
+      aCase({ id: 'C-000009', openedAt: 'yesterday' }),
+    ]);
+    const store = await openCaseStore(dir, { autoBackup: false });
+    try {
+      const report = buildReport(store, 'cases', { fromMs: parseBound('2026-03-01', 'from')!, toMs: parseBound('2026-03-01', 'to')! });
+      expect([...report.rows].map((r) => r[0])).toEqual(['C-000006', 'C-000005', 'C-000007']);
+      expect(buildReport(store, 'cases', { fromMs: 0, toMs: Number.MAX_SAFE_INTEGER }).total).toBe(4);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('takes refund and compensation figures from the decision kept in details, money as decimal strings', async () => {
     const dir = await storeWith([
       aCase({

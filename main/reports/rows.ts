@@ -81,15 +81,31 @@ const obj = (v: unknown): Record<string, unknown> => (v && typeof v === 'object'
 
 const col = (key: string, header: string, type: ColumnType = 'string'): Column => ({ key, header, type });
 
+const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+const LATEST = 8.64e15; // the last instant a Date holds
+
+/**
+ * An instant as toISOString() writes it, so instants order as plain strings: what the desk stores
+ * is kept as it is (parsing 100k dates was most of the time a report took to pick its cases).
+ */
+function instantKey(v: unknown): string | undefined {
+  if (typeof v !== 'string') return undefined;
+  if (ISO.test(v)) return v;
+  const ms = Date.parse(v);
+  return Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
+}
+
 /** Cases opened in the range, oldest first (then by id); `keep` narrows them further. */
 export function casesInRange(store: Pick<CaseStore, 'all'>, range: DateRange, keep?: (c: CaseRecord) => boolean): CaseRecord[] {
-  const out: { ms: number; c: CaseRecord }[] = [];
+  const from = new Date(Math.max(-LATEST, range.fromMs)).toISOString();
+  const to = new Date(Math.min(LATEST, range.toMs)).toISOString();
+  const out: { key: string; c: CaseRecord }[] = [];
   for (const c of store.all<CaseRecord>(CASES)) {
     if (keep && !keep(c)) continue;
-    const ms = Date.parse(c.openedAt);
-    if (ms >= range.fromMs && ms < range.toMs) out.push({ ms, c });
+    const key = instantKey(c.openedAt);
+    if (key !== undefined && key >= from && (key < to || range.toMs > LATEST)) out.push({ key, c });
   }
-  out.sort((a, b) => a.ms - b.ms || (a.c.id < b.c.id ? -1 : a.c.id > b.c.id ? 1 : 0));
+  out.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.c.id < b.c.id ? -1 : a.c.id > b.c.id ? 1 : 0));
   return out.map((x) => x.c);
 }
 

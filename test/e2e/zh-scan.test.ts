@@ -166,6 +166,11 @@ it('the case page of every case in the queue, with its history', async () => {
   await openPanel('案件队列');
   const rows = page.getByTestId('queue').getByRole('option');
   await rows.first().waitFor();
+  // The refund made above, worded in Chinese: O-ZH-1 paid 1234.50 with no reward, so R5 gives
+  // 1234.50 − 0.00 = 1234.50; it waits for review, 已提交.
+  const refund = rows.filter({ hasText: '退款 1234.50 元（订单 O-ZH-1）' });
+  await refund.waitFor();
+  expect(await refund.textContent()).toContain('已提交');
   const ids = await page.locator('[data-testid=queue] [data-case-id]').evaluateAll((found) => found.map((row) => row.getAttribute('data-case-id')!));
   expect(ids.length).toBeGreaterThan(20);
   for (const id of ids) {

@@ -103,15 +103,25 @@ async function matchingAll(store: CaseStore, query: QueueQuery): Promise<string[
 }
 
 /** A text-less query answered from the records (the index is not built yet): the urgent matches, the total and, on need, the rest newest first. */
-function scanned(store: CaseStore, query: QueueQuery, urgent: (id: string) => boolean): { candidates: string[]; total: number; tail: () => string[] } {
+function scanned(store: CaseStore, query: QueueQuery, urgent: (id: string) => boolean): { candidates: CaseRecord[]; total: number; tail: () => string[] } {
   const pass = caseFilter(query);
   const within = withinOf(store, query);
-  const matches = (r: CaseRecord | undefined): r is CaseRecord => r !== undefined && (!within || within.has(r.id)) && pass(caseFilterFields(r), openedMsOf(r));
+  const plain = !within && !query.status && !query.severity && !query.channel && !query.type && !query.agent && !query.customerAccount && !query.from && !query.to;
+  const timed = Boolean(query.from || query.to);
+  const matches = (r: CaseRecord | undefined): r is CaseRecord =>
+    r !== undefined && (plain || ((!within || within.has(r.id)) && pass(caseFilterFields(r), timed ? openedMsOf(r) : 0)));
   // A person's or a level's view is a small set: only its cases are read; otherwise every case.
   const universe = () => (within ? [...within].map((id) => store.get<CaseRecord>(CASES, id)) : store.all<CaseRecord>(CASES)).filter(matches);
   const { ids, vip } = openWorkOrders(store);
-  const candidates = [...new Set([...ids, ...vip])].filter((id) => matches(store.get<CaseRecord>(CASES, id)));
-  const plain = !within && !query.status && !query.severity && !query.channel && !query.type && !query.agent && !query.customerAccount && !query.from && !query.to;
+  const candidates: CaseRecord[] = [];
+  for (const id of ids) {
+    const r = store.get<CaseRecord>(CASES, id);
+    if (matches(r)) candidates.push(r);
+  }
+  for (const id of vip) {
+    const r = ids.has(id) ? undefined : store.get<CaseRecord>(CASES, id);
+    if (matches(r)) candidates.push(r);
+  }
   let rest: string[] | undefined;
   const tail = () => {
     if (rest) return rest;
@@ -171,7 +181,7 @@ export async function ordered(services: Pick<Services, 'store' | 'settings' | 'n
 
   const version = open.version(); // before any wait: a change meanwhile makes the next call rebuild
   const urgent = (id: string) => open.ids.has(id) || open.vip.has(id);
-  let candidates: string[];
+  let candidates: CaseRecord[];
   let total: number;
   let tail: () => string[];
   // From the index, candidates come newest first (their position breaks ties); from a scan, in store order.
@@ -179,10 +189,14 @@ export async function ordered(services: Pick<Services, 'store' | 'settings' | 'n
   const fromIndex = Boolean(query.text || query.accounts || (withinOf(store, query) === undefined && (index ?? indexed.has(store))));
   if (fromIndex) {
     const ids = await matching(store, query);
-    candidates = ids.filter(urgent);
-    const rest = ids.filter((id) => !urgent(id));
+    candidates = [];
+    for (const id of ids) {
+      const r = urgent(id) ? store.get<CaseRecord>(CASES, id) : undefined;
+      if (r) candidates.push(r);
+    }
+    let rest: string[] | undefined;
     total = ids.length;
-    tail = () => rest;
+    tail = () => (rest ??= ids.filter((id) => !urgent(id)));
   } else ({ candidates, total, tail } = scanned(store, query, urgent));
 
   const rules = storeRules(store, services.settings.get().timeZone);
@@ -194,8 +208,7 @@ export async function ordered(services: Pick<Services, 'store' | 'settings' | 'n
   const late: string[] = []; // urgent but neither breached, VIP nor timed: they sort with the rest, newest first
   const kept: number[] = [];
   for (let i = 0; i < n; i++) {
-    const record = store.get<CaseRecord>(CASES, candidates[i]!);
-    if (!record) continue;
+    const record = candidates[i]!;
     const place = placeOf(record, rules, nowMs);
     if (place.sla) sla.set(record.id, place.sla);
     if (place.group === 2 && place.due === Number.POSITIVE_INFINITY) {
@@ -208,7 +221,7 @@ export async function ordered(services: Pick<Services, 'store' | 'settings' | 'n
     kept.push(i);
   }
   kept.sort((a, b) => group[a]! - group[b]! || (due[a] === due[b] ? (fromIndex ? a - b : opened[b]! - opened[a]! || b - a) : due[a]! < due[b]! ? -1 : 1));
-  const head = kept.map((i) => candidates[i]!);
+  const head = kept.map((i) => candidates[i]!.id);
   const result: Ordered = { key, version, builtAt: nowMs, total, head, tail: late.length ? mergeNewest(store, late, tail) : tail, sla };
   const at = cache.findIndex((c) => c.key === key);
   if (at >= 0) cache.splice(at, 1);
