@@ -30,6 +30,7 @@ import { ruleReason } from '../../i18n/rule-reasons.js';
 import { actionLabel } from '../../i18n/actions.js';
 import { IncidentSection } from './IncidentSection.js';
 import { CaseAssignment } from './CaseAssignment.js';
+import { CenterCaseNote } from '../team/CenterCaseNote.js';
 import { OperatorPicker } from './OperatorPicker.js';
 import { useSession } from '../../state/session.js';
 import { Countdown, SEVERITY_COLOR } from '../work-orders/format.js';
@@ -53,7 +54,8 @@ function Timer({ label, timer, paused }: { label: string; timer: SlaTimerView; p
   );
 }
 
-export function CaseDialog({ id, onClose }: { id: string | null; onClose(): void }) {
+/** `fromCenter`: a search hit this desk's replica lacks, read from the team server and shown read-only. */
+export function CaseDialog({ id, onClose, fromCenter = false }: { id: string | null; onClose(): void; fromCenter?: boolean }) {
   const { t, i18n } = useTranslation();
   const summaryOf = useSummaryText();
   const timeZone = useSession((s) => s.settings?.timeZone ?? 'Asia/Shanghai');
@@ -63,8 +65,10 @@ export function CaseDialog({ id, onClose }: { id: string | null; onClose(): void
   const errors = useFieldErrors();
   const at = (iso: string) => formatDateTime(iso, i18n.language, timeZone);
 
-  const query = useDeskQuery('workOrders.get', id ? { id } : null, { refreshOn: (change) => change.entity === 'cases' && id !== null && change.ids.includes(id) });
-  const view = query.data ?? null;
+  const query = useDeskQuery('workOrders.get', id && !fromCenter ? { id } : null, { refreshOn: (change) => change.entity === 'cases' && id !== null && change.ids.includes(id) });
+  const center = useDeskQuery('team.case', id && fromCenter ? { id } : null);
+  const view = (fromCenter ? center.data?.view : query.data) ?? null;
+  const writable = !fromCenter;
 
   async function act(run: () => Promise<unknown>, after?: () => void) {
     errors.clear();
@@ -92,7 +96,8 @@ export function CaseDialog({ id, onClose }: { id: string | null; onClose(): void
         </IconButton>
       </DialogTitle>
       <DialogContent dividers>
-        {!c && <Typography>{t('workOrders.page.loading')}</Typography>}
+        {fromCenter && <CenterCaseNote read={center.data} />}
+        {!c && !(fromCenter && center.data?.source === 'offline') && <Typography>{t('workOrders.page.loading')}</Typography>}
         {c && (
           <Stack spacing={1.5}>
             <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', alignItems: 'center' }}>
@@ -110,7 +115,7 @@ export function CaseDialog({ id, onClose }: { id: string | null; onClose(): void
               {isWo && d.flagSupervisor && <Chip size="small" color="warning" label={t('workOrders.page.flagged')} />}
               {(sla?.breached || d?.breached) && <Chip size="small" color="error" label={t('workOrders.page.breached')} data-testid="breached" />}
             </Stack>
-            <CaseAssignment record={c} />
+            {writable && <CaseAssignment record={c} />}
             {c.inScope === false && (
               <Alert severity="warning" data-testid="case-out-of-scope">
                 <strong>{t('calls.savedOutOfScope')}</strong> {t('calls.scopeExplanation', { category: t(`category.${c.category}`) })}
@@ -135,7 +140,7 @@ export function CaseDialog({ id, onClose }: { id: string | null; onClose(): void
                 </Box>
               </Stack>
             )}
-            {isWo && view.nextStatuses.length + 1 > 0 && c.status !== 'closed' && (
+            {writable && isWo && view.nextStatuses.length + 1 > 0 && c.status !== 'closed' && (
               <Box sx={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 2 }}>
                 <Stack spacing={1}>
                   <TextField size="small" label={t('workOrders.page.escalateReason')} value={reason} onChange={(e) => setReason(e.target.value)} name="reason" {...errors.props('reason')} />
@@ -203,7 +208,7 @@ export function CaseDialog({ id, onClose }: { id: string | null; onClose(): void
                     <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap' }}>{c.notes}</Typography>
                   </Box>
                 )}
-                {filesKept(c.details).length > 0 && (
+                {writable && filesKept(c.details).length > 0 && (
                   <>
                     <Typography variant="subtitle2" sx={{ mt: 1 }}>{t('files.title')}</Typography>
                     <FileLinks caseId={c.id} files={filesKept(c.details)} />
