@@ -33,22 +33,37 @@ import { CaseAssignment } from './CaseAssignment.js';
 import { CenterCaseNote } from '../team/CenterCaseNote.js';
 import { OperatorPicker } from './OperatorPicker.js';
 import { useSession } from '../../state/session.js';
-import { Countdown, SEVERITY_COLOR } from '../work-orders/format.js';
+import { Countdown, formatSpan, SEVERITY_COLOR } from '../work-orders/format.js';
 import { statusLabel } from '../../i18n/labels.js';
 import { useSummaryText } from '../../i18n/summaries.js';
 import { ruleValue } from '../../i18n/rule-reasons.js';
 import { levelLabel } from '../../components/ownership.js';
 
-function Timer({ label, timer, paused }: { label: string; timer: SlaTimerView; paused: boolean }) {
+/** `stoppedAt`: the case is closed, so the timer shows how it stood then instead of counting on. */
+function Timer({ label, timer, paused, stoppedAt }: { label: string; timer: SlaTimerView; paused: boolean; stoppedAt?: string }) {
   const { t, i18n } = useTranslation();
   const timeZone = useSession((s) => s.settings?.timeZone ?? 'Asia/Shanghai');
   const at = (iso: string) => formatDateTime(iso, i18n.language, timeZone);
+  const stoppedText =
+    timer.state === 'breached'
+      ? t('workOrders.page.overdue', { time: formatSpan((timer.breachedByMinutes ?? 0) * 60_000, i18n.language) })
+      : t('workOrders.page.stopped', { time: stoppedAt ? at(stoppedAt) : '' });
   return (
     <Box sx={{ p: 1, border: 1, borderColor: timer.state === 'breached' ? 'error.main' : 'divider', borderRadius: 1, minWidth: 200 }}>
       <Typography variant="caption" color="text.secondary">
         {label} · {ruleValue(timer.target, i18n.language)}
       </Typography>
-      <Box>{timer.state === 'met' ? <Typography variant="body2">✓</Typography> : <Countdown due={timer.due} paused={paused} />}</Box>
+      <Box data-testid="sla-timer-state" data-state={timer.state}>
+        {timer.state === 'met' ? (
+          <Typography variant="body2">✓</Typography>
+        ) : stoppedAt ? (
+          <Typography variant="body2" data-testid="sla-stopped" sx={{ fontWeight: 600, color: timer.state === 'breached' ? 'error.main' : 'text.secondary' }}>
+            {stoppedText}
+          </Typography>
+        ) : (
+          <Countdown due={timer.due} paused={paused} />
+        )}
+      </Box>
       <Typography variant="caption">{timer.state === 'met' ? t('workOrders.page.met', { time: at(timer.startedAt) }) : t('workOrders.page.due', { time: at(timer.due) })}</Typography>
     </Box>
   );
@@ -124,8 +139,8 @@ export function CaseDialog({ id, onClose, fromCenter = false }: { id: string | n
             {isWo && d.severityRule.result === 'passed' && <Alert severity="warning">{ruleReason(d.severityRule, i18n.language)}</Alert>}
             {sla && (
               <Stack direction="row" spacing={2} sx={{ alignItems: 'flex-start' }}>
-                <Timer label={t('workOrders.page.firstResponse')} timer={sla.firstResponse} paused={false} />
-                {sla.nextUpdate && <Timer label={t('workOrders.page.nextUpdate')} timer={sla.nextUpdate} paused={sla.nextUpdate.state === 'paused'} />}
+                <Timer label={t('workOrders.page.firstResponse')} timer={sla.firstResponse} paused={false} stoppedAt={sla.stoppedAt} />
+                {sla.nextUpdate && <Timer label={t('workOrders.page.nextUpdate')} timer={sla.nextUpdate} paused={sla.nextUpdate.state === 'paused'} stoppedAt={sla.stoppedAt} />}
                 {sla.paused && <Chip label={t('workOrders.page.paused')} />}
                 {!!sla.pausedMinutes && <Chip size="small" variant="outlined" data-testid="paused-minutes" label={t('workOrders.page.pausedMinutes', { minutes: sla.pausedMinutes })} />}
                 <Box sx={{ flex: 1 }}>
