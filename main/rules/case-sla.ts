@@ -56,12 +56,17 @@ function pausesOf(record: CaseRecord): SlaPause[] {
   return recorded;
 }
 
+/** When a closed case's clocks stopped (undefined while it is open): its timers read as they stood then. */
+export function slaStoppedAt(record: CaseRecord): string | undefined {
+  if (!CLOSED_SLA_STATUSES.includes(record.status)) return undefined;
+  const d: Record<string, unknown> = { ...record.details };
+  return text(d.resolvedAt) ?? record.updatedAt;
+}
+
 /** The instant a case is read at: now while it is open, the moment it was closed afterwards. */
 function readAt(record: CaseRecord, nowMs: number): number {
-  if (!CLOSED_SLA_STATUSES.includes(record.status)) return nowMs;
-  const d: Record<string, unknown> = { ...record.details };
-  const closed = text(d.resolvedAt) ?? record.updatedAt;
-  return Math.min(nowMs, Date.parse(closed));
+  const stopped = slaStoppedAt(record);
+  return stopped === undefined ? nowMs : Math.min(nowMs, Date.parse(stopped));
 }
 
 /** The version a case is timed with: in force when it opened; before the first version, the earliest. */

@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { caseId } from './bounds.js';
 import { call } from './define.js';
 import type { SummaryParts } from '../domain/summary.js';
+import type { WorkOrderView } from './work-orders.js';
 
 /** The desk's link to its team: none (a desk on its own), or online / syncing / offline. */
 export interface TeamStatusView {
@@ -11,6 +13,8 @@ export interface TeamStatusView {
   /** Commands the server refused, kept until redone or dismissed. */
   conflicts: number;
   deskCode?: string;
+  /** The team server this desk joined. */
+  serverUrl?: string;
   /** Last position of the center's events this desk has applied. */
   cursor: number;
   /** Set when waiting changes need an operator to sign in online again to be sent. */
@@ -98,6 +102,16 @@ export interface CenterReportView {
   report?: TeamReport;
 }
 
+/**
+ * A case read from the team server (a search hit this desk's replica lacks: settled and older
+ * than `replicaDays`): read-only, with its full history; none while offline or without a team.
+ */
+export interface CenterCaseView {
+  source: CenterSource;
+  replicaDays: number;
+  view?: WorkOrderView;
+}
+
 export const teamCalls = {
   'team.status': call<TeamStatusView>()({ access: 'agent', input: z.object({}).strict() }),
   'team.conflicts': call<TeamConflictView[]>()({ access: 'agent', input: z.object({}).strict() }),
@@ -107,6 +121,8 @@ export const teamCalls = {
   /** A digest of every shared record in this desk's replica: equal digests, equal state. */
   /** Case search over the whole center on the team server (older cases beyond the replica, Chinese too). */
   'team.search': call<CenterSearchView>()({ access: 'agent', input: teamSearchInput }),
+  /** One case and its history as the team server holds it, to read a hit that is not on this desk. */
+  'team.case': call<CenterCaseView>()({ access: 'agent', input: z.object({ id: caseId }).strict() }),
   /** Case counts over the whole center from the team server's SQL (managers). */
   'team.report': call<CenterReportView>()({ access: 'manager', input: teamReportInput }),
   'team.digest': call<{ digest: string; records: number; cursor: number }>()({ access: 'agent', input: z.object({}).strict() }),

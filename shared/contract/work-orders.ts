@@ -49,6 +49,8 @@ export interface SlaView {
   /** The support calendar the timers count on, e.g. "24/7". */
   clock?: string;
   escalateTo?: EscalationLevel;
+  /** The case is closed: its timers are read as they stood at this instant and no longer run. */
+  stoppedAt?: string;
   rules: RuleResult[];
   notes: string[];
 }

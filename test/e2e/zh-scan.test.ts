@@ -103,7 +103,8 @@ beforeAll(async () => {
     stepsTried: ['检查安全组规则', '重启实例'],
     incident: { region: 'cn-hangzhou', affectedServices: ['云服务器'], symptoms: '远程登录超时', mitigationAttempted: '切换到备用实例' },
   });
-  await pageCall(page, 'workOrders.escalate', { id: wo.id, reason: '需要产品专家' });
+  // Up to the supervisor level (L1 → L2 → L3 → supervisor): the level is shown, and the approval queue lists it.
+  for (const reason of ['需要值班工程师', '需要产品专家', '需要主管协调']) await pageCall(page, 'workOrders.escalate', { id: wo.id, reason });
 
   for (const o of await pageCall<{ username: string }[]>(page, 'operators.list', {})) identifiers.add(o.username);
   for (const c of desk.customers) identifiers.add(c.id);
@@ -166,6 +167,11 @@ it('the case page of every case in the queue, with its history', async () => {
   await openPanel('案件队列');
   const rows = page.getByTestId('queue').getByRole('option');
   await rows.first().waitFor();
+  // The refund made above, worded in Chinese: O-ZH-1 paid 1234.50 with no reward, so R5 gives
+  // 1234.50 − 0.00 = 1234.50; it waits for review, 已提交.
+  const refund = rows.filter({ hasText: '退款 1234.50 元（订单 O-ZH-1）' });
+  await refund.waitFor();
+  expect(await refund.textContent()).toContain('已提交');
   const ids = await page.locator('[data-testid=queue] [data-case-id]').evaluateAll((found) => found.map((row) => row.getAttribute('data-case-id')!));
   expect(ids.length).toBeGreaterThan(20);
   for (const id of ids) {

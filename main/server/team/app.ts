@@ -1,7 +1,9 @@
 // The team link as the renderer sees it. A desk on its own answers too: no team, nothing waiting.
 import type { CenterCaseHit, TeamReport, TeamSearchResult, TeamStatusView } from '../../../shared/contract/team.js';
+import type { WorkOrderView } from '../../../shared/contract/work-orders.js';
 import { CASES } from '../../../shared/domain/entities.js';
 import { digestRecords } from '../../team/desk/digest.js';
+import { replicaDays } from '../../team/desk/scope.js';
 import type { Handlers } from '../context.js';
 import { notFound } from '../errors.js';
 import { withSummaryParts } from '../../../shared/domain/summary.js';
@@ -20,7 +22,7 @@ const hit = (record: Record<string, unknown> & { id: string }, inReplica: boolea
 
 const SOLO: TeamStatusView = { mode: 'solo', state: 'online', waiting: 0, conflicts: 0, cursor: 0 };
 
-export const teamHandlers: Pick<Handlers, 'team.status' | 'team.conflicts' | 'team.redo' | 'team.dismiss' | 'team.digest' | 'team.search' | 'team.report'> = {
+export const teamHandlers: Pick<Handlers, 'team.status' | 'team.conflicts' | 'team.redo' | 'team.dismiss' | 'team.digest' | 'team.search' | 'team.case' | 'team.report'> = {
   'team.status': (_input, { team }) => team?.status() ?? SOLO,
   'team.conflicts': (_input, { team }) => team?.conflicts() ?? [],
   'team.redo'(input, { team, connection }) {
@@ -38,6 +40,13 @@ export const teamHandlers: Pick<Handlers, 'team.status' | 'team.conflicts' | 'te
     const found = (await team.center('team.search', input, operator.username)) as TeamSearchResult | undefined;
     if (!found) return { source: 'offline', total: 0, cases: [] };
     return { source: 'server', total: found.total, cases: found.cases.map((c) => hit(c, store.get(CASES, c.id) !== undefined)) };
+  },
+  // A hit the replica lacks is read from the server as it is there now; nothing is stored here.
+  async 'team.case'(input, { team, operator, settings }) {
+    const days = replicaDays(settings.get());
+    if (!team) return { source: 'solo', replicaDays: days };
+    const view = (await team.center('workOrders.get', input, operator.username)) as WorkOrderView | undefined;
+    return view ? { source: 'server', replicaDays: days, view } : { source: 'offline', replicaDays: days };
   },
   async 'team.report'(input, { team, operator }) {
     if (!team) return { source: 'solo' };

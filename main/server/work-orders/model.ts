@@ -3,7 +3,7 @@
 import type { SlaView, WorkOrderDetails, WorkOrderRecord, WorkOrderStatus } from '../../../shared/contract/work-orders.js';
 import type { CaseRecord } from '../../../shared/domain/case.js';
 import { isWorkOrder } from '../../../shared/domain/work-order.js';
-import { caseSla, CLOSED_SLA_STATUSES, WAITING_STATUSES, type SlaAssessment, type SlaState } from '../../rules/index.js';
+import { caseSla, CLOSED_SLA_STATUSES, slaStoppedAt, WAITING_STATUSES, type SlaAssessment, type SlaState } from '../../rules/index.js';
 import type { CaseStore, StoredEvent } from '../../store/types.js';
 import type { Services } from '../context.js';
 import { deskRules } from '../policy/rules-context.js';
@@ -52,6 +52,8 @@ export function toSlaView(record: CaseRecord, a: SlaAssessment): SlaView {
   };
   if (a.nextUpdate) view.nextUpdate = a.nextUpdate;
   if (a.escalateTo) view.escalateTo = a.escalateTo;
+  const stoppedAt = slaStoppedAt(record);
+  if (stoppedAt) view.stoppedAt = stoppedAt;
   return view;
 }
 

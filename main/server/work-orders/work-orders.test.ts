@@ -83,6 +83,21 @@ describe('lifecycle', () => {
     ]);
   });
 
+  it('a resolved work order’s clocks stop when it is resolved: read days later, it stands as it did then', async () => {
+    const wo = await t.ok(agent, 'workOrders.create', base()); // SEV-2: first response 60 min, updates every 2 h
+    const opened = Date.parse(wo.openedAt);
+    clock += 60_000;
+    await t.ok(agent, 'workOrders.update', { id: wo.id, done: 'checked the security group', observed: 'port 443 closed' }); // first response at +1 min
+    clock += 179 * 60_000; // +180 min: the next update was due at +1 + 120 = +121 min, so 59 min overdue
+    const resolved = await t.ok(agent, 'workOrders.transition', { id: wo.id, status: 'resolved' });
+    clock += 10 * 24 * 60 * 60_000;
+    const view = await t.ok(agent, 'workOrders.get', { id: wo.id });
+    expect(view.sla).toMatchObject({ stoppedAt: resolved.updatedAt, nextUpdate: { state: 'breached', breachedByMinutes: 59 } });
+    expect(Date.parse(view.sla!.nextUpdate!.due)).toBe(opened + 121 * 60_000);
+    const open = await t.ok(agent, 'workOrders.create', base());
+    expect((await t.ok(agent, 'workOrders.get', { id: open.id })).sla?.stoppedAt).toBeUndefined();
+  });
+
   it('a structured update is the first response and starts the next-update timer', async () => {
     const wo = await t.ok(agent, 'workOrders.create', base());
     const missing = await dispatch('workOrders.update', { id: wo.id, done: 'checked SG', observed: '' });

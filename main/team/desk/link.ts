@@ -7,14 +7,17 @@ import type { CaseStore, StoredRecord } from '../../store/types.js';
 import type { ReplicaScope } from './scope.js';
 import { CONFLICTS, splitKey, type ConflictRecord } from './entities.js';
 
+/** The reads a desk asks the team server for, over the whole center. */
+export type CenterRead = 'team.search' | 'team.report' | 'workOrders.get';
+
 export interface TeamLink {
   status(): TeamStatusView;
   conflicts(): TeamConflictView[];
   /** Runs a refused command again as `connection`'s operator; it is queued like any other change. */
   redo(commandId: string, connection: Connection): Promise<unknown>;
   dismiss(commandId: string, actor: string): void;
-  /** A whole-center read (team.search, team.report) on the team server as `operator`; undefined while it cannot be reached. */
-  center(call: 'team.search' | 'team.report', input: unknown, operator: string): Promise<unknown>;
+  /** A whole-center read (team.search, team.report, one case) on the team server as `operator`; undefined while it cannot be reached. */
+  center(call: CenterRead, input: unknown, operator: string): Promise<unknown>;
   /** Which records every desk with this replica window holds alike (team.digest compares those). */
   shared(entity: string, record: StoredRecord): boolean;
 }
@@ -36,7 +39,7 @@ export function teamLink(
   store: CaseStore,
   status: () => TeamStatusView,
   desk: () => Desk,
-  center: (call: 'team.search' | 'team.report', input: unknown, operator: string) => Promise<unknown>,
+  center: TeamLink['center'],
   scope: ReplicaScope,
 ): TeamLink {
   const find = (commandId: string) => {

@@ -10,6 +10,7 @@ import type { CallInput } from '../../../shared/contract/index.js';
 import type { TeamStatusView } from '../../../shared/contract/team.js';
 import { startCenter } from '../../../test/support/center.js';
 import type { TestPostgres } from '../../../test/support/postgres.js';
+import { startTcpProxy } from '../../../test/support/tcp-proxy.js';
 import { TeamDeskClient } from '../../../test/support/team.js';
 import type { OpenedDesk } from '../../server/open-desk.js';
 import { memorySecretStore } from '../../server/secrets/secret-store.js';
@@ -58,10 +59,10 @@ const caught = async (desk: Desk) => {
 };
 const held = (desk: Desk, id: string) => desk.opened.desk.services.store.get<{ id: string; status: string }>('cases', id);
 
-async function openDesk(username: string, settings: Parameters<typeof memorySettings>[0] = {}): Promise<Desk> {
+async function openDesk(username: string, settings: Parameters<typeof memorySettings>[0] = {}, teamUrl = server.url): Promise<Desk> {
   const dataDir = mkdtempSync(join(tmpdir(), 'team-scope-'));
   const ahead = { ms: 0 };
-  const desk = await openTeamDesk({ dataDir, settings: memorySettings(settings), secrets: memorySecretStore(), teamUrl: server.url, now: () => new Date(Date.now() + ahead.ms) });
+  const desk = await openTeamDesk({ dataDir, settings: memorySettings(settings), secrets: memorySecretStore(), teamUrl, now: () => new Date(Date.now() + ahead.ms) });
   dirs.push(dataDir);
   opened.push(desk);
   const connection = desk.desk.connect();
@@ -132,6 +133,33 @@ it('keeps open cases however old and the last 90 days; settled older ones stay o
   const found = await call<{ source: string; cases: Array<{ id: string; inReplica: boolean }> }>(desk, 'team.search', { text: '旧工单' });
   expect(found.source).toBe('server');
   expect(Object.fromEntries(found.cases.map((c) => [c.id, c.inReplica]))).toEqual({ [made.oldClosed]: false, [made.oldReopened]: false, [made.oldOpen]: true });
+}, 60_000);
+
+it('a settled case only on the server is read from it whole, with its history, and nothing of it is stored on the desk', async () => {
+  const proxy = await startTcpProxy(new URL(server.url));
+  try {
+    const desk = await openDesk('agent2', {}, proxy.url);
+    const before = desk.opened.desk.services.store.count('cases');
+    const read = await call<{ source: string; replicaDays: number; view: { case: { id: string; status: string; summary: string }; history: Array<{ actor: string; action: string }> } }>(desk, 'team.case', { id: made.oldClosed });
+    expect(read.source).toBe('server');
+    expect(read.replicaDays).toBe(90); // the default window
+    expect(read.view.case).toEqual(server.center.store.get('cases', made.oldClosed));
+    expect(read.view.case).toMatchObject({ status: 'resolved', summary: '旧工单：已解决' });
+    // Made 200 days ago by agent1 on the server: opened, updated, resolved (in that order).
+    expect(read.view.history.map((h) => h.actor)).toEqual(['agent1', 'agent1', 'agent1']);
+    expect(read.view.history[0]?.action).toBe('work-order.opened');
+    // A read: the replica is as it was.
+    expect(held(desk, made.oldClosed)).toBeUndefined();
+    expect(desk.opened.desk.services.store.count('cases')).toBe(before);
+    // A case nobody has is named as such.
+    const missing = await desk.opened.desk.dispatch(desk.connection, 'team.case', { id: 'C-999999' });
+    expect(missing).toMatchObject({ ok: false, error: { code: 'not-found', field: 'id' } });
+
+    await proxy.cut();
+    expect(await call(desk, 'team.case', { id: made.oldClosed })).toEqual({ source: 'offline', replicaDays: 90 });
+  } finally {
+    await proxy.close();
+  }
 }, 60_000);
 
 it('a case reopened on another desk arrives whole, as the server has it, and desks with the same window agree', async () => {

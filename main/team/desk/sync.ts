@@ -60,6 +60,7 @@ export class TeamSync {
       waiting: this.store.count('team.outbox'),
       conflicts: this.store.count(CONFLICTS),
       cursor: link.cursor,
+      serverUrl: this.client.url,
       ...(link.deskCode ? { deskCode: link.deskCode } : {}),
       ...(this.needsSignIn ? { needsSignIn: this.needsSignIn } : {}),
       ...(this.lastSyncAt ? { lastSyncAt: this.lastSyncAt } : {}),

@@ -1,7 +1,7 @@
 // Every time a person types is wall-clock time in the desk's time zone (settings.timeZone), never
 // the browser's. This turns a datetime-local value into an ISO-8601 instant with that zone's offset.
 
-import { DEFAULT_TIME_ZONE, zoneOffsetMinutes } from '../../../shared/rules/zone.js';
+import { addDays, dateInZone, DEFAULT_TIME_ZONE, zoneOffsetMinutes } from '../../../shared/rules/zone.js';
 import { useSession } from '../state/session.js';
 
 /** The desk's zone (a setting); the engine's default until the settings have loaded. */
@@ -49,6 +49,11 @@ export function toDeskInstant(local: string, timeZone: string): string {
   const date = `${shown.getUTCFullYear()}-${pad(shown.getUTCMonth() + 1)}-${pad(shown.getUTCDate())}`;
   const time = `${pad(shown.getUTCHours())}:${pad(shown.getUTCMinutes())}:${pad(shown.getUTCSeconds())}`;
   return `${date}T${time}${offsetText(final)}`;
+}
+
+/** The next midnight in the desk's zone after `ms` (the start of tomorrow there), with that zone's offset. */
+export function nextDeskMidnight(ms: number, timeZone: string): string {
+  return toDeskInstant(`${addDays(dateInZone(ms, timeZone), 1)}T00:00`, timeZone);
 }
 
 /** "Asia/Shanghai (+08:00)": the zone a field reads its time in, with its offset now. */

@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { contract } from '../../../shared/contract/index.js';
+import { WORK_ORDER_STATUSES } from '../../../shared/contract/work-orders.js';
 import { ACTION_LABELS, actionLabel } from './actions.js';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
@@ -22,6 +23,8 @@ const NOT_ACTIONS = new Set([
 const TEMPLATES: Record<string, string[]> = {
   'phone.': ['phone.ringing', 'phone.answered', 'phone.ended', 'phone.missed'],
   'billing.dispute-': ['billing.dispute-corrected', 'billing.dispute-rejected'],
+  // A status change is saved as work-order.<status>; never to 'new', and 'escalated' has its own call.
+  'work-order.': WORK_ORDER_STATUSES.filter((s) => s !== 'new' && s !== 'escalated').map((s) => `work-order.${s}`),
 };
 const FILE = /\.(json|jsonl|ndjson|html|cjs|js|ts|bin|lock|log|eml|pdf|tmp)$/;
 const NOT_WRITTEN_BY_THE_DESK = /\.test\.ts$|test-helpers\.ts$|test-fixtures\.ts$|crash-writer\.ts$/;
@@ -43,6 +46,10 @@ it('has an English and a Chinese label for every action the server can write', (
       TEMPLATES[head!]!.forEach((name) => written.add(name));
     }
     for (const [, head] of text.matchAll(/`([a-z-]+\.[a-z-]*)\$\{[^`]*`,\s*`/g)) TEMPLATES[head!]?.forEach((name) => written.add(name));
+    for (const [, head] of text.matchAll(/save\([^`)]*`([a-z-]+\.[a-z-]*)\$\{/g)) {
+      expect(TEMPLATES[head!], `a templated action \`${head}\${…}\` needs its expansions listed`).toBeDefined();
+      TEMPLATES[head!]!.forEach((name) => written.add(name));
+    }
   }
   expect(written.size).toBeGreaterThan(40); // the scan finds the desk's actions at all
   const missing = [...written].filter((name) => !ACTION_LABELS[name]?.en || !ACTION_LABELS[name]?.zh);

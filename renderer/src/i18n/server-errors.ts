@@ -115,6 +115,8 @@ export const zhServerErrors: Record<string, string> = {
   'no SMTP server is set: a manager sets one under Channels': '尚未设置发件服务器（SMTP）：请经理在渠道设置中设置',
   'the customer has no email address to reply to': '该客户没有可答复的邮箱地址',
   'at least 7 days': '至少 7 天',
+  'whole days': '请输入整数天',
+  'a number of days': '请输入天数',
   'at most 3650 days': '最多 3650 天',
   // Reasons the desk itself writes into the history and the audit.
   'first start: the first manager account': '首次启动：创建第一位经理账号',

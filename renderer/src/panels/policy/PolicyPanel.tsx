@@ -11,7 +11,7 @@ import { call } from '../../api/client.js';
 import { useDeskQuery } from '../../api/useDeskQuery.js';
 import { useFieldErrors } from '../../components/useFieldErrors.js';
 import { submitOnCtrlEnter } from '../../components/workspace.js';
-import { useDeskTimeZone } from '../../components/desk-time.js';
+import { nextDeskMidnight, useDeskTimeZone } from '../../components/desk-time.js';
 import { formatDateTime } from '../../i18n/index.js';
 
 type Draft = Policy & Record<string, unknown>;
@@ -30,11 +30,6 @@ const spanText = (span: unknown) => {
   return s.minutes !== undefined ? String(s.minutes) : `${s.workingDays ?? ''}wd`;
 };
 const spanOf = (raw: string) => (/^\s*\d+\s*wd\s*$/i.test(raw) ? { workingDays: Number(raw.replace(/\D/g, '')) } : { minutes: num(raw) });
-
-function tomorrow(): string {
-  const d = new Date(Date.now() + 86_400_000);
-  return `${new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(d)}T00:00:00+08:00`;
-}
 
 export function PolicyPanel() {
   const { t, i18n } = useTranslation();
@@ -66,7 +61,7 @@ export function PolicyPanel() {
   const view = (id: string) => setViewedId(id);
 
   const startDraft = (base: Policy) => {
-    setDraft({ ...structuredClone(base), id: `${base.id}-next`, effectiveFrom: tomorrow() } as Draft);
+    setDraft({ ...structuredClone(base), id: `${base.id}-next`, effectiveFrom: nextDeskMidnight(Date.now(), timeZone) } as Draft);
     setPreview(null);
     setPublished(null);
     errors.clear();

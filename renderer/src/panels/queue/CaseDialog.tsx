@@ -30,29 +30,47 @@ import { ruleReason } from '../../i18n/rule-reasons.js';
 import { actionLabel } from '../../i18n/actions.js';
 import { IncidentSection } from './IncidentSection.js';
 import { CaseAssignment } from './CaseAssignment.js';
+import { CenterCaseNote } from '../team/CenterCaseNote.js';
 import { OperatorPicker } from './OperatorPicker.js';
 import { useSession } from '../../state/session.js';
-import { Countdown, SEVERITY_COLOR } from '../work-orders/format.js';
+import { Countdown, formatSpan, SEVERITY_COLOR } from '../work-orders/format.js';
 import { statusLabel } from '../../i18n/labels.js';
 import { useSummaryText } from '../../i18n/summaries.js';
 import { ruleValue } from '../../i18n/rule-reasons.js';
+import { levelLabel } from '../../components/ownership.js';
 
-function Timer({ label, timer, paused }: { label: string; timer: SlaTimerView; paused: boolean }) {
+/** `stoppedAt`: the case is closed, so the timer shows how it stood then instead of counting on. */
+function Timer({ label, timer, paused, stoppedAt }: { label: string; timer: SlaTimerView; paused: boolean; stoppedAt?: string }) {
   const { t, i18n } = useTranslation();
   const timeZone = useSession((s) => s.settings?.timeZone ?? 'Asia/Shanghai');
   const at = (iso: string) => formatDateTime(iso, i18n.language, timeZone);
+  const stoppedText =
+    timer.state === 'breached'
+      ? t('workOrders.page.overdue', { time: formatSpan((timer.breachedByMinutes ?? 0) * 60_000, i18n.language) })
+      : t('workOrders.page.stopped', { time: stoppedAt ? at(stoppedAt) : '' });
   return (
     <Box sx={{ p: 1, border: 1, borderColor: timer.state === 'breached' ? 'error.main' : 'divider', borderRadius: 1, minWidth: 200 }}>
       <Typography variant="caption" color="text.secondary">
         {label} · {ruleValue(timer.target, i18n.language)}
       </Typography>
-      <Box>{timer.state === 'met' ? <Typography variant="body2">✓</Typography> : <Countdown due={timer.due} paused={paused} />}</Box>
+      <Box data-testid="sla-timer-state" data-state={timer.state}>
+        {timer.state === 'met' ? (
+          <Typography variant="body2">✓</Typography>
+        ) : stoppedAt ? (
+          <Typography variant="body2" data-testid="sla-stopped" sx={{ fontWeight: 600, color: timer.state === 'breached' ? 'error.main' : 'text.secondary' }}>
+            {stoppedText}
+          </Typography>
+        ) : (
+          <Countdown due={timer.due} paused={paused} />
+        )}
+      </Box>
       <Typography variant="caption">{timer.state === 'met' ? t('workOrders.page.met', { time: at(timer.startedAt) }) : t('workOrders.page.due', { time: at(timer.due) })}</Typography>
     </Box>
   );
 }
 
-export function CaseDialog({ id, onClose }: { id: string | null; onClose(): void }) {
+/** `fromCenter`: a search hit this desk's replica lacks, read from the team server and shown read-only. */
+export function CaseDialog({ id, onClose, fromCenter = false }: { id: string | null; onClose(): void; fromCenter?: boolean }) {
   const { t, i18n } = useTranslation();
   const summaryOf = useSummaryText();
   const timeZone = useSession((s) => s.settings?.timeZone ?? 'Asia/Shanghai');
@@ -62,8 +80,10 @@ export function CaseDialog({ id, onClose }: { id: string | null; onClose(): void
   const errors = useFieldErrors();
   const at = (iso: string) => formatDateTime(iso, i18n.language, timeZone);
 
-  const query = useDeskQuery('workOrders.get', id ? { id } : null, { refreshOn: (change) => change.entity === 'cases' && id !== null && change.ids.includes(id) });
-  const view = query.data ?? null;
+  const query = useDeskQuery('workOrders.get', id && !fromCenter ? { id } : null, { refreshOn: (change) => change.entity === 'cases' && id !== null && change.ids.includes(id) });
+  const center = useDeskQuery('team.case', id && fromCenter ? { id } : null);
+  const view = (fromCenter ? center.data?.view : query.data) ?? null;
+  const writable = !fromCenter;
 
   async function act(run: () => Promise<unknown>, after?: () => void) {
     errors.clear();
@@ -91,7 +111,8 @@ export function CaseDialog({ id, onClose }: { id: string | null; onClose(): void
         </IconButton>
       </DialogTitle>
       <DialogContent dividers>
-        {!c && <Typography>{t('workOrders.page.loading')}</Typography>}
+        {fromCenter && <CenterCaseNote read={center.data} />}
+        {!c && !(fromCenter && center.data?.source === 'offline') && <Typography>{t('workOrders.page.loading')}</Typography>}
         {c && (
           <Stack spacing={1.5}>
             <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', alignItems: 'center' }}>
@@ -105,11 +126,11 @@ export function CaseDialog({ id, onClose }: { id: string | null; onClose(): void
                 {t('workOrders.page.customer')}: <strong>{c.customerName}</strong> ({c.customerAccount})
               </Typography>
               {c.vip && <Chip size="small" label={t('workOrders.page.vip')} color="secondary" />}
-              {isWo && <Chip size="small" label={t('workOrders.page.level', { level: d.escalationLevel })} />}
+              {isWo && <Chip size="small" label={t('workOrders.page.level', { level: levelLabel(t, d.escalationLevel) })} />}
               {isWo && d.flagSupervisor && <Chip size="small" color="warning" label={t('workOrders.page.flagged')} />}
               {(sla?.breached || d?.breached) && <Chip size="small" color="error" label={t('workOrders.page.breached')} data-testid="breached" />}
             </Stack>
-            <CaseAssignment record={c} />
+            {writable && <CaseAssignment record={c} />}
             {c.inScope === false && (
               <Alert severity="warning" data-testid="case-out-of-scope">
                 <strong>{t('calls.savedOutOfScope')}</strong> {t('calls.scopeExplanation', { category: t(`category.${c.category}`) })}
@@ -118,8 +139,8 @@ export function CaseDialog({ id, onClose }: { id: string | null; onClose(): void
             {isWo && d.severityRule.result === 'passed' && <Alert severity="warning">{ruleReason(d.severityRule, i18n.language)}</Alert>}
             {sla && (
               <Stack direction="row" spacing={2} sx={{ alignItems: 'flex-start' }}>
-                <Timer label={t('workOrders.page.firstResponse')} timer={sla.firstResponse} paused={false} />
-                {sla.nextUpdate && <Timer label={t('workOrders.page.nextUpdate')} timer={sla.nextUpdate} paused={sla.nextUpdate.state === 'paused'} />}
+                <Timer label={t('workOrders.page.firstResponse')} timer={sla.firstResponse} paused={false} stoppedAt={sla.stoppedAt} />
+                {sla.nextUpdate && <Timer label={t('workOrders.page.nextUpdate')} timer={sla.nextUpdate} paused={sla.nextUpdate.state === 'paused'} stoppedAt={sla.stoppedAt} />}
                 {sla.paused && <Chip label={t('workOrders.page.paused')} />}
                 {!!sla.pausedMinutes && <Chip size="small" variant="outlined" data-testid="paused-minutes" label={t('workOrders.page.pausedMinutes', { minutes: sla.pausedMinutes })} />}
                 <Box sx={{ flex: 1 }}>
@@ -134,7 +155,7 @@ export function CaseDialog({ id, onClose }: { id: string | null; onClose(): void
                 </Box>
               </Stack>
             )}
-            {isWo && view.nextStatuses.length + 1 > 0 && c.status !== 'closed' && (
+            {writable && isWo && view.nextStatuses.length + 1 > 0 && c.status !== 'closed' && (
               <Box sx={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 2 }}>
                 <Stack spacing={1}>
                   <TextField size="small" label={t('workOrders.page.escalateReason')} value={reason} onChange={(e) => setReason(e.target.value)} name="reason" {...errors.props('reason')} />
@@ -202,7 +223,7 @@ export function CaseDialog({ id, onClose }: { id: string | null; onClose(): void
                     <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap' }}>{c.notes}</Typography>
                   </Box>
                 )}
-                {filesKept(c.details).length > 0 && (
+                {writable && filesKept(c.details).length > 0 && (
                   <>
                     <Typography variant="subtitle2" sx={{ mt: 1 }}>{t('files.title')}</Typography>
                     <FileLinks caseId={c.id} files={filesKept(c.details)} />

@@ -1,7 +1,7 @@
 // Under the queue on a joined desk: what the team server finds for the same words over the whole
 // center (older cases the replica does not hold, Chinese too), or a note that offline the
 // search covered the replica only. Nothing on a desk without a team.
-import { Box, Chip, Typography } from '@mui/material';
+import { Box, ButtonBase, Chip, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CenterSearchView } from '../../../../shared/contract/team.js';
@@ -11,6 +11,7 @@ import { useSession } from '../../state/session.js';
 import { useTeam } from '../../state/team.js';
 import { statusLabel } from '../../i18n/labels.js';
 import { useSummaryText } from '../../i18n/summaries.js';
+import { CaseDialog } from '../queue/CaseDialog.js';
 
 const WAIT_MS = 300; // one server search per pause in typing, not per key
 const LIMIT = 20;
@@ -20,6 +21,7 @@ export function CenterSearchHits({ text }: { text: string }) {
   const summaryOf = useSummaryText();
   const timeZone = useSession((s) => s.settings?.timeZone ?? 'Asia/Shanghai');
   const [found, setFound] = useState<{ text: string; view: CenterSearchView } | null>(null);
+  const [open, setOpen] = useState<{ id: string; fromCenter: boolean } | null>(null);
   const joined = useTeam((s) => s.status?.mode === 'team');
   const words = joined ? text.trim() : '';
 
@@ -59,7 +61,13 @@ export function CenterSearchHits({ text }: { text: string }) {
         {t('team.center.hits', { count: found.view.total })}
       </Typography>
       {found.view.cases.map((hit) => (
-        <Box key={hit.id} data-center-case={hit.id} sx={{ display: 'flex', gap: 1, alignItems: 'center', whiteSpace: 'nowrap', overflow: 'hidden' }}>
+        <ButtonBase
+          key={hit.id}
+          data-center-case={hit.id}
+          aria-label={t('team.center.open', { id: hit.id })}
+          onClick={() => setOpen({ id: hit.id, fromCenter: !hit.inReplica })}
+          sx={{ display: 'flex', width: '100%', justifyContent: 'flex-start', textAlign: 'left', gap: 1, alignItems: 'center', whiteSpace: 'nowrap', overflow: 'hidden', '&:hover': { bgcolor: 'action.hover' } }}
+        >
           <Typography variant="body2" sx={{ fontFamily: 'monospace', width: 130 }}>
             {hit.id}
           </Typography>
@@ -74,8 +82,9 @@ export function CenterSearchHits({ text }: { text: string }) {
           </Typography>
           {!hit.inReplica && <Chip size="small" label={t('team.center.notHere')} sx={{ height: 18 }} />}
           <Typography variant="caption">{hit.openedAt ? formatDateTime(hit.openedAt, i18n.language, timeZone) : ''}</Typography>
-        </Box>
+        </ButtonBase>
       ))}
+      <CaseDialog id={open?.id ?? null} fromCenter={open?.fromCenter} onClose={() => setOpen(null)} />
     </Box>
   );
 }

@@ -9,6 +9,7 @@ import { useDeskQuery } from '../../api/useDeskQuery.js';
 import { formatDateTime } from '../../i18n/index.js';
 import { localiseServerMessage } from '../../i18n/server-errors.js';
 import { useSession } from '../../state/session.js';
+import { TeamSettings } from './TeamSettings.js';
 
 export function ConflictsPanel() {
   const { t, i18n } = useTranslation();
@@ -30,6 +31,7 @@ export function ConflictsPanel() {
 
   return (
     <Paper sx={{ p: 2 }}>
+      <TeamSettings />
       <Typography variant="h6" component="h2">
         {t('team.title')}
       </Typography>
