@@ -81,7 +81,7 @@ it('opens a SEV-1 work order, watches it breach and escalate, and finds it on to
   await dialog.getByTestId('breached').waitFor({ timeout: 15_000 });
   expect(await dialog.getByTestId('case-status').textContent()).toBe('已升级');
   await dialog.getByText('级别 L2').waitFor();
-  await dialog.getByText(/system · SLA 已超时/).waitFor(); // the action in words, not work-order.sla-breached
+  await dialog.getByText(/系统 · SLA 已超时/).waitFor(); // actor and action in words, not system · work-order.sla-breached
   await screenshot(page, 'work-orders-03-breached-zh');
   await page.keyboard.press('Escape');
 
