@@ -1,6 +1,6 @@
 // What each recorded action reads as in the history and the audit, in both languages: the one
 // table for every screen (actions.test.ts fails when the server can write an action missing here).
-type Label = { en: string; zh: string };
+import { inLanguage, type Label } from './labels.js';
 
 export const ACTION_LABELS: Record<string, Label> = {
   'call.logged': { en: 'Call logged', zh: '记录来电' },
@@ -85,7 +85,5 @@ export const ACTION_LABELS: Record<string, Label> = {
 
 /** The action in words in the interface language; an action this desk does not know keeps its code. */
 export function actionLabel(action: string, language: string): string {
-  const label = ACTION_LABELS[action];
-  if (!label) return action;
-  return language.startsWith('zh') ? label.zh : label.en;
+  return inLanguage(ACTION_LABELS, action, language);
 }

@@ -1,7 +1,7 @@
 // What a case's status, an audit target and a system actor read as, in both languages: the one table for
 // every screen (queue, case page, approval queue, team search hits, dashboards). labels.test.tsx
 // fails when the desk can store a status missing here.
-type Label = { en: string; zh: string };
+export type Label = { en: string; zh: string };
 
 export const STATUS_LABELS: Record<string, Label> = {
   new: { en: 'New', zh: '新建' },
@@ -53,7 +53,8 @@ export const ACTOR_LABELS: Record<string, Label> = {
   cli: { en: 'Command line', zh: '命令行' },
 };
 
-const inLanguage = (table: Record<string, Label>, key: string, language: string) => {
+/** A code's label from one of the tables in the interface language; a code missing from it stays as it is. */
+export const inLanguage = (table: Record<string, Label>, key: string, language: string) => {
   const label = table[key];
   if (!label) return key;
   return language.startsWith('zh') ? label.zh : label.en;
