@@ -2,6 +2,7 @@
 // dashboard and the SLA report all call caseSla, so they can never disagree. A case is timed
 // with the policy version in force when it opened, in the desk's zone and edited calendar.
 import type { CaseRecord } from '../../shared/domain/case.js';
+import { END_STATUSES } from '../../shared/domain/ownership.js';
 import type { RuleResult } from '../../shared/rules/decision.js';
 import type { Policy } from '../../shared/rules/policy.js';
 import type { DeskSettings } from './context.js';
@@ -14,7 +15,7 @@ const text = (value: unknown) => (typeof value === 'string' ? value : undefined)
 /** Statuses in which a case waits for the customer (work orders say the first, other cases the second). */
 export const WAITING_STATUSES: readonly string[] = ['waiting-for-customer', 'pending-customer'];
 /** Statuses after which the SLA clock no longer runs: the case is read as it stood when it was closed. */
-export const CLOSED_SLA_STATUSES: readonly string[] = ['resolved', 'closed', 'completed', 'rejected'];
+export const CLOSED_SLA_STATUSES: readonly string[] = END_STATUSES;
 
 /** The SLA input of a case with a severity (undefined without one). */
 export function slaInputOf(record: CaseRecord): SlaCase | undefined {

@@ -27,11 +27,14 @@ export const FINISHED_STATUSES: Record<CaseType, readonly string[]> = {
   'access-recovery': ['approved', 'rejected'],
 };
 
-/** Statuses that end a case of any type: a seeded or imported case may carry one outside its type's workflow (a billing case 'closed'). */
-const ENDED_ANY_TYPE: readonly string[] = ['resolved', 'closed', 'completed', 'rejected'];
+/**
+ * Statuses that end a case of any type: a seeded or imported case may carry one outside its
+ * type's workflow (a billing case 'closed'). The SLA clock stops at these too (main/rules/case-sla.ts).
+ */
+export const END_STATUSES: readonly string[] = ['resolved', 'closed', 'completed', 'rejected'];
 
 export const isOpenCase = (record: Pick<CaseRecord, 'type' | 'status'>): boolean =>
-  !(FINISHED_STATUSES[record.type] ?? []).includes(record.status) && !ENDED_ANY_TYPE.includes(record.status);
+  !(FINISHED_STATUSES[record.type] ?? []).includes(record.status) && !END_STATUSES.includes(record.status);
 
 const isLevel = (value: unknown): value is Level => typeof value === 'string' && (LEVELS as readonly string[]).includes(value);
 

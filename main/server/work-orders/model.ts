@@ -77,7 +77,7 @@ export function newBreaches(record: WorkOrderRecord, a: SlaState) {
 /** An open case the SLA clock runs for: it has a severity and is not closed (work orders and others alike). */
 export const isTimedOpenCase = (record: unknown): record is CaseRecord => {
   const r = record as CaseRecord | undefined;
-  if (!r || typeof r !== 'object' || CLOSED_SLA_STATUSES.includes(r.status) || CLOSED_STATUSES.includes(r.status)) return false;
+  if (!r || typeof r !== 'object' || CLOSED_SLA_STATUSES.includes(r.status)) return false; // a work order's own closed statuses are among them
   return r.severity !== undefined || typeof r.details?.requestedSeverity === 'string';
 };
 
