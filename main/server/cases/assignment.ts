@@ -9,6 +9,7 @@ import { isWorkOrder } from '../../../shared/domain/work-order.js';
 import type { Change, CaseStore, StoredRecord } from '../../store/types.js';
 import type { Handlers, HandlerContext } from '../context.js';
 import { DeskError, notFound } from '../errors.js';
+import { caseQueues } from './queues.js';
 
 /** The fields that put a case with `to`; a work order's SLA escalation level follows its level. */
 export function assignmentPatch(record: CaseRecord, to: Ownership): Record<string, unknown> {
@@ -25,9 +26,8 @@ export function assignee(ctx: Pick<HandlerContext, 'store'>, username: string, f
 
 /** The changes that put every open case this operator owns back in its level's queue (they leave the desk). */
 export function releaseAll(store: CaseStore, username: string, at: string): Change[] {
-  return store
-    .all<CaseRecord & StoredRecord>(CASES)
-    .filter((record) => isOpenCase(record) && ownershipOf(record).owner === username)
+  return [...caseQueues(store).ownedBy(username)]
+    .map((id) => store.get<CaseRecord & StoredRecord>(CASES, id)!)
     .map((record) => ({ entity: CASES, id: record.id, op: 'patch', patch: { ...assignmentPatch(record, { owner: null, level: ownershipOf(record).level }), updatedAt: at } }));
 }
 
