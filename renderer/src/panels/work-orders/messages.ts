@@ -1,4 +1,6 @@
 // Strings of the work-order panel and the case page, in English and Simplified Chinese.
+import { CASE_TYPE_LABELS, wordsIn } from '../../i18n/labels.js';
+
 const en = {
   workOrders: {
     nav: 'Work orders',
@@ -65,16 +67,7 @@ const en = {
       'incident template: error codes': 'incident: error codes',
       'incident template: mitigation attempted': 'incident: mitigation attempted',
     },
-    type: {
-      call: 'Call',
-      'work-order': 'Work order',
-      refund: 'Refund',
-      compensation: 'Compensation',
-      'icp-reward': 'ICP reward',
-      complaint: 'Complaint',
-      billing: 'Billing',
-      'access-recovery': 'Access recovery',
-    },
+    type: wordsIn(CASE_TYPE_LABELS, 'en'),
     page: {
       title: 'Case {{id}}',
       close: 'Close',
@@ -182,16 +175,7 @@ const zhCN: typeof en = {
       'incident template: error codes': '故障模板：错误码',
       'incident template: mitigation attempted': '故障模板：缓解措施',
     },
-    type: {
-      call: '来电',
-      'work-order': '工单',
-      refund: '退款',
-      compensation: '故障补偿',
-      'icp-reward': 'ICP 备案奖励',
-      complaint: '投诉',
-      billing: '账单',
-      'access-recovery': '账号找回',
-    },
+    type: wordsIn(CASE_TYPE_LABELS, 'zh'),
     page: {
       title: '案件 {{id}}',
       close: '关闭',
