@@ -26,7 +26,7 @@ const hex4 = (code: number) => code.toString(16).toUpperCase().padStart(4, '0');
 
 function escapeOne(s: string): string {
   if (s.length === 2 && s.charCodeAt(0) >= 0xd800 && s.charCodeAt(0) <= 0xdbff) return s; // a surrogate pair: one character, kept
-  if (s.length > 1) return `_x005F${s.slice(1)}`; // literal "_xHHHH_"
+  if (s.length > 1) return `_x005F${s}`; // a literal "_xHHHH_": its underscore as _x005F_
   const entity = ENTITY[s];
   if (entity) return entity;
   const code = s.charCodeAt(0);

@@ -35,7 +35,7 @@ export class ZipWriter {
     this.zip.add(file);
     const deflate = createDeflateRaw({ level: 6 });
     this.current = deflate;
-    deflate.on('data', (chunk: Buffer) => file.ondata!(null, chunk, false));
+    deflate.on('data', (chunk: Buffer<ArrayBuffer>) => file.ondata!(null, chunk, false));
     const ended = new Promise<void>((resolve, reject) => {
       deflate.once('error', reject);
       deflate.once('end', () => {
