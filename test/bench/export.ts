@@ -61,7 +61,7 @@ async function exportPhase(args: Args): Promise<void> {
   const t0 = performance.now();
   const store = await openCaseStore(dir, { autoBackup: false });
   const t1 = performance.now();
-  const section = buildReport(store, args.report, { fromMs: 0, toMs: Number.MAX_SAFE_INTEGER });
+  const section = await buildReport(store, args.report, { fromMs: 0, toMs: Number.MAX_SAFE_INTEGER });
   const t2 = performance.now();
   const file = path.join(dir, `export.${args.format}`);
   fs.rmSync(file, { force: true });
