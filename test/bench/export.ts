@@ -1,7 +1,7 @@
 // Export benchmark: `npx tsx test/bench/export.ts --cases N [--json] [--keep]`.
 // Seeds N generated cases into a temp directory, then runs each export (the `cases` report
 // over the whole range, CSV and XLSX) in a FRESH child process: cold store open, building the
-// rows, writing the file; peak RSS is the child's own. Targets at 100k: CSV < 5 s, XLSX < 30 s.
+// rows, writing the file; peak RSS is the child's own. Goal at 100k: XLSX ≤ 5 s.
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
