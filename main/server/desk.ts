@@ -77,9 +77,9 @@ export function createDesk(base: Omit<Services, 'emit' | 'uploads' | 'sessions'>
         if (!parsed.success) throw invalidInput(parsed.error);
         const ctx = { ...services, connection, operator } as HandlerContext;
         const handler = allHandlers[name] as Handler<CallName>;
-        traceMark(`call ${name}`);
+        const started = traceMark(`call ${name}`);
         const value = await handler(parsed.data as never, ctx);
-        traceMark(`done ${name}`);
+        traceMark(`done ${name}`, started);
         return { ok: true, value };
       } catch (error) {
         return { ok: false, error: toErrorShape(error) };
