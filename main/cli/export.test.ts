@@ -96,7 +96,7 @@ it('refuses a missing data directory rather than creating one', async () => {
   expect(existsSync(file)).toBe(false);
 });
 
-it('exports while the desk holds the data directory, from a verified copy, without touching the desk’s files', async () => {
+it('exports while the desk holds the data directory, from a verified copy, without touching the desk’s files', { timeout: 30_000 }, async () => {
   const data = tempDir('data');
   await seedCommand.run(['--cases', '50', '--seed', '4', '--data', data]);
   const { openCaseStore } = await import('../store/index.js');

@@ -9,7 +9,6 @@ import { finished } from 'node:stream/promises';
 import type { ReportFormatName } from '../../shared/contract/dashboard.js';
 import { writeCsv } from './csv.js';
 import { feed, type ExportProgress } from './feed.js';
-import { writeReportPdf } from './report-pdf.js';
 import type { ReportSection } from './rows.js';
 import { writeWorkbook } from './xlsx.js';
 
@@ -37,7 +36,8 @@ export const REPORT_FORMAT_TABLE: { [F in ReportFormatName]: ReportFormat } = {
     mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     write: (section, out) => writeWorkbook([section], out),
   },
-  pdf: { ext: 'pdf', mime: 'application/pdf', write: (section, out, o) => writeReportPdf(section, out, o) },
+  // pdfkit and its fonts load only for a PDF: most of a CSV or XLSX export's start-up otherwise.
+  pdf: { ext: 'pdf', mime: 'application/pdf', write: async (section, out, o) => (await import('./report-pdf.js')).writeReportPdf(section, out, o) },
 };
 
 /**

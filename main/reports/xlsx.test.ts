@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import { afterEach, expect, it } from 'vitest';
 import { sectionOf } from './rows.js';
 import { moneyCell, sheetName, writeWorkbook } from './xlsx.js';
+import { xmlText } from './xlsx-sheet.js';
 import { cleanTempDirs, tempDir } from './test-helpers.js';
 
 afterEach(cleanTempDirs);
@@ -61,4 +62,69 @@ it('makes sheet names valid and unique', () => {
   expect(sheetName('A very long report name that goes on and on', used)).toHaveLength(31);
   expect(sheetName('SLA', used)).toBe('SLA');
   expect(sheetName('sla', used)).toBe('sla 2');
+});
+
+// Text a spreadsheet must keep as it is: markup characters, an astral character (a surrogate
+// pair), CJK, a formula-looking string, tab/newline/CR, leading spaces, and what XML cannot hold.
+const HOSTILE = '<b>&"x"</b> 😀𠮷 云服务器 =1+1\t\r\n  ';
+
+it('keeps hostile text as text, and writes well-formed XML for what XML cannot hold', async () => {
+  const dir = tempDir();
+  const file = join(dir, 'hostile.xlsx');
+  const section = sectionOf(
+    'Cases',
+    [
+      { key: 'summary', header: 'summary <&>', type: 'string' },
+      { key: 'openedAt', header: 'opened at (UTC)', type: 'instant' },
+      { key: 'n', header: 'n', type: 'integer' },
+    ],
+    [
+      [HOSTILE, '2026-06-30T16:30:00.000Z', 7],
+      ['bell\u0007 lone\ud800 end\uffff _x0041_', 'not a date', 'twelve'],
+    ],
+  );
+  await writeWorkbook([section], createWriteStream(file));
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const sheet = wb.getWorksheet('Cases')!;
+  expect(sheet.getRow(1).getCell(1).value).toBe('summary <&>');
+  expect(sheet.getRow(2).getCell(1).value).toBe(HOSTILE); // CR kept as &#13;, spaces kept by xml:space
+  expect(sheet.getRow(2).getCell(1).type).toBe(ExcelJS.ValueType.String);
+  // 2026-06-30T16:30Z is 2026-07-01 00:30 in Shanghai (UTC+8): the cell is the UTC instant, as the header says.
+  expect((sheet.getRow(2).getCell(2).value as Date).toISOString()).toBe('2026-06-30T16:30:00.000Z');
+  expect(sheet.getRow(2).getCell(3).value).toBe(7);
+  // Excel's own escapes (ECMA-376 ST_Xstring), which Excel reads back as the character (exceljs
+  // does not decode them): a control character as _x0007_, a literal "_x0041_" with its underscore
+  // escaped, U+FFFF as _xFFFF_; half a surrogate pair is no character and becomes U+FFFD.
+  expect(sheet.getRow(3).getCell(1).value).toBe('bell_x0007_ lone\ufffd end_xFFFF_ _x005F_x0041_');
+  expect(sheet.getRow(3).getCell(2).value).toBe('not a date'); // unreadable values stay as text
+  expect(sheet.getRow(3).getCell(3).value).toBe('twelve');
+});
+
+it('escapes for XML only what needs it', () => {
+  expect(xmlText('plain 云服务器 😀')).toBe('plain 云服务器 😀');
+  expect(xmlText('a<b>&"c"\r')).toBe('a&lt;b&gt;&amp;&quot;c&quot;&#13;');
+  expect(xmlText('\u0000\u001f\ufffe')).toBe('_x0000__x001F__xFFFE_');
+  expect(xmlText('\udc00😀\ud83d')).toBe('\ufffd😀\ufffd');
+});
+
+it('streams many rows into a workbook exceljs reads row for row', async () => {
+  const file = join(tempDir(), 'many.xlsx');
+  function* rows() {
+    for (let i = 0; i < 5000; i++) yield [`C-${String(i).padStart(6, '0')}`, `${i}.50`, i % 3 ? null : '2026-03-01T00:00:00Z'];
+  }
+  const columns = [
+    { key: 'id', header: 'case', type: 'string' as const },
+    { key: 'amount', header: 'amount', type: 'money' as const },
+    { key: 'at', header: 'at (UTC)', type: 'instant' as const },
+  ];
+  await writeWorkbook([{ name: 'Many', columns, total: 5000, rows: rows() }], createWriteStream(file));
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const sheet = wb.getWorksheet('Many')!;
+  expect(sheet.rowCount).toBe(5001);
+  expect(sheet.getRow(5001).getCell(1).value).toBe('C-004999');
+  expect(sheet.getRow(5001).getCell(2).value).toBe(4999.5);
+  expect(sheet.getRow(5001).getCell(3).value).toBeNull(); // 4999 % 3 = 1: no instant
+  expect((sheet.getRow(5000).getCell(3).value as Date).toISOString()).toBe('2026-03-01T00:00:00.000Z'); // 4998 % 3 = 0
 });

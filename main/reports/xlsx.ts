@@ -1,18 +1,13 @@
-// XLSX export behind a small interface (exceljs 4.4 is little maintained: keep it here).
-// exceljs's streaming WorkbookWriter: each row is written (and dropped) as it comes, so memory
-// stays flat however many rows; typed cells, one sheet per section.
+// XLSX export: the workbook's few fixed parts and one sheet per section, streamed into a zip
+// (zip-writer.ts) a slice of rows at a time, so memory stays flat however many rows and the text
+// is deflated off the event loop. exceljs (little maintained, 80–100 µs a row when streaming)
+// is kept for reading only. The sheet's XML is xlsx-sheet.ts.
 import type { Writable } from 'node:stream';
-import { finished } from 'node:stream/promises';
-import ExcelJS from 'exceljs';
-import type { Column, ReportSection, Row } from './rows.js';
+import type { ReportSection } from './rows.js';
+import { INSTANT_FORMAT, sheetXml, STYLE, xmlText } from './xlsx-sheet.js';
+import { ZipWriter } from './zip-writer.js';
 
-const MONEY = /^-?\d+(\.\d+)?$/;
-
-/** A money decimal string as a number for a spreadsheet cell (nearest double of the exact decimal). */
-export function moneyCell(value: string): number {
-  if (!MONEY.test(value)) throw new Error(`not a decimal amount: ${JSON.stringify(value)}`);
-  return Number(value); // ECMAScript string-to-number is correctly rounded; no float arithmetic
-}
+export { moneyCell } from './xlsx-sheet.js';
 
 /** Sheet names: at most 31 characters, none of []:*?/\ . */
 export function sheetName(name: string, used: Set<string>): string {
@@ -23,50 +18,81 @@ export function sheetName(name: string, used: Set<string>): string {
   return candidate;
 }
 
-function cell(column: Column, value: Row[number]): ExcelJS.CellValue {
-  if (value === null || value === undefined) return null;
-  switch (column.type) {
-    case 'integer':
-      return typeof value === 'number' ? value : Number(value);
-    case 'money':
-      return moneyCell(String(value));
-    case 'instant': {
-      const ms = Date.parse(String(value));
-      return Number.isNaN(ms) ? String(value) : new Date(ms);
-    }
-    case 'string':
-      return String(value);
-  }
+const XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const PACKAGE_REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
+const SHEET_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
+
+function fixedParts(names: string[]): [string, string][] {
+  const sheets = names.map((_, i) => i + 1);
+  const styles = sheets.length + 1;
+  return [
+    [
+      '[Content_Types].xml',
+      `${XML}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
+        '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
+        '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
+        sheets.map((n) => `<Override PartName="/xl/worksheets/sheet${n}.xml" ContentType="${SHEET_TYPE}"/>`).join('') +
+        '</Types>',
+    ],
+    ['_rels/.rels', `${XML}<Relationships xmlns="${PACKAGE_REL}"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`],
+    [
+      'xl/workbook.xml',
+      `${XML}<workbook xmlns="${MAIN}" xmlns:r="${REL}"><bookViews><workbookView/></bookViews><sheets>` +
+        names.map((name, i) => `<sheet name="${xmlText(name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('') +
+        '</sheets></workbook>',
+    ],
+    [
+      'xl/_rels/workbook.xml.rels',
+      `${XML}<Relationships xmlns="${PACKAGE_REL}">` +
+        sheets.map((n) => `<Relationship Id="rId${n}" Type="${REL}/worksheet" Target="worksheets/sheet${n}.xml"/>`).join('') +
+        `<Relationship Id="rId${styles}" Type="${REL}/styles" Target="styles.xml"/></Relationships>`,
+    ],
+    ['xl/styles.xml', STYLES],
+  ];
 }
 
-const FORMAT: Record<Column['type'], string | undefined> = {
-  string: undefined,
-  integer: '0',
-  money: '0.00',
-  instant: 'yyyy-mm-dd hh:mm:ss',
-};
+// cellXfs in the order of STYLE: 0 plain, then the header (bold), integer (built-in format 1,
+// "0"), money (built-in 2, "0.00") and instant (format 164).
+const xf = (numFmtId: number, fontId = 0) => `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="0" borderId="0" xfId="0"${numFmtId ? ' applyNumberFormat="1"' : ''}${fontId ? ' applyFont="1"' : ''}/>`;
+const CELL_XFS: Record<number, string> = { 0: xf(0), [STYLE.header]: xf(0, 1), [STYLE.integer]: xf(1), [STYLE.money]: xf(2), [STYLE.instant]: xf(164) };
+const STYLES =
+  `${XML}<styleSheet xmlns="${MAIN}">` +
+  `<numFmts count="1"><numFmt numFmtId="164" formatCode="${INSTANT_FORMAT}"/></numFmts>` +
+  '<fonts count="2"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font><font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>' +
+  '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
+  '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
+  '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
+  `<cellXfs count="${Object.keys(CELL_XFS).length}">${Object.values(CELL_XFS).join('')}</cellXfs>` +
+  '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>' +
+  '</styleSheet>';
+
+const CHUNK_CHARS = 1 << 16;
 
 /** Writes the sections to `out` as an .xlsx workbook, one sheet each, and ends it. */
 export async function writeWorkbook(sections: ReportSection[], out: Writable): Promise<void> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   const used = new Set<string>();
-  for (const section of sections) {
-    const sheet = workbook.addWorksheet(sheetName(section.name, used), { views: [{ state: 'frozen', ySplit: 1 }] });
-    sheet.columns = section.columns.map((c) => {
-      const numFmt = FORMAT[c.type];
-      return { header: c.header, key: c.key, width: c.type === 'instant' ? 20 : Math.max(10, Math.min(40, c.header.length + 2)), ...(numFmt ? { style: { numFmt } } : {}) };
-    });
-    sheet.getRow(1).font = { bold: true };
-    sheet.getRow(1).commit();
-    // One style object per column, shared by its cells: exceljs keys its style lookup on the object.
-    const styles = section.columns.map((c) => (FORMAT[c.type] ? { numFmt: FORMAT[c.type] } : {}));
-    for await (const row of section.rows) {
-      const r = sheet.addRow(section.columns.map((c, i) => cell(c, row[i] ?? null)));
-      r.eachCell({ includeEmpty: true }, (c, n) => (c.style = styles[n - 1]!));
-      r.commit();
-    }
-    sheet.commit();
+  const names = sections.map((s) => sheetName(s.name, used));
+  const zip = new ZipWriter(out);
+  for (const [name, text] of fixedParts(names)) {
+    const part = zip.entry(name);
+    await part.write(text);
+    await part.close();
   }
-  await workbook.commit();
-  if (!out.writableFinished) await finished(out);
+  for (const [i, section] of sections.entries()) {
+    const sheet = sheetXml(section.columns);
+    const part = zip.entry(`xl/worksheets/sheet${i + 1}.xml`);
+    let text = sheet.start();
+    for await (const row of section.rows) {
+      text += sheet.row(row);
+      if (text.length < CHUNK_CHARS) continue;
+      await part.write(text);
+      text = '';
+    }
+    await part.write(text + sheet.end());
+    await part.close();
+  }
+  await zip.end();
 }

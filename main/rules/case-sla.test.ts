@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseBase, CaseRecord, CaseType } from '../../shared/domain/case.js';
-import { caseSla, slaInputOf } from './case-sla.js';
+import { caseSla, slaInputOf, slaStoppedAt } from './case-sla.js';
 
 // Test data of any type, taken as stored (imported cases carry any of these details).
 const record = (over: Partial<CaseBase> & { type?: CaseType; details?: object } = {}): CaseRecord => ({
@@ -72,6 +72,22 @@ describe('caseSla: the one reading of a stored case', () => {
     const a = caseSla(seeded({ status: 'resolved', updatedAt: '2026-06-01T02:10:00.000Z' }), Date.parse('2026-12-01T00:00:00Z'))!;
     expect(a.firstResponse).toMatchObject({ state: 'running', remainingMinutes: 5 });
     expect(a.breached).toBe(false);
+  });
+
+  it('a case finished in its own workflow stops its clock there too: an approved compensation, a logged call', () => {
+    // SEV-2 common: first response due 02:00Z + 60 min = 03:00Z. Approved at 03:30Z (updatedAt) with
+    // no response: 30 min overdue then, and still 30 months later. Still submitted, read at 05:00Z: 120 min.
+    const claim = { type: 'compensation' as const, severity: 'SEV-2' as const, updatedAt: '2026-06-01T03:30:00.000Z' };
+    const approved = seeded({ ...claim, status: 'approved' });
+    expect(slaStoppedAt(approved)).toBe('2026-06-01T03:30:00.000Z');
+    expect(caseSla(approved, Date.parse('2026-12-01T00:00:00Z'))!.firstResponse).toMatchObject({ state: 'breached', breachedByMinutes: 30 });
+    const submitted = seeded({ ...claim, status: 'submitted' });
+    expect(slaStoppedAt(submitted)).toBeUndefined();
+    expect(caseSla(submitted, Date.parse('2026-06-01T05:00:00Z'))!.firstResponse).toMatchObject({ state: 'breached', breachedByMinutes: 120 });
+    // A SEV-1 call logged at 02:05Z: 10 of its 15 min were left, and they do not run out afterwards.
+    const logged = caseSla(seeded({ status: 'logged', updatedAt: '2026-06-01T02:05:00.000Z' }), Date.parse('2026-12-01T00:00:00Z'))!;
+    expect(logged.firstResponse).toMatchObject({ state: 'running', remainingMinutes: 10 });
+    expect(logged.breached).toBe(false);
   });
 
   it('a case opened before the first policy version is timed with the earliest, and says so', () => {

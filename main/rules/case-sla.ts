@@ -2,7 +2,7 @@
 // dashboard and the SLA report all call caseSla, so they can never disagree. A case is timed
 // with the policy version in force when it opened, in the desk's zone and edited calendar.
 import type { CaseRecord } from '../../shared/domain/case.js';
-import { END_STATUSES } from '../../shared/domain/ownership.js';
+import { isOpenCase } from '../../shared/domain/ownership.js';
 import type { RuleResult } from '../../shared/rules/decision.js';
 import type { Policy } from '../../shared/rules/policy.js';
 import type { DeskSettings } from './context.js';
@@ -14,8 +14,6 @@ const text = (value: unknown) => (typeof value === 'string' ? value : undefined)
 
 /** Statuses in which a case waits for the customer (work orders say the first, other cases the second). */
 export const WAITING_STATUSES: readonly string[] = ['waiting-for-customer', 'pending-customer'];
-/** Statuses after which the SLA clock no longer runs: the case is read as it stood when it was closed. */
-export const CLOSED_SLA_STATUSES: readonly string[] = END_STATUSES;
 
 /** The SLA input of a case with a severity (undefined without one). */
 export function slaInputOf(record: CaseRecord): SlaCase | undefined {
@@ -57,9 +55,13 @@ function pausesOf(record: CaseRecord): SlaPause[] {
   return recorded;
 }
 
-/** When a closed case's clocks stopped (undefined while it is open): its timers read as they stood then. */
+/**
+ * When a finished case's clocks stopped (undefined while it is open): its timers read as they stood
+ * then. "Finished" is isOpenCase's, the queues' own notion: an approved compensation or a logged
+ * call is no longer worked on, so its clock does not run on (policy section 3 times open cases).
+ */
 export function slaStoppedAt(record: CaseRecord): string | undefined {
-  if (!CLOSED_SLA_STATUSES.includes(record.status)) return undefined;
+  if (isOpenCase(record)) return undefined;
   const d: Record<string, unknown> = { ...record.details };
   return text(d.resolvedAt) ?? record.updatedAt;
 }

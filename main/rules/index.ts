@@ -29,7 +29,7 @@ export {
 export { DEFAULT_TIME_ZONE, dateInZone } from '../../shared/rules/zone.js';
 export { formatMoney } from './money.js';
 export { emailSubjectRule, missingFromSubject } from './email-subject.js';
-export { caseSla, caseSlaState, CLOSED_SLA_STATUSES, policyAtOpening, slaInputOf, slaStoppedAt, WAITING_STATUSES } from './case-sla.js';
+export { caseSla, caseSlaState, policyAtOpening, slaInputOf, slaStoppedAt, WAITING_STATUSES } from './case-sla.js';
 export { assessSla, clockFor, nextEscalationLevel, slaPolicyOf, slaState, type SlaAssessment, type SlaCase, type SlaOptions, type SlaState, type SlaTimer } from './sla.js';
 export { ALWAYS_OPEN, businessHoursClock, type ServiceClock, type SlaPause } from './service-clock.js';
 export { openingSeverity, type KeyEvent, type OpeningSeverity } from './key-event.js';

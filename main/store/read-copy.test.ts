@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
@@ -48,4 +48,22 @@ it('opens the store itself when nobody holds it', async () => {
   expect(reading.copy).toBe(false);
   expect(reading.store.count('cases')).toBe(1);
   await reading.close();
+});
+
+it('refuses a copy whose journal does not verify, and leaves the desk’s files as they were', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'desk-read-'));
+  dirs.push(dir);
+  const desk = await openCaseStore(dir, { autoBackup: false });
+  try {
+    desk.append(put('C-000001'));
+    desk.append(put('C-000002'));
+    const journal = join(dir, 'journal.jsonl');
+    const changed = readFileSync(journal, 'utf8').replace('case C-000001', 'case C-000009'); // an event edited on disk: its hash no longer matches
+    writeFileSync(journal, changed);
+    await expect(openStoreForReading(dir)).rejects.toThrow(/the copy of the store does not verify: .*event #/);
+    expect(readFileSync(journal, 'utf8')).toBe(changed);
+    expect(readdirSync(dir).filter((f) => /damaged|torn|backup|restore/.test(f))).toEqual([]); // nothing moved aside or repaired in the desk's folder
+  } finally {
+    await desk.close();
+  }
 });

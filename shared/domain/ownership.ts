@@ -29,10 +29,11 @@ export const FINISHED_STATUSES: Record<CaseType, readonly string[]> = {
 
 /**
  * Statuses that end a case of any type: a seeded or imported case may carry one outside its
- * type's workflow (a billing case 'closed'). The SLA clock stops at these too (main/rules/case-sla.ts).
+ * type's workflow (a billing case 'closed').
  */
 export const END_STATUSES: readonly string[] = ['resolved', 'closed', 'completed', 'rejected'];
 
+/** Still worked on: in a queue, in a joined desk's working set, its SLA clock running (main/rules/case-sla.ts). */
 export const isOpenCase = (record: Pick<CaseRecord, 'type' | 'status'>): boolean =>
   !(FINISHED_STATUSES[record.type] ?? []).includes(record.status) && !END_STATUSES.includes(record.status);
 

@@ -1,7 +1,7 @@
 // One process of bench:team's desks (test/bench/team.ts forks a few, so no one process's event
 // loop carries all 50 desks and the push times measured are the server's, not the bench's).
 // Over IPC: `start` (signed-in desks, what to write) → `ready`; `go` → writes → `written`;
-// `check` (the head and every command id of every process) → `checked`.
+// `check` (the head and every command id of every process) → `checked`; `stop` ends it.
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import WebSocket from 'ws';
 import { TEAM_PATHS, type LiveNotice } from '../../main/team/protocol.js';
@@ -16,7 +16,8 @@ export interface DeskLogin {
 export type ToDesks =
   | { type: 'start'; url: string; desks: DeskLogin[]; writes: number; intervalMs: number; totalDesks: number }
   | { type: 'go' }
-  | { type: 'check'; head: number; commandIds: string[] };
+  | { type: 'check'; head: number; commandIds: string[] }
+  | { type: 'stop' };
 export type FromDesks =
   | { type: 'ready' }
   | { type: 'written'; latencies: number[]; server: Array<Record<string, number>>; commandIds: string[]; lastAnsweredAt: number; loopDelayP99Ms: number }
@@ -131,6 +132,7 @@ async function check({ head, commandIds }: Extract<ToDesks, { type: 'check' }>) 
 }
 
 process.on('message', (message: ToDesks) => {
+  if (message.type === 'stop') process.exit(0);
   const work = message.type === 'start' ? open(message) : message.type === 'go' ? write() : check(message);
   work.catch((error: unknown) => {
     console.error(error);

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startPostgres } from '../support/postgres.js';
 import { setUpTeam, spawnTeamServer, TEAM_PASSWORD, TeamDeskClient } from '../support/team.js';
+import { cpuMeter, postgresPids } from './process-cpu.js';
 import type { DeskLogin, FromDesks, ToDesks } from './team-desks.js';
 
 const { values } = parseArgs({
@@ -29,8 +30,8 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 const round = (n: number) => Math.round(n * 10) / 10;
 
 /** A desk process, and its next answer of a given type. */
-function deskProcess(): { child: ChildProcess; next<T extends FromDesks['type']>(type: T): Promise<Extract<FromDesks, { type: T }>>; send(message: ToDesks): void } {
-  const child = fork(join(import.meta.dirname, 'team-desks.ts'), [], { execArgv: ['--import', 'tsx'] });
+function deskProcess(profile: string[]): { child: ChildProcess; next<T extends FromDesks['type']>(type: T): Promise<Extract<FromDesks, { type: T }>>; send(message: ToDesks): void } {
+  const child = fork(join(import.meta.dirname, 'team-desks.ts'), [], { execArgv: ['--import', 'tsx', ...profile] });
   const exited = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`a desk process exited (${code})`))));
   return {
     child,
@@ -39,9 +40,18 @@ function deskProcess(): { child: ChildProcess; next<T extends FromDesks['type']>
   };
 }
 
+async function stopDesks({ child }: { child: ChildProcess }): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.send({ type: 'stop' } satisfies ToDesks, () => undefined);
+  const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+  await exited;
+  clearTimeout(timer);
+}
+
 async function main() {
   const postgres = await startPostgres({ durable: true });
-  // --cpu-prof DIR: the team server writes a V8 CPU profile there when it ends (where the time goes).
+  // --cpu-prof DIR: the team server and each desk process write a V8 CPU profile there when they end.
   const profile = values['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', values['cpu-prof']] : [];
   const server = await spawnTeamServer(await postgres.createDatabase(), ['--sla-interval-ms', '0'], profile);
   try {
@@ -59,7 +69,7 @@ async function main() {
       await desk.signIn(`agent${i % OPERATORS}`);
       logins.push({ index: i, deskId: desk.deskId, token: desk.token, username: desk.username });
     }
-    const processes = Array.from({ length: PROCESSES }, deskProcess);
+    const processes = Array.from({ length: PROCESSES }, () => deskProcess(profile));
     try {
       processes.forEach((p, k) =>
         p.send({ type: 'start', url: server.url, desks: logins.filter((l) => l.index % PROCESSES === k), writes: WRITES, intervalMs: INTERVAL_MS, totalDesks: DESKS }),
@@ -67,7 +77,12 @@ async function main() {
       await Promise.all(processes.map((p) => p.next('ready')));
       const loadBefore = loadavg()[0]!;
       const started = performance.timeOrigin + performance.now();
+      // Whose CPU the writes cost, from /proc (PostgreSQL: the postmaster and all its processes).
+      const pgPids = postgresPids(postgres.dataDir);
+      const cpu = cpuMeter({ server: () => [server.child.pid!], desks: () => processes.map((p) => p.child.pid!), postgres: () => pgPids });
       const written = await Promise.all(processes.map((p) => (p.send({ type: 'go' }), p.next('written'))));
+      const cpuUsed = cpu();
+      const writeSeconds = (performance.timeOrigin + performance.now() - started) / 1000;
       const lastAnswered = Math.max(...written.map((w) => w.lastAnsweredAt));
       const commandIds = written.flatMap((w) => w.commandIds);
       const head = (await manager.pullOnce(1)).head;
@@ -92,6 +107,9 @@ async function main() {
           serverPushP95Ms: round(percentile(inServer, 95)),
           serverPhasesP95Ms: { wait: phase('wait', 95), run: phase('run', 95), commit: phase('commit', 95) },
           convergeMs: round(Math.max(0, Math.max(...checked.map((c) => c.convergedAt)) - lastAnswered)),
+          // CPU ms per write over the write phase, and the share of the machine's cores the three took.
+          cpuMsPerWrite: Object.fromEntries(Object.entries(cpuUsed).map(([name, ms]) => [name, round(ms / commandIds.length)])),
+          cpuBusyPct: round((100 * Object.values(cpuUsed).reduce((a, b) => a + b, 0)) / 1000 / writeSeconds / cpus().length),
           desksLoopDelayP99Ms: round(Math.max(...written.map((w) => w.loopDelayP99Ms))),
           events: head,
           lost: checked.reduce((n, c) => n + c.lost, 0),
@@ -109,7 +127,8 @@ async function main() {
         }),
       );
     } finally {
-      for (const p of processes) p.child.kill();
+      // A desk process ends by itself when told (so a --cpu-prof profile is written), else is killed.
+      await Promise.all(processes.map(stopDesks));
     }
   } finally {
     await server.kill();

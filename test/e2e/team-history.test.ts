@@ -102,7 +102,7 @@ it('a search hit only on the team server opens read-only with its summary and hi
   ]);
   // Read only: no status moves, no escalation, no update form, no claim or transfer.
   // Resolved long ago: its timers stand as they did at resolution, no clock counting on, and each step reads in words.
-  expect(await dialog.getByTestId('sla-stopped').first().textContent()).toContain('案件关闭时已停止计时');
+  expect(await dialog.getByTestId('sla-stopped').first().textContent()).toContain('案件办结时已停止计时');
   expect(await dialog.getByTestId('countdown').count()).toBe(0);
   expect(await dialog.locator('[data-action="work-order.resolved"]').textContent()).toContain('工单已解决');
   for (const name of ['升级', '添加进展']) expect(await dialog.getByRole('button', { name, exact: true }).count()).toBe(0);

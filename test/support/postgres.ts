@@ -16,6 +16,8 @@ export interface TestPostgres {
   /** postgres://desk@127.0.0.1:PORT/DATABASE (default database `desk`). */
   url(database?: string): string;
   readonly port: number;
+  /** The server's data directory (postmaster.pid names its process). */
+  readonly dataDir: string;
   /** A fresh empty database on this server; returns its URL. */
   createDatabase(name?: string): Promise<string>;
   /** Stops and starts the server on the same port and data; `immediate` is a crash stop (recovery on start). */
@@ -71,6 +73,7 @@ export async function startPostgres(options: { durable?: boolean } = {}): Promis
 
   return {
     port,
+    dataDir,
     url,
     async createDatabase(name = `t${process.pid}_${++created}_${Date.now().toString(36)}`) {
       if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`not a plain database name: ${name}`);

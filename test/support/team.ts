@@ -1,6 +1,7 @@
 // A real team server on a real PostgreSQL for tests and benchmarks, and a plain HTTP client of
 // its wire protocol (main/team/protocol.ts), so tests see exactly what a desk sees.
 import { spawn, type ChildProcess } from 'node:child_process';
+import type { IncomingHttpHeaders } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { CallInput, CallName } from '../../shared/contract/index.js';
@@ -13,6 +14,7 @@ import {
   type TeamCommand,
   type TeamEvent,
 } from '../../main/team/protocol.js';
+import { teamTransport, type TeamTransport } from '../../main/team/desk/transport.js';
 
 export const TEAM_PASSWORD = 'correct horse battery';
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -26,15 +28,21 @@ export class TeamHttpError extends Error {
   }
 }
 
-async function request<T>(base: string, path: string, init: { token?: string; body?: unknown; headers?: (headers: Headers) => void } = {}): Promise<T> {
-  const response = await fetch(base + path, {
+/** One kept-alive transport per server address, the desk's own (tests may point a client elsewhere). */
+const transports = new Map<string, TeamTransport>();
+
+async function request<T>(base: string, path: string, init: { token?: string; body?: unknown; headers?: (headers: IncomingHttpHeaders) => void } = {}): Promise<T> {
+  let transport = transports.get(base);
+  if (!transport) transports.set(base, (transport = teamTransport(base)));
+  const response = await transport(path, {
     method: init.body === undefined ? 'GET' : 'POST',
     headers: { 'content-type': 'application/json', ...(init.token ? { authorization: `Bearer ${init.token}` } : {}) },
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+    timeoutMs: 60_000,
   });
   init.headers?.(response.headers);
-  const body = (await response.json()) as T;
-  if (!response.ok) throw new TeamHttpError(response.status, body);
+  const body = JSON.parse(response.body.toString('utf8')) as T;
+  if (response.status < 200 || response.status > 299) throw new TeamHttpError(response.status, body);
   return body;
 }
 
@@ -66,8 +74,8 @@ export class TeamDeskClient {
   }
 
   async push(...commands: TeamCommand[]): Promise<CommandResult[]> {
-    const headers = (h: Headers) => {
-      this.serverTiming = Object.fromEntries([...(h.get('server-timing') ?? '').matchAll(/(\w+);dur=([\d.]+)/g)].map((m) => [m[1]!, Number(m[2])]));
+    const headers = (h: IncomingHttpHeaders) => {
+      this.serverTiming = Object.fromEntries([...String(h['server-timing'] ?? '').matchAll(/(\w+);dur=([\d.]+)/g)].map((m) => [m[1]!, Number(m[2])]));
     };
     return (await request<{ results: CommandResult[] }>(this.base, TEAM_PATHS.push, { token: this.token, body: { commands }, headers })).results;
   }

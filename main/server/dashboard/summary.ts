@@ -6,7 +6,7 @@
 import Decimal from 'decimal.js';
 import type { CaseRecord } from '../../../shared/domain/case.js';
 import type { AgentFigures, Counted, DashboardSummary } from '../../../shared/contract/dashboard.js';
-import { caseSlaState, CLOSED_SLA_STATUSES, dateInZone, DEFAULT_TIME_ZONE, type DeskSettings, type SlaState } from '../../rules/index.js';
+import { caseSlaState, dateInZone, slaStoppedAt, DEFAULT_TIME_ZONE, type DeskSettings, type SlaState } from '../../rules/index.js';
 import { addDays, dayOfWeek } from '../../../shared/rules/zone.js';
 import { parseBound } from '../../reports/rows.js';
 import type { CaseStore } from '../../store/types.js';
@@ -77,9 +77,8 @@ export function caseFigures(c: CaseRecord, rules: DeskSettings, nowMs: number, a
     if (fr.metAt !== undefined) f.firstResponse = { state: fr.state === 'met' ? 'met' : 'breached' };
     else {
       // Not responded: caseSla reads a closed case at the moment it closed, an open one at now.
-      const closed = CLOSED_SLA_STATUSES.includes(c.status);
-      const closedAt = typeof d.resolvedAt === 'string' ? d.resolvedAt : c.updatedAt;
-      f.firstResponse = { dueMs: Date.parse(fr.due), capMs: closed ? Date.parse(closedAt) : Number.POSITIVE_INFINITY };
+      const stoppedAt = slaStoppedAt(c);
+      f.firstResponse = { dueMs: Date.parse(fr.due), capMs: stoppedAt === undefined ? Number.POSITIVE_INFINITY : Date.parse(stoppedAt) };
     }
   }
   if (c.type === 'refund') {

@@ -2,8 +2,9 @@
 // open work orders the SLA monitor and the queue work from (never a scan of every case).
 import type { SlaView, WorkOrderDetails, WorkOrderRecord, WorkOrderStatus } from '../../../shared/contract/work-orders.js';
 import type { CaseRecord } from '../../../shared/domain/case.js';
+import { isOpenCase } from '../../../shared/domain/ownership.js';
 import { isWorkOrder } from '../../../shared/domain/work-order.js';
-import { caseSla, CLOSED_SLA_STATUSES, slaStoppedAt, WAITING_STATUSES, type SlaAssessment, type SlaState } from '../../rules/index.js';
+import { caseSla, slaStoppedAt, WAITING_STATUSES, type SlaAssessment, type SlaState } from '../../rules/index.js';
 import type { CaseStore, StoredEvent } from '../../store/types.js';
 import type { Services } from '../context.js';
 import { deskRules } from '../policy/rules-context.js';
@@ -19,12 +20,10 @@ export const TRANSITIONS: Record<WorkOrderStatus, readonly WorkOrderStatus[]> = 
   closed: [],
 };
 
-export const CLOSED_STATUSES: readonly string[] = ['resolved', 'closed'];
-
 export { isWorkOrder };
 
 export const isOpenWorkOrder = (record: CaseRecord | undefined): record is WorkOrderRecord =>
-  isWorkOrder(record) && !CLOSED_STATUSES.includes(record.status);
+  isWorkOrder(record) && isOpenCase(record);
 
 /** The desk's one SLA reading of a case (the rules engine's caseSla), undefined without a severity. */
 export function slaOfCase(record: CaseRecord, services: Pick<Services, 'store' | 'settings' | 'now'>): SlaAssessment | undefined {
@@ -77,20 +76,20 @@ export function newBreaches(record: WorkOrderRecord, a: SlaState) {
 /** An open case the SLA clock runs for: it has a severity and is not closed (work orders and others alike). */
 export const isTimedOpenCase = (record: unknown): record is CaseRecord => {
   const r = record as CaseRecord | undefined;
-  if (!r || typeof r !== 'object' || CLOSED_SLA_STATUSES.includes(r.status)) return false; // a work order's own closed statuses are among them
+  if (!r || typeof r !== 'object' || !isOpenCase(r)) return false;
   return r.severity !== undefined || typeof r.details?.requestedSeverity === 'string';
 };
 
 /** The ids of open cases with an SLA, and of VIP cases still worked on, kept current from the store's events (one scan at start). */
 export interface OpenWorkOrders {
   ids: ReadonlySet<string>;
-  /** VIP cases not resolved or closed: the queue puts them right after the breached ones. */
+  /** VIP cases still worked on: the queue puts them right after the breached ones. */
   vip: ReadonlySet<string>;
   /** Bumped on every change to a case, so cached queue orderings know to rebuild. */
   version(): number;
 }
 
-const isOpenVip = (r: CaseRecord | undefined) => r?.vip === true && !CLOSED_STATUSES.includes(r.status);
+const isOpenVip = (r: CaseRecord | undefined) => r?.vip === true && isOpenCase(r);
 
 const trackers = new WeakMap<CaseStore, OpenWorkOrders>();
 

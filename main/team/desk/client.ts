@@ -12,6 +12,7 @@ import {
   type SignInResponse,
   type TeamCommand,
 } from '../protocol.js';
+import { teamTransport, type TeamAnswer, type TeamRequest } from './transport.js';
 
 const TIMEOUT_MS = 10_000;
 
@@ -46,29 +47,33 @@ export interface TeamClient {
 
 export function teamClient(baseUrl: string): TeamClient {
   const base = baseUrl.replace(/\/+$/, '');
+  const transport = teamTransport(base);
 
-  async function request<T>(path: string, init: { method: 'GET' | 'POST'; token?: string; body?: unknown }): Promise<T> {
-    let response: Response;
+  async function exchange(path: string, request: TeamRequest): Promise<TeamAnswer> {
     try {
-      response = await fetch(base + path, {
-        method: init.method,
-        headers: {
-          ...(init.body === undefined ? {} : { 'Content-Type': 'application/json' }),
-          ...(init.token ? { Authorization: `Bearer ${init.token}` } : {}),
-        },
-        body: init.body === undefined ? undefined : JSON.stringify(init.body),
-        signal: AbortSignal.timeout(TIMEOUT_MS),
-      });
+      return await transport(path, request);
     } catch (error) {
       throw new Unreachable(`the team server at ${base} cannot be reached: ${error instanceof Error ? error.message : String(error)}`);
     }
+  }
+
+  async function request<T>(path: string, init: { method: 'GET' | 'POST'; token?: string; body?: unknown }): Promise<T> {
+    const response = await exchange(path, {
+      method: init.method,
+      headers: {
+        ...(init.body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        ...(init.token ? { Authorization: `Bearer ${init.token}` } : {}),
+      },
+      ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+      timeoutMs: TIMEOUT_MS,
+    });
     let body: unknown;
     try {
-      body = await response.json();
+      body = JSON.parse(response.body.toString('utf8'));
     } catch {
       throw new Unreachable(`the team server at ${base} answered ${response.status} without JSON`);
     }
-    if (response.ok) return body as T;
+    if (response.status >= 200 && response.status < 300) return body as T;
     const shape = (body as { error?: DeskErrorShape }).error;
     if (!shape || response.status >= 502) throw new Unreachable(`the team server at ${base} answered ${response.status}`);
     throw new Refused(response.status, shape);
@@ -82,30 +87,19 @@ export function teamClient(baseUrl: string): TeamClient {
     call: (token, call, input) => request(TEAM_PATHS.call, { method: 'POST', token, body: { call, input } }),
     records: (token, entity, ids) => request(TEAM_PATHS.records, { method: 'POST', token, body: { entity, ids } }),
     async putFile(token, sha256, bytes) {
-      let response: Response;
-      try {
-        response = await fetch(`${base}${TEAM_PATHS.files}${sha256}`, {
-          method: 'PUT',
-          headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/octet-stream' },
-          body: new Uint8Array(bytes),
-          signal: AbortSignal.timeout(TIMEOUT_MS * 6),
-        });
-      } catch (error) {
-        throw new Unreachable(`the team server at ${base} cannot be reached: ${error instanceof Error ? error.message : String(error)}`);
-      }
-      if (!response.ok) throw new Unreachable(`the team server at ${base} refused a file (${response.status})`);
-      await response.arrayBuffer();
+      const response = await exchange(`${TEAM_PATHS.files}${sha256}`, {
+        method: 'PUT',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/octet-stream' },
+        body: bytes,
+        timeoutMs: TIMEOUT_MS * 6,
+      });
+      if (response.status !== 200) throw new Unreachable(`the team server at ${base} refused a file (${response.status})`);
     },
     async getFile(token, sha256) {
-      try {
-        const response = await fetch(`${base}${TEAM_PATHS.files}${sha256}`, { headers: { Authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(TIMEOUT_MS * 6) });
-        if (response.status === 404) return null;
-        if (!response.ok) throw new Unreachable(`the team server at ${base} answered ${response.status} for a file`);
-        return Buffer.from(await response.arrayBuffer());
-      } catch (error) {
-        if (error instanceof Unreachable) throw error;
-        throw new Unreachable(`the team server at ${base} cannot be reached: ${error instanceof Error ? error.message : String(error)}`);
-      }
+      const response = await exchange(`${TEAM_PATHS.files}${sha256}`, { method: 'GET', headers: { Authorization: `Bearer ${token}` }, timeoutMs: TIMEOUT_MS * 6 });
+      if (response.status === 404) return null;
+      if (response.status !== 200) throw new Unreachable(`the team server at ${base} answered ${response.status} for a file`);
+      return response.body;
     },
     live(token, onNotice, onClose) {
       const socket = new WebSocket(`${base.replace(/^http/, 'ws')}${TEAM_PATHS.live}`, { headers: { Authorization: `Bearer ${token}` } });

@@ -149,9 +149,15 @@ export async function commitInOneTrip(client: pg.ClientBase, write: CommitWrite,
   const { text, values } = commitStatement(write, expectedHead);
   const literal = text.replace(/\$(\d+)/g, (_, n: string) => {
     const value = values[Number(n) - 1];
-    return typeof value === 'number' ? String(value) : client.escapeLiteral(String(value));
+    return typeof value === 'number' ? String(value) : escapeLiteral(String(value));
   });
   await client.query(`BEGIN; ${literal}; COMMIT`);
+}
+
+/** pg's escapeLiteral, by two native replaces instead of its loop over every character of the batch's JSON. */
+function escapeLiteral(text: string): string {
+  const quoted = `'${text.replace(/'/g, "''")}'`;
+  return text.includes('\\') ? ` E${quoted.replace(/\\/g, '\\\\')}` : quoted;
 }
 
 function commitStatement(write: CommitWrite, expectedHead?: number): { text: string; values: Array<string | number> } {

@@ -1,6 +1,8 @@
 // What a case's status, an audit target and a system actor read as, in both languages: the one table for
 // every screen (queue, case page, approval queue, team search hits, dashboards). labels.test.tsx
 // fails when the desk can store a status missing here.
+import type { CaseType } from '../../../shared/domain/case.js';
+
 export type Label = { en: string; zh: string };
 
 export const STATUS_LABELS: Record<string, Label> = {
@@ -27,6 +29,22 @@ export const STATUS_LABELS: Record<string, Label> = {
   'dispute-corrected': { en: 'Dispute corrected', zh: '争议已更正' },
   'dispute-rejected': { en: 'Dispute rejected', zh: '争议已驳回' },
 };
+
+/** What each type of case is called: chips, filters, reports and refusals that name a type. */
+export const CASE_TYPE_LABELS: Record<CaseType, Label> = {
+  call: { en: 'Call', zh: '来电' },
+  'work-order': { en: 'Work order', zh: '工单' },
+  refund: { en: 'Refund', zh: '退款' },
+  compensation: { en: 'Compensation', zh: '故障补偿' },
+  'icp-reward': { en: 'ICP reward', zh: 'ICP 备案奖励' },
+  complaint: { en: 'Complaint', zh: '投诉' },
+  billing: { en: 'Billing', zh: '账单' },
+  'access-recovery': { en: 'Access recovery', zh: '账号找回' },
+};
+
+/** One language's words of a table, as a panel's messages take them. */
+export const wordsIn = <K extends string>(table: Record<K, Label>, language: keyof Label) =>
+  Object.fromEntries(Object.entries<Label>(table).map(([key, label]) => [key, label[language]])) as Record<K, string>;
 
 /** The store's entities as the audit names the records an event changed. */
 export const ENTITY_LABELS: Record<string, Label> = {

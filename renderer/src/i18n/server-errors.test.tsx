@@ -56,3 +56,9 @@ it('words a refusal by its code when its message has no Chinese yet, and keeps E
 it('words the statuses a message carries', () => {
   expect(localiseServerMessage('case C-000001 is approved; this needs it to be submitted or pending', 'zh-CN')).toBe('案件 C-000001 当前状态为 已批准；此操作要求状态为 已提交或待审批');
 });
+
+it('words the case type a refusal names', () => {
+  expect(localiseServerMessage('C-000007 is a refund case, not a work order', 'zh-CN')).toBe('C-000007 是退款类案件，不是工单');
+  expect(localiseServerMessage('case C-000008 is a access-recovery; it is not reviewed in the approval queue', 'zh-CN')).toBe('案件 C-000008 是账号找回类案件，不在审批队列中审核');
+  expect(localiseServerMessage('C-000007 is a refund case, not a work order', 'en')).toBe('C-000007 is a refund case, not a work order');
+});

@@ -3,7 +3,7 @@
 // server-errors.test.tsx); messages with figures are matched by pattern. A refusal whose message
 // has no entry reads as its code's words (localiseDeskError).
 import type { DeskErrorShape } from '../../../shared/contract/define.js';
-import { STATUS_LABELS } from './labels.js';
+import { CASE_TYPE_LABELS, STATUS_LABELS } from './labels.js';
 
 export const zhServerErrors: Record<string, string> = {
   required: '必填',
@@ -164,7 +164,8 @@ export const zhServerPatterns: [RegExp, string][] = [
   [/^order (\S+) is already in refund (\S+) \((\S+)\)$/, '订单 $1 已在退款 $2 中（$3）'],
   [/^this needs the (\S+) role; you are signed in as (\S+)$/, '此操作需要 $1 角色；你当前以 $2 身份登录'],
   [/^"(.+)" is larger than 10 MB$/, '“$1”超过 10 MB'],
-  [/^(\S+) is a (\S+) case, not a work order$/, '$1 是 $2 类案件，不是工单'],
+  [/^(\S+) is a (\S+) case, not a work order$/, '$1 是$2类案件，不是工单'],
+  [/^case (\S+) is a (\S+); it is not reviewed in the approval queue$/, '案件 $1 是$2类案件，不在审批队列中审核'],
   [/^a (\S+) work order cannot become (\S+); it may become (.+)$/, '$1 状态的工单不能变为 $2；可以变为 $3'],
   [/^(\S+) is closed: reopen it first$/, '$1 已关闭：请先重新打开'],
   [/^a (\S+) work order cannot be escalated; reopen it first$/, '$1 状态的工单不能升级；请先重新打开'],
@@ -202,8 +203,9 @@ export const localiseServerMessage = (message: string, language: string) => {
   if (!language.startsWith('zh')) return message;
   const exact = zhServerErrors[message];
   if (exact !== undefined) return exact;
-  // The figures a pattern carries over may be status codes ("submitted or approved"): in words too.
-  for (const [pattern, zh] of zhServerPatterns) if (pattern.test(message)) return message.replace(pattern, zh).replace(/ or /g, '或').replace(/[a-z]+(?:-[a-z]+)*/g, (w) => STATUS_LABELS[w]?.zh ?? w);
+  // The figures a pattern carries over may be status or case-type codes ("submitted or approved", "refund"): in words too.
+  const inWords = (w: string) => STATUS_LABELS[w]?.zh ?? CASE_TYPE_LABELS[w as keyof typeof CASE_TYPE_LABELS]?.zh ?? w;
+  for (const [pattern, zh] of zhServerPatterns) if (pattern.test(message)) return message.replace(pattern, zh).replace(/ or /g, '或').replace(/[a-z]+(?:-[a-z]+)*/g, inWords);
   return message;
 };
 

@@ -4,7 +4,8 @@ import { Alert, Box, Button, Chip, Paper, Stack, Table, TableBody, TableCell, Ta
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { actionLabel } from '../../i18n/actions.js';
-import { actorLabel, statusLabel, targetLabel } from '../../i18n/labels.js';
+import { actorLabel, targetLabel } from '../../i18n/labels.js';
+import { ChangesInBrief } from './ChangesInBrief.js';
 import { localiseServerMessage } from '../../i18n/server-errors.js';
 import type { AuditPage, AuditVerdict } from '../../../../shared/contract/approvals.js';
 import type { HistoryEntry } from '../../../../shared/contract/index.js';
@@ -50,15 +51,6 @@ function EventTable({ label, rows, last = 'targets' }: { label: string; last?: '
       </Table>
     </TableContainer>
   );
-}
-
-/** A case event's changes in brief: the status it moved to, then how many other fields it touched (named in data-fields). */
-function ChangesInBrief({ changes }: { changes: Record<string, unknown> }) {
-  const { t, i18n } = useTranslation();
-  const keys = Object.keys(changes).filter((k) => k !== 'status' && k !== 'updatedAt');
-  const status = typeof changes.status === 'string' ? t('audit.statusTo', { status: statusLabel(changes.status, i18n.language) }) : '';
-  const others = keys.length ? t('audit.otherFields', { count: keys.length }) : '';
-  return <span data-fields={keys.join(',')}>{[status, others].filter(Boolean).join(' · ')}</span>;
 }
 
 /** A day typed in the filter is a day in the desk's zone: from its local midnight to the next. */

@@ -1,6 +1,7 @@
 import { Box, Chip, List, ListItem, ListItemText, Stack, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import type { CaseRecord } from '../../../../shared/domain/case.js';
+import type { CustomerMatch } from '../../../../shared/contract/customers.js';
 import type { KeyEventRecord } from '../../../../shared/contract/work-orders.js';
 import { useDeskQuery } from '../../api/useDeskQuery.js';
 import { formatDateTime } from '../../i18n/index.js';
@@ -58,24 +59,32 @@ function KeyEvents({ events }: { events: KeyEventRecord[] }) {
   );
 }
 
-/** Who is calling: VIP status, contacts, key events, open and recent cases. The pop-up on a ringing call and the call log's card alike. */
-export function CallerCard({ account, contacts }: { account: string; contacts?: string[] }) {
+/**
+ * Who is calling: VIP status, contacts, key events, open and recent cases. The pop-up on a ringing
+ * call and the call log's card alike. The name and VIP status come with the call, so they show at
+ * the first ring; the cases follow when the desk has read them.
+ */
+export function CallerCard({ caller }: { caller: CustomerMatch }) {
   const { t } = useTranslation();
-  const card = useDeskQuery('phone.callerCard', { account }, { refreshOn: ['cases', 'customers'] }).data;
-  if (!card) return null;
+  const card = useDeskQuery('phone.callerCard', { account: caller.customer.id }, { refreshOn: ['cases', 'customers'] }).data;
+  const customer = card?.customer ?? caller.customer;
   return (
     <Stack spacing={1} data-testid="caller-card">
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
         <Typography variant="h6" component="p">
-          {card.customer.name}
+          {customer.name}
         </Typography>
-        <Typography color="text.secondary">{card.customer.id}</Typography>
-        {card.customer.vip && <Chip size="small" color="secondary" label={t('phone.vip')} data-testid="caller-vip" />}
+        <Typography color="text.secondary">{customer.id}</Typography>
+        {customer.vip && <Chip size="small" color="secondary" label={t('phone.vip')} data-testid="caller-vip" />}
       </Stack>
-      <Typography variant="body2">{t('phone.contacts', { names: (contacts?.length ? contacts : card.customer.contacts.map((c) => c.name)).join(', ') })}</Typography>
-      <KeyEvents events={card.keyEvents} />
-      <CaseList title={t('phone.open', { count: card.open.length })} cases={card.open} />
-      <CaseList title={t('phone.recent')} cases={card.recent} />
+      <Typography variant="body2">{t('phone.contacts', { names: (caller.contacts.length ? caller.contacts : customer.contacts.map((c) => c.name)).join(', ') })}</Typography>
+      {card && (
+        <>
+          <KeyEvents events={card.keyEvents} />
+          <CaseList title={t('phone.open', { count: card.open.length })} cases={card.open} />
+          <CaseList title={t('phone.recent')} cases={card.recent} />
+        </>
+      )}
     </Stack>
   );
 }

@@ -30,7 +30,7 @@ export function IncomingCall() {
       <DialogContent>
         <Typography sx={{ mb: 1 }}>{/^\+?\d/.test(number) ? t('phone.from', { number }) : t('phone.anonymous')}</Typography>
         {ringing.caller ? (
-          <CallerCard account={ringing.caller.customer.id} contacts={ringing.caller.contacts} />
+          <CallerCard caller={ringing.caller} />
         ) : (
           <Typography color="text.secondary">{t('phone.unknown')}</Typography>
         )}

@@ -39,7 +39,7 @@ export function OnCall({ caller }: { caller: CustomerMatch | null }) {
           <Typography variant="subtitle1">{t('phone.onCall')}</Typography>
           {since && <CallTimer since={since} until={phone?.endedAt} />}
         </Stack>
-        {account && <CallerCard account={account} contacts={caller?.contacts} />}
+        {caller && <CallerCard caller={caller} />}
       </Stack>
     </Paper>
   );

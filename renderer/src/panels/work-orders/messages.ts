@@ -1,4 +1,6 @@
 // Strings of the work-order panel and the case page, in English and Simplified Chinese.
+import { CASE_TYPE_LABELS, wordsIn } from '../../i18n/labels.js';
+
 const en = {
   workOrders: {
     nav: 'Work orders',
@@ -65,16 +67,7 @@ const en = {
       'incident template: error codes': 'incident: error codes',
       'incident template: mitigation attempted': 'incident: mitigation attempted',
     },
-    type: {
-      call: 'Call',
-      'work-order': 'Work order',
-      refund: 'Refund',
-      compensation: 'Compensation',
-      'icp-reward': 'ICP reward',
-      complaint: 'Complaint',
-      billing: 'Billing',
-      'access-recovery': 'Access recovery',
-    },
+    type: wordsIn(CASE_TYPE_LABELS, 'en'),
     page: {
       title: 'Case {{id}}',
       close: 'Close',
@@ -90,7 +83,7 @@ const en = {
       due: 'due {{time}}',
       met: 'met {{time}}',
       overdue: 'overdue by {{time}}',
-      stopped: 'clock stopped when the case was closed ({{time}})',
+      stopped: 'clock stopped when the case was finished ({{time}})',
       left: '{{time}} left',
       rules: 'Why (rules engine)',
       moveTo: 'Move to',
@@ -182,16 +175,7 @@ const zhCN: typeof en = {
       'incident template: error codes': '故障模板：错误码',
       'incident template: mitigation attempted': '故障模板：缓解措施',
     },
-    type: {
-      call: '来电',
-      'work-order': '工单',
-      refund: '退款',
-      compensation: '故障补偿',
-      'icp-reward': 'ICP 备案奖励',
-      complaint: '投诉',
-      billing: '账单',
-      'access-recovery': '账号找回',
-    },
+    type: wordsIn(CASE_TYPE_LABELS, 'zh'),
     page: {
       title: '案件 {{id}}',
       close: '关闭',
@@ -207,7 +191,7 @@ const zhCN: typeof en = {
       due: '截止 {{time}}',
       met: '已于 {{time}} 达成',
       overdue: '已超时 {{time}}',
-      stopped: '案件关闭时已停止计时（{{time}}）',
+      stopped: '案件办结时已停止计时（{{time}}）',
       left: '剩余 {{time}}',
       rules: '依据（规则引擎）',
       moveTo: '变更为',
