@@ -9,7 +9,7 @@ export function useFieldErrors() {
   const { i18n } = useTranslation();
   return {
     errors,
-    clear: () => setErrors({}),
+    clear: () => setErrors((current) => (Object.keys(current).length === 0 ? current : {})),
     /** A message already in words, or one of the contract's (English, checked before sending): shown in the interface language. */
     set: (field: string, message: string) => setErrors((current) => ({ ...current, [field]: localiseServerMessage(message, i18n.language) })),
     /** Records a failed call's error; rethrows anything that is not a desk error. */

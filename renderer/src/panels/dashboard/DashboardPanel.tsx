@@ -2,7 +2,7 @@
 // charts that export as PNG), and report exports (CSV/XLSX/PDF) streamed by the main process
 // with a progress bar and a cancel.
 import { Alert, Box, Button, LinearProgress, MenuItem, Paper, Stack, TextField, Typography } from '@mui/material';
-import { useEffect, useRef, useState } from 'react';
+import { memo, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CHANNELS, SEVERITIES } from '../../../../shared/domain/case.js';
 import { REPORT_FORMATS, REPORT_NAMES } from '../../../../shared/contract/dashboard.js';
@@ -14,14 +14,24 @@ import { useSession } from '../../state/session.js';
 import { addDays, instantInZone } from '../../../../shared/rules/zone.js';
 import { CenterReport } from '../team/CenterReport.js';
 import { downloadBase64 } from '../../components/download.js';
+import { DashboardCharts } from './DashboardCharts.js';
 import { DashboardFigures } from './DashboardFigures.js';
 
-const dateIn = (ms: number, timeZone: string) => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(ms));
+/** Dims figures still loading by a rule that never changes (a new style rule restyles the whole page). */
+const DIMMED = { '&[aria-busy=true]': { opacity: 0.5 } };
+
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+/** YYYY-MM-DD in the zone (one formatter per zone: making one costs more than a render of the form). */
+const dateIn = (ms: number, timeZone: string) => {
+  let format = dayFormats.get(timeZone);
+  if (!format) dayFormats.set(timeZone, (format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })));
+  return format.format(new Date(ms));
+};
 
 /** An id for one export, so its progress events and its cancel are told apart from another window's. */
 const newExportId = () => `export-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 
-function ExportSection({ from, to }: { from: string; to: string }) {
+const ExportSection = memo(function ExportSection({ from, to }: { from: string; to: string }) {
   const { t } = useTranslation();
   const errors = useFieldErrors();
   const [report, setReport] = useState<(typeof REPORT_NAMES)[number]>('cases');
@@ -117,15 +127,14 @@ function ExportSection({ from, to }: { from: string; to: string }) {
       )}
     </Paper>
   );
-}
+});
 
 export function DashboardPanel() {
   const { t } = useTranslation();
   const timeZone = useSession((s) => s.settings?.timeZone ?? 'Asia/Shanghai');
   const errors = useFieldErrors();
-  const today = dateIn(Date.now(), timeZone);
-  const [from, setFrom] = useState(dateIn(Date.now() - 29 * 86_400_000, timeZone));
-  const [to, setTo] = useState(today);
+  const [from, setFrom] = useState(() => dateIn(Date.now() - 29 * 86_400_000, timeZone));
+  const [to, setTo] = useState(() => dateIn(Date.now(), timeZone));
   const [bucket, setBucket] = useState<'day' | 'week'>('day');
   const [channel, setChannel] = useState('');
   const [severity, setSeverity] = useState('');
@@ -163,7 +172,52 @@ export function DashboardPanel() {
       errors.fromError(error);
     }
   }
-  const s = summary;
+  // The filters are drawn again only when one of them (or an error under them) changes: asking
+  // for the figures, and their answer, redraw the figures alone.
+  const fields = useMemo(
+    () => (
+      <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', rowGap: 1, alignItems: 'flex-start' }}>
+        <TextField size="small" type="date" name="from" label={t('dashboard.from')} value={from} onChange={(e) => setFrom(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} sx={{ width: 160 }} {...errors.props('from')} />
+        <TextField size="small" type="date" name="to" label={t('dashboard.to')} value={to} onChange={(e) => setTo(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} sx={{ width: 160 }} {...errors.props('to')} />
+        <TextField select size="small" name="bucket" label={t('dashboard.bucket')} value={bucket} onChange={(e) => setBucket(e.target.value as 'day' | 'week')} sx={{ width: 100 }}>
+          <MenuItem value="day">{t('dashboard.day')}</MenuItem>
+          <MenuItem value="week">{t('dashboard.week')}</MenuItem>
+        </TextField>
+        <TextField select size="small" name="channel" label={t('dashboard.channel')} value={channel} onChange={(e) => setChannel(e.target.value)} sx={{ width: 120 }}>
+          <MenuItem value="">{t('dashboard.all')}</MenuItem>
+          {CHANNELS.map((c) => (
+            <MenuItem key={c} value={c}>
+              {t(`dashboard.channels.${c}`)}
+            </MenuItem>
+          ))}
+        </TextField>
+        <TextField select size="small" name="severity" label={t('dashboard.severity')} value={severity} onChange={(e) => setSeverity(e.target.value)} sx={{ width: 110 }}>
+          <MenuItem value="">{t('dashboard.all')}</MenuItem>
+          {SEVERITIES.map((v) => (
+            <MenuItem key={v} value={v}>
+              {v}
+            </MenuItem>
+          ))}
+        </TextField>
+        <TextField size="small" name="agent" label={t('dashboard.agent')} value={agent} onChange={(e) => setAgent(e.target.value)} sx={{ width: 140 }} />
+        <Button type="submit" variant="contained">
+          {t('dashboard.show')}
+        </Button>
+        <Button variant="outlined" onClick={() => void pdf()}>
+          {t('dashboard.pdf')}
+        </Button>
+      </Stack>
+    ),
+    // the fields and pdf() read only these
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [from, to, bucket, channel, severity, agent, errors.errors, t],
+  );
+  // The charts are given the new figures after the figures themselves are on screen (a deferred,
+  // interruptible render): drawing a year of days is the costly part of a dashboard.
+  const charts = useDeferredValue(summary);
+  const centerFrom = new Date(instantInZone(applied.from, 0, timeZone)).toISOString();
+  const centerTo = new Date(instantInZone(addDays(applied.to, 1), 0, timeZone)).toISOString();
+  const center = useMemo(() => <CenterReport from={centerFrom} to={centerTo} />, [centerFrom, centerTo]);
   return (
     <Stack spacing={1.5}>
       <Paper
@@ -174,37 +228,7 @@ export function DashboardPanel() {
         onSubmit={(e) => (e.preventDefault(), void load())}
         onKeyDown={submitOnCtrlEnter(() => void load())}
       >
-        <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', rowGap: 1, alignItems: 'flex-start' }}>
-          <TextField size="small" type="date" name="from" label={t('dashboard.from')} value={from} onChange={(e) => setFrom(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} sx={{ width: 160 }} {...errors.props('from')} />
-          <TextField size="small" type="date" name="to" label={t('dashboard.to')} value={to} onChange={(e) => setTo(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} sx={{ width: 160 }} {...errors.props('to')} />
-          <TextField select size="small" name="bucket" label={t('dashboard.bucket')} value={bucket} onChange={(e) => setBucket(e.target.value as 'day' | 'week')} sx={{ width: 100 }}>
-            <MenuItem value="day">{t('dashboard.day')}</MenuItem>
-            <MenuItem value="week">{t('dashboard.week')}</MenuItem>
-          </TextField>
-          <TextField select size="small" name="channel" label={t('dashboard.channel')} value={channel} onChange={(e) => setChannel(e.target.value)} sx={{ width: 120 }}>
-            <MenuItem value="">{t('dashboard.all')}</MenuItem>
-            {CHANNELS.map((c) => (
-              <MenuItem key={c} value={c}>
-                {t(`dashboard.channels.${c}`)}
-              </MenuItem>
-            ))}
-          </TextField>
-          <TextField select size="small" name="severity" label={t('dashboard.severity')} value={severity} onChange={(e) => setSeverity(e.target.value)} sx={{ width: 110 }}>
-            <MenuItem value="">{t('dashboard.all')}</MenuItem>
-            {SEVERITIES.map((v) => (
-              <MenuItem key={v} value={v}>
-                {v}
-              </MenuItem>
-            ))}
-          </TextField>
-          <TextField size="small" name="agent" label={t('dashboard.agent')} value={agent} onChange={(e) => setAgent(e.target.value)} sx={{ width: 140 }} />
-          <Button type="submit" variant="contained">
-            {t('dashboard.show')}
-          </Button>
-          <Button variant="outlined" onClick={() => void pdf()}>
-            {t('dashboard.pdf')}
-          </Button>
-        </Stack>
+        {fields}
         {errors.errors.form && (
           <Alert severity="error" sx={{ mt: 1 }}>
             {errors.errors.form}
@@ -213,12 +237,17 @@ export function DashboardPanel() {
         <Box sx={{ height: 4, mt: 1 }}>{figures.loading && <LinearProgress aria-label={t('dashboard.loading')} />}</Box>
       </Paper>
 
-      {s && (
-        <Stack spacing={1.5} sx={{ opacity: stale ? 0.5 : 1 }} aria-busy={stale}>
-          <DashboardFigures summary={s} />
+      {summary && (
+        <Stack spacing={1.5} sx={DIMMED} aria-busy={stale}>
+          <DashboardFigures summary={summary} />
+          {charts && (
+            <Stack spacing={1.5} sx={DIMMED} aria-busy={!stale && charts !== summary}>
+              <DashboardCharts summary={charts} />
+            </Stack>
+          )}
         </Stack>
       )}
-      <CenterReport from={new Date(instantInZone(applied.from, 0, timeZone)).toISOString()} to={new Date(instantInZone(addDays(applied.to, 1), 0, timeZone)).toISOString()} />
+      {center}
       <ExportSection from={from} to={to} />
     </Stack>
   );

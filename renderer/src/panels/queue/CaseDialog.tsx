@@ -15,7 +15,7 @@ import {
   Typography,
 } from '@mui/material';
 import CloseIcon from '@mui/icons-material/Close';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SlaTimerView, WorkOrderDetails } from '../../../../shared/contract/work-orders.js';
 import { isWorkOrder } from '../../../../shared/domain/work-order.js';
@@ -70,7 +70,8 @@ function Timer({ label, timer, paused, stoppedAt }: { label: string; timer: SlaT
 }
 
 /** `fromCenter`: a search hit this desk's replica lacks, read from the team server and shown read-only. */
-export function CaseDialog({ id, onClose, fromCenter = false }: { id: string | null; onClose(): void; fromCenter?: boolean }) {
+/** Memoised: the queue around it renders at every keystroke while it is closed. */
+export const CaseDialog = memo(function CaseDialog({ id, onClose, fromCenter = false }: { id: string | null; onClose(): void; fromCenter?: boolean }) {
   const { t, i18n } = useTranslation();
   const summaryOf = useSummaryText();
   const timeZone = useSession((s) => s.settings?.timeZone ?? 'Asia/Shanghai');
@@ -239,4 +240,4 @@ export function CaseDialog({ id, onClose, fromCenter = false }: { id: string | n
       </DialogContent>
     </Dialog>
   );
-}
+});

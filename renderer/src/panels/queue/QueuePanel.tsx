@@ -13,7 +13,7 @@ import { useStoreChange } from '../../api/useDeskQuery.js';
 import { useSession } from '../../state/session.js';
 import { CenterSearchHits } from '../team/CenterSearchHits.js';
 import { CaseDialog } from './CaseDialog.js';
-import { COLUMNS, QueueRowView, ROW } from './QueueRowView.js';
+import { COLUMNS, QueueRows, QueueRowView, ROW, type RowWords } from './QueueRowView.js';
 import { QueueViews } from './QueueViews.js';
 import { statusLabel } from '../../i18n/labels.js';
 
@@ -133,6 +133,8 @@ export function QueuePanel() {
     setSelected(index);
     if (id) setOpen(id);
   }, []);
+  const closeCase = useCallback(() => setOpen(null), []);
+  const words = useMemo<RowWords>(() => ({ t, language: i18n.language, timeZone }), [t, i18n.language, timeZone]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -230,7 +232,7 @@ export function QueuePanel() {
               {t(searching ? 'queue.indexing' : 'queue.empty')}
             </Typography>
           )}
-          <Box sx={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          <QueueRows style={{ height: virtualizer.getTotalSize() }}>
             {items.map((item) => (
               <QueueRowView
                 key={item.key}
@@ -239,11 +241,11 @@ export function QueuePanel() {
                 row={rowAt(item.index)}
                 selected={item.index === selected}
                 view={filters.view}
-                timeZone={timeZone}
+                words={words}
                 onOpen={openRow}
               />
             ))}
-          </Box>
+          </QueueRows>
         </Box>
         <Box sx={{ display: 'flex', px: 1, py: 0.5, borderTop: 1, borderColor: 'divider' }}>
           <Typography variant="caption" sx={{ flex: 1 }} data-testid="queue-total">
@@ -255,7 +257,7 @@ export function QueuePanel() {
         </Box>
       </Paper>
       <CenterSearchHits text={filters.text} />
-      <CaseDialog id={open} onClose={() => setOpen(null)} />
+      <CaseDialog id={open} onClose={closeCase} />
     </Box>
   );
 }

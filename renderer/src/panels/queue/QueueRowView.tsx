@@ -1,10 +1,10 @@
-// One row of the queue: plain elements styled by one class (an MUI component per cell was most
-// of a keystroke's render with thirty rows on screen), memoised so that a render of the panel
-// redraws only the rows whose case or place changed.
-import { Chip } from '@mui/material';
+// One row of the queue: plain elements, styled once by the list around them (QueueRows), and
+// memoised so that a render of the panel redraws only the rows whose case or place changed. An
+// MUI component per cell or chip, a translation hook per row and a styled root per row were most
+// of the time between a search's answer and its rows on screen.
 import { styled } from '@mui/material/styles';
+import type { TFunction } from 'i18next';
 import { memo } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { QueueRow, QueueView } from '../../../../shared/contract/work-orders.js';
 import type { Severity } from '../../../../shared/domain/case.js';
 import { formatDateTime } from '../../i18n/index.js';
@@ -12,37 +12,66 @@ import { ownershipLabel } from '../../components/ownership.js';
 import { Countdown, SEVERITY_COLOR } from '../work-orders/format.js';
 import { ClaimButton } from './ClaimButton.js';
 import { statusLabel } from '../../i18n/labels.js';
-import { useSummaryText } from '../../i18n/summaries.js';
+import { summaryText } from '../../i18n/summaries.js';
 
 export const ROW = 40;
 export const COLUMNS = '110px 64px 120px 200px minmax(0, 1fr) 130px 150px 150px';
 
-const Row = styled('div')(({ theme }) => ({
-  position: 'absolute',
-  top: 0,
-  left: 0,
-  right: 0,
-  height: ROW,
-  display: 'grid',
-  gridTemplateColumns: COLUMNS,
-  gap: theme.spacing(1),
-  padding: theme.spacing(0, 1),
-  alignItems: 'center',
-  cursor: 'pointer',
-  borderBottom: `1px solid ${theme.palette.divider}`,
-  whiteSpace: 'nowrap',
-  overflow: 'hidden',
-  ...theme.typography.body2,
-  '&[data-breached=true]': { backgroundColor: 'rgba(211,47,47,0.07)' },
-  '&[aria-selected=true]': { backgroundColor: theme.palette.action.selected },
-  '&:hover': { backgroundColor: theme.palette.action.hover },
-  '& > span': { overflow: 'hidden', textOverflow: 'ellipsis', minWidth: 0 },
-  '& .id': { fontFamily: 'monospace' },
-  '& .small': theme.typography.caption,
-  '& .muted': { color: theme.palette.text.secondary },
-  '& .tag': { marginRight: theme.spacing(0.5), height: 18 },
-  '& .owner': { display: 'flex', alignItems: 'center', gap: theme.spacing(0.5) },
-}));
+/** The rows' box (as tall as every row together): the styles of every row and chip in it. */
+export const QueueRows = styled('div')(({ theme }) => {
+  const chip = (color: 'error' | 'warning' | 'info' | 'secondary') => ({ backgroundColor: theme.palette[color].main, color: theme.palette[color].contrastText });
+  return {
+    position: 'relative',
+    '& > .row': {
+      position: 'absolute',
+      top: 0,
+      left: 0,
+      right: 0,
+      height: ROW,
+      display: 'grid',
+      gridTemplateColumns: COLUMNS,
+      gap: theme.spacing(1),
+      padding: theme.spacing(0, 1),
+      alignItems: 'center',
+      cursor: 'pointer',
+      borderBottom: `1px solid ${theme.palette.divider}`,
+      whiteSpace: 'nowrap',
+      overflow: 'hidden',
+      ...theme.typography.body2,
+    },
+    '& > .row[data-breached=true]': { backgroundColor: 'rgba(211,47,47,0.07)' },
+    '& > .row[aria-selected=true]': { backgroundColor: theme.palette.action.selected },
+    '& > .row:hover': { backgroundColor: theme.palette.action.hover },
+    '& > .row > span': { overflow: 'hidden', textOverflow: 'ellipsis', minWidth: 0 },
+    '& .id': { fontFamily: 'monospace' },
+    '& .small': theme.typography.caption,
+    '& .muted': { color: theme.palette.text.secondary },
+    '& .owner': { display: 'flex', alignItems: 'center', gap: theme.spacing(0.5) },
+    // As MUI's small Chip looks, without a component per chip.
+    '& .chip': {
+      display: 'inline-flex',
+      alignItems: 'center',
+      height: 24,
+      padding: '0 8px',
+      borderRadius: 12,
+      fontSize: theme.typography.pxToRem(13),
+      lineHeight: 1,
+      verticalAlign: 'middle',
+      ...chip('info'),
+    },
+    '& .chip[data-color=error]': chip('error'),
+    '& .chip[data-color=warning]': chip('warning'),
+    '& .chip[data-color=secondary]': chip('secondary'),
+    '& .tag': { marginRight: theme.spacing(0.5), height: 18 },
+  };
+});
+
+/** The words a row is shown in, from the panel (one translation hook for every row). */
+export interface RowWords {
+  t: TFunction;
+  language: string;
+  timeZone: string;
+}
 
 interface Props {
   index: number;
@@ -50,15 +79,16 @@ interface Props {
   row: QueueRow | undefined;
   selected: boolean;
   view: QueueView;
-  timeZone: string;
+  words: RowWords;
   onOpen(index: number, id: string | undefined): void;
 }
 
-export const QueueRowView = memo(function QueueRowView({ index, start, row, selected, view, timeZone, onOpen }: Props) {
-  const { t, i18n } = useTranslation();
-  const summaryOf = useSummaryText();
+export const QueueRowView = memo(function QueueRowView({ index, start, row, selected, view, words, onOpen }: Props) {
+  const { t, language, timeZone } = words;
+  const summary = row && summaryText(row, t, language, timeZone);
   return (
-    <Row
+    <div
+      className="row"
       role="option"
       aria-selected={selected}
       data-case-id={row?.id}
@@ -69,16 +99,34 @@ export const QueueRowView = memo(function QueueRowView({ index, start, row, sele
       {row ? (
         <>
           <span className="id">{row.id}</span>
-          <span>{row.severity && <Chip size="small" label={row.severity} color={SEVERITY_COLOR[row.severity as Severity]} />}</span>
-          <span>{statusLabel(row.status, i18n.language)}</span>
           <span>
-            {row.vip && <Chip size="small" label="VIP" color="secondary" className="tag" />}
+            {row.severity && (
+              <span className="chip" data-color={SEVERITY_COLOR[row.severity as Severity]}>
+                {row.severity}
+              </span>
+            )}
+          </span>
+          <span>{statusLabel(row.status, language)}</span>
+          <span>
+            {row.vip && (
+              <span className="chip tag" data-color="secondary">
+                VIP
+              </span>
+            )}
             {row.customerName}
           </span>
-          <span title={summaryOf(row)}>
-            {row.breached && <Chip size="small" label={t('queue.breached')} color="error" className="tag" />}
-            {row.flagSupervisor && <Chip size="small" label={t('queue.flagged')} color="warning" className="tag" />}
-            {summaryOf(row)}
+          <span title={summary}>
+            {row.breached && (
+              <span className="chip tag" data-color="error">
+                {t('queue.breached')}
+              </span>
+            )}
+            {row.flagSupervisor && (
+              <span className="chip tag" data-color="warning">
+                {t('queue.flagged')}
+              </span>
+            )}
+            {summary}
           </span>
           <span>
             {row.dueAt && !row.paused && <Countdown due={row.dueAt} variant="caption" />}
@@ -88,11 +136,11 @@ export const QueueRowView = memo(function QueueRowView({ index, start, row, sele
             <span data-testid="queue-owner">{ownershipLabel(t, row)}</span>
             {row.owner === null && view === 'level' && <ClaimButton id={row.id} />}
           </span>
-          <span className="small">{formatDateTime(row.openedAt, i18n.language, timeZone)}</span>
+          <span className="small">{formatDateTime(row.openedAt, language, timeZone)}</span>
         </>
       ) : (
         <span className="muted">…</span>
       )}
-    </Row>
+    </div>
   );
 });

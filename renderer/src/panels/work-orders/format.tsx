@@ -1,8 +1,8 @@
 // Small shared pieces of the work-order screens: translated quality gaps, and a countdown to a
 // due instant the main process computed (the renderer never computes SLA due times itself).
-import { Typography } from '@mui/material';
-import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { styled } from '@mui/material/styles';
+import { useSyncExternalStore } from 'react';
+import { i18n } from '../../i18n/index.js';
 import { messages } from './messages.js';
 
 /** The rules engine names gaps in English; show them in the interface language. */
@@ -24,30 +24,64 @@ export function formatSpan(ms: number, language: string): string {
   return `${sec}${S}`;
 }
 
-/** Re-renders every second. */
-export function useNow(periodMs = 1000): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), periodMs);
-    return () => clearInterval(timer);
-  }, [periodMs]);
-  return now;
+// One clock for every countdown on screen: a single timer ticks once a second, and a countdown
+// re-renders only when its text changes (a case hours overdue: once a minute). Thirty rows with a
+// timer each were thirty renders a second, each competing with the queue's answer to a keystroke.
+const listeners = new Set<() => void>();
+let ticking: ReturnType<typeof setInterval> | undefined;
+let clock = Date.now();
+
+const tick = () => {
+  clock = Date.now();
+  for (const l of listeners) l();
+};
+
+/** Also told when the interface language changes: a countdown reads its words from the one i18n instance, not a hook per countdown. */
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  if (!ticking) {
+    clock = Date.now();
+    ticking = setInterval(tick, 1000);
+    i18n.on('languageChanged', tick);
+  }
+  return () => {
+    listeners.delete(listener);
+    if (listeners.size === 0) {
+      clearInterval(ticking);
+      ticking = undefined;
+      i18n.off('languageChanged', tick);
+    }
+  };
 }
 
+/** The clock's time: the last tick while countdowns are on screen. */
+const now = () => (ticking ? clock : Date.now());
+
+const CountdownText = styled('span')(({ theme }) => ({
+  fontVariantNumeric: 'tabular-nums',
+  fontWeight: 600,
+  '&[data-variant=body2]': theme.typography.body2,
+  '&[data-variant=caption]': theme.typography.caption,
+  '&[data-tone=paused]': { color: theme.palette.text.secondary },
+  '&[data-tone=overdue]': { color: theme.palette.error.main },
+  '&[data-tone=soon]': { color: theme.palette.warning.dark },
+  '&[data-tone=ahead]': { color: theme.palette.success.dark },
+}));
+
 export function Countdown({ due, paused, variant = 'body2' }: { due: string; paused?: boolean; variant?: 'body2' | 'caption' }) {
-  const { t, i18n } = useTranslation();
-  const now = useNow();
-  const left = Date.parse(due) - now;
-  const text = left >= 0 ? t('workOrders.page.left', { time: formatSpan(left, i18n.language) }) : t('workOrders.page.overdue', { time: formatSpan(-left, i18n.language) });
+  const dueMs = Date.parse(due);
+  const textAt = (at: number) => {
+    const left = dueMs - at;
+    const time = formatSpan(Math.abs(left), i18n.language);
+    return i18n.t(left >= 0 ? 'workOrders.page.left' : 'workOrders.page.overdue', { time });
+  };
+  const text = useSyncExternalStore(subscribe, () => textAt(now()));
+  const left = dueMs - now();
+  const tone = paused ? 'paused' : left < 0 ? 'overdue' : left < 5 * 60_000 ? 'soon' : 'ahead';
   return (
-    <Typography
-      component="span"
-      variant={variant}
-      data-testid="countdown"
-      sx={{ fontVariantNumeric: 'tabular-nums', fontWeight: 600, color: paused ? 'text.secondary' : left < 0 ? 'error.main' : left < 5 * 60_000 ? 'warning.dark' : 'success.dark' }}
-    >
+    <CountdownText data-testid="countdown" data-variant={variant} data-tone={tone}>
       {text}
-    </Typography>
+    </CountdownText>
   );
 }
 
