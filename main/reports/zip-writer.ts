@@ -4,7 +4,7 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
-import { createDeflateRaw, crc32, type DeflateRaw } from 'node:zlib';
+import { createDeflateRaw, crc32, type DeflateRaw, type ZlibOptions } from 'node:zlib';
 import { Zip, type ZipInputFile } from 'fflate';
 
 const DEFLATE = 8;
@@ -33,7 +33,10 @@ export class ZipWriter {
   entry(name: string): ZipEntry {
     const file: ZipInputFile = { filename: name, size: 0, crc: 0, compression: DEFLATE };
     this.zip.add(file);
-    const deflate = createDeflateRaw({ level: 6 });
+    // Level 3: at 100k rows level 6 took twice as long to deflate (3 s, more than building the text)
+    // for a file 10% smaller. A megabyte may wait for the deflater (a stream option the zlib types
+    // leave out), so the rows go on being built while it works: 3.4 s → 2.0 s at 100k rows.
+    const deflate = createDeflateRaw({ level: 3, chunkSize: 1 << 16, writableHighWaterMark: 1 << 20 } as ZlibOptions);
     this.current = deflate;
     deflate.on('data', (chunk: Buffer<ArrayBuffer>) => file.ondata!(null, chunk, false));
     const ended = new Promise<void>((resolve, reject) => {
@@ -45,8 +48,8 @@ export class ZipWriter {
     });
     ended.catch(() => undefined); // surfaced by write() or close()
     return {
-      write: async (text: string) => {
-        const bytes = Buffer.from(text, 'utf8');
+      write: async (data: string | Buffer) => {
+        const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
         file.crc = crc32(bytes, file.crc);
         file.size += bytes.length;
         if (!deflate.write(bytes)) await Promise.race([once(deflate, 'drain'), ended]);
@@ -73,7 +76,7 @@ export class ZipWriter {
 }
 
 export interface ZipEntry {
-  /** Adds text (UTF-8) to the entry; resolves when more may be written. */
-  write(text: string): Promise<void>;
+  /** Adds text (as UTF-8) or bytes to the entry, which keeps them; resolves when more may be written. */
+  write(data: string | Buffer): Promise<void>;
   close(): Promise<void>;
 }

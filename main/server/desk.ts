@@ -17,6 +17,7 @@ import { storeChanges } from '../store/changes.js';
 import type { Connection, Handler, HandlerContext, Services } from './context.js';
 import { DeskError } from './errors.js';
 import { handlers } from './handlers.js';
+import { traceMark } from './mem-trace.js';
 import { toView } from './operators/app.js';
 import { Sessions } from './operators/sessions.js';
 import { Uploads } from './uploads/uploads.js';
@@ -76,7 +77,10 @@ export function createDesk(base: Omit<Services, 'emit' | 'uploads' | 'sessions'>
         if (!parsed.success) throw invalidInput(parsed.error);
         const ctx = { ...services, connection, operator } as HandlerContext;
         const handler = allHandlers[name] as Handler<CallName>;
-        return { ok: true, value: await handler(parsed.data as never, ctx) };
+        const started = traceMark(`call ${name}`);
+        const value = await handler(parsed.data as never, ctx);
+        traceMark(`done ${name}`, started);
+        return { ok: true, value };
       } catch (error) {
         return { ok: false, error: toErrorShape(error) };
       }

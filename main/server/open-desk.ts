@@ -10,6 +10,7 @@ import { warmQueue } from './work-orders/queue.js';
 import type { SecretStore } from './secrets/secret-store.js';
 import { localSecretStore, moveLegacySecrets } from './secrets/file-secret-store.js';
 import { CHANNEL_SECRETS } from './mail/channel-secrets.js';
+import { traceMark } from './mem-trace.js';
 
 export interface OpenedDesk {
   desk: Desk;
@@ -46,12 +47,17 @@ export async function openDesk(options: {
   const keys = options.keys ?? fileKeyProvider(keyDirFor(options.dataDir, options.keyDir));
   // A joined desk never fetches mail: the team server does, so each mail makes one case for the center.
   if (options.teamUrl) return openTeamDesk({ ...options, secrets, keys, teamUrl: options.teamUrl });
+  traceMark('open');
   const store = await openCaseStore(options.dataDir, { now: options.now, keys });
+  traceMark('store opened');
+  void store.searchReady.then(() => traceMark('search ready'));
+  void store.idle().then(() => traceMark('background idle'));
   const desk = createDesk({ store, settings: options.settings, dataDir: options.dataDir, secrets, now: options.now ?? (() => new Date()) });
   // In slices from the start, beside the search index's build: the open cases' SLA (the queue's
   // order); once the index is built, every case's dashboard figures. Not on the first request.
   const queueWarm = warmQueue(desk.services);
-  void Promise.all([queueWarm, store.searchReady]).then(() => warmDashboard(desk.services), () => undefined);
+  void queueWarm.then(() => traceMark('queue warm'));
+  void Promise.all([queueWarm, store.searchReady]).then(() => (traceMark('dashboard warm start'), warmDashboard(desk.services)), () => undefined).then(() => traceMark('dashboard warm'));
   const slaMonitor = startSlaMonitor(desk.services, { intervalMs: options.slaIntervalMs, autoStart: options.slaIntervalMs !== 0 });
   const mailFetcher = options.fetchMail === false ? null : startMailFetcher(desk.services, { intervalMs: options.mailIntervalMs });
   return {

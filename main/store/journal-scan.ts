@@ -51,51 +51,79 @@ export async function scanJournal(journalPath: string, snap: SnapshotHeader | nu
     }
     res.lastSeq = seq;
     res.end = from;
-    const buf = Buffer.allocUnsafe(size - from);
-    let got = 0;
-    while (got < buf.length) {
-      const { bytesRead } = await fh.read(buf, got, buf.length - got, from + got);
-      if (bytesRead === 0) break;
-      got += bytesRead;
-    }
-    let pos = 0;
     let slice = performance.now();
     let n = 0;
     const macs = core.anchorTracker(macKey);
-    while (pos < buf.length) {
-      const nl = buf.indexOf(10, pos);
-      if (nl < 0) {
-        res.torn = { offset: from + pos, bytes: buf.length - pos, events: 0 };
-        break;
-      }
-      const chk = core.checkLine(buf.toString('utf8', pos, nl), seq + 1, prevHash);
-      if (!chk.ok) {
-        res.problem = chk.message;
-        return res;
-      }
-      const forged = macs.see(chk.event);
-      if (forged) {
-        res.problem = forged;
-        return res;
-      }
-      res.events.push({ ev: chk.event, offset: from + pos });
-      seq = chk.event.seq;
-      prevHash = chk.event.hash;
-      pos = nl + 1;
-      res.lastSeq = seq;
-      res.end = from + pos;
-      if ((++n & 63) === 0 && performance.now() - slice > 8) {
-        await yieldNow();
-        slice = performance.now();
+    // In 4 MB reads: one buffer of the whole tail (125 MB for a freshly seeded 100k desk) stayed
+    // garbage in the heap's external memory until the next full collection, at the peak of the warm-ups.
+    reading: for await (const lines of journalLines(fh, from, size)) {
+      for (const { line, offset, end } of lines) {
+        if (line === null) {
+          res.torn = { offset, bytes: size - offset, events: 0 };
+          break reading;
+        }
+        const chk = core.checkLine(line, seq + 1, prevHash);
+        if (!chk.ok) {
+          res.problem = chk.message;
+          return res;
+        }
+        const forged = macs.see(chk.event);
+        if (forged) {
+          res.problem = forged;
+          return res;
+        }
+        res.events.push({ ev: chk.event, offset });
+        seq = chk.event.seq;
+        prevHash = chk.event.hash;
+        res.lastSeq = seq;
+        res.end = end;
+        if ((++n & 63) === 0 && performance.now() - slice > 8) {
+          await yieldNow();
+          slice = performance.now();
+        }
       }
     }
     res.problem = macs.end();
     if (res.problem) return res;
-    dropUnfinishedBatch(res, from + buf.length);
+    dropUnfinishedBatch(res, size);
   } finally {
     await fh.close();
   }
   return res;
+}
+
+const CHUNK = 4 << 20;
+
+interface JournalLine {
+  /** Null for a last line without its newline (torn). */
+  line: string | null;
+  offset: number;
+  /** The offset after its newline. */
+  end: number;
+}
+
+/** The lines of the file's bytes [from, to), one read's worth at a time. */
+async function* journalLines(fh: fs.promises.FileHandle, from: number, to: number): AsyncGenerator<JournalLine[]> {
+  const chunk = Buffer.allocUnsafe(CHUNK);
+  let carry: Buffer | null = null;
+  let at = from; // the file offset of the first byte not yet handed out
+  let read = from;
+  while (read < to) {
+    const { bytesRead } = await fh.read(chunk, 0, Math.min(CHUNK, to - read), read);
+    if (bytesRead === 0) break;
+    read += bytesRead;
+    const buf: Buffer = carry ? Buffer.concat([carry, chunk.subarray(0, bytesRead)]) : chunk.subarray(0, bytesRead);
+    const lines: JournalLine[] = [];
+    let pos = 0;
+    for (let nl = buf.indexOf(10); nl >= 0; nl = buf.indexOf(10, pos)) {
+      lines.push({ line: buf.toString('utf8', pos, nl), offset: at + pos, end: at + nl + 1 });
+      pos = nl + 1;
+    }
+    at += pos;
+    yield lines;
+    carry = pos < buf.length ? Buffer.from(buf.subarray(pos)) : null;
+  }
+  if (carry) yield [{ line: null, offset: at, end: to }];
 }
 
 /** A batch is written in one write: a crash during it leaves its first events, all marked `more`. */

@@ -7,6 +7,7 @@ import { lowdbSettings } from '../server/settings/lowdb-settings.js';
 import { defaultDataDir } from '../store/data-dir.js';
 import { startWebHost } from './host.js';
 import { startLoopStats } from './loop-stats.js';
+import { startMemTrace } from '../server/mem-trace.js';
 
 // Two levels up from main/web/index.ts (tsx) and from out/main/web.js (built) alike.
 const packageRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -26,6 +27,7 @@ async function main() {
   }
   const teamUrl = values.team === undefined ? undefined : teamAddress(values.team);
   startLoopStats();
+  startMemTrace();
   const settings = lowdbSettings(dataDir);
   for (const notice of settings.notices) console.error(`[settings] ${notice}`);
   // Passwords, tokens and the store's anchor key live in the key folder, outside the data folder.

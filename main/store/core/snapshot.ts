@@ -4,6 +4,9 @@ import type { Change, StoredRecord } from '../types.js';
 import type { FormatCore } from './format.js';
 import type { CoreDeps, SnapshotHeader, SnapshotRead } from './types.js';
 
+/** A put kept as where it is in the journal: change `index` of the event line at byte `line`. */
+type PutAt = { op: 'put-at'; line: number; bytes: number; index: number };
+
 export function snapshotPart(deps: CoreDeps, core: FormatCore) {
   const { fs, path, crypto } = deps;
   const { SCHEMA_VERSION, JOURNAL, SNAPSHOT, key, isObj, checkLine, fsyncPath, trickleWriter, forEachLine, forEachFileLine, hashRange, snapshotEnd, docMac } = core;
@@ -146,40 +149,35 @@ export function snapshotPart(deps: CoreDeps, core: FormatCore) {
     let seq = baseHeader ? baseHeader.seq : 0;
     let prevHash = baseHeader ? baseHeader.lastHash : '';
     let lastLineStart = baseHeader ? baseHeader.lastLineStart : 0;
-    // Read the journal tail and fold it into per-record outcomes.
-    const fd = fs.openSync(journalPath, 'r');
-    const tail = Buffer.allocUnsafe(target.journalOffset - from);
-    try {
-      let got = 0;
-      while (got < tail.length) {
-        const n = fs.readSync(fd, tail, got, tail.length - got, from + got);
-        if (n === 0) throw new Error('cannot compact: journal is shorter than expected');
-        got += n;
-      }
-    } finally {
-      fs.closeSync(fd);
-    }
-    type Touch = { hadDelete: boolean; ops: Change[]; insertedAt: number };
+    // Fold the journal tail into per-record outcomes, streamed: a record a change puts is kept as
+    // where it is in the journal (read back when written), so a long tail (a freshly seeded or
+    // imported desk: every case) never sits in this thread's memory whole, neither as bytes nor parsed.
+    if (fs.statSync(journalPath).size < target.journalOffset) throw new Error('cannot compact: journal is shorter than expected');
+    type Touch = { hadDelete: boolean; ops: (Change | PutAt)[]; insertedAt: number };
     const touched = new Map<string, Touch>();
     const newEventLines: string[] = [];
     let order = 0;
     let problem: string | null = null;
-    forEachLine(tail, (s, e, complete) => {
-      if (!complete) {
+    let at = from;
+    forEachFileLine(journalPath, from, target.journalOffset, (b, s, e) => {
+      const lineStart = at;
+      at += e - s + 1;
+      if (problem) return;
+      if (at > target.journalOffset) {
         problem = 'journal tail is incomplete';
-        return false;
+        return;
       }
-      const chk = checkLine(tail.toString('utf8', s, e), seq + 1, prevHash);
+      const chk = checkLine(b.toString('utf8', s, e), seq + 1, prevHash);
       if (!chk.ok) {
         problem = chk.message;
-        return false;
+        return;
       }
       const ev = chk.event;
       seq = ev.seq;
       prevHash = ev.hash;
-      lastLineStart = from + s;
+      lastLineStart = lineStart;
       const keys: string[] = [];
-      for (const c of ev.changes) {
+      ev.changes.forEach((c, index) => {
         const k = key(c.entity, c.id);
         if (!keys.includes(k)) keys.push(k);
         let t = touched.get(k);
@@ -190,16 +188,12 @@ export function snapshotPart(deps: CoreDeps, core: FormatCore) {
         if (c.op === 'delete') {
           t.hadDelete = true;
           t.ops = [c];
-        } else {
-          if (c.op === 'put' && t.ops.length === 1 && t.ops[0]!.op === 'delete') {
-            t.ops = [];
-            t.insertedAt = order++;
-          }
-          t.ops.push(c);
-        }
-      }
-      newEventLines.push(JSON.stringify(['e', ev.seq, from + s, ev.at, ev.actor, ev.action, keys]));
-      return true;
+        } else if (c.op === 'put') {
+          if (t.ops.length === 1 && t.ops[0]!.op === 'delete') t.insertedAt = order++;
+          t.ops = [{ op: 'put-at', line: lineStart, bytes: e - s, index }]; // a put replaces whatever came before
+        } else t.ops.push(c);
+      });
+      newEventLines.push(JSON.stringify(['e', ev.seq, lineStart, ev.at, ev.actor, ev.action, keys]));
     });
     if (problem) throw new Error(`cannot compact: ${problem}`);
     if (seq !== target.seq) throw new Error(`cannot compact: journal tail ends at #${seq}, expected #${target.seq}`);
@@ -245,10 +239,22 @@ export function snapshotPart(deps: CoreDeps, core: FormatCore) {
       const b = Buffer.from(line, 'utf8');
       emitBytes(b, 0, b.length);
     };
-    const fold = (base: StoredRecord | undefined, ops: Change[]): StoredRecord | undefined => {
+    const journal = fs.openSync(journalPath, 'r');
+    let lastPut: { line: number; changes: Change[] } | null = null;
+    /** The record a put-at points to, reading its event line back (consecutive puts of one event read it once). */
+    const putRecord = (p: PutAt): StoredRecord => {
+      if (lastPut?.line !== p.line) {
+        const b = Buffer.allocUnsafe(p.bytes);
+        fs.readSync(journal, b, 0, p.bytes, p.line);
+        lastPut = { line: p.line, changes: (JSON.parse(b.toString('utf8')) as { changes: Change[] }).changes };
+      }
+      return (lastPut.changes[p.index] as Extract<Change, { op: 'put' }>).record;
+    };
+    const fold = (base: StoredRecord | undefined, ops: (Change | PutAt)[]): StoredRecord | undefined => {
       let cur = base;
       for (const c of ops) {
-        if (c.op === 'put') cur = c.record;
+        if (c.op === 'put-at') cur = putRecord(c);
+        else if (c.op === 'put') cur = c.record;
         else if (c.op === 'delete') cur = undefined;
         else cur = cur ? ({ ...cur, ...c.patch, id: c.id } as StoredRecord) : undefined;
       }
@@ -314,6 +320,7 @@ export function snapshotPart(deps: CoreDeps, core: FormatCore) {
       fs.fsyncSync(out);
     } finally {
       fs.closeSync(out);
+      fs.closeSync(journal);
     }
     fs.renameSync(tmp, snapPath);
     fsyncPath(dataDir);
