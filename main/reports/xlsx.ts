@@ -101,15 +101,20 @@ export async function writeWorkbook(sections: ReportSection[], out: Writable): P
     await part.write(text);
     await part.close();
   }
-  for (const [i, section] of sections.entries()) {
-    const sheet = sheetXml(section.columns);
-    const part = zip.entry(`xl/worksheets/sheet${i + 1}.xml`);
-    const text = bufferedText(part);
-    await text.put(sheet.start());
-    for await (const row of section.rows) await text.put(sheet.row(row));
-    await text.put(sheet.end());
-    await text.flush();
-    await part.close();
+  try {
+    for (const [i, section] of sections.entries()) {
+      const sheet = sheetXml(section.columns);
+      const part = zip.entry(`xl/worksheets/sheet${i + 1}.xml`);
+      const text = bufferedText(part);
+      await text.put(sheet.start());
+      for await (const row of section.rows) await text.put(sheet.row(row));
+      await text.put(sheet.end());
+      await text.flush();
+      await part.close();
+    }
+  } catch (error) {
+    zip.abort();
+    throw error;
   }
   await zip.end();
 }

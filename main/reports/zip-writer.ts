@@ -20,7 +20,7 @@ export class ZipWriter {
     this.done.catch(() => undefined); // awaited in end(); a cancelled export never gets there
     this.zip = new Zip((error, chunk, final) => {
       if (error) return void (this.failure = error);
-      if (!out.write(chunk) && this.current) {
+      if (!out.write(chunk) && !out.destroyed && this.current && !this.current.isPaused()) {
         // The file is slower than the deflater: hold its output (and so its input) until it drains.
         const paused = this.current.pause();
         out.once('drain', () => paused.resume());
@@ -52,12 +52,12 @@ export class ZipWriter {
         const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
         file.crc = crc32(bytes, file.crc);
         file.size += bytes.length;
-        if (!deflate.write(bytes)) await Promise.race([once(deflate, 'drain'), ended]);
+        if (!deflate.write(bytes)) await Promise.race([once(deflate, 'drain'), ended, this.done]); // done: fails with `out`
         this.check();
       },
       close: async () => {
         deflate.end();
-        await ended;
+        await Promise.race([ended, this.done]);
         this.check();
       },
     };
@@ -70,8 +70,14 @@ export class ZipWriter {
     await this.done;
   }
 
+  /** Stops the entry being written (the caller's rows failed or were cancelled). */
+  abort(): void {
+    this.current?.destroy();
+  }
+
   private check(): void {
     if (this.failure) throw this.failure;
+    if (this.out.errored) throw this.out.errored; // e.g. the disk is full: stop building rows for nothing
   }
 }
 
