@@ -168,6 +168,45 @@ function placeOf(record: CaseRecord, rules: DeskSettings, nowMs: number): Place 
   return place;
 }
 
+interface UrgentOrder {
+  version: number;
+  builtAt: number;
+  /** Breached, then VIP, then by running due time; equal due times newest first. */
+  ids: string[];
+  /** Urgent but neither breached, VIP nor timed: they sort with the rest, newest first. */
+  late: string[];
+  sla: Map<string, RowSla>;
+}
+
+const urgentOrders = new WeakMap<CaseStore, UrgentOrder>();
+
+/** Every urgent case in queue order, kept like a query's answer: until a case changes or 5 s pass. */
+function urgentOrder(services: Pick<Services, 'store' | 'settings'>, nowMs: number): UrgentOrder {
+  const { store } = services;
+  const open = openWorkOrders(store);
+  const known = urgentOrders.get(store);
+  if (known && known.version === open.version() && Math.abs(nowMs - known.builtAt) < MAX_AGE_MS) return known;
+  const version = open.version();
+  const rules = storeRules(store, services.settings.get().timeZone);
+  const placed: { id: string; place: Place }[] = [];
+  const late: string[] = [];
+  const sla: UrgentOrder['sla'] = new Map();
+  const place = (id: string) => {
+    const record = store.get<CaseRecord>(CASES, id);
+    if (!record) return;
+    const p = placeOf(record, rules, nowMs);
+    if (p.sla) sla.set(id, p.sla);
+    if (p.group === 2 && p.due === Number.POSITIVE_INFINITY) late.push(id);
+    else placed.push({ id, place: p });
+  };
+  for (const id of open.ids) place(id);
+  for (const id of open.vip) if (!open.ids.has(id)) place(id);
+  placed.sort(({ id: ia, place: a }, { id: ib, place: b }) => a.group - b.group || (a.due === b.due ? b.opened - a.opened || (ia < ib ? 1 : ia > ib ? -1 : 0) : a.due < b.due ? -1 : 1));
+  const order: UrgentOrder = { version, builtAt: nowMs, ids: placed.map((p) => p.id), late, sla };
+  urgentOrders.set(store, order);
+  return order;
+}
+
 /** `index`: answer a text-less query from the search index (default: once it is built) or from the records. */
 export async function ordered(services: Pick<Services, 'store' | 'settings' | 'now'>, key: string, query: QueueQuery, index?: boolean): Promise<Ordered> {
   const { store } = services;
@@ -181,48 +220,29 @@ export async function ordered(services: Pick<Services, 'store' | 'settings' | 'n
 
   const version = open.version(); // before any wait: a change meanwhile makes the next call rebuild
   const urgent = (id: string) => open.ids.has(id) || open.vip.has(id);
-  let candidates: CaseRecord[];
+  let matched: Set<string>; // the urgent cases the query matches
   let total: number;
   let tail: () => string[];
-  // From the index, candidates come newest first (their position breaks ties); from a scan, in store order.
   // A person's or a level's view without text reads its few cases rather than the index's every case.
   const fromIndex = Boolean(query.text || query.accounts || (withinOf(store, query) === undefined && (index ?? indexed.has(store))));
   if (fromIndex) {
     const ids = await matching(store, query);
-    candidates = [];
-    for (const id of ids) {
-      const r = urgent(id) ? store.get<CaseRecord>(CASES, id) : undefined;
-      if (r) candidates.push(r);
-    }
+    matched = new Set(ids.filter(urgent));
     let rest: string[] | undefined;
     total = ids.length;
     tail = () => (rest ??= ids.filter((id) => !urgent(id)));
-  } else ({ candidates, total, tail } = scanned(store, query, urgent));
-
-  const rules = storeRules(store, services.settings.get().timeZone);
-  const n = candidates.length;
-  const group = new Uint8Array(n);
-  const due = new Float64Array(n);
-  const opened = new Float64Array(n);
-  const sla: Ordered['sla'] = new Map();
-  const late: string[] = []; // urgent but neither breached, VIP nor timed: they sort with the rest, newest first
-  const kept: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const record = candidates[i]!;
-    const place = placeOf(record, rules, nowMs);
-    if (place.sla) sla.set(record.id, place.sla);
-    if (place.group === 2 && place.due === Number.POSITIVE_INFINITY) {
-      late.push(record.id);
-      continue;
-    }
-    group[i] = place.group;
-    due[i] = place.due;
-    opened[i] = place.opened;
-    kept.push(i);
+  } else {
+    const scan = scanned(store, query, urgent);
+    ({ total, tail } = scan);
+    matched = new Set(scan.candidates.map((r) => r.id));
   }
-  kept.sort((a, b) => group[a]! - group[b]! || (due[a] === due[b] ? (fromIndex ? a - b : opened[b]! - opened[a]! || b - a) : due[a]! < due[b]! ? -1 : 1));
-  const head = kept.map((i) => candidates[i]!.id);
-  const result: Ordered = { key, version, builtAt: nowMs, total, head, tail: late.length ? mergeNewest(store, late, tail) : tail, sla };
+
+  // The urgent cases' order is the same for every query of the moment: it is read once, and each
+  // query keeps its matches of it rather than placing and sorting its own.
+  const order = urgentOrder(services, nowMs);
+  const head = order.ids.filter((id) => matched.has(id));
+  const late = order.late.filter((id) => matched.has(id));
+  const result: Ordered = { key, version, builtAt: nowMs, total, head, tail: late.length ? mergeNewest(store, late, tail) : tail, sla: order.sla };
   const at = cache.findIndex((c) => c.key === key);
   if (at >= 0) cache.splice(at, 1);
   cache.unshift(result);
