@@ -75,7 +75,7 @@ export const exportCommand: Command = {
     try {
       // The desk's SLA reading: its policy versions, edited calendar and time zone.
       const rules = storeRules(reading.store, timeZone);
-      const section = buildReport(reading.store, report, { fromMs, toMs }, Date.now(), rules);
+      const section = await buildReport(reading.store, report, { fromMs, toMs }, Date.now(), rules);
       // Rows are built as they are written: the store stays open until the file is complete.
       // Ctrl-C (or a scheduler's SIGTERM) cancels: the half-written file is removed, none is left at --out.
       const stop = () => cancel.abort();

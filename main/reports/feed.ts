@@ -15,8 +15,9 @@ export interface FeedOptions {
   progressEveryMs?: number;
 }
 
-const SLICE_MS = 8;
-const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** How long a piece of an export may hold the event loop before it lets others run. */
+export const SLICE_MS = 8;
+export const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * The rows, paced; throws the signal's reason (an AbortError) once it is aborted. Progress starts

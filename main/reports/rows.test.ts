@@ -30,9 +30,9 @@ describe('buildReport', () => {
     const store = await openCaseStore(dir, { autoBackup: false });
     try {
       const range = { fromMs: parseBound('2026-03-01', 'from')!, toMs: parseBound('2026-03-01', 'to')! };
-      const report = buildReport(store, 'cases', range);
+      const report = await buildReport(store, 'cases', range);
       expect([...report.rows].map((r) => r[0])).toEqual(['C-000002', 'C-000003']);
-      const wider = buildReport(store, 'cases', { fromMs: parseBound('2026-02-28', 'from')!, toMs: parseBound('2026-03-02', 'to')! });
+      const wider = await buildReport(store, 'cases', { fromMs: parseBound('2026-02-28', 'from')!, toMs: parseBound('2026-03-02', 'to')! });
       expect(wider.total).toBe(4);
       expect([...wider.rows]).toHaveLength(4);
     } finally {
@@ -50,9 +50,9 @@ describe('buildReport', () => {
     ]);
     const store = await openCaseStore(dir, { autoBackup: false });
     try {
-      const report = buildReport(store, 'cases', { fromMs: parseBound('2026-03-01', 'from')!, toMs: parseBound('2026-03-01', 'to')! });
+      const report = await buildReport(store, 'cases', { fromMs: parseBound('2026-03-01', 'from')!, toMs: parseBound('2026-03-01', 'to')! });
       expect([...report.rows].map((r) => r[0])).toEqual(['C-000006', 'C-000005', 'C-000007']);
-      expect(buildReport(store, 'cases', { fromMs: 0, toMs: Number.MAX_SAFE_INTEGER }).total).toBe(4);
+      expect((await buildReport(store, 'cases', { fromMs: 0, toMs: Number.MAX_SAFE_INTEGER })).total).toBe(4);
     } finally {
       await store.close();
     }
@@ -80,14 +80,14 @@ describe('buildReport', () => {
     const store = await openCaseStore(dir, { autoBackup: false });
     try {
       const range = { fromMs: parseBound('2026-03-01', 'from')!, toMs: parseBound('2026-03-01', 'to')! };
-      const refunds = buildReport(store, 'refunds', range);
+      const refunds = await buildReport(store, 'refunds', range);
       const refundRows = [...refunds.rows];
       expect(refundRows).toHaveLength(1);
       const row = Object.fromEntries(refunds.columns.map((c, i) => [c.key, refundRows[0]![i]]));
       expect(row).toMatchObject({ id: 'C-000010', orders: 'O-1 O-2', amount: '1234.50', rewardDeducted: '0.10', outcome: 'approved', reviewedBy: 'sup01', receipt: 'RR-000010' });
       expect(refunds.columns.find((c) => c.key === 'amount')!.type).toBe('money');
 
-      const comp = buildReport(store, 'compensation', range);
+      const comp = await buildReport(store, 'compensation', range);
       const compRows = [...comp.rows];
       expect(compRows).toHaveLength(1);
       const c = Object.fromEntries(comp.columns.map((col, i) => [col.key, compRows[0]![i]]));
@@ -106,7 +106,7 @@ describe('buildReport', () => {
     const store = await openCaseStore(dir, { autoBackup: false });
     try {
       const range = { fromMs: parseBound('2026-03-01', 'from')!, toMs: parseBound('2026-03-01', 'to')! };
-      const sla = buildReport(store, 'sla', range, Date.parse('2026-03-05T00:00:00Z'));
+      const sla = await buildReport(store, 'sla', range, Date.parse('2026-03-05T00:00:00Z'));
       expect(sla.total).toBe(2); // C-000022 has no severity: the engine does not time it
       const byId = new Map([...sla.rows].map((r) => [r[0], Object.fromEntries(sla.columns.map((c, i) => [c.key, r[i]]))]));
       expect([...byId.keys()]).toEqual(['C-000020', 'C-000021']);

@@ -1,5 +1,6 @@
 import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { afterEach, expect, it } from 'vitest';
 import { sectionOf } from './rows.js';
@@ -127,4 +128,16 @@ it('streams many rows into a workbook exceljs reads row for row', async () => {
   expect(sheet.getRow(5001).getCell(2).value).toBe(4999.5);
   expect(sheet.getRow(5001).getCell(3).value).toBeNull(); // 4999 % 3 = 1: no instant
   expect((sheet.getRow(5000).getCell(3).value as Date).toISOString()).toBe('2026-03-01T00:00:00.000Z'); // 4998 % 3 = 0
+});
+
+it('fails with the output’s own error (a full disk) rather than writing on', async () => {
+  let writes = 0;
+  const out = new Writable({
+    write(_chunk, _encoding, done) {
+      writes++;
+      done(new Error('ENOSPC: no space left on device'));
+    },
+  });
+  await expect(writeWorkbook([refunds, cases], out)).rejects.toThrow('ENOSPC');
+  expect(writes).toBe(1);
 });

@@ -5,7 +5,7 @@
 import type { Writable } from 'node:stream';
 import type { ReportSection } from './rows.js';
 import { INSTANT_FORMAT, sheetXml, STYLE, xmlText } from './xlsx-sheet.js';
-import { ZipWriter } from './zip-writer.js';
+import { ZipWriter, type ZipEntry } from './zip-writer.js';
 
 export { moneyCell } from './xlsx-sheet.js';
 
@@ -69,7 +69,27 @@ const STYLES =
   '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>' +
   '</styleSheet>';
 
-const CHUNK_CHARS = 1 << 16;
+const CHUNK_BYTES = 1 << 18;
+
+/**
+ * A sheet's text encoded a row at a time into buffers of CHUNK_BYTES, each handed to the entry
+ * when full (one long string of rows cost more to flatten and encode than the rows took to build).
+ */
+function bufferedText(part: ZipEntry) {
+  let buf = Buffer.allocUnsafe(CHUNK_BYTES);
+  let used = 0;
+  return {
+    async put(text: string): Promise<void> {
+      if (used + text.length * 3 > buf.length) {
+        await part.write(buf.subarray(0, used));
+        buf = Buffer.allocUnsafe(Math.max(CHUNK_BYTES, text.length * 3));
+        used = 0;
+      }
+      used += buf.write(text, used, 'utf8');
+    },
+    flush: () => part.write(buf.subarray(0, used)),
+  };
+}
 
 /** Writes the sections to `out` as an .xlsx workbook, one sheet each, and ends it. */
 export async function writeWorkbook(sections: ReportSection[], out: Writable): Promise<void> {
@@ -81,18 +101,20 @@ export async function writeWorkbook(sections: ReportSection[], out: Writable): P
     await part.write(text);
     await part.close();
   }
-  for (const [i, section] of sections.entries()) {
-    const sheet = sheetXml(section.columns);
-    const part = zip.entry(`xl/worksheets/sheet${i + 1}.xml`);
-    let text = sheet.start();
-    for await (const row of section.rows) {
-      text += sheet.row(row);
-      if (text.length < CHUNK_CHARS) continue;
-      await part.write(text);
-      text = '';
+  try {
+    for (const [i, section] of sections.entries()) {
+      const sheet = sheetXml(section.columns);
+      const part = zip.entry(`xl/worksheets/sheet${i + 1}.xml`);
+      const text = bufferedText(part);
+      await text.put(sheet.start());
+      for await (const row of section.rows) await text.put(sheet.row(row));
+      await text.put(sheet.end());
+      await text.flush();
+      await part.close();
     }
-    await part.write(text + sheet.end());
-    await part.close();
+  } catch (error) {
+    zip.abort();
+    throw error;
   }
   await zip.end();
 }

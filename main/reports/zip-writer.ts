@@ -4,7 +4,7 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
-import { createDeflateRaw, crc32, type DeflateRaw } from 'node:zlib';
+import { createDeflateRaw, crc32, type DeflateRaw, type ZlibOptions } from 'node:zlib';
 import { Zip, type ZipInputFile } from 'fflate';
 
 const DEFLATE = 8;
@@ -20,7 +20,7 @@ export class ZipWriter {
     this.done.catch(() => undefined); // awaited in end(); a cancelled export never gets there
     this.zip = new Zip((error, chunk, final) => {
       if (error) return void (this.failure = error);
-      if (!out.write(chunk) && this.current) {
+      if (!out.write(chunk) && !out.destroyed && this.current && !this.current.isPaused()) {
         // The file is slower than the deflater: hold its output (and so its input) until it drains.
         const paused = this.current.pause();
         out.once('drain', () => paused.resume());
@@ -33,7 +33,10 @@ export class ZipWriter {
   entry(name: string): ZipEntry {
     const file: ZipInputFile = { filename: name, size: 0, crc: 0, compression: DEFLATE };
     this.zip.add(file);
-    const deflate = createDeflateRaw({ level: 6 });
+    // Level 3: at 100k rows level 6 took twice as long to deflate (3 s, more than building the text)
+    // for a file 10% smaller. A megabyte may wait for the deflater (a stream option the zlib types
+    // leave out), so the rows go on being built while it works: 3.4 s → 2.0 s at 100k rows.
+    const deflate = createDeflateRaw({ level: 3, chunkSize: 1 << 16, writableHighWaterMark: 1 << 20 } as ZlibOptions);
     this.current = deflate;
     deflate.on('data', (chunk: Buffer<ArrayBuffer>) => file.ondata!(null, chunk, false));
     const ended = new Promise<void>((resolve, reject) => {
@@ -45,16 +48,16 @@ export class ZipWriter {
     });
     ended.catch(() => undefined); // surfaced by write() or close()
     return {
-      write: async (text: string) => {
-        const bytes = Buffer.from(text, 'utf8');
+      write: async (data: string | Buffer) => {
+        const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
         file.crc = crc32(bytes, file.crc);
         file.size += bytes.length;
-        if (!deflate.write(bytes)) await Promise.race([once(deflate, 'drain'), ended]);
+        if (!deflate.write(bytes)) await Promise.race([once(deflate, 'drain'), ended, this.done]); // done: fails with `out`
         this.check();
       },
       close: async () => {
         deflate.end();
-        await ended;
+        await Promise.race([ended, this.done]);
         this.check();
       },
     };
@@ -67,13 +70,19 @@ export class ZipWriter {
     await this.done;
   }
 
+  /** Stops the entry being written (the caller's rows failed or were cancelled). */
+  abort(): void {
+    this.current?.destroy();
+  }
+
   private check(): void {
     if (this.failure) throw this.failure;
+    if (this.out.errored) throw this.out.errored; // e.g. the disk is full: stop building rows for nothing
   }
 }
 
 export interface ZipEntry {
-  /** Adds text (UTF-8) to the entry; resolves when more may be written. */
-  write(text: string): Promise<void>;
+  /** Adds text (as UTF-8) or bytes to the entry, which keeps them; resolves when more may be written. */
+  write(data: string | Buffer): Promise<void>;
   close(): Promise<void>;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { openCaseStore } from './index.js';
-import { tokenize } from './search.js';
+import fc from 'fast-check';
+import { firstInOrder, tokenize } from './search.js';
 import { generateDesk } from '../seed/generate.js';
 import { caseEvent, tempDir } from './test-helpers.js';
 
@@ -55,7 +56,7 @@ describe('searchCases', () => {
     }
   });
 
-  it('builds the index on open from generated data, and filters agree with a plain scan', async () => {
+  it('builds the index on open from generated data, and filters agree with a plain scan', { timeout: 30_000 }, async () => {
     const dir = tempDir('search-gen');
     const { customers, cases } = generateDesk({ customers: 60, cases: 1500, seed: 7 });
     const s = await openCaseStore(dir, { autoBackup: false });
@@ -83,5 +84,19 @@ describe('searchCases', () => {
     } finally {
       await t.close();
     }
+  });
+});
+
+describe('firstInOrder: the page of hits put in order without sorting them all', () => {
+  it('gives the same first n as a full sort, ties and all', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 30 }), { maxLength: 400 }), fc.integer({ min: 0, max: 60 }), (keys, n) => {
+        // items are indexes; newer key first, ties: higher index first (as the index orders docs)
+        const items = keys.map((_, i) => i);
+        const before = (a: number, b: number) => keys[a]! > keys[b]! || (keys[a] === keys[b] && a > b);
+        const sorted = [...items].sort((a, b) => (before(a, b) ? -1 : 1));
+        expect(firstInOrder(items, n, before)).toEqual(sorted.slice(0, n));
+      }),
+    );
   });
 });

@@ -55,7 +55,6 @@ export const dashboardHandlers: Pick<Handlers, 'dashboard.summary' | 'reports.ex
     if (toMs <= fromMs) throw new DeskError('invalid-input', 'must not be before the start date', 'to');
     const running = exportsOf(ctx.store);
     if (input.exportId !== undefined && running.has(input.exportId)) throw new DeskError('conflict', 'an export with this id is running', 'exportId');
-    const section = buildReport(ctx.store, input.report, { fromMs, toMs }, ctx.now().getTime(), deskRules(ctx));
     const { exportId } = input;
     const progress = (done: number, total: number) => ctx.emit('export.progress', { report: input.report, ...(exportId === undefined ? {} : { exportId }), done, total });
     const cancel = new AbortController();
@@ -64,6 +63,8 @@ export const dashboardHandlers: Pick<Handlers, 'dashboard.summary' | 'reports.ex
     const format = REPORT_FORMAT_TABLE[input.format];
     const file = join(dir, `report.${format.ext}`);
     try {
+      // Picked after the id is taken: the pick runs in slices, and a cancel meanwhile stops the export at its first row.
+      const section = await buildReport(ctx.store, input.report, { fromMs, toMs }, ctx.now().getTime(), deskRules(ctx));
       let rows = 0;
       await writeReportFile(file, input.format, section, { timeZone, subtitle: `${input.from} – ${input.to}`, onProgress: (done, total) => progress((rows = done), total), signal: cancel.signal });
       return {

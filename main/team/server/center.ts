@@ -7,25 +7,24 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, normalize, sep } from 'node:path';
 import type pg from 'pg';
-import type { DeskErrorShape, OperatorView } from '../../../shared/contract/index.js';
-import { ID_FORMATS, type NumberedEntity } from '../../../shared/domain/entities.js';
-import type { Connection } from '../../server/context.js';
+import type { OperatorView } from '../../../shared/contract/index.js';
 import { createDesk, type Desk } from '../../server/desk.js';
 import { DeskError } from '../../server/errors.js';
 import { toView } from '../../server/operators/app.js';
-import { offerIds, setDeskIdPrefix, withdrawOfferedIds } from '../../server/ids.js';
 import { memorySettings } from '../../server/settings/settings-store.js';
 import { memorySecretStore, type SecretStore } from '../../server/secrets/secret-store.js';
 import type { StoredEvent } from '../../store/types.js';
-import { isPushable, type CommandResult, type DecidedBy, type RecordsResponse, type SignInRequest, type SignInResponse, type TeamCommand } from '../protocol.js';
-import { beginLocked, commitInOneTrip, headPosition, STALE_HEAD, readEventPage, readEvents, readEventsAndHead, readHistories, toStoredEvent, writeCommit, type CommandRow, type EventTag } from './event-log.js';
+import { type CommandResult, type RecordsResponse, type SignInRequest, type SignInResponse, type TeamCommand } from '../protocol.js';
+import { beginLocked, commitInOneTrip, headPosition, STALE_HEAD, readEventPage, readEvents, readEventsAndHead, readHistories, toStoredEvent, writeCommit, type EventTag } from './event-log.js';
 import { pageKey, TeamMemoryStore, WriteInReadOnly, type Loaded } from './memory-store.js';
 import { fileRefs } from '../desk/files.js';
-import { asServerUploads, getFile, putFile } from './files.js';
+import { getFile, putFile } from './files.js';
 import { RecentEvents } from './recent-events.js';
 import { Serial } from './serial.js';
-import { withoutPasswords } from './mail.js';
+import { CommandReplay, type PushJob, type PushTiming, type Tx } from './replay.js';
 import { findSession, issueSession, joinDesk, type TeamSession } from './sessions.js';
+
+export type { PushTiming } from './replay.js';
 
 export interface CenterOptions {
   /** For reads: pulls, search, reports, sessions. */
@@ -43,38 +42,10 @@ export interface CenterOptions {
   secrets?: SecretStore;
 }
 
-interface Tx {
-  client: pg.PoolClient;
-  tags: Map<number, EventTag>;
-  /** Command answers to record with this transaction. */
-  commands: CommandRow[];
-}
-
-/** Where one push's time went on the server (sent as a Server-Timing header). */
-export interface PushTiming {
-  /** Waiting for the transaction before it (group commit). */
-  waitMs: number;
-  /** Running the batch's commands through the handlers. */
-  runMs: number;
-  /** The write and COMMIT (PostgreSQL, fsync). */
-  commitMs: number;
-  /** Pushes in its batch. */
-  batch: number;
-}
-
-interface PushJob {
-  session: TeamSession & { operator: OperatorView };
-  commands: TeamCommand[];
-  arrived: number;
-  resolve(answer: { results: CommandResult[]; timing: PushTiming }): void;
-  reject(error: unknown): void;
-}
-
 const CATCH_UP_PAGE = 5000;
 const UNIQUE_VIOLATION = '23505';
 /** A call that needs older history than memory holds is run again with it loaded, at most this often. */
 const LOAD_ATTEMPTS = 3;
-const NUMBERED = Object.keys(ID_FORMATS) as NumberedEntity[];
 
 export class TeamCenter {
   readonly store: TeamMemoryStore;
@@ -88,6 +59,7 @@ export class TeamCenter {
   /** The desk-side time of the command being replayed, if any. */
   #commandTime: Date | undefined;
   readonly #waiting: PushJob[] = [];
+  readonly #replay: CommandReplay;
   /** Sessions are never changed once issued (only expire), so each process may remember them. */
   readonly #sessions = new Map<string, TeamSession>();
   /** The newest committed events, serialised for pulls. */
@@ -111,6 +83,14 @@ export class TeamCenter {
       dataDir: mkdtempSync(join(tmpdir(), 'team-server-')),
       secrets: options.secrets ?? memorySecretStore(),
       now,
+    });
+    this.#replay = new CommandReplay({
+      store: this.store,
+      desk: this.desk,
+      clock: this.#clock,
+      offlineMs: this.#offlineMs,
+      setCommandTime: (at) => (this.#commandTime = at),
+      withHistory: (db, attempt) => this.#withHistory(db, attempt),
     });
   }
 
@@ -305,7 +285,7 @@ export class TeamCenter {
             'SELECT command_id, result FROM commands WHERE command_id = ANY($1::uuid[])',
             [ids],
           );
-          return this.#runJobs(tx, jobs, new Map(rows.map((row) => [row.command_id, row.result])));
+          return this.#replay.runJobs(tx, jobs, new Map(rows.map((row) => [row.command_id, row.result])));
         }));
       if (phases.commitMs === 0) phases.runMs = performance.now() - picked; // the careful way: not told apart
       jobs.forEach((job, i) => job.resolve({ results: answers[i]!, timing: { waitMs: picked - job.arrived, ...phases, batch: jobs.length } }));
@@ -329,7 +309,7 @@ export class TeamCenter {
     let broken = false;
     try {
       const tx: Tx = { client, tags: new Map(), commands: [] };
-      const answers = await this.#runJobs(tx, jobs, new Map());
+      const answers = await this.#replay.runJobs(tx, jobs, new Map());
       const events = this.store.since(head);
       const tagOf = (e: StoredEvent) => tx.tags.get(e.seq) ?? { commandId: null, deskId: null };
       const t1 = performance.now();
@@ -355,108 +335,11 @@ export class TeamCenter {
     }
   }
 
-  async #runJobs(tx: Tx, jobs: PushJob[], answered: Map<string, CommandResult>): Promise<CommandResult[][]> {
-    const all: CommandResult[][] = [];
-    for (const { session, commands } of jobs) {
-      const results: CommandResult[] = [];
-      for (const command of commands) {
-        const earlier = answered.get(command.commandId);
-        if (earlier) {
-          results.push({ ...earlier, replayed: true });
-          continue;
-        }
-        const result = await this.#apply(tx, session, command);
-        answered.set(command.commandId, result);
-        results.push(result);
-        tx.commands.push({
-          command_id: command.commandId,
-          desk_id: session.deskId,
-          operator: command.operator,
-          call: command.call,
-          input: withoutPasswords(command.call, command.input ?? null),
-          status: result.ok ? 'applied' : 'refused',
-          result,
-        });
-      }
-      all.push(results);
-    }
-    return all;
-  }
-
   /** Committed events join the pull cache. */
   #committed(events: StoredEvent[], tagOf: (e: StoredEvent) => EventTag): void {
     for (const e of events) {
       this.#recent.add(withoutSecrets({ position: e.seq, ...tagOf(e), actor: e.actor, action: e.action, ...(e.reason === undefined ? {} : { reason: e.reason }), at: e.at, changes: e.changes }));
     }
-  }
-
-  async #apply(tx: Tx, session: TeamSession, command: TeamCommand): Promise<CommandResult> {
-    const refuse = (error: DeskErrorShape, decidedBy?: DecidedBy): CommandResult => ({
-      commandId: command.commandId,
-      ok: false,
-      error,
-      ...(decidedBy ? { decidedBy } : {}),
-    });
-    if (command.operator !== session.username) {
-      return refuse({ code: 'forbidden', message: `this session is ${session.username}'s; it cannot push ${command.operator}'s commands`, field: 'operator' });
-    }
-    if (!isPushable(command.call)) return refuse({ code: 'forbidden', message: `${command.call} is not a command a desk pushes`, field: 'call' });
-    const before = this.store.position;
-    const connection: Connection = { id: `team:${session.deskId}`, operator: { username: session.username, displayName: '', role: 'agent', level: 'L1', active: true } };
-    // One attempt in its own layer, kept only if it succeeded with everything it read in memory.
-    const attempt = async () => {
-      this.store.begin();
-      this.#commandTime = this.#commandAt(command.at);
-      // A desk that numbers by its code sends the ids it gave; one that does not is numbered by the center.
-      setDeskIdPrefix(this.store, command.ids ? session.deskCode : '');
-      for (const entity of NUMBERED) offerIds(this.store, entity, command.ids?.[entity] ?? []);
-      const { uploads } = this.desk.services;
-      try {
-        const input = await asServerUploads(tx.client, uploads, connection.id, command, this.#clock().getTime()).catch((error: unknown) => {
-          if (error instanceof DeskError) return error;
-          throw error;
-        });
-        const outcome = input instanceof DeskError ? { ok: false as const, error: input.toShape() } : await this.desk.dispatch(connection, command.call, input);
-        if (outcome.ok && !this.store.hasMissing) this.store.commit();
-        else this.store.rollback();
-        return outcome;
-      } catch (error) {
-        this.store.rollback();
-        throw error;
-      } finally {
-        this.#commandTime = undefined;
-        withdrawOfferedIds(this.store);
-        uploads.dropOwner(connection.id);
-      }
-    };
-    const outcome = await this.#withHistory(tx.client, attempt);
-    if (!outcome.ok) return refuse(outcome.error, outcome.error.code === 'conflict' ? await this.#decidedBy(tx, command) : undefined);
-    for (const event of this.store.since(before)) tx.tags.set(event.seq, { commandId: command.commandId, deskId: session.deskId });
-    const position = this.store.position > before ? this.store.position : undefined;
-    return { commandId: command.commandId, ok: true, value: outcome.value ?? null, ...(position ? { position } : {}) };
-  }
-
-  /** The desk's own time while it is plausible (not ahead of the server, not older than the offline bound). */
-  #commandAt(at: string): Date {
-    const now = this.#clock();
-    const then = new Date(at);
-    return then <= now && now.getTime() - then.getTime() <= this.#offlineMs ? then : now;
-  }
-
-  /** The latest event, after what the desk had seen, by someone else, on a record the command names. */
-  async #decidedBy(tx: Tx, command: TeamCommand): Promise<DecidedBy | undefined> {
-    let latest: StoredEvent | undefined;
-    for (const id of stringsIn(command.input)) {
-      for (const entity of this.store.entities()) {
-        if (!this.store.get(entity, id)) continue;
-        for (const event of this.store.recentHistory(entity, id)) {
-          if (event.seq > command.baseCursor && event.actor !== command.operator && (!latest || event.seq > latest.seq)) latest = event;
-        }
-      }
-    }
-    if (!latest) return undefined;
-    const { rows } = await tx.client.query<{ desk_id: string | null }>('SELECT desk_id FROM events WHERE position = $1', [latest.seq]);
-    return { actor: latest.actor, action: latest.action, at: latest.at, position: latest.seq, deskId: rows[0]?.desk_id ?? tx.tags.get(latest.seq)?.deskId ?? null };
   }
 
   /**
@@ -527,10 +410,4 @@ function withoutSecrets<E extends { changes: StoredEvent['changes'] }>(event: E)
       return c;
     }),
   };
-}
-
-function stringsIn(value: unknown, depth = 0, out = new Set<string>()): Set<string> {
-  if (typeof value === 'string' && value.length <= 64) out.add(value);
-  else if (depth < 3 && value && typeof value === 'object') for (const inner of Object.values(value)) stringsIn(inner, depth + 1, out);
-  return out;
 }
