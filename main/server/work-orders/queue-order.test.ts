@@ -5,16 +5,15 @@ import { CASES } from '../../../shared/domain/entities.js';
 import { generateDesk } from '../../seed/generate.js';
 import type { StoredRecord } from '../../store/types.js';
 import { openTestDesk } from '../../../test/support/desk.js';
-import { ordered, pageOf, type QueueQuery } from './queue-order.js';
+import { ordered, pageOf, warmQueue, type QueueQuery } from './queue-order.js';
 
 const NOW = '2026-05-06T02:00:00.000Z';
 let t: Awaited<ReturnType<typeof openTestDesk>>;
 
-beforeAll(async () => {
-  t = await openTestDesk({ now: () => new Date(NOW) });
-  // Seeded cases of every type and status over the year before NOW: breached, VIP, paused, closed.
+/** Seeded cases of every type and status over the year before NOW: breached, VIP, paused, closed. */
+function seed(desk: typeof t) {
   const { cases } = generateDesk({ customers: 40, cases: 600, seed: 7, until: NOW });
-  t.desk.services.store.append({
+  desk.desk.services.store.append({
     actor: 'seed',
     action: 'case.imported',
     changes: cases.map((record, i) => {
@@ -22,6 +21,11 @@ beforeAll(async () => {
       return { entity: CASES, id, op: 'put' as const, record: { ...record, id } as StoredRecord };
     }),
   });
+}
+
+beforeAll(async () => {
+  t = await openTestDesk({ now: () => new Date(NOW) });
+  seed(t);
   await t.desk.services.store.searchCases({ limit: 1 }); // the index is built
 });
 afterAll(() => t.close());
@@ -52,4 +56,20 @@ it('lists every matching case once', async () => {
   const ids = pageOf(all, 0, all.total);
   expect(ids).toHaveLength(600);
   expect(new Set(ids).size).toBe(600);
+});
+
+it('places the urgent cases in the warm-up as the first queue would: the same rows, order and SLA', async () => {
+  const warm = await openTestDesk({ now: () => new Date(NOW) });
+  try {
+    seed(warm);
+    await warmQueue(warm.desk.services); // places every urgent case of the seeded desk
+    const cold = await ordered(t.desk.services, 'not warmed', {}, false);
+    const warmed = await ordered(warm.desk.services, 'warmed', {}, false);
+    expect(warmed.head.length).toBeGreaterThan(0);
+    expect(warmed.head).toEqual(cold.head);
+    expect(pageOf(warmed, 0, warmed.total)).toEqual(pageOf(cold, 0, cold.total));
+    expect([...warmed.sla]).toEqual([...cold.sla]);
+  } finally {
+    await warm.close();
+  }
 });
