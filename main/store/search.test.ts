@@ -77,6 +77,11 @@ describe('searchCases', () => {
       const r = await t.searchCases({ text: '服务器', status: ['open'], channel: ['hotline'], from, limit: 1000 });
       // the index also matches notes/customer names, so it may find more; every expected one is there in order
       expect(r.ids.filter((id) => expected.includes(id))).toEqual(expected);
+      // A word in every case (the "c" of each id) comes off the date order: newest first, as sorted here.
+      const newest = [...cases].sort((a, b) => (a.openedAt < b.openedAt ? 1 : a.openedAt > b.openedAt ? -1 : 0)).map((c) => c.id);
+      expect(new Set(cases.map((c) => c.openedAt)).size).toBe(cases.length); // no ties to break
+      expect(await t.searchCases({ text: 'c', limit: 40, offset: 20 })).toEqual({ total: 1500, ids: newest.slice(20, 60) });
+      expect((await t.searchCases({ text: 'c', limit: 1500 })).ids).toEqual(newest);
       const vip = await t.searchCases({ agent: 'agent05', limit: 5 });
       expect(vip.total).toBe(cases.filter((c) => c.agent === 'agent05').length);
       const codes = await t.searchCases({ text: 'RDS-1040', limit: 10000 });
