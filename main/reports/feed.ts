@@ -16,8 +16,18 @@ export interface FeedOptions {
 }
 
 /** How long a piece of an export may hold the event loop before it lets others run. */
-export const SLICE_MS = 8;
-export const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+const SLICE_MS = 8;
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** For a long loop: `await pace()` gives the event loop a turn once SLICE_MS have passed since the last one. */
+export function pacer(): () => Promise<void> {
+  let since = performance.now();
+  return async () => {
+    if (performance.now() - since < SLICE_MS) return;
+    await turn();
+    since = performance.now();
+  };
+}
 
 /**
  * The rows, paced; throws the signal's reason (an AbortError) once it is aborted. Progress starts

@@ -6,8 +6,7 @@ import type { CaseStore } from '../store/types.js';
 import { caseSlaState, DEFAULT_TIME_ZONE, slaInputOf, type DeskSettings, type SlaTimer } from '../rules/index.js';
 import { addDays, instantInZone } from '../../shared/rules/zone.js';
 import { CASES } from '../../shared/domain/entities.js';
-import { performance } from 'node:perf_hooks';
-import { SLICE_MS, turn } from './feed.js';
+import { pacer } from './feed.js';
 import { sortInSlices } from './sliced-sort.js';
 
 /** string: text; integer: whole number; money: decimal string ("12.50"); instant: ISO-8601 UTC. */
@@ -108,12 +107,9 @@ export async function casesInRange(store: Pick<CaseStore, 'all'>, range: DateRan
   const to = new Date(Math.min(LATEST, range.toMs)).toISOString();
   const out: { key: string; c: CaseRecord }[] = [];
   const all = store.all<CaseRecord>(CASES);
-  let slice = performance.now();
+  const pace = pacer();
   for (let i = 0; i < all.length; i++) {
-    if ((i & 1023) === 1023 && performance.now() - slice >= SLICE_MS) {
-      await turn();
-      slice = performance.now();
-    }
+    if ((i & 1023) === 1023) await pace();
     const c = all[i]!;
     if (keep && !keep(c)) continue;
     const key = instantKey(c.openedAt);

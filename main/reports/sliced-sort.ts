@@ -1,17 +1,11 @@
 // Sorting many items without holding the event loop: runs sorted a slice at a time, then merged
 // pairwise, with a turn of the loop whenever a piece has run SLICE_MS. Stable, like Array#sort.
-import { performance } from 'node:perf_hooks';
-import { SLICE_MS, turn } from './feed.js';
+import { pacer } from './feed.js';
 
 const RUN = 2048;
 
 export async function sortInSlices<T>(items: readonly T[], compare: (a: T, b: T) => number): Promise<T[]> {
-  let since = performance.now();
-  const pace = async () => {
-    if (performance.now() - since < SLICE_MS) return;
-    await turn();
-    since = performance.now();
-  };
+  const pace = pacer();
   let runs: T[][] = [];
   for (let i = 0; i < items.length; i += RUN) {
     runs.push(items.slice(i, i + RUN).sort(compare));

@@ -1,7 +1,7 @@
 // One worksheet's XML (SpreadsheetML), a row at a time: text as inline strings, numbers and money
 // as numbers, instants as date cells (Excel serial days, UTC as the headers say), the header bold
 // and frozen, each column's width. Every cell has the same style whatever its row: STYLE below
-// is the cellXfs table of xlsx-parts.ts's styles.
+// is the cellXfs table of xlsx.ts's styles.
 import type { Column, ColumnType, Row } from './rows.js';
 
 const MONEY = /^-?\d+(\.\d+)?$/;
@@ -12,7 +12,7 @@ export function moneyCell(value: string): number {
   return Number(value); // ECMAScript string-to-number is correctly rounded; no float arithmetic
 }
 
-/** Indexes into styles.xml's cellXfs (xlsx-parts.ts). */
+/** Indexes into styles.xml's cellXfs (xlsx.ts). */
 export const STYLE = { header: 1, integer: 2, money: 3, instant: 4 } as const;
 export const INSTANT_FORMAT = 'yyyy-mm-dd hh:mm:ss';
 
