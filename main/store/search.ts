@@ -6,6 +6,8 @@
 // bigram that contains it. All query tokens must match (AND).
 // Measured against FlexSearch 0.8 (7.3 s build, 86 MB at 100k): see docs/store.md.
 import { DocList } from './doc-list.js';
+import { TermTable } from './term-table.js';
+import { grown } from './util.js';
 import type { CaseSearchQuery, CaseSearchResult, StoredRecord } from './types.js';
 
 const CJK_CLASS = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Hangul}';
@@ -111,6 +113,10 @@ export function caseFilter(q: CaseSearchQuery): (f: CaseFilterFields, openedMs: 
 /** A stored case's openedAt in ms (0 when missing or unreadable), as the index orders it. */
 export const openedMsOf = (r: object): number => Date.parse(str((r as StoredRecord).openedAt)) || 0;
 
+/** In CaseIndex's term → docs table: a term in no case (all since deleted), and the first list's mark. */
+const NO_DOCS = -1;
+const LIST = -2;
+
 export class CaseIndex implements RecordIndex {
   readonly #textFields: readonly string[];
   readonly #tokenize: (text: string) => Set<string>;
@@ -124,8 +130,14 @@ export class CaseIndex implements RecordIndex {
     return this.#tokenize(this.#textFields.map((f) => fieldText(r[f])).join('\n'));
   }
 
-  /** term → its docs. A term in one doc only is stored as the bare number (most are: case ids). */
-  #postings = new Map<string, number | DocList>();
+  /** Every term the index has seen, numbered. */
+  #terms = new TermTable();
+  /**
+   * term number → its docs: the doc itself while the term is in one case only (most are: case
+   * ids), NO_DOCS, or LIST - k for #lists[k].
+   */
+  #docsOf = new Int32Array(1 << 10);
+  #lists: DocList[] = [];
   /** CJK character → the bigram terms that contain it, so a one-character query need not scan every term. */
   #bigramsOf = new Map<string, string[]>();
   #docOf = new Map<string, number>();
@@ -174,15 +186,18 @@ export class CaseIndex implements RecordIndex {
   }
 
   #add(term: string, doc: number): void {
-    const p = this.#postings.get(term);
-    if (p === undefined) {
-      // copy long keys so they do not keep the whole source text alive (V8 sliced strings)
-      const key = term.length > 12 ? Buffer.from(term, 'utf8').toString('utf8') : term;
-      this.#postings.set(key, doc);
-      if (CJK.test(key)) for (const ch of new Set(Array.from(key))) this.#noteBigram(ch, key);
-    } else if (typeof p === 'number') {
-      if (p !== doc) this.#postings.set(term, new DocList(p, doc));
-    } else p.add(doc);
+    const known = this.#terms.size;
+    const t = this.#terms.add(term);
+    if (t === known) {
+      if (t >= this.#docsOf.length) this.#docsOf = grown(this.#docsOf, t + 1);
+      this.#docsOf[t] = doc;
+      if (CJK.test(term)) for (const ch of new Set(Array.from(term))) this.#noteBigram(ch, term);
+      return;
+    }
+    const v = this.#docsOf[t]!;
+    if (v === NO_DOCS) this.#docsOf[t] = doc;
+    else if (v <= LIST) this.#lists[LIST - v]!.add(doc);
+    else if (v !== doc) this.#docsOf[t] = LIST - (this.#lists.push(new DocList(v, doc)) - 1);
   }
 
   #noteBigram(ch: string, term: string): void {
@@ -192,14 +207,18 @@ export class CaseIndex implements RecordIndex {
   }
 
   #del(term: string, doc: number): void {
-    const p = this.#postings.get(term);
-    if (p === undefined) return;
-    if (typeof p === 'number') {
-      if (p === doc) this.#postings.delete(term);
-      return;
-    }
-    p.delete(doc);
-    if (p.length === 1) this.#postings.set(term, p.view()[0]!);
+    const t = this.#terms.find(term);
+    if (t < 0) return;
+    const v = this.#docsOf[t]!;
+    if (v <= LIST) this.#lists[LIST - v]!.delete(doc);
+    else if (v === doc) this.#docsOf[t] = NO_DOCS;
+  }
+
+  /** A term's docs, ascending. */
+  #docsFor(term: string): ArrayLike<number> {
+    const t = this.#terms.find(term);
+    const v = t < 0 ? NO_DOCS : this.#docsOf[t]!;
+    return v === NO_DOCS ? [] : v <= LIST ? this.#lists[LIST - v]!.view() : [v];
   }
 
   /** Adds or replaces a case. `previous` (the record before the change) makes updates cheap. */
@@ -327,17 +346,16 @@ export class CaseIndex implements RecordIndex {
   }
 
   #postingsFor(token: string): ArrayLike<number> {
-    const exact = this.#postings.get(token);
-    if (exact !== undefined) return typeof exact === 'number' ? [exact] : exact.view();
+    const exact = this.#docsFor(token);
+    if (exact.length) return exact;
     if (Array.from(token).length === 1 && CJK.test(token)) {
-      // single Chinese character: union of the bigrams that contain it (terms since deleted have no postings),
+      // single Chinese character: union of the bigrams that contain it (terms since deleted have no docs),
       // marked in a bitmap and read off in doc order
       const mark = new Uint8Array(this.#ids.length);
       let lo = mark.length;
       let hi = -1;
       for (const t of this.#bigramsOf.get(token) ?? []) {
-        const p = this.#postings.get(t);
-        const docs = typeof p === 'number' ? [p] : p ? p.view() : [];
+        const docs = this.#docsFor(t);
         for (let i = 0; i < docs.length; i++) mark[docs[i]!] = 1;
         if (docs.length) (lo = Math.min(lo, docs[0]!)), (hi = Math.max(hi, docs[docs.length - 1]!));
       }

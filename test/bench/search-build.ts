@@ -46,8 +46,8 @@ index.sortNow();
 const buildMs = Math.round(built + performance.now() - s);
 sampleRss();
 (globalThis as { gc?: () => void }).gc?.();
-const heapMb = Math.round(process.memoryUsage().heapUsed / 1e6);
+const mem = process.memoryUsage();
 await new Promise((r) => setTimeout(r, 50)); // let the GC observer report
 const probe = index.search({ text: '服务器 ecs', limit: 5 });
-const out = { cases: n, buildMs, cpuMs: Math.round(cpuUs / 1000), per100kMs: per100k, gcMs: Math.round(gcMs), heapAfterGcMb: heapMb, peakRssMb: Math.round(peakRss / 1e6), probeTotal: probe.total };
+const out = { cases: n, buildMs, cpuMs: Math.round(cpuUs / 1000), per100kMs: per100k, gcMs: Math.round(gcMs), heapAfterGcMb: Math.round(mem.heapUsed / 1e6), arrayBuffersMb: Math.round(mem.arrayBuffers / 1e6), peakRssMb: Math.round(peakRss / 1e6), probeTotal: probe.total };
 console.log(json ? JSON.stringify(out) : out);
