@@ -1,7 +1,8 @@
 // The search index's build alone, no store: `npm run bench:index -- --cases N [--json]`.
 // Feeds N generated cases (as the seed makes them, made 50k at a time and then dropped, so the
 // heap measured is the index's) to a CaseIndex the way the store's warm-up does, and prints the
-// build time per 100k (wall; and the process's CPU time, less hurt by a loaded machine), the time spent in GC, the heap after a full GC and the peak RSS.
+// build time per 100k (wall; and the process's CPU time, less hurt by a loaded machine), the time
+// spent in GC, the heap and typed-array bytes after a full GC, and the peak RSS.
 import { PerformanceObserver, performance } from 'node:perf_hooks';
 import { generateDesk } from '../../main/seed/generate.js';
 import { CaseIndex } from '../../main/store/search.js';
