@@ -46,6 +46,7 @@ export interface RecordIndex {
   readonly size: number;
   readonly pendingDates: number;
   has(id: string): boolean;
+  /** `previous`: the record as this index was last given it; needed when the id is indexed. */
   upsert(record: StoredRecord, previous?: StoredRecord): void;
   remove(id: string, previous?: StoredRecord): void;
   beginBulk(): void;
@@ -130,12 +131,16 @@ export class CaseIndex implements RecordIndex {
   #ids: (string | undefined)[] = [];
   #opened: number[] = [];
   #fields: CaseFilterFields[] = [];
-  /** docNos sorted newest openedAt first (ties: higher docNo first). */
+  /**
+   * docNos oldest openedAt first (ties: lower docNo first), so a new case, the newest, is appended.
+   * While bulk loading it is empty: the order is in #runs (sorted, merged as a binary counter)
+   * and #pending (not yet sorted), merged into it by sortNow().
+   */
   #byDate: number[] = [];
+  #runs: number[][] = [];
+  #pending: number[] = [];
+  #bulk = false;
   #intern = new Map<string, string>();
-  /** While true, new docs are pushed unsorted to #byDate and sorted on the next search. */
-  #dateDirty = false;
-  #sortedLen = 0;
 
   get size(): number {
     return this.#docOf.size;
@@ -148,19 +153,20 @@ export class CaseIndex implements RecordIndex {
     return s;
   }
 
-  #before(a: number, b: number): boolean {
-    // true when doc a sorts before doc b (newer first)
+  /** true when doc a is older than doc b (ties: the lower docNo); results list the newer first */
+  #older(a: number, b: number): boolean {
     const ta = this.#opened[a]!;
     const tb = this.#opened[b]!;
-    return ta > tb || (ta === tb && a > b);
+    return ta < tb || (ta === tb && a < b);
   }
 
-  #datePos(doc: number): number {
+  /** Where doc sits, or would sit, in a list in #older order (binary search on its current openedAt). */
+  #datePos(list: readonly number[], doc: number): number {
     let lo = 0;
-    let hi = this.#byDate.length;
+    let hi = list.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (this.#before(this.#byDate[mid]!, doc)) lo = mid + 1;
+      if (this.#older(list[mid]!, doc)) lo = mid + 1;
       else hi = mid;
     }
     return lo;
@@ -194,10 +200,6 @@ export class CaseIndex implements RecordIndex {
     CaseIndex.#removeSorted(p, doc);
     if (p.length === 1) this.#postings.set(term, p[0]!);
     else if (p.length === 0) this.#postings.delete(term);
-  }
-
-  #delEverywhere(doc: number): void {
-    for (const t of [...this.#postings.keys()]) this.#del(t, doc);
   }
 
   static #insertSorted(arr: number[], v: number): void {
@@ -239,75 +241,95 @@ export class CaseIndex implements RecordIndex {
       this.#fields.push(fields);
       this.#docOf.set(id, doc);
       for (const t of this.#tokens(record)) this.#add(t, doc); // new docs have the highest number: appends
-      if (this.#dateDirty) this.#byDate.push(doc);
-      else this.#byDate.splice(this.#datePos(doc), 0, doc);
+      this.#listDate(doc);
       return;
     }
+    // Without the indexed record, finding its terms would mean walking every term of the index.
+    if (!previous) throw new Error(`the search index already holds ${id}: upsert needs the record as it was indexed (previous)`);
     const doc = existing;
-    const oldTokens = previous ? this.#tokens(previous) : null;
+    const oldTokens = this.#tokens(previous);
     const newTokens = this.#tokens(record);
-    if (oldTokens) {
-      for (const t of oldTokens) if (!newTokens.has(t)) this.#del(t, doc);
-    } else this.#delEverywhere(doc);
-    for (const t of newTokens) if (!oldTokens?.has(t)) this.#add(t, doc);
+    for (const t of oldTokens) if (!newTokens.has(t)) this.#del(t, doc);
+    for (const t of newTokens) if (!oldTokens.has(t)) this.#add(t, doc);
     this.#fields[doc] = fields;
     if (this.#opened[doc] !== openedMs) {
       this.#unlistDate(doc);
       this.#opened[doc] = openedMs;
-      if (this.#dateDirty) this.#byDate.push(doc);
-      else this.#byDate.splice(this.#datePos(doc), 0, doc);
+      this.#listDate(doc);
     }
   }
 
+  /** `previous`: the record as indexed; without it the case's terms are left (dead: its id no longer answers). */
   remove(id: string, previous?: StoredRecord): void {
     const doc = this.#docOf.get(id);
     if (doc === undefined) return;
     this.#docOf.delete(id);
     this.#ids[doc] = undefined;
     if (previous) for (const t of this.#tokens(previous)) this.#del(t, doc);
-    else this.#delEverywhere(doc);
     this.#unlistDate(doc);
   }
 
-  /** Bulk loading: new docs are appended unsorted; settle() merges them in small steps. */
+  /** Bulk loading: new docs are kept unsorted; settle() sorts them in small steps, sortNow() at the end. */
   beginBulk(): void {
-    if (!this.#dateDirty) this.#sortedLen = this.#byDate.length;
-    this.#dateDirty = true;
+    if (this.#bulk) return;
+    this.#bulk = true;
+    if (this.#byDate.length) this.#runs.push(this.#byDate);
+    this.#byDate = [];
   }
 
-  /** Docs added in bulk mode and not yet merged into the date order. */
+  /** Docs added in bulk mode and not yet sorted. */
   get pendingDates(): number {
-    return this.#dateDirty ? this.#byDate.length - this.#sortedLen : 0;
+    return this.#pending.length;
   }
 
-  /** Sorts the docs added since the last call and merges them into the ordered list: O(n), no long pause. */
+  /**
+   * Sorts the docs added since the last call into a run and merges runs of like size (a binary
+   * counter): O(n log n) over a whole load, each step short.
+   */
   settle(): void {
-    if (!this.#dateDirty || this.#sortedLen === this.#byDate.length) return;
-    const tail = this.#byDate.slice(this.#sortedLen).sort((a, b) => (this.#before(a, b) ? -1 : 1));
-    const head = this.#byDate;
-    const out = new Array<number>(head.length);
+    if (this.#pending.length) {
+      this.#runs.push(this.#pending.sort((a, b) => (this.#older(a, b) ? -1 : 1)));
+      this.#pending = [];
+    }
+    const runs = this.#runs;
+    while (runs.length > 1 && runs[runs.length - 2]!.length <= runs[runs.length - 1]!.length) runs.push(this.#merge(runs.pop()!, runs.pop()!));
+  }
+
+  /** Ends bulk loading: every doc in the date order. */
+  sortNow(): void {
+    if (!this.#bulk) return;
+    this.settle();
+    const runs = this.#runs;
+    while (runs.length > 1) runs.push(this.#merge(runs.pop()!, runs.pop()!));
+    this.#byDate = runs.pop() ?? [];
+    this.#bulk = false;
+  }
+
+  #merge(a: number[], b: number[]): number[] {
+    const out = new Array<number>(a.length + b.length);
     let i = 0;
     let j = 0;
     let k = 0;
-    const hl = this.#sortedLen;
-    while (i < hl && j < tail.length) out[k++] = this.#before(head[i]!, tail[j]!) ? head[i++]! : tail[j++]!;
-    while (i < hl) out[k++] = head[i++]!;
-    while (j < tail.length) out[k++] = tail[j++]!;
-    this.#byDate = out;
-    this.#sortedLen = out.length;
+    while (i < a.length && j < b.length) out[k++] = this.#older(a[i]!, b[j]!) ? a[i++]! : b[j++]!;
+    while (i < a.length) out[k++] = a[i++]!;
+    while (j < b.length) out[k++] = b[j++]!;
+    return out;
   }
 
-  sortNow(): void {
-    if (!this.#dateDirty) return;
-    this.settle();
-    this.#dateDirty = false;
+  #listDate(doc: number): void {
+    const list = this.#bulk ? this.#pending : this.#byDate;
+    if (this.#bulk || !list.length || this.#older(list[list.length - 1]!, doc)) list.push(doc);
+    else list.splice(this.#datePos(list, doc), 0, doc);
   }
 
+  /** Takes doc out of the date order (before its openedAt changes): binary searches, not a scan. */
   #unlistDate(doc: number): void {
-    const at = this.#byDate.indexOf(doc);
-    if (at < 0) return;
-    this.#byDate.splice(at, 1);
-    if (at < this.#sortedLen) this.#sortedLen--;
+    for (const list of this.#bulk ? this.#runs : [this.#byDate]) {
+      const at = this.#datePos(list, doc);
+      if (list[at] === doc) return void list.splice(at, 1);
+    }
+    const at = this.#pending.indexOf(doc);
+    if (at >= 0) this.#pending.splice(at, 1);
   }
 
   /** The first `n` of these docs, newest first: a walk of the date order, marking them in a bitmap. */
@@ -315,10 +337,14 @@ export class CaseIndex implements RecordIndex {
     const mark = new Uint8Array(this.#ids.length);
     for (const d of docs) mark[d] = 1;
     const out: number[] = [];
-    for (const d of this.#byDate) {
-      if (out.length >= n) break;
-      if (mark[d]) out.push(d);
-    }
+    for (let i = this.#byDate.length - 1; i >= 0 && out.length < n; i--) if (mark[this.#byDate[i]!]) out.push(this.#byDate[i]!);
+    return out;
+  }
+
+  /** Live docs passing the filter, newest first. */
+  #newestPassing(pass: (doc: number) => boolean): number[] {
+    const out: number[] = [];
+    for (let i = this.#byDate.length - 1; i >= 0; i--) if (pass(this.#byDate[i]!)) out.push(this.#byDate[i]!);
     return out;
   }
 
@@ -350,7 +376,7 @@ export class CaseIndex implements RecordIndex {
     const tokens = q.text ? [...this.#tokenize(q.text)] : [];
     let hits: number[];
     if (tokens.length === 0) {
-      hits = q.text && q.text.trim() ? [] : this.#byDate.filter(pass);
+      hits = q.text && q.text.trim() ? [] : this.#newestPassing(pass);
     } else {
       const lists = tokens.map((t) => this.#postingsFor(t)).sort((a, b) => a.length - b.length);
       let cur = lists[0]!;
@@ -359,7 +385,7 @@ export class CaseIndex implements RecordIndex {
       // Only the page asked for is put in date order. A word found in an eighth of the desk or more
       // (a case id's "c" is in every one) is read off the kept date order instead of being sorted.
       const need = offset + limit;
-      const page = hits.length * 8 >= this.#byDate.length ? this.#inDateOrder(hits, need) : firstInOrder(hits, need, (a, b) => this.#before(a, b));
+      const page = hits.length * 8 >= this.#byDate.length ? this.#inDateOrder(hits, need) : firstInOrder(hits, need, (a, b) => this.#older(b, a));
       return { total: hits.length, ids: page.slice(offset).map((d) => this.#ids[d]!) };
     }
     return {
