@@ -5,6 +5,7 @@
 // phrase matches (服务器 finds 云服务器无法连接). A one-character Chinese query matches every
 // bigram that contains it. All query tokens must match (AND).
 // Measured against FlexSearch 0.8 (7.3 s build, 86 MB at 100k): see docs/store.md.
+import { DocList } from './doc-list.js';
 import type { CaseSearchQuery, CaseSearchResult, StoredRecord } from './types.js';
 
 const CJK_CLASS = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Hangul}';
@@ -123,8 +124,8 @@ export class CaseIndex implements RecordIndex {
     return this.#tokenize(this.#textFields.map((f) => fieldText(r[f])).join('\n'));
   }
 
-  /** term → doc numbers, ascending. A term in one doc only is stored as the bare number (saves memory). */
-  #postings = new Map<string, number | number[]>();
+  /** term → its docs. A term in one doc only is stored as the bare number (most are: case ids). */
+  #postings = new Map<string, number | DocList>();
   /** CJK character → the bigram terms that contain it, so a one-character query need not scan every term. */
   #bigramsOf = new Map<string, string[]>();
   #docOf = new Map<string, number>();
@@ -180,8 +181,8 @@ export class CaseIndex implements RecordIndex {
       this.#postings.set(key, doc);
       if (CJK.test(key)) for (const ch of new Set(Array.from(key))) this.#noteBigram(ch, key);
     } else if (typeof p === 'number') {
-      if (p !== doc) this.#postings.set(term, p < doc ? [p, doc] : [doc, p]);
-    } else CaseIndex.#insertSorted(p, doc);
+      if (p !== doc) this.#postings.set(term, new DocList(p, doc));
+    } else p.add(doc);
   }
 
   #noteBigram(ch: string, term: string): void {
@@ -197,35 +198,8 @@ export class CaseIndex implements RecordIndex {
       if (p === doc) this.#postings.delete(term);
       return;
     }
-    CaseIndex.#removeSorted(p, doc);
-    if (p.length === 1) this.#postings.set(term, p[0]!);
-    else if (p.length === 0) this.#postings.delete(term);
-  }
-
-  static #insertSorted(arr: number[], v: number): void {
-    if (arr.length === 0 || arr[arr.length - 1]! < v) {
-      arr.push(v);
-      return;
-    }
-    let lo = 0;
-    let hi = arr.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (arr[mid]! < v) lo = mid + 1;
-      else hi = mid;
-    }
-    if (arr[lo] !== v) arr.splice(lo, 0, v);
-  }
-
-  static #removeSorted(arr: number[], v: number): void {
-    let lo = 0;
-    let hi = arr.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (arr[mid]! < v) lo = mid + 1;
-      else hi = mid;
-    }
-    if (arr[lo] === v) arr.splice(lo, 1);
+    p.delete(doc);
+    if (p.length === 1) this.#postings.set(term, p.view()[0]!);
   }
 
   /** Adds or replaces a case. `previous` (the record before the change) makes updates cheap. */
@@ -333,9 +307,9 @@ export class CaseIndex implements RecordIndex {
   }
 
   /** The first `n` of these docs, newest first: a walk of the date order, marking them in a bitmap. */
-  #inDateOrder(docs: readonly number[], n: number): number[] {
+  #inDateOrder(docs: ArrayLike<number>, n: number): number[] {
     const mark = new Uint8Array(this.#ids.length);
-    for (const d of docs) mark[d] = 1;
+    for (let i = 0; i < docs.length; i++) mark[docs[i]!] = 1;
     const out: number[] = [];
     for (let i = this.#byDate.length - 1; i >= 0 && out.length < n; i--) if (mark[this.#byDate[i]!]) out.push(this.#byDate[i]!);
     return out;
@@ -352,17 +326,24 @@ export class CaseIndex implements RecordIndex {
     return this.#docOf.has(id);
   }
 
-  #postingsFor(token: string): number[] {
+  #postingsFor(token: string): ArrayLike<number> {
     const exact = this.#postings.get(token);
-    if (exact !== undefined) return typeof exact === 'number' ? [exact] : exact;
+    if (exact !== undefined) return typeof exact === 'number' ? [exact] : exact.view();
     if (Array.from(token).length === 1 && CJK.test(token)) {
-      // single Chinese character: union of the bigrams that contain it (terms since deleted have no postings)
-      const set = new Set<number>();
+      // single Chinese character: union of the bigrams that contain it (terms since deleted have no postings),
+      // marked in a bitmap and read off in doc order
+      const mark = new Uint8Array(this.#ids.length);
+      let lo = mark.length;
+      let hi = -1;
       for (const t of this.#bigramsOf.get(token) ?? []) {
         const p = this.#postings.get(t);
-        if (p !== undefined) for (const d of typeof p === 'number' ? [p] : p) set.add(d);
+        const docs = typeof p === 'number' ? [p] : p ? p.view() : [];
+        for (let i = 0; i < docs.length; i++) mark[docs[i]!] = 1;
+        if (docs.length) (lo = Math.min(lo, docs[0]!)), (hi = Math.max(hi, docs[docs.length - 1]!));
       }
-      return [...set].sort((a, b) => a - b);
+      const out: number[] = [];
+      for (let d = lo; d <= hi; d++) if (mark[d]) out.push(d);
+      return out;
     }
     return [];
   }
@@ -381,7 +362,8 @@ export class CaseIndex implements RecordIndex {
       const lists = tokens.map((t) => this.#postingsFor(t)).sort((a, b) => a.length - b.length);
       let cur = lists[0]!;
       for (let i = 1; i < lists.length && cur.length; i++) cur = intersect(cur, lists[i]!);
-      hits = cur.filter(pass);
+      hits = [];
+      for (let i = 0; i < cur.length; i++) if (pass(cur[i]!)) hits.push(cur[i]!);
       // Only the page asked for is put in date order. A word found in an eighth of the desk or more
       // (a case id's "c" is in every one) is read off the kept date order instead of being sorted.
       const need = offset + limit;
@@ -432,12 +414,13 @@ export function firstInOrder<T>(items: readonly T[], n: number, before: (a: T, b
   return heap.sort(byOrder);
 }
 
-function intersect(a: number[], b: number[]): number[] {
+function intersect(a: ArrayLike<number>, b: ArrayLike<number>): number[] {
   const out: number[] = [];
   if (a.length * 8 < b.length) {
     // galloping: binary search the short list's items in the long one
     let lo = 0;
-    for (const v of a) {
+    for (let k = 0; k < a.length; k++) {
+      const v = a[k]!;
       let hi = b.length;
       while (lo < hi) {
         const mid = (lo + hi) >>> 1;
