@@ -136,7 +136,7 @@ describe('CaseIndex kept current: the same answers as a plain scan of the cases'
       .map(({ record }) => record.id);
   };
 
-  it('through puts that change words and dates, removes, and bulk loading in steps', () => {
+  it('through puts that change words and dates, removes, and bulk loading in steps', { timeout: 60_000 }, () => {
     fc.assert(
       fc.property(fc.array(op, { maxLength: 60 }), (ops) => {
         const index = new CaseIndex();
