@@ -334,11 +334,31 @@ export class CaseIndex implements RecordIndex {
     return out;
   }
 
-  /** Live docs passing the filter, newest first. */
-  #newestPassing(pass: (doc: number) => boolean): number[] {
-    const out: number[] = [];
-    for (let i = this.#byDate.length - 1; i >= 0; i--) if (pass(this.#byDate[i]!)) out.push(this.#byDate[i]!);
-    return out;
+  /** Where the first doc opened at or after `ms` is in the date order. */
+  #dateIndex(ms: number): number {
+    let lo = 0;
+    let hi = this.#byDate.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.#opened[this.#byDate[mid]!]! < ms) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** A query without words: the docs opened in its date range, newest first, counted; only the page is kept. */
+  #filtered(q: CaseSearchQuery, pass: (doc: number) => boolean, offset: number, limit: number): CaseSearchResult {
+    const from = q.from ? this.#dateIndex(Date.parse(q.from)) : 0;
+    const to = q.to ? this.#dateIndex(Date.parse(q.to)) : this.#byDate.length;
+    const ids: string[] = [];
+    let total = 0;
+    for (let i = to - 1; i >= from; i--) {
+      const d = this.#byDate[i]!;
+      if (!pass(d)) continue;
+      if (total >= offset && ids.length < limit) ids.push(this.#ids[d]!);
+      total++;
+    }
+    return { total, ids };
   }
 
   has(id: string): boolean {
@@ -369,25 +389,17 @@ export class CaseIndex implements RecordIndex {
     const filter = caseFilter(q);
     const pass = (doc: number): boolean => this.#ids[doc] !== undefined && filter(this.#fields[doc]!, this.#opened[doc]!);
     const tokens = q.text ? [...this.#tokenize(q.text)] : [];
-    let hits: number[];
-    if (tokens.length === 0) {
-      hits = q.text && q.text.trim() ? [] : this.#newestPassing(pass);
-    } else {
-      const lists = tokens.map((t) => this.#postingsFor(t)).sort((a, b) => a.length - b.length);
-      let cur = lists[0]!;
-      for (let i = 1; i < lists.length && cur.length; i++) cur = intersect(cur, lists[i]!);
-      hits = [];
-      for (let i = 0; i < cur.length; i++) if (pass(cur[i]!)) hits.push(cur[i]!);
-      // Only the page asked for is put in date order. A word found in an eighth of the desk or more
-      // (a case id's "c" is in every one) is read off the kept date order instead of being sorted.
-      const need = offset + limit;
-      const page = hits.length * 8 >= this.#byDate.length ? this.#inDateOrder(hits, need) : firstInOrder(hits, need, (a, b) => this.#older(b, a));
-      return { total: hits.length, ids: page.slice(offset).map((d) => this.#ids[d]!) };
-    }
-    return {
-      total: hits.length,
-      ids: hits.slice(offset, offset + limit).map((d) => this.#ids[d]!),
-    };
+    if (tokens.length === 0) return q.text && q.text.trim() ? { total: 0, ids: [] } : this.#filtered(q, pass, offset, limit);
+    const lists = tokens.map((t) => this.#postingsFor(t)).sort((a, b) => a.length - b.length);
+    let cur = lists[0]!;
+    for (let i = 1; i < lists.length && cur.length; i++) cur = intersect(cur, lists[i]!);
+    const hits: number[] = [];
+    for (let i = 0; i < cur.length; i++) if (pass(cur[i]!)) hits.push(cur[i]!);
+    // Only the page asked for is put in date order. A word found in an eighth of the desk or more
+    // (a case id's "c" is in every one) is read off the kept date order instead of being sorted.
+    const need = offset + limit;
+    const page = hits.length * 8 >= this.#byDate.length ? this.#inDateOrder(hits, need) : firstInOrder(hits, need, (a, b) => this.#older(b, a));
+    return { total: hits.length, ids: page.slice(offset).map((d) => this.#ids[d]!) };
   }
 }
 
