@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Customer } from '../../shared/domain/case.js';
@@ -84,6 +85,24 @@ it('shows the dashboard on seeded data and exports a CSV', async () => {
   const pdfFile = await pdf;
   expect(pdfFile.suggestedFilename()).toMatch(/^dashboard-.*\.pdf$/);
   expect(readFileSync((await pdfFile.path())!).subarray(0, 5).toString()).toBe('%PDF-');
+});
+
+it('exports the cases report as an XLSX downloaded from the host through its link, every row in it', async () => {
+  await page.getByRole('combobox', { name: '格式' }).click();
+  await page.getByRole('option', { name: 'XLSX' }).click();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: '导出', exact: true }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^cases-.*\.xlsx$/);
+  const done = await page.getByText(/已导出 \d+ 行/).textContent();
+  const rows = Number(/已导出 (\d+) 行/.exec(done ?? '')![1]);
+  expect(rows).toBeGreaterThan(0);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile((await file.path())!);
+  const sheet = workbook.worksheets[0]!;
+  expect(sheet.getRow(1).getCell(1).value).toBe('case');
+  expect(sheet.rowCount).toBe(rows + 1);
+  expect(String(sheet.getRow(2).getCell(1).value)).toMatch(/^C-\d{6,}$/);
 });
 
 it('exports the cases report as a PDF from the desk too, its dates in the desk’s zone; the refunds figure shows what is still to pay', async () => {
