@@ -60,6 +60,15 @@ async function bothLanguages(name: string, englishText: string) {
   await chooseLanguage(page, '简体中文');
 }
 
+/** Chooses the report's format, presses Export and waits for the file the desk serves. */
+async function exportAs(format: 'XLSX' | 'PDF') {
+  await page.getByRole('combobox', { name: '格式' }).click();
+  await page.getByRole('option', { name: format }).click();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: '导出', exact: true }).click();
+  return download;
+}
+
 it('shows the dashboard on seeded data and exports a CSV', async () => {
   await page.getByRole('button', { name: '数据看板', exact: true }).click();
   const total = page.locator('[data-figure="案件总数"]');
@@ -88,11 +97,7 @@ it('shows the dashboard on seeded data and exports a CSV', async () => {
 });
 
 it('exports the cases report as an XLSX downloaded from the host through its link, every row in it', async () => {
-  await page.getByRole('combobox', { name: '格式' }).click();
-  await page.getByRole('option', { name: 'XLSX' }).click();
-  const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: '导出', exact: true }).click();
-  const file = await download;
+  const file = await exportAs('XLSX');
   expect(file.suggestedFilename()).toMatch(/^cases-.*\.xlsx$/);
   const done = await page.getByText(/已导出 \d+ 行/).textContent();
   const rows = Number(/已导出 (\d+) 行/.exec(done ?? '')![1]);
@@ -108,11 +113,7 @@ it('exports the cases report as an XLSX downloaded from the host through its lin
 it('exports the cases report as a PDF from the desk too, its dates in the desk’s zone; the refunds figure shows what is still to pay', async () => {
   // Refunds paid out are the figure; those submitted or approved are "still to pay" beside it.
   expect(await page.locator('[data-figure="已退款（元）"]').locator('xpath=..').textContent()).toMatch(/待退 \d+\.\d{2}/);
-  await page.getByRole('combobox', { name: '格式' }).click();
-  await page.getByRole('option', { name: 'PDF' }).click();
-  const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: '导出', exact: true }).click();
-  const file = await download;
+  const file = await exportAs('PDF');
   expect(file.suggestedFilename()).toMatch(/^cases-.*\.pdf$/);
   const text = execFileSync('pdftotext', [(await file.path())!, '-'], { encoding: 'utf8' });
   expect(text).toContain('Asia/Shanghai');
