@@ -200,30 +200,30 @@ export class CaseIndex implements RecordIndex {
     for (const t of [...this.#postings.keys()]) this.#del(t, doc);
   }
 
+  /** The first position in the ascending `arr` whose value is not below `v`. */
+  static #lowerBound(arr: readonly number[], v: number): number {
+    let lo = 0;
+    let hi = arr.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (arr[mid]! < v) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
   static #insertSorted(arr: number[], v: number): void {
     if (arr.length === 0 || arr[arr.length - 1]! < v) {
       arr.push(v);
       return;
     }
-    let lo = 0;
-    let hi = arr.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (arr[mid]! < v) lo = mid + 1;
-      else hi = mid;
-    }
-    if (arr[lo] !== v) arr.splice(lo, 0, v);
+    const at = CaseIndex.#lowerBound(arr, v);
+    if (arr[at] !== v) arr.splice(at, 0, v);
   }
 
   static #removeSorted(arr: number[], v: number): void {
-    let lo = 0;
-    let hi = arr.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (arr[mid]! < v) lo = mid + 1;
-      else hi = mid;
-    }
-    if (arr[lo] === v) arr.splice(lo, 1);
+    const at = CaseIndex.#lowerBound(arr, v);
+    if (arr[at] === v) arr.splice(at, 1);
   }
 
   /** Adds or replaces a case. `previous` (the record before the change) makes updates cheap. */
@@ -238,6 +238,7 @@ export class CaseIndex implements RecordIndex {
       this.#opened.push(openedMs);
       this.#fields.push(fields);
       this.#docOf.set(id, doc);
+      this.#docsChanged++;
       for (const t of this.#tokens(record)) this.#add(t, doc); // new docs have the highest number: appends
       if (this.#dateDirty) this.#byDate.push(doc);
       else this.#byDate.splice(this.#datePos(doc), 0, doc);
@@ -264,6 +265,7 @@ export class CaseIndex implements RecordIndex {
     if (doc === undefined) return;
     this.#docOf.delete(id);
     this.#ids[doc] = undefined;
+    this.#docsChanged++;
     if (previous) for (const t of this.#tokens(previous)) this.#del(t, doc);
     else this.#delEverywhere(doc);
     this.#unlistDate(doc);
@@ -310,14 +312,12 @@ export class CaseIndex implements RecordIndex {
     if (at < this.#sortedLen) this.#sortedLen--;
   }
 
-  /** The first `n` of these docs, newest first: a walk of the date order, marking them in a bitmap. */
-  #inDateOrder(docs: readonly number[], n: number): number[] {
-    const mark = new Uint8Array(this.#ids.length);
-    for (const d of docs) mark[d] = 1;
+  /** The first `n` docs marked 1, newest first: a walk of the date order (or of docs already in it). */
+  #inDateOrder(mark: Uint8Array, n: number, docs: readonly number[] = this.#byDate): number[] {
     const out: number[] = [];
-    for (const d of this.#byDate) {
+    for (const d of docs) {
       if (out.length >= n) break;
-      if (mark[d]) out.push(d);
+      if (mark[d] === 1) out.push(d);
     }
     return out;
   }
@@ -348,24 +348,65 @@ export class CaseIndex implements RecordIndex {
     const filter = caseFilter(q);
     const pass = (doc: number): boolean => this.#ids[doc] !== undefined && filter(this.#fields[doc]!, this.#opened[doc]!);
     const tokens = q.text ? [...this.#tokenize(q.text)] : [];
-    let hits: number[];
     if (tokens.length === 0) {
-      hits = q.text && q.text.trim() ? [] : this.#byDate.filter(pass);
-    } else {
-      const lists = tokens.map((t) => this.#postingsFor(t)).sort((a, b) => a.length - b.length);
-      let cur = lists[0]!;
-      for (let i = 1; i < lists.length && cur.length; i++) cur = intersect(cur, lists[i]!);
-      hits = cur.filter(pass);
-      // Only the page asked for is put in date order. A word found in an eighth of the desk or more
-      // (a case id's "c" is in every one) is read off the kept date order instead of being sorted.
-      const need = offset + limit;
-      const page = hits.length * 8 >= this.#byDate.length ? this.#inDateOrder(hits, need) : firstInOrder(hits, need, (a, b) => this.#before(a, b));
-      return { total: hits.length, ids: page.slice(offset).map((d) => this.#ids[d]!) };
+      const hits = q.text && q.text.trim() ? [] : this.#byDate.filter(pass); // in date order
+      if (!q.ahead) return { total: hits.length, ids: hits.slice(offset, offset + limit).map((d) => this.#ids[d]!) };
+      const { mark, ahead } = this.#setAhead(hits, q.ahead);
+      return { total: hits.length, ids: this.#inDateOrder(mark, offset + limit, hits).slice(offset).map((d) => this.#ids[d]!), ahead };
     }
-    return {
-      total: hits.length,
-      ids: hits.slice(offset, offset + limit).map((d) => this.#ids[d]!),
-    };
+    const lists = tokens.map((t) => this.#postingsFor(t)).sort((a, b) => a.length - b.length);
+    let cur = lists[0]!;
+    for (let i = 1; i < lists.length && cur.length; i++) cur = intersect(cur, lists[i]!);
+    const hits = cur.filter(pass);
+    const { rest, ahead, mark } = q.ahead ? this.#setAhead(hits, q.ahead) : { rest: (): readonly number[] => hits, ahead: undefined, mark: undefined };
+    // Only the page asked for is put in date order. A word found in an eighth of the desk or more
+    // (a case id's "c" is in every one) is read off the kept date order instead of being sorted.
+    const need = offset + limit;
+    const page = hits.length * 8 >= this.#byDate.length ? this.#inDateOrder(mark ?? this.#marked(hits), need) : firstInOrder(rest(), need, (a, b) => this.#before(a, b));
+    return { total: hits.length, ids: page.slice(offset).map((d) => this.#ids[d]!), ...(ahead ? { ahead } : {}) };
+  }
+
+  /** Docs marked 1 in a bitmap over every doc number. */
+  #marked(docs: readonly number[]): Uint8Array {
+    const mark = new Uint8Array(this.#ids.length);
+    for (const d of docs) mark[d] = 1;
+    return mark;
+  }
+
+  /** Bumped when a doc is added or removed: what a doc number stands for is then read again. */
+  #docsChanged = 0;
+  /** Per list of ids put ahead (a caller keeps one array while its ids stay the same): each doc's place in it, -1 for none. */
+  #aheadPlaces = new WeakMap<readonly string[], { at: number; places: Int32Array }>();
+
+  #placesIn(ids: readonly string[]): Int32Array {
+    const known = this.#aheadPlaces.get(ids);
+    if (known && known.at === this.#docsChanged) return known.places;
+    const places = new Int32Array(this.#ids.length).fill(-1);
+    ids.forEach((id, i) => {
+      const d = this.#docOf.get(id);
+      if (d !== undefined && places[d] === -1) places[d] = i;
+    });
+    this.#aheadPlaces.set(ids, { at: this.#docsChanged, places });
+    return places;
+  }
+
+  /**
+   * The ids of `ahead` among the hits (in ahead's order) and the other hits (in the hits' order,
+   * on need); in `mark` the other hits are 1, the ones ahead 2.
+   */
+  #setAhead(hits: readonly number[], ids: readonly string[]): { ahead: string[]; rest: () => readonly number[]; mark: Uint8Array } {
+    const mark = this.#marked(hits);
+    const places = this.#placesIn(ids);
+    const found: number[] = [];
+    for (const d of hits) {
+      const at = places[d]!;
+      if (at >= 0) {
+        mark[d] = 2;
+        found.push(at);
+      }
+    }
+    const ahead = Array.from(Int32Array.from(found).sort(), (at) => ids[at]!);
+    return { ahead, mark, rest: () => (ahead.length ? hits.filter((d) => mark[d] === 1) : hits) };
   }
 }
 
