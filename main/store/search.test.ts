@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { openCaseStore } from './index.js';
 import fc from 'fast-check';
-import { firstInOrder, tokenize } from './search.js';
+import { CaseIndex, firstInOrder, tokenize } from './search.js';
+import type { StoredRecord } from './types.js';
 import { generateDesk } from '../seed/generate.js';
 import { caseEvent, tempDir } from './test-helpers.js';
 
@@ -132,5 +133,94 @@ describe('firstInOrder: the page of hits put in order without sorting them all',
         expect(firstInOrder(items, n, before)).toEqual(sorted.slice(0, n));
       }),
     );
+  });
+});
+
+describe('CaseIndex kept current: the same answers as a plain scan of the cases', () => {
+  const WORDS = ['云服务器无法连接', '数据库连接数满', 'ECS-5003', 'OSS upload fails', '负载均衡', 'upload', '实例'];
+  const TIMES = ['2026-01-01T00:00:00.000Z', '2026-01-02T00:00:00.000Z', '2026-01-03T00:00:00.000Z']; // ties on purpose
+  const QUERIES = ['', '连接', '服务器', '云', '连', 'ecs-5003', '5003', 'upload', 'upload 云', '实例 数据'];
+  const caseOf = (n: number, words: number[], time: number): StoredRecord => ({
+    id: `C-${n}`,
+    summary: words.map((w) => WORDS[w]!).join(' '),
+    openedAt: TIMES[time]!,
+    status: n % 2 ? 'open' : 'closed',
+  });
+  type Op = { op: 'put'; n: number; words: number[]; time: number } | { op: 'remove'; n: number } | { op: 'bulk' | 'settle' | 'sortNow' };
+  const op: fc.Arbitrary<Op> = fc.oneof(
+    { weight: 6, arbitrary: fc.record({ op: fc.constant('put' as const), n: fc.integer({ min: 1, max: 12 }), words: fc.array(fc.nat(WORDS.length - 1), { maxLength: 3 }), time: fc.nat(TIMES.length - 1) }) },
+    { weight: 2, arbitrary: fc.record({ op: fc.constant('remove' as const), n: fc.integer({ min: 1, max: 12 }) }) },
+    { weight: 1, arbitrary: fc.record({ op: fc.constantFrom('bulk' as const, 'settle' as const, 'sortNow' as const) }) },
+  );
+  /** What a query should find: every query word in the case's words (one Chinese character: in any of them). */
+  const expected = (live: Map<string, { record: StoredRecord; added: number }>, text: string, status?: string[]) => {
+    const words = [...tokenize(text)];
+    return [...live.values()]
+      .filter(({ record }) => !status || status.includes(record.status as string))
+      .filter(({ record }) => {
+        const own = [...tokenize(`${record.id}\n${record.summary}`)];
+        return words.every((w) => own.includes(w) || (Array.from(w).length === 1 && /\p{Script=Han}/u.test(w) && own.some((t) => t.includes(w))));
+      })
+      .sort((a, b) => (a.record.openedAt! > b.record.openedAt! ? -1 : a.record.openedAt! < b.record.openedAt! ? 1 : b.added - a.added))
+      .map(({ record }) => record.id);
+  };
+
+  it('through puts that change words and dates, removes, and bulk loading in steps', { timeout: 60_000 }, () => {
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 60 }), (ops) => {
+        const index = new CaseIndex();
+        const live = new Map<string, { record: StoredRecord; added: number }>();
+        let added = 0;
+        for (const o of ops) {
+          if (o.op === 'put') {
+            const record = caseOf(o.n, o.words, o.time);
+            const was = live.get(record.id);
+            index.upsert(record, was?.record);
+            live.set(record.id, { record, added: was ? was.added : added++ });
+          } else if (o.op === 'remove') {
+            index.remove(`C-${o.n}`, live.get(`C-${o.n}`)?.record);
+            live.delete(`C-${o.n}`);
+          } else if (o.op === 'bulk') index.beginBulk();
+          else if (o.op === 'settle') index.settle();
+          else index.sortNow();
+        }
+        expect(index.size).toBe(live.size);
+        for (const text of QUERIES) {
+          const want = expected(live, text);
+          expect(index.search({ text, limit: 100 })).toEqual({ total: want.length, ids: want });
+          expect(index.search({ text, limit: 2, offset: 1 }).ids).toEqual(want.slice(1, 3));
+          expect(index.search({ text, status: ['open'], limit: 100 }).ids).toEqual(expected(live, text, ['open']));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('refuses an update of an indexed case without the record it replaces, and keeps what it had', () => {
+    const index = new CaseIndex();
+    index.upsert(caseOf(1, [0], 0));
+    expect(() => index.upsert(caseOf(1, [1], 1))).toThrow(/already holds C-1: .*previous/);
+    expect(index.search({ text: '服务器' }).ids).toEqual(['C-1']);
+    expect(index.search({ text: '数据库' }).total).toBe(0);
+  });
+});
+
+describe('one event that changes a case twice', () => {
+  it('is indexed once, as the case ends up', async () => {
+    const dir = tempDir('search-twice');
+    const s = await openCaseStore(dir, { autoBackup: false });
+    try {
+      const opened = caseEvent(1, { summary: '云服务器无法连接' });
+      const put = opened.changes[0]!;
+      s.append({ ...opened, changes: [put, { entity: 'cases', id: put.id, op: 'patch', patch: { summary: '数据库连接数满', openedAt: '2025-06-01T00:00:00.000Z' } }] });
+      s.append(caseEvent(2, { summary: '数据库只读' }));
+      s.append({ actor: 'agent01', action: 'case.updated', changes: [{ entity: 'cases', id: 'C-000002', op: 'patch', patch: { summary: '实例' } }, { entity: 'cases', id: 'C-000002', op: 'patch', patch: { status: 'closed' } }] });
+      expect((await s.searchCases({ text: '服务器' })).total).toBe(0);
+      expect((await s.searchCases({ text: '数据库' })).ids).toEqual(['C-000001']);
+      expect((await s.searchCases({ text: '实例', status: ['closed'] })).ids).toEqual(['C-000002']);
+      expect((await s.searchCases({})).ids).toEqual(['C-000002', 'C-000001']);
+    } finally {
+      await s.close();
+    }
   });
 });

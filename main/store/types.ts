@@ -83,6 +83,8 @@ export interface CaseStore {
   /** All records of an entity, in insertion order. */
   all<T extends { id: string } = StoredRecord>(entity: string): T[];
   count(entity: string): number;
+  /** The records of an entity whose `customerAccount` is this account (an index, not a scan). */
+  ofAccount<T extends { id: string } = StoredRecord>(entity: string, account: string): T[];
   /** Every event that touched this record, oldest first. */
   history(entity: string, id: string): StoredEvent[];
   /** Events in seq order, optionally filtered (global audit view). */
