@@ -137,9 +137,9 @@ describe('firstInOrder: the page of hits put in order without sorting them all',
 });
 
 describe('CaseIndex kept current: the same answers as a plain scan of the cases', () => {
-  const WORDS = ['云服务器无法连接', '数据库连接数满', 'ECS-5003', 'OSS upload fails', '负载均衡', 'upload', '实例'];
+  const WORDS = ['云服务器无法连接', '数据库连接数满', 'ECS-5003', 'OSS upload fails', '负载均衡', 'upload', '实例', '云 ECS 库'];
   const TIMES = ['2026-01-01T00:00:00.000Z', '2026-01-02T00:00:00.000Z', '2026-01-03T00:00:00.000Z']; // ties on purpose
-  const QUERIES = ['', '连接', '服务器', '云', '连', 'ecs-5003', '5003', 'upload', 'upload 云', '实例 数据'];
+  const QUERIES = ['', '连接', '服务器', '云', '连', '库', 'ecs-5003', '5003', 'upload', 'upload 云', '实例 数据', '云 库'];
   const caseOf = (n: number, words: number[], time: number): StoredRecord => ({
     id: `C-${n}`,
     summary: words.map((w) => WORDS[w]!).join(' '),

@@ -355,24 +355,20 @@ export class CaseIndex implements RecordIndex {
   }
 
   #postingsFor(token: string): ArrayLike<number> {
-    const exact = this.#docsFor(token);
-    if (exact.length) return exact;
-    if (Array.from(token).length === 1 && CJK.test(token)) {
-      // single Chinese character: union of the bigrams that contain it (terms since deleted have no docs),
-      // marked in a bitmap and read off in doc order
-      const mark = new Uint8Array(this.#ids.length);
-      let lo = mark.length;
-      let hi = -1;
-      for (const t of this.#bigramsOf.get(token) ?? []) {
-        const docs = this.#docsFor(t);
-        for (let i = 0; i < docs.length; i++) mark[docs[i]!] = 1;
-        if (docs.length) (lo = Math.min(lo, docs[0]!)), (hi = Math.max(hi, docs[docs.length - 1]!));
-      }
-      const out: number[] = [];
-      for (let d = lo; d <= hi; d++) if (mark[d]) out.push(d);
-      return out;
+    if (Array.from(token).length > 1 || !CJK.test(token)) return this.#docsFor(token);
+    // one Chinese character: its own docs (where it stood alone) and those of every bigram holding it,
+    // marked in a bitmap and read off in doc order
+    const mark = new Uint8Array(this.#ids.length);
+    let lo = mark.length;
+    let hi = -1;
+    for (const t of [token, ...(this.#bigramsOf.get(token) ?? [])]) {
+      const docs = this.#docsFor(t);
+      for (let i = 0; i < docs.length; i++) mark[docs[i]!] = 1;
+      if (docs.length) (lo = Math.min(lo, docs[0]!)), (hi = Math.max(hi, docs[docs.length - 1]!));
     }
-    return [];
+    const out: number[] = [];
+    for (let d = lo; d <= hi; d++) if (mark[d]) out.push(d);
+    return out;
   }
 
   search(q: CaseSearchQuery): CaseSearchResult {
