@@ -2,6 +2,7 @@
 // 4 bytes a case and nothing for the GC to walk, where a JS array of numbers costs 8 bytes a case
 // (no pointer compression in Node) and is scanned at every full GC: at 1M cases the postings
 // are ~44M numbers.
+import { grown } from './util.js';
 
 export class DocList {
   #a: Int32Array;
@@ -41,11 +42,7 @@ export class DocList {
     const n = this.#n;
     const at = n === 0 || this.#a[n - 1]! < doc ? n : this.#find(doc);
     if (at < n && this.#a[at] === doc) return;
-    if (n === this.#a.length) {
-      const grown = new Int32Array(n + (n >> 1) + 4);
-      grown.set(this.#a);
-      this.#a = grown;
-    }
+    if (n === this.#a.length) this.#a = grown(this.#a, n + 4);
     if (at < n) this.#a.copyWithin(at + 1, at, n);
     this.#a[at] = doc;
     this.#n = n + 1;

@@ -6,6 +6,8 @@
 // bigram that contains it. All query tokens must match (AND).
 // Measured against FlexSearch 0.8 (7.3 s build, 86 MB at 100k): see docs/store.md.
 import { DocList } from './doc-list.js';
+import { TermTable } from './term-table.js';
+import { grown } from './util.js';
 import type { CaseSearchQuery, CaseSearchResult, StoredRecord } from './types.js';
 
 const CJK_CLASS = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Hangul}';
@@ -111,6 +113,10 @@ export function caseFilter(q: CaseSearchQuery): (f: CaseFilterFields, openedMs: 
 /** A stored case's openedAt in ms (0 when missing or unreadable), as the index orders it. */
 export const openedMsOf = (r: object): number => Date.parse(str((r as StoredRecord).openedAt)) || 0;
 
+/** In CaseIndex's term → docs table: a term in no case (all since deleted), and the first list's mark. */
+const NO_DOCS = -1;
+const LIST = -2;
+
 export class CaseIndex implements RecordIndex {
   readonly #textFields: readonly string[];
   readonly #tokenize: (text: string) => Set<string>;
@@ -124,8 +130,14 @@ export class CaseIndex implements RecordIndex {
     return this.#tokenize(this.#textFields.map((f) => fieldText(r[f])).join('\n'));
   }
 
-  /** term → its docs. A term in one doc only is stored as the bare number (most are: case ids). */
-  #postings = new Map<string, number | DocList>();
+  /** Every term the index has seen, numbered. */
+  #terms = new TermTable();
+  /**
+   * term number → its docs: the doc itself while the term is in one case only (most are: case
+   * ids), NO_DOCS, or LIST - k for #lists[k].
+   */
+  #docsOf = new Int32Array(1 << 10);
+  #lists: DocList[] = [];
   /** CJK character → the bigram terms that contain it, so a one-character query need not scan every term. */
   #bigramsOf = new Map<string, string[]>();
   #docOf = new Map<string, number>();
@@ -174,15 +186,18 @@ export class CaseIndex implements RecordIndex {
   }
 
   #add(term: string, doc: number): void {
-    const p = this.#postings.get(term);
-    if (p === undefined) {
-      // copy long keys so they do not keep the whole source text alive (V8 sliced strings)
-      const key = term.length > 12 ? Buffer.from(term, 'utf8').toString('utf8') : term;
-      this.#postings.set(key, doc);
-      if (CJK.test(key)) for (const ch of new Set(Array.from(key))) this.#noteBigram(ch, key);
-    } else if (typeof p === 'number') {
-      if (p !== doc) this.#postings.set(term, new DocList(p, doc));
-    } else p.add(doc);
+    const known = this.#terms.size;
+    const t = this.#terms.add(term);
+    if (t === known) {
+      if (t >= this.#docsOf.length) this.#docsOf = grown(this.#docsOf, t + 1);
+      this.#docsOf[t] = doc;
+      if (CJK.test(term)) for (const ch of new Set(Array.from(term))) this.#noteBigram(ch, term);
+      return;
+    }
+    const v = this.#docsOf[t]!;
+    if (v === NO_DOCS) this.#docsOf[t] = doc;
+    else if (v <= LIST) this.#lists[LIST - v]!.add(doc);
+    else if (v !== doc) this.#docsOf[t] = LIST - (this.#lists.push(new DocList(v, doc)) - 1);
   }
 
   #noteBigram(ch: string, term: string): void {
@@ -192,14 +207,18 @@ export class CaseIndex implements RecordIndex {
   }
 
   #del(term: string, doc: number): void {
-    const p = this.#postings.get(term);
-    if (p === undefined) return;
-    if (typeof p === 'number') {
-      if (p === doc) this.#postings.delete(term);
-      return;
-    }
-    p.delete(doc);
-    if (p.length === 1) this.#postings.set(term, p.view()[0]!);
+    const t = this.#terms.find(term);
+    if (t < 0) return;
+    const v = this.#docsOf[t]!;
+    if (v <= LIST) this.#lists[LIST - v]!.delete(doc);
+    else if (v === doc) this.#docsOf[t] = NO_DOCS;
+  }
+
+  /** A term's docs, ascending. */
+  #docsFor(term: string): ArrayLike<number> {
+    const t = this.#terms.find(term);
+    const v = t < 0 ? NO_DOCS : this.#docsOf[t]!;
+    return v === NO_DOCS ? [] : v <= LIST ? this.#lists[LIST - v]!.view() : [v];
   }
 
   /** Adds or replaces a case. `previous` (the record before the change) makes updates cheap. */
@@ -214,6 +233,7 @@ export class CaseIndex implements RecordIndex {
       this.#opened.push(openedMs);
       this.#fields.push(fields);
       this.#docOf.set(id, doc);
+      this.#docsChanged++;
       for (const t of this.#tokens(record)) this.#add(t, doc); // new docs have the highest number: appends
       this.#listDate(doc);
       return;
@@ -239,6 +259,7 @@ export class CaseIndex implements RecordIndex {
     if (doc === undefined) return;
     this.#docOf.delete(id);
     this.#ids[doc] = undefined;
+    this.#docsChanged++;
     if (previous) for (const t of this.#tokens(previous)) this.#del(t, doc);
     this.#unlistDate(doc);
   }
@@ -306,13 +327,20 @@ export class CaseIndex implements RecordIndex {
     if (at >= 0) this.#pending.splice(at, 1);
   }
 
-  /** The first `n` of these docs, newest first: a walk of the date order, marking them in a bitmap. */
-  #inDateOrder(docs: ArrayLike<number>, n: number): number[] {
+  /** The first `n` docs marked 1, newest first: a walk of the date order (or, `docs`, of docs already newest first). */
+  #inDateOrder(mark: Uint8Array, n: number, docs?: readonly number[]): number[] {
+    const out: number[] = [];
+    if (docs) {
+      for (let i = 0; i < docs.length && out.length < n; i++) if (mark[docs[i]!] === 1) out.push(docs[i]!);
+    } else for (let i = this.#byDate.length - 1; i >= 0 && out.length < n; i--) if (mark[this.#byDate[i]!] === 1) out.push(this.#byDate[i]!);
+    return out;
+  }
+
+  /** Docs marked 1 in a bitmap over every doc number. */
+  #marked(docs: ArrayLike<number>): Uint8Array {
     const mark = new Uint8Array(this.#ids.length);
     for (let i = 0; i < docs.length; i++) mark[docs[i]!] = 1;
-    const out: number[] = [];
-    for (let i = this.#byDate.length - 1; i >= 0 && out.length < n; i--) if (mark[this.#byDate[i]!]) out.push(this.#byDate[i]!);
-    return out;
+    return mark;
   }
 
   /** Live docs passing the filter, newest first. */
@@ -327,25 +355,20 @@ export class CaseIndex implements RecordIndex {
   }
 
   #postingsFor(token: string): ArrayLike<number> {
-    const exact = this.#postings.get(token);
-    if (exact !== undefined) return typeof exact === 'number' ? [exact] : exact.view();
-    if (Array.from(token).length === 1 && CJK.test(token)) {
-      // single Chinese character: union of the bigrams that contain it (terms since deleted have no postings),
-      // marked in a bitmap and read off in doc order
-      const mark = new Uint8Array(this.#ids.length);
-      let lo = mark.length;
-      let hi = -1;
-      for (const t of this.#bigramsOf.get(token) ?? []) {
-        const p = this.#postings.get(t);
-        const docs = typeof p === 'number' ? [p] : p ? p.view() : [];
-        for (let i = 0; i < docs.length; i++) mark[docs[i]!] = 1;
-        if (docs.length) (lo = Math.min(lo, docs[0]!)), (hi = Math.max(hi, docs[docs.length - 1]!));
-      }
-      const out: number[] = [];
-      for (let d = lo; d <= hi; d++) if (mark[d]) out.push(d);
-      return out;
+    if (Array.from(token).length > 1 || !CJK.test(token)) return this.#docsFor(token);
+    // one Chinese character: its own docs (where it stood alone) and those of every bigram holding it,
+    // marked in a bitmap and read off in doc order
+    const mark = new Uint8Array(this.#ids.length);
+    let lo = mark.length;
+    let hi = -1;
+    for (const t of [token, ...(this.#bigramsOf.get(token) ?? [])]) {
+      const docs = this.#docsFor(t);
+      for (let i = 0; i < docs.length; i++) mark[docs[i]!] = 1;
+      if (docs.length) (lo = Math.min(lo, docs[0]!)), (hi = Math.max(hi, docs[docs.length - 1]!));
     }
-    return [];
+    const out: number[] = [];
+    for (let d = lo; d <= hi; d++) if (mark[d]) out.push(d);
+    return out;
   }
 
   search(q: CaseSearchQuery): CaseSearchResult {
@@ -355,25 +378,59 @@ export class CaseIndex implements RecordIndex {
     const filter = caseFilter(q);
     const pass = (doc: number): boolean => this.#ids[doc] !== undefined && filter(this.#fields[doc]!, this.#opened[doc]!);
     const tokens = q.text ? [...this.#tokenize(q.text)] : [];
-    let hits: number[];
     if (tokens.length === 0) {
-      hits = q.text && q.text.trim() ? [] : this.#newestPassing(pass);
-    } else {
-      const lists = tokens.map((t) => this.#postingsFor(t)).sort((a, b) => a.length - b.length);
-      let cur = lists[0]!;
-      for (let i = 1; i < lists.length && cur.length; i++) cur = intersect(cur, lists[i]!);
-      hits = [];
-      for (let i = 0; i < cur.length; i++) if (pass(cur[i]!)) hits.push(cur[i]!);
-      // Only the page asked for is put in date order. A word found in an eighth of the desk or more
-      // (a case id's "c" is in every one) is read off the kept date order instead of being sorted.
-      const need = offset + limit;
-      const page = hits.length * 8 >= this.#byDate.length ? this.#inDateOrder(hits, need) : firstInOrder(hits, need, (a, b) => this.#older(b, a));
-      return { total: hits.length, ids: page.slice(offset).map((d) => this.#ids[d]!) };
+      const hits = q.text && q.text.trim() ? [] : this.#newestPassing(pass);
+      if (!q.ahead) return { total: hits.length, ids: hits.slice(offset, offset + limit).map((d) => this.#ids[d]!) };
+      const { mark, ahead } = this.#setAhead(hits, q.ahead);
+      return { total: hits.length, ids: this.#inDateOrder(mark, offset + limit, hits).slice(offset).map((d) => this.#ids[d]!), ahead };
     }
-    return {
-      total: hits.length,
-      ids: hits.slice(offset, offset + limit).map((d) => this.#ids[d]!),
-    };
+    const lists = tokens.map((t) => this.#postingsFor(t)).sort((a, b) => a.length - b.length);
+    let cur = lists[0]!;
+    for (let i = 1; i < lists.length && cur.length; i++) cur = intersect(cur, lists[i]!);
+    const hits: number[] = [];
+    for (let i = 0; i < cur.length; i++) if (pass(cur[i]!)) hits.push(cur[i]!);
+    const { rest, ahead, mark } = q.ahead ? this.#setAhead(hits, q.ahead) : { rest: (): readonly number[] => hits, ahead: undefined, mark: undefined };
+    // Only the page asked for is put in date order. A word found in an eighth of the desk or more
+    // (a case id's "c" is in every one) is read off the kept date order instead of being sorted.
+    const need = offset + limit;
+    const page = hits.length * 8 >= this.#byDate.length ? this.#inDateOrder(mark ?? this.#marked(hits), need) : firstInOrder(rest(), need, (a, b) => this.#older(b, a));
+    return { total: hits.length, ids: page.slice(offset).map((d) => this.#ids[d]!), ...(ahead ? { ahead } : {}) };
+  }
+
+  /** Bumped when a doc is added or removed: what a doc number stands for is then read again. */
+  #docsChanged = 0;
+  /** Per list of ids put ahead (a caller keeps one array while its ids stay the same): each doc's place in it, -1 for none. */
+  #aheadPlaces = new WeakMap<readonly string[], { at: number; places: Int32Array }>();
+
+  #placesIn(ids: readonly string[]): Int32Array {
+    const known = this.#aheadPlaces.get(ids);
+    if (known && known.at === this.#docsChanged) return known.places;
+    const places = new Int32Array(this.#ids.length).fill(-1);
+    ids.forEach((id, i) => {
+      const d = this.#docOf.get(id);
+      if (d !== undefined && places[d] === -1) places[d] = i;
+    });
+    this.#aheadPlaces.set(ids, { at: this.#docsChanged, places });
+    return places;
+  }
+
+  /**
+   * The ids of `ahead` among the hits (in ahead's order) and the other hits (in the hits' order,
+   * on need); in `mark` the other hits are 1, the ones ahead 2.
+   */
+  #setAhead(hits: readonly number[], ids: readonly string[]): { ahead: string[]; rest: () => readonly number[]; mark: Uint8Array } {
+    const mark = this.#marked(hits);
+    const places = this.#placesIn(ids);
+    const found: number[] = [];
+    for (const d of hits) {
+      const at = places[d]!;
+      if (at >= 0) {
+        mark[d] = 2;
+        found.push(at);
+      }
+    }
+    const ahead = Array.from(Int32Array.from(found).sort(), (at) => ids[at]!);
+    return { ahead, mark, rest: () => (ahead.length ? hits.filter((d) => mark[d] === 1) : hits) };
   }
 }
 

@@ -11,7 +11,8 @@ import { fileURLToPath } from 'node:url';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { openCaseStore } from '../../main/store/index.js';
 import { generateDesk, mulberry32 } from '../../main/seed/generate.js';
-import type { CaseSearchQuery, EventInput } from '../../main/store/types.js';
+import type { EventInput } from '../../main/store/types.js';
+import { SEARCH_QUERIES } from './search-queries.js';
 
 interface Args {
   cases: number;
@@ -146,23 +147,7 @@ async function serve(dir: string, args: Args) {
   const maxBlockMs = mon.read();
 
   // search
-  const queries: CaseSearchQuery[] = [
-    { text: '服务器' },
-    { text: '云服务器无法连接' },
-    { text: 'ECS-5003' },
-    { text: 'ssh' },
-    { text: 'upload 403' },
-    { text: '数据库', status: ['open'] },
-    { status: ['open', 'escalated'], severity: ['SEV-1'] },
-    { channel: ['hotline'], from: '2026-03-01T00:00:00Z', to: '2026-04-01T00:00:00Z' },
-    { agent: 'agent07', status: ['pending-customer'] },
-    { customerAccount: 'acme-01' },
-    { text: 'RDS', type: ['work-order'], limit: 20 },
-    { text: '负载均衡 SLB-502' },
-    {},
-    { text: '杭州' },
-    { text: 'refund', offset: 50 },
-  ];
+  const queries = SEARCH_QUERIES;
   const searchMs: number[] = [];
   let hits = 0;
   mon.reset();
