@@ -93,6 +93,35 @@ describe('searchCases', () => {
   });
 });
 
+describe('searchCases with ids put ahead (the queue’s urgent cases)', () => {
+  it('gives the ones ahead that match in the order asked, and pages through the others newest first', async () => {
+    const s = await openCaseStore(tempDir('search-ahead'), { autoBackup: false });
+    try {
+      // Case n opens n minutes into 2026: the higher n, the newer. Every tenth has "alpha" in its notes.
+      for (let n = 1; n <= 40; n++) s.append(caseEvent(n, { status: n % 2 ? 'resolved' : 'open', ...(n % 10 === 0 ? { notes: 'alpha' } : {}) }));
+      const id = (n: number) => `C-${String(n).padStart(6, '0')}`;
+      const ahead = [id(3), id(40), id(10), 'C-999999', id(7), id(40)];
+      const newest = (ns: number[]) => [...ns].sort((a, b) => b - a).map(id);
+      const every = Array.from({ length: 40 }, (_, i) => i + 1);
+
+      // A rare word (its few hits put in order by the heap)
+      expect(await s.searchCases({ text: 'alpha', ahead, limit: 1 })).toEqual({ total: 4, ids: [id(30)], ahead: [id(40), id(10)] });
+      expect(await s.searchCases({ text: 'alpha', ahead, offset: 1 })).toEqual({ total: 4, ids: [id(20)], ahead: [id(40), id(10)] });
+      expect(await s.searchCases({ text: 'alpha' })).toEqual({ total: 4, ids: newest([10, 20, 30, 40]) }); // without ahead: as before
+      // No text, a word in every case (read off the date order), and a filter with it
+      const others = every.filter((n) => ![3, 40, 10, 7].includes(n));
+      for (const query of [{}, { text: 'case' }]) {
+        expect(await s.searchCases({ ...query, ahead, limit: 5 })).toEqual({ total: 40, ids: newest(others).slice(0, 5), ahead: [id(3), id(40), id(10), id(7)] });
+        expect((await s.searchCases({ ...query, ahead, offset: 5, limit: 100 })).ids).toEqual(newest(others).slice(5));
+      }
+      expect(await s.searchCases({ text: 'case', status: ['open'], ahead, limit: 3 })).toEqual({ total: 20, ids: [id(38), id(36), id(34)], ahead: [id(40), id(10)] });
+      expect(await s.searchCases({ text: 'nothing', ahead })).toEqual({ total: 0, ids: [], ahead: [] });
+    } finally {
+      await s.close();
+    }
+  });
+});
+
 describe('firstInOrder: the page of hits put in order without sorting them all', () => {
   it('gives the same first n as a full sort, ties and all', () => {
     fc.assert(

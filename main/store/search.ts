@@ -233,6 +233,7 @@ export class CaseIndex implements RecordIndex {
       this.#opened.push(openedMs);
       this.#fields.push(fields);
       this.#docOf.set(id, doc);
+      this.#docsChanged++;
       for (const t of this.#tokens(record)) this.#add(t, doc); // new docs have the highest number: appends
       this.#listDate(doc);
       return;
@@ -258,6 +259,7 @@ export class CaseIndex implements RecordIndex {
     if (doc === undefined) return;
     this.#docOf.delete(id);
     this.#ids[doc] = undefined;
+    this.#docsChanged++;
     if (previous) for (const t of this.#tokens(previous)) this.#del(t, doc);
     this.#unlistDate(doc);
   }
@@ -325,13 +327,20 @@ export class CaseIndex implements RecordIndex {
     if (at >= 0) this.#pending.splice(at, 1);
   }
 
-  /** The first `n` of these docs, newest first: a walk of the date order, marking them in a bitmap. */
-  #inDateOrder(docs: ArrayLike<number>, n: number): number[] {
+  /** The first `n` docs marked 1, newest first: a walk of the date order (or, `docs`, of docs already newest first). */
+  #inDateOrder(mark: Uint8Array, n: number, docs?: readonly number[]): number[] {
+    const out: number[] = [];
+    if (docs) {
+      for (let i = 0; i < docs.length && out.length < n; i++) if (mark[docs[i]!] === 1) out.push(docs[i]!);
+    } else for (let i = this.#byDate.length - 1; i >= 0 && out.length < n; i--) if (mark[this.#byDate[i]!] === 1) out.push(this.#byDate[i]!);
+    return out;
+  }
+
+  /** Docs marked 1 in a bitmap over every doc number. */
+  #marked(docs: ArrayLike<number>): Uint8Array {
     const mark = new Uint8Array(this.#ids.length);
     for (let i = 0; i < docs.length; i++) mark[docs[i]!] = 1;
-    const out: number[] = [];
-    for (let i = this.#byDate.length - 1; i >= 0 && out.length < n; i--) if (mark[this.#byDate[i]!]) out.push(this.#byDate[i]!);
-    return out;
+    return mark;
   }
 
   /** Where the first doc opened at or after `ms` is in the date order. */
@@ -346,19 +355,17 @@ export class CaseIndex implements RecordIndex {
     return lo;
   }
 
-  /** A query without words: the docs opened in its date range, newest first, counted; only the page is kept. */
-  #filtered(q: CaseSearchQuery, pass: (doc: number) => boolean, offset: number, limit: number): CaseSearchResult {
-    const from = q.from ? this.#dateIndex(Date.parse(q.from)) : 0;
-    const to = q.to ? this.#dateIndex(Date.parse(q.to)) : this.#byDate.length;
-    const ids: string[] = [];
-    let total = 0;
-    for (let i = to - 1; i >= from; i--) {
-      const d = this.#byDate[i]!;
-      if (!pass(d)) continue;
-      if (total >= offset && ids.length < limit) ids.push(this.#ids[d]!);
-      total++;
-    }
-    return { total, ids };
+  /** The span of the date order a query's from/to covers (the filter still tests each doc). */
+  #dateSpan(q: CaseSearchQuery): [number, number] {
+    return [q.from ? this.#dateIndex(Date.parse(q.from)) : 0, q.to ? this.#dateIndex(Date.parse(q.to)) : this.#byDate.length];
+  }
+
+  /** Every doc in the query's date span passing the filter, newest first. */
+  #newestPassing(q: CaseSearchQuery, pass: (doc: number) => boolean): number[] {
+    const [from, to] = this.#dateSpan(q);
+    const out: number[] = [];
+    for (let i = to - 1; i >= from; i--) if (pass(this.#byDate[i]!)) out.push(this.#byDate[i]!);
+    return out;
   }
 
   has(id: string): boolean {
@@ -389,17 +396,59 @@ export class CaseIndex implements RecordIndex {
     const filter = caseFilter(q);
     const pass = (doc: number): boolean => this.#ids[doc] !== undefined && filter(this.#fields[doc]!, this.#opened[doc]!);
     const tokens = q.text ? [...this.#tokenize(q.text)] : [];
-    if (tokens.length === 0) return q.text && q.text.trim() ? { total: 0, ids: [] } : this.#filtered(q, pass, offset, limit);
+    if (tokens.length === 0) {
+      const hits = q.text && q.text.trim() ? [] : this.#newestPassing(q, pass);
+      if (!q.ahead) return { total: hits.length, ids: hits.slice(offset, offset + limit).map((d) => this.#ids[d]!) };
+      const { mark, ahead } = this.#setAhead(hits, q.ahead);
+      return { total: hits.length, ids: this.#inDateOrder(mark, offset + limit, hits).slice(offset).map((d) => this.#ids[d]!), ahead };
+    }
     const lists = tokens.map((t) => this.#postingsFor(t)).sort((a, b) => a.length - b.length);
     let cur = lists[0]!;
     for (let i = 1; i < lists.length && cur.length; i++) cur = intersect(cur, lists[i]!);
     const hits: number[] = [];
     for (let i = 0; i < cur.length; i++) if (pass(cur[i]!)) hits.push(cur[i]!);
+    const { rest, ahead, mark } = q.ahead ? this.#setAhead(hits, q.ahead) : { rest: (): readonly number[] => hits, ahead: undefined, mark: undefined };
     // Only the page asked for is put in date order. A word found in an eighth of the desk or more
     // (a case id's "c" is in every one) is read off the kept date order instead of being sorted.
     const need = offset + limit;
-    const page = hits.length * 8 >= this.#byDate.length ? this.#inDateOrder(hits, need) : firstInOrder(hits, need, (a, b) => this.#older(b, a));
-    return { total: hits.length, ids: page.slice(offset).map((d) => this.#ids[d]!) };
+    const page = hits.length * 8 >= this.#byDate.length ? this.#inDateOrder(mark ?? this.#marked(hits), need) : firstInOrder(rest(), need, (a, b) => this.#older(b, a));
+    return { total: hits.length, ids: page.slice(offset).map((d) => this.#ids[d]!), ...(ahead ? { ahead } : {}) };
+  }
+
+  /** Bumped when a doc is added or removed: what a doc number stands for is then read again. */
+  #docsChanged = 0;
+  /** Per list of ids put ahead (a caller keeps one array while its ids stay the same): each doc's place in it, -1 for none. */
+  #aheadPlaces = new WeakMap<readonly string[], { at: number; places: Int32Array }>();
+
+  #placesIn(ids: readonly string[]): Int32Array {
+    const known = this.#aheadPlaces.get(ids);
+    if (known && known.at === this.#docsChanged) return known.places;
+    const places = new Int32Array(this.#ids.length).fill(-1);
+    ids.forEach((id, i) => {
+      const d = this.#docOf.get(id);
+      if (d !== undefined && places[d] === -1) places[d] = i;
+    });
+    this.#aheadPlaces.set(ids, { at: this.#docsChanged, places });
+    return places;
+  }
+
+  /**
+   * The ids of `ahead` among the hits (in ahead's order) and the other hits (in the hits' order,
+   * on need); in `mark` the other hits are 1, the ones ahead 2.
+   */
+  #setAhead(hits: readonly number[], ids: readonly string[]): { ahead: string[]; rest: () => readonly number[]; mark: Uint8Array } {
+    const mark = this.#marked(hits);
+    const places = this.#placesIn(ids);
+    const found: number[] = [];
+    for (const d of hits) {
+      const at = places[d]!;
+      if (at >= 0) {
+        mark[d] = 2;
+        found.push(at);
+      }
+    }
+    const ahead = Array.from(Int32Array.from(found).sort(), (at) => ids[at]!);
+    return { ahead, mark, rest: () => (ahead.length ? hits.filter((d) => mark[d] === 1) : hits) };
   }
 }
 

@@ -45,11 +45,19 @@ export interface CaseSearchQuery {
   to?: string; // ISO instant, exclusive, on openedAt
   limit?: number; // default 50
   offset?: number;
+  /**
+   * Case ids the caller puts before the rest in an order of its own (the queue's urgent cases):
+   * the result's `ahead` lists those that match, in this order, and `ids`/`offset`/`limit` page
+   * through the other matches only. `total` counts every match.
+   */
+  ahead?: readonly string[]; // read once per array: pass a new array when its ids change
 }
 
 export interface CaseSearchResult {
   total: number;
   ids: string[]; // case ids, newest openedAt first
+  /** With `ahead` in the query: its ids that match, in its order. */
+  ahead?: string[];
 }
 
 /** Which events the audit view shows: all given conditions hold. `from`/`to` are ISO instants on `at` (to exclusive). */
