@@ -41,11 +41,16 @@ export class SearchFeed {
     return event.changes.map((c) => (c.entity === this.entity ? this.#state.get(this.entity, c.id) : undefined));
   }
 
-  /** Updates the index after the event was applied; `before` from before(). */
+  /**
+   * Updates the index after the event was applied; `before` from before(). A record changed twice
+   * in one event is indexed once, from its state before the event (what the index holds) to after.
+   */
   after(event: StoredEvent, before: (StoredRecord | undefined)[]): void {
     const index = this.#index;
+    const done = new Set<string>();
     event.changes.forEach((c, i) => {
-      if (c.entity !== this.entity) return;
+      if (c.entity !== this.entity || done.has(c.id)) return;
+      done.add(c.id);
       const cur = this.#state.get(this.entity, c.id);
       if (cur) index.upsert(cur, index.has(c.id) ? before[i] : undefined);
       else index.remove(c.id, before[i]);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { openCaseStore } from './index.js';
 import fc from 'fast-check';
-import { firstInOrder, tokenize } from './search.js';
+import { CaseIndex, firstInOrder, tokenize } from './search.js';
+import type { StoredRecord } from './types.js';
 import { generateDesk } from '../seed/generate.js';
 import { caseEvent, tempDir } from './test-helpers.js';
 
@@ -92,6 +93,35 @@ describe('searchCases', () => {
   });
 });
 
+describe('searchCases with ids put ahead (the queue’s urgent cases)', () => {
+  it('gives the ones ahead that match in the order asked, and pages through the others newest first', async () => {
+    const s = await openCaseStore(tempDir('search-ahead'), { autoBackup: false });
+    try {
+      // Case n opens n minutes into 2026: the higher n, the newer. Every tenth has "alpha" in its notes.
+      for (let n = 1; n <= 40; n++) s.append(caseEvent(n, { status: n % 2 ? 'resolved' : 'open', ...(n % 10 === 0 ? { notes: 'alpha' } : {}) }));
+      const id = (n: number) => `C-${String(n).padStart(6, '0')}`;
+      const ahead = [id(3), id(40), id(10), 'C-999999', id(7), id(40)];
+      const newest = (ns: number[]) => [...ns].sort((a, b) => b - a).map(id);
+      const every = Array.from({ length: 40 }, (_, i) => i + 1);
+
+      // A rare word (its few hits put in order by the heap)
+      expect(await s.searchCases({ text: 'alpha', ahead, limit: 1 })).toEqual({ total: 4, ids: [id(30)], ahead: [id(40), id(10)] });
+      expect(await s.searchCases({ text: 'alpha', ahead, offset: 1 })).toEqual({ total: 4, ids: [id(20)], ahead: [id(40), id(10)] });
+      expect(await s.searchCases({ text: 'alpha' })).toEqual({ total: 4, ids: newest([10, 20, 30, 40]) }); // without ahead: as before
+      // No text, a word in every case (read off the date order), and a filter with it
+      const others = every.filter((n) => ![3, 40, 10, 7].includes(n));
+      for (const query of [{}, { text: 'case' }]) {
+        expect(await s.searchCases({ ...query, ahead, limit: 5 })).toEqual({ total: 40, ids: newest(others).slice(0, 5), ahead: [id(3), id(40), id(10), id(7)] });
+        expect((await s.searchCases({ ...query, ahead, offset: 5, limit: 100 })).ids).toEqual(newest(others).slice(5));
+      }
+      expect(await s.searchCases({ text: 'case', status: ['open'], ahead, limit: 3 })).toEqual({ total: 20, ids: [id(38), id(36), id(34)], ahead: [id(40), id(10)] });
+      expect(await s.searchCases({ text: 'nothing', ahead })).toEqual({ total: 0, ids: [], ahead: [] });
+    } finally {
+      await s.close();
+    }
+  });
+});
+
 describe('firstInOrder: the page of hits put in order without sorting them all', () => {
   it('gives the same first n as a full sort, ties and all', () => {
     fc.assert(
@@ -103,5 +133,94 @@ describe('firstInOrder: the page of hits put in order without sorting them all',
         expect(firstInOrder(items, n, before)).toEqual(sorted.slice(0, n));
       }),
     );
+  });
+});
+
+describe('CaseIndex kept current: the same answers as a plain scan of the cases', () => {
+  const WORDS = ['云服务器无法连接', '数据库连接数满', 'ECS-5003', 'OSS upload fails', '负载均衡', 'upload', '实例', '云 ECS 库'];
+  const TIMES = ['2026-01-01T00:00:00.000Z', '2026-01-02T00:00:00.000Z', '2026-01-03T00:00:00.000Z']; // ties on purpose
+  const QUERIES = ['', '连接', '服务器', '云', '连', '库', 'ecs-5003', '5003', 'upload', 'upload 云', '实例 数据', '云 库'];
+  const caseOf = (n: number, words: number[], time: number): StoredRecord => ({
+    id: `C-${n}`,
+    summary: words.map((w) => WORDS[w]!).join(' '),
+    openedAt: TIMES[time]!,
+    status: n % 2 ? 'open' : 'closed',
+  });
+  type Op = { op: 'put'; n: number; words: number[]; time: number } | { op: 'remove'; n: number } | { op: 'bulk' | 'settle' | 'sortNow' };
+  const op: fc.Arbitrary<Op> = fc.oneof(
+    { weight: 6, arbitrary: fc.record({ op: fc.constant('put' as const), n: fc.integer({ min: 1, max: 12 }), words: fc.array(fc.nat(WORDS.length - 1), { maxLength: 3 }), time: fc.nat(TIMES.length - 1) }) },
+    { weight: 2, arbitrary: fc.record({ op: fc.constant('remove' as const), n: fc.integer({ min: 1, max: 12 }) }) },
+    { weight: 1, arbitrary: fc.record({ op: fc.constantFrom('bulk' as const, 'settle' as const, 'sortNow' as const) }) },
+  );
+  /** What a query should find: every query word in the case's words (one Chinese character: in any of them). */
+  const expected = (live: Map<string, { record: StoredRecord; added: number }>, text: string, status?: string[]) => {
+    const words = [...tokenize(text)];
+    return [...live.values()]
+      .filter(({ record }) => !status || status.includes(record.status as string))
+      .filter(({ record }) => {
+        const own = [...tokenize(`${record.id}\n${record.summary}`)];
+        return words.every((w) => own.includes(w) || (Array.from(w).length === 1 && /\p{Script=Han}/u.test(w) && own.some((t) => t.includes(w))));
+      })
+      .sort((a, b) => (a.record.openedAt! > b.record.openedAt! ? -1 : a.record.openedAt! < b.record.openedAt! ? 1 : b.added - a.added))
+      .map(({ record }) => record.id);
+  };
+
+  it('through puts that change words and dates, removes, and bulk loading in steps', { timeout: 60_000 }, () => {
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 60 }), (ops) => {
+        const index = new CaseIndex();
+        const live = new Map<string, { record: StoredRecord; added: number }>();
+        let added = 0;
+        for (const o of ops) {
+          if (o.op === 'put') {
+            const record = caseOf(o.n, o.words, o.time);
+            const was = live.get(record.id);
+            index.upsert(record, was?.record);
+            live.set(record.id, { record, added: was ? was.added : added++ });
+          } else if (o.op === 'remove') {
+            index.remove(`C-${o.n}`, live.get(`C-${o.n}`)?.record);
+            live.delete(`C-${o.n}`);
+          } else if (o.op === 'bulk') index.beginBulk();
+          else if (o.op === 'settle') index.settle();
+          else index.sortNow();
+        }
+        expect(index.size).toBe(live.size);
+        for (const text of QUERIES) {
+          const want = expected(live, text);
+          expect(index.search({ text, limit: 100 })).toEqual({ total: want.length, ids: want });
+          expect(index.search({ text, limit: 2, offset: 1 }).ids).toEqual(want.slice(1, 3));
+          expect(index.search({ text, status: ['open'], limit: 100 }).ids).toEqual(expected(live, text, ['open']));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('refuses an update of an indexed case without the record it replaces, and keeps what it had', () => {
+    const index = new CaseIndex();
+    index.upsert(caseOf(1, [0], 0));
+    expect(() => index.upsert(caseOf(1, [1], 1))).toThrow(/already holds C-1: .*previous/);
+    expect(index.search({ text: '服务器' }).ids).toEqual(['C-1']);
+    expect(index.search({ text: '数据库' }).total).toBe(0);
+  });
+});
+
+describe('one event that changes a case twice', () => {
+  it('is indexed once, as the case ends up', async () => {
+    const dir = tempDir('search-twice');
+    const s = await openCaseStore(dir, { autoBackup: false });
+    try {
+      const opened = caseEvent(1, { summary: '云服务器无法连接' });
+      const put = opened.changes[0]!;
+      s.append({ ...opened, changes: [put, { entity: 'cases', id: put.id, op: 'patch', patch: { summary: '数据库连接数满', openedAt: '2025-06-01T00:00:00.000Z' } }] });
+      s.append(caseEvent(2, { summary: '数据库只读' }));
+      s.append({ actor: 'agent01', action: 'case.updated', changes: [{ entity: 'cases', id: 'C-000002', op: 'patch', patch: { summary: '实例' } }, { entity: 'cases', id: 'C-000002', op: 'patch', patch: { status: 'closed' } }] });
+      expect((await s.searchCases({ text: '服务器' })).total).toBe(0);
+      expect((await s.searchCases({ text: '数据库' })).ids).toEqual(['C-000001']);
+      expect((await s.searchCases({ text: '实例', status: ['closed'] })).ids).toEqual(['C-000002']);
+      expect((await s.searchCases({})).ids).toEqual(['C-000002', 'C-000001']);
+    } finally {
+      await s.close();
+    }
   });
 });

@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import { core } from './node-core.js';
 import type { EventFilter, EventPage, StoredEvent, StoredRecord } from './types.js';
 import { deepFreeze } from './util.js';
+import { AccountIndex } from './account-index.js';
 
 /** A record still as JSON bytes in the snapshot buffer: parsed on first access (or by the warm-up). */
 export class LazyRecord {
@@ -42,6 +43,10 @@ function lowerBound(n: number, timeAt: (i: number) => string, at: string): numbe
 
 export class StoreState {
   readonly records = new Map<string, Map<string, Slot>>();
+  readonly accounts = new AccountIndex(
+    (entity) => this.all(entity),
+    (entity, id) => this.get(entity, id),
+  );
   readonly #hist = new Map<string, Map<string, number[]>>();
   #evOffset: number[] = [];
   #evAt: string[] = [];
@@ -137,6 +142,7 @@ export class StoreState {
         if (!prev) throw new Error(`event #${ev.seq} patches ${c.entity} ${c.id}, which does not exist`);
         m.set(c.id, deepFreeze({ ...prev, ...c.patch, id: c.id }));
       }
+      this.accounts.noteSet(c.entity, c.id, m.get(c.id) as StoredRecord | undefined);
       const k = core.key(c.entity, c.id);
       if (!keys.includes(k)) keys.push(k);
     }
@@ -147,6 +153,7 @@ export class StoreState {
 
   reset(): void {
     this.records.clear();
+    this.accounts.clear();
     this.#hist.clear();
     this.#evOffset = [];
     this.#evAt = [];

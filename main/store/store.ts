@@ -198,6 +198,9 @@ async function openLocked(dataDir: string, options: OpenOptions, t0: number, loc
       return state.all(entity) as unknown as T[];
     },
     count: (entity) => state.count(entity),
+    ofAccount<T extends { id: string } = StoredRecord>(entity: string, account: string): T[] {
+      return state.accounts.ofAccount<T>(entity, account);
+    },
     history: (entity, id) => state.readEvents(fd, state.historySeqs(entity, id)),
     events: (filter = {}) => state.readEvents(fd, state.matchingSeqs(filter)),
     eventPage: (filter, page) => state.eventPage(fd, filter, page),

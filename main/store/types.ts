@@ -45,11 +45,19 @@ export interface CaseSearchQuery {
   to?: string; // ISO instant, exclusive, on openedAt
   limit?: number; // default 50
   offset?: number;
+  /**
+   * Case ids the caller puts before the rest in an order of its own (the queue's urgent cases):
+   * the result's `ahead` lists those that match, in this order, and `ids`/`offset`/`limit` page
+   * through the other matches only. `total` counts every match.
+   */
+  ahead?: readonly string[]; // read once per array: pass a new array when its ids change
 }
 
 export interface CaseSearchResult {
   total: number;
   ids: string[]; // case ids, newest openedAt first
+  /** With `ahead` in the query: its ids that match, in its order. */
+  ahead?: string[];
 }
 
 /** Which events the audit view shows: all given conditions hold. `from`/`to` are ISO instants on `at` (to exclusive). */
@@ -75,6 +83,8 @@ export interface CaseStore {
   /** All records of an entity, in insertion order. */
   all<T extends { id: string } = StoredRecord>(entity: string): T[];
   count(entity: string): number;
+  /** The records of an entity whose `customerAccount` is this account (an index, not a scan). */
+  ofAccount<T extends { id: string } = StoredRecord>(entity: string, account: string): T[];
   /** Every event that touched this record, oldest first. */
   history(entity: string, id: string): StoredEvent[];
   /** Events in seq order, optionally filtered (global audit view). */

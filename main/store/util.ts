@@ -16,3 +16,10 @@ export function deepFreeze<T>(v: T): T {
   }
   return v;
 }
+
+/** A copy of a typed array with room for at least `need` items (half as many again when more). */
+export function grown<T extends Int32Array | Uint16Array>(a: T, need: number): T {
+  const next = new (a.constructor as new (n: number) => T)(Math.max(need, a.length + (a.length >> 1)));
+  next.set(a);
+  return next;
+}

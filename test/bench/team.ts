@@ -14,8 +14,9 @@ import { setUpTeam, spawnTeamServer, TEAM_PASSWORD, TeamDeskClient } from '../su
 import { cpuMeter, postgresPids } from './process-cpu.js';
 import type { DeskLogin, FromDesks, ToDesks } from './team-desks.js';
 
+// --json is accepted like the other benches'; this one prints its JSON line either way.
 const { values } = parseArgs({
-  options: { desks: { type: 'string' }, writes: { type: 'string' }, 'interval-ms': { type: 'string' }, operators: { type: 'string' }, processes: { type: 'string' }, 'cpu-prof': { type: 'string' } },
+  options: { json: { type: 'boolean' }, desks: { type: 'string' }, writes: { type: 'string' }, 'interval-ms': { type: 'string' }, operators: { type: 'string' }, processes: { type: 'string' }, 'cpu-prof': { type: 'string' } },
 });
 const DESKS = Number(values.desks ?? 50);
 const WRITES = Number(values.writes ?? 20);

@@ -26,8 +26,8 @@ const EARLIER_STATUS: Record<string, EarlierClaim['status']> = { submitted: 'pen
 /** C7: the account's earlier claims from the store, so a second agent sees the outage already claimed. */
 function earlierClaimsOf(ctx: HandlerContext, account: string): EarlierClaim[] {
   return ctx.store
-    .all<CaseRecord>(CASES)
-    .filter((c): c is CaseOf<'compensation'> & CaseRecord => isCaseOf(c, 'compensation') && c.customerAccount === account)
+    .ofAccount<CaseRecord>(CASES, account)
+    .filter((c): c is CaseOf<'compensation'> & CaseRecord => isCaseOf(c, 'compensation'))
     .map((c) => {
       const occurrences = (c.details.claim?.occurrences ?? []).map(({ start, end }) => ({ start, end }));
       return { id: c.id, status: EARLIER_STATUS[c.status] ?? 'pending', occurrences };

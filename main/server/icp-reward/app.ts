@@ -12,8 +12,8 @@ import { CASES, CREDITS } from '../../../shared/domain/entities.js';
 function requestOf(ctx: HandlerContext, input: ParsedInput<'icpReward.preview'>): IcpRewardRequest {
   const customer = customerOf(ctx, input.customerAccount);
   const rewardReceivedBefore =
-    ctx.store.all<CaseRecord>(CASES).some((c) => c.type === 'icp-reward' && c.customerAccount === customer.id && c.status !== 'rejected') ||
-    ctx.store.all(CREDITS).some((c) => c.customerAccount === customer.id && c.kind === 'icp-reward');
+    ctx.store.ofAccount<CaseRecord>(CASES, customer.id).some((c) => c.type === 'icp-reward' && c.status !== 'rejected') ||
+    ctx.store.ofAccount(CREDITS, customer.id).some((c) => c.kind === 'icp-reward');
   return {
     customer: { account: customer.id, vip: customer.vip, accumulatedRecharge: input.accumulatedRecharge, rewardReceivedBefore },
     host: input.host,

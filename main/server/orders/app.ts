@@ -8,8 +8,7 @@ type StoredOrder = Order & { [key: string]: unknown };
 
 export function ordersOf(store: Parameters<Handlers['orders.forCustomer']>[1]['store'], account: string): StoredOrder[] {
   return store
-    .all<StoredOrder>(ORDERS)
-    .filter((o) => o.customerAccount === account)
+    .ofAccount<StoredOrder>(ORDERS, account)
     .sort((a, b) => b.purchasedAt.localeCompare(a.purchasedAt));
 }
 

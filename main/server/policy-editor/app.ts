@@ -22,9 +22,9 @@ function calendarEdits(ctx: HandlerContext): CalendarEdits {
 }
 
 /** The refund request a recorded case was decided on, from the orders it recorded, as of its opening. */
-function recordedRefund(c: CaseRecord, all: CaseRecord[], vip: boolean): RefundRequest {
+function recordedRefund(ctx: HandlerContext, c: CaseRecord, vip: boolean): RefundRequest {
   const d = obj(c.details);
-  const earlier = all.filter((e) => e.type === 'refund' && e.customerAccount === c.customerAccount && e.openedAt < c.openedAt);
+  const earlier = ctx.store.ofAccount<CaseRecord>(CASES, c.customerAccount).filter((e) => e.type === 'refund' && e.openedAt < c.openedAt);
   const orders = (Array.isArray(d.orders) ? d.orders : []) as Record<string, unknown>[];
   return {
     customer: { account: c.customerAccount, vip, earlierRefunds: earlier.map((e) => ({ status: refundStatusForR3(e.status) })) },
@@ -64,8 +64,8 @@ export const policyEditorHandlers: Pick<Handlers, 'policyEditor.versions' | 'pol
     const base = deskRules(ctx);
     // The draft decides every recorded request, whenever it was made.
     const draft = { ...(input.policy as unknown as Policy), effectiveFrom: '1970-01-01T00:00:00.000Z' };
-    const all = ctx.store.all<CaseRecord>(CASES);
-    const recent = all
+    const recent = ctx.store
+      .all<CaseRecord>(CASES)
       .filter((c) => (c.type === 'refund' || c.type === 'compensation') && obj(c.details).decision)
       .sort((a, b) => (a.openedAt < b.openedAt ? 1 : a.openedAt > b.openedAt ? -1 : 0))
       .slice(0, input.limit);
@@ -83,7 +83,7 @@ export const policyEditorHandlers: Pick<Handlers, 'policyEditor.versions' | 'pol
       try {
         next =
           c.type === 'refund'
-            ? decideRefund(recordedRefund(c, all, c.vip), desk)
+            ? decideRefund(recordedRefund(ctx, c, c.vip), desk)
             : decideCompensation(d.claim as CompensationClaim, desk);
       } catch (error) {
         next = { outcome: `error: ${error instanceof Error ? error.message : String(error)}`, amount: '—' };

@@ -37,7 +37,7 @@ export function refundStatusForR3(status: string): 'completed' | 'in-progress' |
 }
 
 function refundCasesOf(ctx: HandlerContext, account: string): CaseOf<'refund'>[] {
-  return ctx.store.all<CaseRecord>(CASES).filter((c): c is CaseOf<'refund'> & CaseRecord => isCaseOf(c, 'refund') && c.customerAccount === account);
+  return ctx.store.ofAccount<CaseRecord>(CASES, account).filter((c): c is CaseOf<'refund'> & CaseRecord => isCaseOf(c, 'refund'));
 }
 
 function buildRequest(ctx: HandlerContext, input: ParsedInput<'refunds.preview'>): { request: RefundRequest; orders: StoredOrder[] } {

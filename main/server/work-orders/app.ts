@@ -26,7 +26,7 @@ type Stored<T> = T & { [key: string]: unknown };
 
 
 export function keyEventsOf(services: Pick<Services, 'store'>, account: string): KeyEventRecord[] {
-  return services.store.all<Stored<KeyEventRecord>>(KEY_EVENTS).filter((e) => e.customerAccount === account);
+  return services.store.ofAccount<Stored<KeyEventRecord>>(KEY_EVENTS, account);
 }
 
 function toDraft(record: WorkOrderRecord): WorkOrderDraft {

@@ -45,17 +45,39 @@ it.each(QUERIES)('from the records and from the index: the same rows in the same
   const index = await ordered(services, `index ${JSON.stringify(query)}`, query, true);
   expect(scan.total).toBe(index.total);
   expect(scan.total).toBeGreaterThan(0);
-  expect(pageOf(scan, 0, scan.total)).toEqual(pageOf(index, 0, index.total));
+  expect(await pageOf(scan, 0, scan.total)).toEqual(await pageOf(index, 0, index.total));
   // A page across the end of the urgent head reads on into the newest-first rest.
   const at = Math.max(0, scan.head.length - 3);
-  expect(pageOf(scan, at, 10)).toEqual(pageOf(index, 0, index.total).slice(at, at + 10));
+  expect(await pageOf(scan, at, 10)).toEqual((await pageOf(index, 0, index.total)).slice(at, at + 10));
 });
 
 it('lists every matching case once', async () => {
   const all = await ordered(t.desk.services, 'all', {}, false);
-  const ids = pageOf(all, 0, all.total);
+  const ids = await pageOf(all, 0, all.total);
   expect(ids).toHaveLength(600);
   expect(new Set(ids).size).toBe(600);
+});
+
+it('a searched word: its urgent matches first in queue order, then every other match newest first, page by page', async () => {
+  const services = t.desk.services;
+  const all = await ordered(services, 'every case', {}, true);
+  const everyRow = await pageOf(all, 0, all.total);
+  const every = await ordered(services, 'word c', { text: 'c' }, true); // the "c" of every case id
+  expect(every.total).toBe(600);
+  expect(every.head).toEqual(all.head);
+  // Pages of 70, across the end of the head and the rows the first index call keeps: the rows of the text-less queue.
+  const paged: string[] = [];
+  for (let at = 0; at < every.total; at += 70) paged.push(...(await pageOf(every, at, 70)));
+  expect(paged).toEqual(everyRow);
+
+  const found = (await services.store.searchCases({ text: 'ssh', limit: 600 })).ids;
+  const word = await ordered(services, 'word ssh', { text: 'ssh' }, true);
+  const head = all.head.filter((id) => found.includes(id));
+  expect(head.length).toBeGreaterThan(0);
+  expect(found.length).toBeGreaterThan(head.length);
+  expect(word.head).toEqual(head);
+  expect(word.total).toBe(found.length);
+  expect(await pageOf(word, 0, 600)).toEqual([...head, ...found.filter((id) => !head.includes(id))]);
 });
 
 it('places the urgent cases in the warm-up as the first queue would: the same rows, order and SLA', async () => {
@@ -67,7 +89,7 @@ it('places the urgent cases in the warm-up as the first queue would: the same ro
     const warmed = await ordered(warm.desk.services, 'warmed', {}, false);
     expect(warmed.head.length).toBeGreaterThan(0);
     expect(warmed.head).toEqual(cold.head);
-    expect(pageOf(warmed, 0, warmed.total)).toEqual(pageOf(cold, 0, cold.total));
+    expect(await pageOf(warmed, 0, warmed.total)).toEqual(await pageOf(cold, 0, cold.total));
     expect([...warmed.sla]).toEqual([...cold.sla]);
   } finally {
     await warm.close();

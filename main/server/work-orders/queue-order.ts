@@ -46,10 +46,10 @@ export interface Ordered {
   version: number;
   builtAt: number;
   total: number;
-  /** The urgent matches in queue order; every later row is a newest-first non-urgent match. */
+  /** The urgent matches in queue order; every later row is one of the rest, newest first. */
   head: string[];
-  /** The non-urgent matches, newest first (computed on first need when the index was not ready). */
-  tail: () => string[];
+  /** `count` of the other matches from `from` on, newest first. */
+  rest: (from: number, count: number) => Promise<string[]>;
   sla: Map<string, RowSla>;
 }
 
@@ -85,25 +85,44 @@ async function searched(store: CaseStore, query: CaseSearchQuery): Promise<strin
   return (await store.searchCases({ ...query, limit: Math.max(store.count(CASES), 1), offset: 0 })).ids;
 }
 
-/** Every matching case id, newest first: the text search and, for a phone number, every case of the customers on it. */
+/** A person's or a level's view with text, or a phone number's: every matching case id, newest first (the text search and every case of the customers on the number). */
 async function matching(store: CaseStore, query: QueueQuery): Promise<string[]> {
   const within = withinOf(store, query);
-  const ids = await matchingAll(store, query);
+  const { accounts = [] } = query;
+  const search = withoutPeople(query);
+  let ids = await searched(store, search);
+  if (accounts.length > 0) {
+    const { text: _typed, ...filters } = search;
+    const theirs = await Promise.all(accounts.map((customerAccount) => searched(store, { ...filters, customerAccount })));
+    const opened = (id: string) => Date.parse(store.get<CaseRecord>(CASES, id)?.openedAt ?? '') || 0;
+    ids = [...new Set([...ids, ...theirs.flatMap((r) => r)])].sort((a, b) => opened(b) - opened(a));
+  }
   return within ? ids.filter((id) => within.has(id)) : ids;
 }
 
-async function matchingAll(store: CaseStore, query: QueueQuery): Promise<string[]> {
-  const { accounts = [], owner: _owner, waitingAt: _level, ...search } = query;
-  const ids = await searched(store, search);
-  if (accounts.length === 0) return ids;
-  const { text: _typed, ...filters } = search;
-  const theirs = await Promise.all(accounts.map((customerAccount) => searched(store, { ...filters, customerAccount })));
-  const opened = (id: string) => Date.parse(store.get<CaseRecord>(CASES, id)?.openedAt ?? '') || 0;
-  return [...new Set([...ids, ...theirs.flatMap((r) => r)])].sort((a, b) => opened(b) - opened(a));
+/** How many of the rest the first index call keeps (two of the screen's pages), so the first page needs no second call. */
+const REST_KEPT = 200;
+
+/** The queue's head and total from the index, which also pages the rest: only what a page needs leaves it. */
+async function fromIndex(store: CaseStore, query: CaseSearchQuery, urgent: readonly string[]): Promise<Pick<Ordered, 'head' | 'total' | 'rest'>> {
+  const asked = { ...query, ahead: urgent };
+  const first = await store.searchCases({ ...asked, offset: 0, limit: REST_KEPT });
+  const rest = async (from: number, count: number) =>
+    from + count <= first.ids.length || first.ids.length < REST_KEPT ? first.ids.slice(from, from + count) : (await store.searchCases({ ...asked, offset: from, limit: count })).ids;
+  return { head: first.ahead ?? [], total: first.total, rest };
 }
 
-/** A text-less query answered from the records (the index is not built yet): the urgent matches, the total and, on need, the rest newest first. */
-function scanned(store: CaseStore, query: QueueQuery, urgent: (id: string) => boolean): { candidates: CaseRecord[]; total: number; tail: () => string[] } {
+/** The queue's head and total from every matching id (newest first): the urgent ones in queue order ahead of the rest. */
+function fromList(ids: string[], urgent: readonly string[]): Pick<Ordered, 'head' | 'total' | 'rest'> {
+  const matched = new Set(ids);
+  const head = urgent.filter((id) => matched.has(id));
+  const ahead = new Set(head);
+  let rest: string[] | undefined;
+  return { head, total: ids.length, rest: async (from, count) => (rest ??= ids.filter((id) => !ahead.has(id))).slice(from, from + count) };
+}
+
+/** A text-less query answered from the records (the index is not built yet, or a person's or a level's few cases): the urgent matches in queue order, the total and, on need, the rest newest first. */
+function scanned(store: CaseStore, query: QueueQuery, urgent: readonly string[]): Pick<Ordered, 'head' | 'total' | 'rest'> {
   const pass = caseFilter(query);
   const within = withinOf(store, query);
   const plain = !within && !query.status && !query.severity && !query.channel && !query.type && !query.agent && !query.customerAccount && !query.from && !query.to;
@@ -112,26 +131,18 @@ function scanned(store: CaseStore, query: QueueQuery, urgent: (id: string) => bo
     r !== undefined && (plain || ((!within || within.has(r.id)) && pass(caseFilterFields(r), timed ? openedMsOf(r) : 0)));
   // A person's or a level's view is a small set: only its cases are read; otherwise every case.
   const universe = () => (within ? [...within].map((id) => store.get<CaseRecord>(CASES, id)) : store.all<CaseRecord>(CASES)).filter(matches);
-  const { ids, vip } = openWorkOrders(store);
-  const candidates: CaseRecord[] = [];
-  for (const id of ids) {
-    const r = store.get<CaseRecord>(CASES, id);
-    if (matches(r)) candidates.push(r);
-  }
-  for (const id of vip) {
-    const r = ids.has(id) ? undefined : store.get<CaseRecord>(CASES, id);
-    if (matches(r)) candidates.push(r);
-  }
+  const head = urgent.filter((id) => matches(store.get<CaseRecord>(CASES, id)));
   let rest: string[] | undefined;
-  const tail = () => {
+  const restOf = () => {
     if (rest) return rest;
     // Newest first; the later stored of two opened at the same instant first, as the index orders them.
-    const all = universe().filter((r) => !urgent(r.id));
+    const ahead = new Set(head);
+    const all = universe().filter((r) => !ahead.has(r.id));
     const opened = Float64Array.from(all, openedMsOf);
     const order = Array.from(all.keys()).sort((a, b) => opened[b]! - opened[a]! || b - a);
     return (rest = order.map((i) => all[i]!.id));
   };
-  return { candidates, total: plain ? store.count(CASES) : universe().length, tail };
+  return { head, total: plain ? store.count(CASES) : universe().length, rest: async (from, count) => restOf().slice(from, from + count) };
 }
 
 interface Place {
@@ -171,10 +182,8 @@ function placeOf(record: CaseRecord, rules: DeskSettings, nowMs: number): Place 
 interface UrgentOrder {
   version: number;
   builtAt: number;
-  /** Breached, then VIP, then by running due time; equal due times newest first. */
+  /** Breached, then VIP, then by running due time; equal due times newest first. Urgent cases neither breached, VIP nor timed are not here: they sort with the rest, newest first. */
   ids: string[];
-  /** Urgent but neither breached, VIP nor timed: they sort with the rest, newest first. */
-  late: string[];
   sla: Map<string, RowSla>;
 }
 
@@ -189,20 +198,18 @@ function urgentOrder(services: Pick<Services, 'store' | 'settings'>, nowMs: numb
   const version = open.version();
   const rules = storeRules(store, services.settings.get().timeZone);
   const placed: { id: string; place: Place }[] = [];
-  const late: string[] = [];
   const sla: UrgentOrder['sla'] = new Map();
   const place = (id: string) => {
     const record = store.get<CaseRecord>(CASES, id);
     if (!record) return;
     const p = placeOf(record, rules, nowMs);
     if (p.sla) sla.set(id, p.sla);
-    if (p.group === 2 && p.due === Number.POSITIVE_INFINITY) late.push(id);
-    else placed.push({ id, place: p });
+    if (p.group !== 2 || p.due !== Number.POSITIVE_INFINITY) placed.push({ id, place: p });
   };
   for (const id of open.ids) place(id);
   for (const id of open.vip) if (!open.ids.has(id)) place(id);
   placed.sort(({ id: ia, place: a }, { id: ib, place: b }) => a.group - b.group || (a.due === b.due ? b.opened - a.opened || (ia < ib ? 1 : ia > ib ? -1 : 0) : a.due < b.due ? -1 : 1));
-  const order: UrgentOrder = { version, builtAt: nowMs, ids: placed.map((p) => p.id), late, sla };
+  const order: UrgentOrder = { version, builtAt: nowMs, ids: placed.map((p) => p.id), sla };
   urgentOrders.set(store, order);
   return order;
 }
@@ -219,30 +226,11 @@ export async function ordered(services: Pick<Services, 'store' | 'settings' | 'n
   if (hit && hit.version === open.version() && Math.abs(nowMs - hit.builtAt) < MAX_AGE_MS) return hit;
 
   const version = open.version(); // before any wait: a change meanwhile makes the next call rebuild
-  const urgent = (id: string) => open.ids.has(id) || open.vip.has(id);
-  let matched: Set<string>; // the urgent cases the query matches
-  let total: number;
-  let tail: () => string[];
-  // A person's or a level's view without text reads its few cases rather than the index's every case.
-  const fromIndex = Boolean(query.text || query.accounts || (withinOf(store, query) === undefined && (index ?? indexed.has(store))));
-  if (fromIndex) {
-    const ids = await matching(store, query);
-    matched = new Set(ids.filter(urgent));
-    let rest: string[] | undefined;
-    total = ids.length;
-    tail = () => (rest ??= ids.filter((id) => !urgent(id)));
-  } else {
-    const scan = scanned(store, query, urgent);
-    ({ total, tail } = scan);
-    matched = new Set(scan.candidates.map((r) => r.id));
-  }
-
   // The urgent cases' order is the same for every query of the moment: it is read once, and each
   // query keeps its matches of it rather than placing and sorting its own.
   const order = urgentOrder(services, nowMs);
-  const head = order.ids.filter((id) => matched.has(id));
-  const late = order.late.filter((id) => matched.has(id));
-  const result: Ordered = { key, version, builtAt: nowMs, total, head, tail: late.length ? mergeNewest(store, late, tail) : tail, sla: order.sla };
+  const found = await matchesOf(store, query, order.ids, index ?? indexed.has(store));
+  const result: Ordered = { key, version, builtAt: nowMs, ...found, sla: order.sla };
   const at = cache.findIndex((c) => c.key === key);
   if (at >= 0) cache.splice(at, 1);
   cache.unshift(result);
@@ -250,31 +238,24 @@ export async function ordered(services: Pick<Services, 'store' | 'settings' | 'n
   return result;
 }
 
-/** The rest with a few more ids merged in, newest first (computed once, on first need). */
-function mergeNewest(store: CaseStore, more: string[], rest: () => string[]): () => string[] {
-  let merged: string[] | undefined;
-  const opened = (id: string) => openedMsOf(store.get<CaseRecord>(CASES, id) ?? {});
-  return () => {
-    if (merged) return merged;
-    const extra = [...more].sort((a, b) => opened(b) - opened(a));
-    const base = rest();
-    merged = [];
-    let j = 0;
-    for (const id of base) {
-      while (j < extra.length && opened(extra[j]!) > opened(id)) merged.push(extra[j++]!);
-      merged.push(id);
-    }
-    while (j < extra.length) merged.push(extra[j++]!);
-    return merged;
-  };
+/** Where a query's matches come from: the index pages them, unless a person's or a level's view or a phone number narrows them. */
+async function matchesOf(store: CaseStore, query: QueueQuery, urgent: readonly string[], index: boolean): Promise<Pick<Ordered, 'head' | 'total' | 'rest'>> {
+  if (query.accounts || (query.text && withinOf(store, query))) return fromList(await matching(store, query), urgent);
+  // A person's or a level's view without text reads its few cases rather than the index's every case.
+  if (query.text || (index && !withinOf(store, query))) return fromIndex(store, withoutPeople(query), urgent);
+  return scanned(store, query, urgent);
 }
 
-/** The ids of a page of the queue: from the head, then from the tail. */
-export function pageOf(list: Ordered, offset: number, limit: number): string[] {
+/** The query as the store's search takes it: without the person, level and phone number the queue adds. */
+function withoutPeople({ accounts: _accounts, owner: _owner, waitingAt: _level, ...search }: QueueQuery): CaseSearchQuery {
+  return search;
+}
+
+/** The ids of a page of the queue: from the head, then from the rest. */
+export async function pageOf(list: Ordered, offset: number, limit: number): Promise<string[]> {
   const head = list.head.slice(offset, offset + limit);
   if (head.length === limit || offset + head.length >= list.total) return head;
-  const from = Math.max(0, offset - list.head.length);
-  return head.concat(list.tail().slice(from, from + limit - head.length));
+  return head.concat(await list.rest(Math.max(0, offset - list.head.length), limit - head.length));
 }
 
 /** Reads and places every urgent case's SLA (sliced, from the desk's opening) so the first queue finds them kept. */

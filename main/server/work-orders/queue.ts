@@ -22,7 +22,7 @@ export const queueHandlers: Pick<Handlers, 'queue.list'> = {
     if (query.text && !(await searchIndexReady(ctx.store))) return { total: 0, offset, rows: [], searching: true };
     const list = await ordered(ctx, JSON.stringify(query), query);
     const rows: QueueRow[] = [];
-    for (const id of pageOf(list, offset, limit)) {
+    for (const id of await pageOf(list, offset, limit)) {
       const c = ctx.store.get<CaseRecord>(CASES, id);
       if (!c) continue;
       const s = list.sla.get(id);

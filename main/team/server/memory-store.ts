@@ -9,6 +9,7 @@
 // missing and throws HistoryNotLoaded; the center loads exactly that (loadMissing) and runs the
 // call again with it (see center.ts, withHistory).
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { AccountIndex } from '../../store/account-index.js';
 import { CaseIndex } from '../../store/search.js';
 import type { CaseSearchQuery, CaseSearchResult, CaseStore, Change, EventFilter, EventInput, EventPage, StoredEvent, StoredRecord } from '../../store/types.js';
 
@@ -70,6 +71,10 @@ export class TeamMemoryStore implements CaseStore {
   readonly #listeners = new Set<(event: StoredEvent) => void>();
   /** Built at the first case search (the server's own searches are SQL), then kept up to date. */
   #index: CaseIndex | undefined;
+  readonly #accounts = new AccountIndex(
+    (entity) => this.#records.get(entity)?.values() ?? [],
+    (entity, id) => this.get(entity, id),
+  );
   #pendingNotices: StoredEvent[] = [];
   #missing: Missing = { histories: [], pages: [] };
 
@@ -193,6 +198,10 @@ export class TeamMemoryStore implements CaseStore {
 
   all<T extends { id: string } = StoredRecord>(entity: string): T[] {
     return [...(this.#records.get(entity)?.values() ?? [])] as unknown as T[];
+  }
+
+  ofAccount<T extends { id: string } = StoredRecord>(entity: string, account: string): T[] {
+    return this.#accounts.ofAccount<T>(entity, account);
   }
 
   entities(): string[] {
@@ -324,6 +333,7 @@ export class TeamMemoryStore implements CaseStore {
     const previous = map.get(id);
     if (record) map.set(id, record);
     else map.delete(id);
+    this.#accounts.noteSet(entity, id, record);
     if (entity !== CASES || !this.#index) return;
     if (record) this.#index.upsert(record, previous);
     else if (previous) this.#index.remove(id, previous);
