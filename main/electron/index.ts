@@ -7,6 +7,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, net, protocol } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../server/content-security-policy.js';
 import { openDesk, type OpenedDesk } from '../server/open-desk.js';
+import { limitHeapGrowth } from '../server/heap-growth.js';
 import { startCtiListener } from '../server/cti/listener.js';
 import { CALL_CHANNEL, EVENT_CHANNEL } from './channels.js';
 import { APP_ORIGIN, APP_SCHEME, hardenSessions, isTrustedSender } from './security.js';
@@ -21,6 +22,7 @@ const rendererDir = join(here, '..', 'renderer');
 
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
+limitHeapGrowth();
 if (!app.requestSingleInstanceLock()) app.quit(); // one process per data directory
 else void start();
 
