@@ -67,7 +67,7 @@ function str(v: unknown): string {
   return typeof v === 'string' ? v : '';
 }
 
-/** The fields of a case the search filters on (`intern` shares repeated strings). */
+/** The fields of a case the search filters on. */
 export interface CaseFilterFields {
   status: string;
   severity: string;
@@ -77,16 +77,46 @@ export interface CaseFilterFields {
   account: string;
 }
 
-export function caseFilterFields(record: object, intern: (s: string) => string = (s) => s): CaseFilterFields {
+export function caseFilterFields(record: object): CaseFilterFields {
   const r = record as StoredRecord;
   return {
-    status: intern(str(r.status)),
-    severity: intern(str(r.severity)),
-    channel: intern(str(r.channel)),
-    type: intern(str(r.type)),
-    agent: intern(str(r.agent)),
-    account: intern(str(r.customerAccount)),
+    status: str(r.status),
+    severity: str(r.severity),
+    channel: str(r.channel),
+    type: str(r.type),
+    agent: str(r.agent),
+    account: str(r.customerAccount),
   };
+}
+
+const FILTER_FIELDS = ['status', 'severity', 'channel', 'type', 'agent', 'account'] as const;
+const NF = FILTER_FIELDS.length;
+
+/** One doc's filter fields read off CaseIndex's columns (caseFilter reads only those a query filters on). */
+class FieldsRow implements CaseFilterFields {
+  doc = 0;
+  constructor(
+    readonly codes: Int32Array,
+    readonly values: readonly string[],
+  ) {}
+  get status(): string {
+    return this.values[this.codes[this.doc * NF]!]!;
+  }
+  get severity(): string {
+    return this.values[this.codes[this.doc * NF + 1]!]!;
+  }
+  get channel(): string {
+    return this.values[this.codes[this.doc * NF + 2]!]!;
+  }
+  get type(): string {
+    return this.values[this.codes[this.doc * NF + 3]!]!;
+  }
+  get agent(): string {
+    return this.values[this.codes[this.doc * NF + 4]!]!;
+  }
+  get account(): string {
+    return this.values[this.codes[this.doc * NF + 5]!]!;
+  }
 }
 
 /** The query's filters (all but the text) as one test of a case's fields and its openedAt (ms). */
@@ -143,7 +173,10 @@ export class CaseIndex implements RecordIndex {
   #docOf = new Map<string, number>();
   #ids: (string | undefined)[] = [];
   #opened: number[] = [];
-  #fields: CaseFilterFields[] = [];
+  /** Each doc's filter fields (FILTER_FIELDS, in that order) as numbers of their values: no object a case. */
+  #fieldCodes = new Int32Array(NF * 1024);
+  #values: string[] = [];
+  #codeOf = new Map<string, number>();
   /**
    * docNos oldest openedAt first (ties: lower docNo first), so a new case, the newest, is appended.
    * While bulk loading it is empty: the order is in #runs (sorted, merged as a binary counter)
@@ -153,18 +186,21 @@ export class CaseIndex implements RecordIndex {
   #runs: number[][] = [];
   #pending: number[] = [];
   #bulk = false;
-  #intern = new Map<string, string>();
 
   get size(): number {
     return this.#docOf.size;
   }
 
-  #i(s: string): string {
-    const v = this.#intern.get(s);
-    if (v !== undefined) return v;
-    this.#intern.set(s, s);
-    return s;
+  #setFields(doc: number, f: CaseFilterFields): void {
+    if ((doc + 1) * NF > this.#fieldCodes.length) this.#fieldCodes = grown(this.#fieldCodes, (doc + 1) * NF);
+    for (let k = 0; k < NF; k++) {
+      const v = f[FILTER_FIELDS[k]!];
+      let code = this.#codeOf.get(v);
+      if (code === undefined) this.#codeOf.set(v, (code = this.#values.push(v) - 1));
+      this.#fieldCodes[doc * NF + k] = code;
+    }
   }
+
 
   /** true when doc a is older than doc b (ties: the lower docNo); results list the newer first */
   #older(a: number, b: number): boolean {
@@ -226,12 +262,12 @@ export class CaseIndex implements RecordIndex {
     const id = record.id;
     const existing = this.#docOf.get(id);
     const openedMs = openedMsOf(record);
-    const fields = caseFilterFields(record, (s) => this.#i(s));
+    const fields = caseFilterFields(record);
     if (existing === undefined) {
       const doc = this.#ids.length;
       this.#ids.push(id);
       this.#opened.push(openedMs);
-      this.#fields.push(fields);
+      this.#setFields(doc, fields);
       this.#docOf.set(id, doc);
       this.#docsChanged++;
       for (const t of this.#tokens(record)) this.#add(t, doc); // new docs have the highest number: appends
@@ -245,7 +281,7 @@ export class CaseIndex implements RecordIndex {
     const newTokens = this.#tokens(record);
     for (const t of oldTokens) if (!newTokens.has(t)) this.#del(t, doc);
     for (const t of newTokens) if (!oldTokens.has(t)) this.#add(t, doc);
-    this.#fields[doc] = fields;
+    this.#setFields(doc, fields);
     if (this.#opened[doc] !== openedMs) {
       this.#unlistDate(doc);
       this.#opened[doc] = openedMs;
@@ -394,7 +430,8 @@ export class CaseIndex implements RecordIndex {
     const limit = q.limit ?? 50;
     const offset = q.offset ?? 0;
     const filter = caseFilter(q);
-    const pass = (doc: number): boolean => this.#ids[doc] !== undefined && filter(this.#fields[doc]!, this.#opened[doc]!);
+    const row = new FieldsRow(this.#fieldCodes, this.#values);
+    const pass = (doc: number): boolean => this.#ids[doc] !== undefined && ((row.doc = doc), filter(row, this.#opened[doc]!));
     const tokens = q.text ? [...this.#tokenize(q.text)] : [];
     if (tokens.length === 0) {
       const hits = q.text && q.text.trim() ? [] : this.#newestPassing(q, pass);
