@@ -92,52 +92,29 @@ export function caseFilterFields(record: object): CaseFilterFields {
 const FILTER_FIELDS = ['status', 'severity', 'channel', 'type', 'agent', 'account'] as const;
 const NF = FILTER_FIELDS.length;
 
-/** One doc's filter fields read off CaseIndex's columns (caseFilter reads only those a query filters on). */
-class FieldsRow implements CaseFilterFields {
-  doc = 0;
-  constructor(
-    readonly codes: Int32Array,
-    readonly values: readonly string[],
-  ) {}
-  get status(): string {
-    return this.values[this.codes[this.doc * NF]!]!;
-  }
-  get severity(): string {
-    return this.values[this.codes[this.doc * NF + 1]!]!;
-  }
-  get channel(): string {
-    return this.values[this.codes[this.doc * NF + 2]!]!;
-  }
-  get type(): string {
-    return this.values[this.codes[this.doc * NF + 3]!]!;
-  }
-  get agent(): string {
-    return this.values[this.codes[this.doc * NF + 4]!]!;
-  }
-  get account(): string {
-    return this.values[this.codes[this.doc * NF + 5]!]!;
-  }
+/** What a query's filters (all but the text) ask of a case: openedAt (ms) in [from, to) and, per field, one of some values. */
+export interface CaseFilterSpec {
+  from: number;
+  to: number;
+  fields: [keyof CaseFilterFields, ReadonlySet<string>][];
 }
 
-/** The query's filters (all but the text) as one test of a case's fields and its openedAt (ms). */
+export function caseFilterSpec(q: CaseSearchQuery): CaseFilterSpec {
+  const fields: CaseFilterSpec['fields'] = [];
+  const oneOf = (field: keyof CaseFilterFields, values: readonly string[] | undefined) => values?.length && fields.push([field, new Set(values)]);
+  oneOf('status', q.status);
+  oneOf('severity', q.severity);
+  oneOf('channel', q.channel);
+  oneOf('type', q.type);
+  if (q.agent) oneOf('agent', [q.agent]);
+  if (q.customerAccount) oneOf('account', [q.customerAccount]);
+  return { from: q.from ? Date.parse(q.from) : -Infinity, to: q.to ? Date.parse(q.to) : Infinity, fields };
+}
+
+/** The query's filters as one test of a case's fields and its openedAt (ms). */
 export function caseFilter(q: CaseSearchQuery): (f: CaseFilterFields, openedMs: number) => boolean {
-  const from = q.from ? Date.parse(q.from) : -Infinity;
-  const to = q.to ? Date.parse(q.to) : Infinity;
-  const status = q.status?.length ? new Set(q.status) : null;
-  const severity = q.severity?.length ? new Set(q.severity) : null;
-  const channel = q.channel?.length ? new Set(q.channel) : null;
-  const type = q.type?.length ? new Set(q.type) : null;
-  const agent = q.agent || null;
-  const account = q.customerAccount || null;
-  return (f, t) =>
-    t >= from &&
-    t < to &&
-    (!status || status.has(f.status)) &&
-    (!severity || severity.has(f.severity)) &&
-    (!channel || channel.has(f.channel)) &&
-    (!type || type.has(f.type)) &&
-    (!agent || f.agent === agent) &&
-    (!account || f.account === account);
+  const { from, to, fields } = caseFilterSpec(q);
+  return (f, t) => t >= from && t < to && fields.every(([field, values]) => values.has(f[field]));
 }
 
 /** A stored case's openedAt in ms (0 when missing or unreadable), as the index orders it. */
@@ -173,7 +150,7 @@ export class CaseIndex implements RecordIndex {
   #docOf = new Map<string, number>();
   #ids: (string | undefined)[] = [];
   #opened: number[] = [];
-  /** Each doc's filter fields (FILTER_FIELDS, in that order) as numbers of their values: no object a case. */
+  /** Each doc's filter fields (FILTER_FIELDS, in that order) as numbers of their values (#values): no object a case. */
   #fieldCodes = new Int32Array(NF * 1024);
   #values: string[] = [];
   #codeOf = new Map<string, number>();
@@ -425,13 +402,31 @@ export class CaseIndex implements RecordIndex {
     return out;
   }
 
+  /** caseFilterSpec(q) as a test of a live doc: each field's values as a mark over the value numbers. */
+  #filter(q: CaseSearchQuery): (doc: number) => boolean {
+    const { from, to, fields } = caseFilterSpec(q);
+    const tests = fields.map(([field, values]): [number, Uint8Array] => {
+      const ok = new Uint8Array(this.#values.length);
+      for (const v of values) {
+        const code = this.#codeOf.get(v);
+        if (code !== undefined) ok[code] = 1;
+      }
+      return [FILTER_FIELDS.indexOf(field), ok];
+    });
+    const codes = this.#fieldCodes;
+    return (doc) => {
+      const t = this.#opened[doc]!;
+      if (this.#ids[doc] === undefined || !(t >= from && t < to)) return false;
+      for (const [k, ok] of tests) if (!ok[codes[doc * NF + k]!]) return false;
+      return true;
+    };
+  }
+
   search(q: CaseSearchQuery): CaseSearchResult {
     this.sortNow();
     const limit = q.limit ?? 50;
     const offset = q.offset ?? 0;
-    const filter = caseFilter(q);
-    const row = new FieldsRow(this.#fieldCodes, this.#values);
-    const pass = (doc: number): boolean => this.#ids[doc] !== undefined && ((row.doc = doc), filter(row, this.#opened[doc]!));
+    const pass = this.#filter(q);
     const tokens = q.text ? [...this.#tokenize(q.text)] : [];
     if (tokens.length === 0) {
       const hits = q.text && q.text.trim() ? [] : this.#newestPassing(q, pass);
