@@ -373,13 +373,18 @@ export class CaseIndex implements RecordIndex {
     return [q.from ? this.#dateIndex(Date.parse(q.from)) : 0, q.to ? this.#dateIndex(Date.parse(q.to)) : this.#byDate.length];
   }
 
-  /** Every doc in the query's date span passing the filter, newest first. */
-  #newestPassing(q: CaseSearchQuery, pass: (doc: number) => boolean): number[] {
+  /** The docs in the query's date span passing the filter, newest first, counted: those after `skip`, at most `keep`. */
+  #newestPassing(q: CaseSearchQuery, pass: (doc: number) => boolean, skip = 0, keep = Infinity): { total: number; docs: number[] } {
     const [from, to] = this.#dateSpan(q);
-    const out: number[] = [];
-    for (let i = to - 1; i >= from; i--) if (pass(this.#byDate[i]!)) out.push(this.#byDate[i]!);
-    return out;
+    const docs: number[] = [];
+    let total = 0;
+    for (let i = to - 1; i >= from; i--) {
+      const d = this.#byDate[i]!;
+      if (pass(d) && total++ >= skip && docs.length < keep) docs.push(d);
+    }
+    return { total, docs };
   }
+
 
   has(id: string): boolean {
     return this.#docOf.has(id);
@@ -429,8 +434,12 @@ export class CaseIndex implements RecordIndex {
     const pass = this.#filter(q);
     const tokens = q.text ? [...this.#tokenize(q.text)] : [];
     if (tokens.length === 0) {
-      const hits = q.text && q.text.trim() ? [] : this.#newestPassing(q, pass);
-      if (!q.ahead) return { total: hits.length, ids: hits.slice(offset, offset + limit).map((d) => this.#ids[d]!) };
+      const none = Boolean(q.text && q.text.trim()); // only punctuation: no word to find
+      if (!q.ahead) {
+        const { total, docs } = none ? { total: 0, docs: [] } : this.#newestPassing(q, pass, offset, limit);
+        return { total, ids: docs.map((d) => this.#ids[d]!) };
+      }
+      const hits = none ? [] : this.#newestPassing(q, pass).docs;
       const { mark, ahead } = this.#setAhead(hits, q.ahead);
       return { total: hits.length, ids: this.#inDateOrder(mark, offset + limit, hits).slice(offset).map((d) => this.#ids[d]!), ahead };
     }
