@@ -7,6 +7,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, net, protocol } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../server/content-security-policy.js';
 import { openDesk, type OpenedDesk } from '../server/open-desk.js';
+import { limitHeapGrowth } from '../server/heap-growth.js';
 import { startCtiListener } from '../server/cti/listener.js';
 import { CALL_CHANNEL, EVENT_CHANNEL } from './channels.js';
 import { APP_ORIGIN, APP_SCHEME, hardenSessions, isTrustedSender } from './security.js';
@@ -14,13 +15,14 @@ import { electronSettings } from './settings.js';
 import { safeStorageKeyProvider } from './store-keys.js';
 import { electronSecretStore } from './secrets.js';
 import { FILES_PATH } from '../../shared/contract/uploads.js';
-import { EXPIRED_LINK, servedFile } from '../server/uploads/file-links.js';
+import { EXPIRED_LINK } from '../server/uploads/downloads.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const rendererDir = join(here, '..', 'renderer');
 
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
+limitHeapGrowth();
 if (!app.requestSingleInstanceLock()) app.quit(); // one process per data directory
 else void start();
 
@@ -34,8 +36,8 @@ async function start() {
     } catch {
       return new Response('bad request', { status: 400 });
     }
-    // A file kept on a case, by the link files.link gave: Chromium saves it (Content-Disposition: attachment).
-    const served = path.startsWith(FILES_PATH) && opened ? servedFile(opened.desk.services, path) : null;
+    // A file kept on a case or a finished export, by the link the desk gave: Chromium saves it (Content-Disposition: attachment).
+    const served = path.startsWith(FILES_PATH) && opened ? opened.desk.services.downloads.served(path, opened.desk.services.now().getTime()) : null;
     if (served) return new Response(Readable.toWeb(createReadStream(served.file)) as ReadableStream, { headers: served.headers });
     if (path.startsWith(FILES_PATH)) return new Response(EXPIRED_LINK, { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
     const file = normalize(join(rendererDir, path === '/' ? 'index.html' : path));

@@ -3,6 +3,7 @@ import type { CaseStore } from '../store/types.js';
 import type { Sessions } from './operators/sessions.js';
 import type { SettingsStore } from './settings/settings-store.js';
 import type { Uploads } from './uploads/uploads.js';
+import type { Downloads } from './uploads/downloads.js';
 import type { SecretStore } from './secrets/secret-store.js';
 import type { TeamLink } from '../team/desk/link.js';
 
@@ -28,6 +29,8 @@ export interface Services {
   emit<E extends EventName>(event: E, payload: DeskEvents[E]): void;
   /** Files being uploaded in chunks, per connection. */
   uploads: Uploads;
+  /** Files handed to a renderer as short-lived links (case files, finished exports). */
+  downloads: Downloads;
   /** The live connections. */
   sessions: Sessions;
 }

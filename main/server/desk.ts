@@ -21,6 +21,7 @@ import { traceMark } from './mem-trace.js';
 import { toView } from './operators/app.js';
 import { Sessions } from './operators/sessions.js';
 import { Uploads } from './uploads/uploads.js';
+import { Downloads } from './uploads/downloads.js';
 import { OPERATORS } from '../../shared/domain/entities.js';
 
 export type EventListener = <E extends EventName>(event: E, payload: DeskEvents[E]) => void;
@@ -28,20 +29,22 @@ export type EventListener = <E extends EventName>(event: E, payload: DeskEvents[
 export interface Desk {
   /** A new link for one window or tab; it starts signed out. */
   connect(): Connection;
-  /** The window or tab is gone: forget the link and its unfinished uploads. */
+  /** The window or tab is gone: forget the link, its unfinished uploads and its download links. */
   disconnect(connection: Connection): void;
   dispatch(connection: Connection, name: unknown, input: unknown): Promise<Outcome<unknown>>;
   onEvent(listener: EventListener): () => void;
   readonly services: Services;
 }
 
-export function createDesk(base: Omit<Services, 'emit' | 'uploads' | 'sessions'>): Desk {
+export function createDesk(base: Omit<Services, 'emit' | 'uploads' | 'downloads' | 'sessions'>): Desk {
   const listeners = new Set<EventListener>();
+  const sessions = new Sessions();
   const services: Services = {
     ...base,
     emit: (event, payload) => listeners.forEach((listener) => listener(event, payload)),
     uploads: new Uploads(base.dataDir),
-    sessions: new Sessions(),
+    downloads: new Downloads(sessions),
+    sessions,
   };
   const allHandlers = handlers(services);
   // Every durable change reaches every window once, whichever handler (or the SLA monitor) made it.
@@ -57,6 +60,7 @@ export function createDesk(base: Omit<Services, 'emit' | 'uploads' | 'sessions'>
     disconnect(connection) {
       services.sessions.remove(connection);
       services.uploads.dropOwner(connection.id);
+      services.downloads.dropOwner(connection);
     },
     onEvent(listener) {
       listeners.add(listener);

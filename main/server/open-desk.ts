@@ -68,6 +68,7 @@ export async function openDesk(options: {
     close: () => {
       slaMonitor.stop();
       mailFetcher?.stop();
+      desk.services.downloads.close();
       return store.close();
     },
   };

@@ -35,30 +35,54 @@ export function workerSource(): string {
 
 type Ops = StoreCore;
 
-/** A single background thread with a FIFO queue of core operations. */
+/**
+ * A single background thread with a FIFO queue of core operations. The thread ends once it has
+ * been idle for `idleMs` and starts again with the next operation: a snapshot of a long journal
+ * tail grows the thread's own heap by ~100 MB (100k cases) that V8 keeps until the thread ends.
+ */
 export class StoreWorker {
-  #worker: Worker;
+  #worker: Worker | null = null;
   #next = 1;
   #pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   #closed = false;
+  #idleTimer: NodeJS.Timeout | null = null;
+  readonly #idleMs: number;
+  /** Threads started so far (tests). */
+  started = 0;
 
-  constructor() {
-    this.#worker = new Worker(workerSource(), { eval: true, name: 'assurance-desk-store' });
-    this.#worker.unref();
-    this.#worker.on('message', (m: { id: number; ok: boolean; value?: unknown; error?: string }) => {
+  constructor(options: { idleMs?: number } = {}) {
+    this.#idleMs = options.idleMs ?? 2000;
+  }
+
+  #thread(): Worker {
+    if (this.#worker) return this.#worker;
+    const worker = new Worker(workerSource(), { eval: true, name: 'assurance-desk-store' });
+    this.started++;
+    worker.on('message', (m: { id: number; ok: boolean; value?: unknown; error?: string }) => {
       const p = this.#pending.get(m.id);
       if (!p) return;
       this.#pending.delete(m.id);
       if (m.ok) p.resolve(m.value);
       else p.reject(new Error(m.error));
     });
-    this.#worker.on('error', (err) => this.#failAll(err));
-    this.#worker.on('exit', () => this.#failAll(new Error('store worker stopped')));
+    // A thread ended for idleness was let go first (#worker no longer names it): its exit fails nothing.
+    worker.on('error', (err) => this.#worker === worker && this.#failAll(err));
+    worker.on('exit', () => {
+      if (this.#worker !== worker) return;
+      this.#worker = null;
+      this.#failAll(new Error('store worker stopped'));
+    });
+    return (this.#worker = worker);
   }
 
   #failAll(err: Error): void {
     for (const p of this.#pending.values()) p.reject(err);
     this.#pending.clear();
+  }
+
+  /** True while a thread is running (it ends idleMs after its last operation). */
+  get running(): boolean {
+    return this.#worker !== null;
   }
 
   run<K extends 'compact' | 'backup' | 'verifyStore' | 'verifyBackup' | 'rotateBackups' | 'hashRange'>(
@@ -67,18 +91,35 @@ export class StoreWorker {
   ): Promise<ReturnType<Ops[K]>> {
     if (this.#closed) return Promise.reject(new Error('store worker is closed'));
     const id = this.#next++;
+    if (this.#idleTimer) clearTimeout(this.#idleTimer);
+    this.#idleTimer = null;
+    const worker = this.#thread();
     return new Promise((resolve, reject) => {
       this.#pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
-      if (this.#pending.size === 1) this.#worker.ref();
-      this.#worker.postMessage({ id, op, args });
+      if (this.#pending.size === 1) worker.ref();
+      worker.postMessage({ id, op, args });
     }).finally(() => {
-      if (this.#pending.size === 0) this.#worker.unref();
+      if (this.#pending.size === 0 && !this.#closed) {
+        // Idle, it must not keep the process alive (a command line exits at once).
+        this.#worker?.unref();
+        this.#idleTimer = setTimeout(() => {
+          this.#idleTimer = null;
+          const idle = this.#worker;
+          this.#worker = null;
+          void idle?.terminate();
+        }, this.#idleMs);
+        this.#idleTimer.unref();
+      }
     }) as Promise<ReturnType<Ops[K]>>;
   }
 
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
-    await this.#worker.terminate();
+    if (this.#idleTimer) clearTimeout(this.#idleTimer);
+    const worker = this.#worker;
+    this.#worker = null;
+    await worker?.terminate();
+    this.#failAll(new Error('store worker stopped'));
   }
 }

@@ -14,7 +14,7 @@ import { authorise, originAllowed, requestUrl, tokenCookie } from './security.js
 import { serveSocket } from './socket.js';
 import { handleCtiRequest } from '../server/cti/http.js';
 import { FILES_PATH, MAX_MESSAGE_BYTES } from '../../shared/contract/uploads.js';
-import { EXPIRED_LINK, servedFile } from '../server/uploads/file-links.js';
+import { EXPIRED_LINK } from '../server/uploads/downloads.js';
 
 export const API_PATH = '/api';
 
@@ -141,12 +141,12 @@ function serveFile(request: IncomingMessage, response: ServerResponse, root: str
     .pipe(response);
 }
 
-/** A file kept on a case, by the link files.link gave; the page's token guards it like every page. */
+/** A file kept on a case or a finished export, by the link the desk gave; the page's token guards it like every page. */
 function serveCaseFile(request: IncomingMessage, response: ServerResponse, desk: Desk, token: string, port: number) {
   const url = requestUrl(request)!;
   if (!authorise(request, url, token, port).ok) return plain(response, 403, 'Forbidden\n');
   if (request.method !== 'GET' && request.method !== 'HEAD') return plain(response, 405);
-  const served = servedFile(desk.services, url.pathname);
+  const served = desk.services.downloads.served(url.pathname, desk.services.now().getTime());
   if (!served) return plain(response, 404, `${EXPIRED_LINK}\n`);
   response.writeHead(200, { ...HEADERS, ...served.headers });
   if (request.method === 'HEAD') return response.end();

@@ -8,6 +8,7 @@ import { defaultDataDir } from '../store/data-dir.js';
 import { startWebHost } from './host.js';
 import { startLoopStats } from './loop-stats.js';
 import { startMemTrace } from '../server/mem-trace.js';
+import { limitHeapGrowth } from '../server/heap-growth.js';
 
 // Two levels up from main/web/index.ts (tsx) and from out/main/web.js (built) alike.
 const packageRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -26,6 +27,7 @@ async function main() {
     throw new Error(`--sla-interval-ms: expected a whole number of milliseconds, at least 100: ${values['sla-interval-ms']}`);
   }
   const teamUrl = values.team === undefined ? undefined : teamAddress(values.team);
+  limitHeapGrowth();
   startLoopStats();
   startMemTrace();
   const settings = lowdbSettings(dataDir);

@@ -56,6 +56,19 @@ export interface ExportedFile {
   rows: number;
 }
 
+/**
+ * A finished report export: the file stays with the desk and the renderer downloads it from
+ * `url` (relative to the page, as a file link: `files/<token>`), for a few minutes and only from the
+ * window that asked; a report of 100k rows is ~16 MB, too much for one message.
+ */
+export interface ExportedReport {
+  fileName: string;
+  mimeType: string;
+  url: string;
+  bytes: number;
+  rows: number;
+}
+
 const summaryInput = z
   .object({
     from: date,
@@ -72,7 +85,7 @@ export const dashboardCalls = {
   /** The same figures as a PDF (bilingual labels, CJK font). */
   'reports.dashboardPdf': call<ExportedFile>()({ access: 'manager', input: summaryInput }),
   /** Progress comes as `export.progress` events with the same `exportId`. */
-  'reports.export': call<ExportedFile>()({
+  'reports.export': call<ExportedReport>()({
     access: 'manager',
     input: z
       .object({

@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Customer } from '../../shared/domain/case.js';
@@ -59,6 +60,15 @@ async function bothLanguages(name: string, englishText: string) {
   await chooseLanguage(page, '简体中文');
 }
 
+/** Chooses the report's format, presses Export and waits for the file the desk serves. */
+async function exportAs(format: 'XLSX' | 'PDF') {
+  await page.getByRole('combobox', { name: '格式' }).click();
+  await page.getByRole('option', { name: format }).click();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: '导出', exact: true }).click();
+  return download;
+}
+
 it('shows the dashboard on seeded data and exports a CSV', async () => {
   await page.getByRole('button', { name: '数据看板', exact: true }).click();
   const total = page.locator('[data-figure="案件总数"]');
@@ -86,14 +96,24 @@ it('shows the dashboard on seeded data and exports a CSV', async () => {
   expect(readFileSync((await pdfFile.path())!).subarray(0, 5).toString()).toBe('%PDF-');
 });
 
+it('exports the cases report as an XLSX downloaded from the host through its link, every row in it', async () => {
+  const file = await exportAs('XLSX');
+  expect(file.suggestedFilename()).toMatch(/^cases-.*\.xlsx$/);
+  const done = await page.getByText(/已导出 \d+ 行/).textContent();
+  const rows = Number(/已导出 (\d+) 行/.exec(done ?? '')![1]);
+  expect(rows).toBeGreaterThan(0);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile((await file.path())!);
+  const sheet = workbook.worksheets[0]!;
+  expect(sheet.getRow(1).getCell(1).value).toBe('case');
+  expect(sheet.rowCount).toBe(rows + 1);
+  expect(String(sheet.getRow(2).getCell(1).value)).toMatch(/^C-\d{6,}$/);
+});
+
 it('exports the cases report as a PDF from the desk too, its dates in the desk’s zone; the refunds figure shows what is still to pay', async () => {
   // Refunds paid out are the figure; those submitted or approved are "still to pay" beside it.
   expect(await page.locator('[data-figure="已退款（元）"]').locator('xpath=..').textContent()).toMatch(/待退 \d+\.\d{2}/);
-  await page.getByRole('combobox', { name: '格式' }).click();
-  await page.getByRole('option', { name: 'PDF' }).click();
-  const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: '导出', exact: true }).click();
-  const file = await download;
+  const file = await exportAs('PDF');
   expect(file.suggestedFilename()).toMatch(/^cases-.*\.pdf$/);
   const text = execFileSync('pdftotext', [(await file.path())!, '-'], { encoding: 'utf8' });
   expect(text).toContain('Asia/Shanghai');

@@ -7,7 +7,7 @@ import type { AccessRecoveryDetails } from '../../../shared/domain/access-recove
 import { DeskError } from '../errors.js';
 import type { StoredRecord } from '../../store/types.js';
 import type { Handlers } from '../context.js';
-import { advanceCase, caseInStatus, caseOrigin, customerOf, newCase, requireFourEyes } from '../workspace/workflow.js';
+import { advanceCase, caseOrigin, customerOf, newCase, submittedForReview } from '../workspace/workflow.js';
 import { storeAttachments } from '../work-orders/attachments.js';
 import { ACCOUNT_ROLES, CASES } from '../../../shared/domain/entities.js';
 import { allocateId } from '../ids.js';
@@ -40,8 +40,7 @@ export const accessRecoveryHandlers: Pick<Handlers, 'accessRecovery.submit' | 'a
   },
 
   'accessRecovery.approve'(input, ctx) {
-    const record = caseInStatus(ctx, input.id, 'access-recovery', ['submitted']);
-    requireFourEyes(ctx, record);
+    const record = submittedForReview(ctx, input.id, 'access-recovery');
     const d = record.details;
     if (!d.role || !d.newHolder) throw new DeskError('conflict', `case ${record.id} names no role and new holder (seeded or imported)`, 'id');
     const at = ctx.now().toISOString();
@@ -65,8 +64,7 @@ export const accessRecoveryHandlers: Pick<Handlers, 'accessRecovery.submit' | 'a
   },
 
   'accessRecovery.reject'(input, ctx) {
-    const record = caseInStatus(ctx, input.id, 'access-recovery', ['submitted']);
-    requireFourEyes(ctx, record);
+    const record = submittedForReview(ctx, input.id, 'access-recovery');
     return advanceCase(
       ctx,
       record,

@@ -10,15 +10,14 @@ import { deskRules } from '../policy/rules-context.js';
 import {
   accountCredit,
   advanceCase,
-  caseInStatus,
   caseOrigin,
   customerOf,
   decisionOf,
   newCase,
   recordNewCase,
   requireEligible,
-  requireFourEyes,
   review,
+  submittedForReview,
 } from '../workspace/workflow.js';
 
 const EARLIER_STATUS: Record<string, EarlierClaim['status']> = { submitted: 'pending', approved: 'approved', rejected: 'rejected' };
@@ -86,8 +85,7 @@ export const compensationHandlers: Pick<Handlers, 'compensation.preview' | 'comp
   },
 
   'compensation.approve'(input, ctx) {
-    const record = caseInStatus(ctx, input.id, 'compensation', ['submitted']);
-    requireFourEyes(ctx, record);
+    const record = submittedForReview(ctx, input.id, 'compensation');
     const decision = decisionOf(record);
     const approval = review(ctx, decision, 'approved');
     const { creditId, change } = accountCredit(ctx, record, 'compensation', decision.amount, approval);
@@ -95,8 +93,7 @@ export const compensationHandlers: Pick<Handlers, 'compensation.preview' | 'comp
   },
 
   'compensation.reject'(input, ctx) {
-    const record = caseInStatus(ctx, input.id, 'compensation', ['submitted']);
-    requireFourEyes(ctx, record);
+    const record = submittedForReview(ctx, input.id, 'compensation');
     const decision = decisionOf(record);
     return advanceCase(ctx, record, 'compensation.rejected', 'rejected', { review: review(ctx, decision, 'rejected', input.reason) }, { reason: input.reason });
   },

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
@@ -31,6 +31,15 @@ async function seed() {
 }
 
 const range = { from: '2026-05-01', to: '2026-05-31' };
+
+/** The bytes behind an export's link, as a host serves them to the window that asked. */
+function downloaded(file: { url: string; bytes: number }) {
+  const served = t.desk.services.downloads.served(`/${file.url}`, t.desk.services.now().getTime());
+  expect(served).not.toBeNull();
+  const bytes = readFileSync(served!.file);
+  expect(bytes.length).toBe(file.bytes);
+  return bytes;
+}
 
 describe('dashboard and exports', () => {
   it('are for managers only', async () => {
@@ -77,13 +86,13 @@ describe('dashboard and exports', () => {
     };
     const file = await t.ok(t.manager, 'reports.export', { ...range, report: 'refunds', format: 'csv' });
     expect(file).toMatchObject({ fileName: 'refunds-2026-05-01-2026-05-31.csv', rows: 3 });
-    const text = Buffer.from(file.base64, 'base64').toString('utf8').replace(/^\uFEFF/, '');
+    const text = downloaded(file).toString('utf8').replace(/^\uFEFF/, '');
     const parsed = Papa.parse<string[]>(text.trim());
     expect(parsed.data[0]![0]).toBe('case');
     expect(parsed.data.slice(1).map((r) => r[7])).toEqual(['940.00', '10.10', '10.20']);
     expect(events.at(-1)).toEqual({ report: 'refunds', done: 3, total: 3 });
     const xlsx = await t.ok(t.manager, 'reports.export', { ...range, report: 'sla', format: 'xlsx' });
-    expect(Buffer.from(xlsx.base64, 'base64').subarray(0, 2).toString()).toBe('PK');
+    expect(downloaded(xlsx).subarray(0, 2).toString()).toBe('PK');
   });
 
   it('cancels an export by its id: a conflict naming the field, no more progress, and the next export runs', async () => {
@@ -121,7 +130,7 @@ describe('cases PDF', () => {
     expect(file).toMatchObject({ fileName: 'cases-2026-05-01-2026-05-31.pdf', mimeType: 'application/pdf', rows: 1 });
     const dir = mkdtempSync(join(tmpdir(), 'cases-pdf-'));
     try {
-      writeFileSync(join(dir, 'cases.pdf'), Buffer.from(file.base64, 'base64'));
+      writeFileSync(join(dir, 'cases.pdf'), downloaded(file));
       const text = execFileSync('pdftotext', [join(dir, 'cases.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
       for (const word of summary.split(' ')) expect(text).toContain(word);
       // Opened at NOW, 2026-05-06T02:00Z: 10:00 in Asia/Shanghai (UTC+8).

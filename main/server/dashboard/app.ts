@@ -1,8 +1,9 @@
 // The manager's dashboard and report exports. Exports use the report format table of
-// main/reports/formats.ts (the same files as the `export` command), written to a temp file and
-// handed back as base64 for a download. An export is written in slices of the event loop (the
-// desk answers other calls meanwhile), reports its progress and can be cancelled by its id.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+// main/reports/formats.ts (the same files as the `export` command), written to a temp file that
+// the renderer downloads through a link (uploads/downloads.ts), never inside a message. An export
+// is written in slices of the event loop (the desk answers other calls meanwhile), reports its
+// progress and can be cancelled by its id.
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Handlers, Services } from '../context.js';
@@ -67,18 +68,16 @@ export const dashboardHandlers: Pick<Handlers, 'dashboard.summary' | 'reports.ex
       const section = await buildReport(ctx.store, input.report, { fromMs, toMs }, ctx.now().getTime(), deskRules(ctx));
       let rows = 0;
       await writeReportFile(file, input.format, section, { timeZone, subtitle: `${input.from} – ${input.to}`, onProgress: (done, total) => progress((rows = done), total), signal: cancel.signal });
-      return {
-        fileName: `${input.report}-${input.from}-${input.to}.${format.ext}`,
-        mimeType: format.mime,
-        base64: readFileSync(file).toString('base64'),
-        rows,
-      };
+      const fileName = `${input.report}-${input.from}-${input.to}.${format.ext}`;
+      const bytes = statSync(file).size;
+      const { url } = ctx.downloads.offer(ctx.connection, ctx.operator.username, { file, name: fileName, removeAfter: dir }, ctx.now().getTime());
+      return { fileName, mimeType: format.mime, url, bytes, rows };
     } catch (error) {
+      rmSync(dir, { recursive: true, force: true });
       if (cancel.signal.aborted) throw new DeskError('conflict', 'the export was cancelled', 'exportId');
       throw error;
     } finally {
       if (exportId !== undefined) running.delete(exportId);
-      rmSync(dir, { recursive: true, force: true });
     }
   },
 

@@ -6,7 +6,7 @@ import { decideIcpReward } from '../../rules/index.js';
 import type { HandlerContext, Handlers } from '../context.js';
 import { deskRules } from '../policy/rules-context.js';
 import type { CaseRecord } from '../../../shared/domain/case.js';
-import { accountCredit, advanceCase, caseInStatus, caseOrigin, customerOf, decisionOf, newCase, recordNewCase, requireEligible, requireFourEyes, review } from '../workspace/workflow.js';
+import { accountCredit, advanceCase, caseOrigin, customerOf, decisionOf, newCase, recordNewCase, requireEligible, review, submittedForReview } from '../workspace/workflow.js';
 import { CASES, CREDITS } from '../../../shared/domain/entities.js';
 
 function requestOf(ctx: HandlerContext, input: ParsedInput<'icpReward.preview'>): IcpRewardRequest {
@@ -59,8 +59,7 @@ export const icpRewardHandlers: Pick<Handlers, 'icpReward.preview' | 'icpReward.
   },
 
   'icpReward.credit'(input, ctx) {
-    const record = caseInStatus(ctx, input.id, 'icp-reward', ['submitted']);
-    requireFourEyes(ctx, record);
+    const record = submittedForReview(ctx, input.id, 'icp-reward');
     const decision = decisionOf(record);
     const approval = review(ctx, decision, 'approved');
     const { creditId, change } = accountCredit(ctx, record, 'icp-reward', decision.amount, approval);
@@ -68,8 +67,7 @@ export const icpRewardHandlers: Pick<Handlers, 'icpReward.preview' | 'icpReward.
   },
 
   'icpReward.reject'(input, ctx) {
-    const record = caseInStatus(ctx, input.id, 'icp-reward', ['submitted']);
-    requireFourEyes(ctx, record);
+    const record = submittedForReview(ctx, input.id, 'icp-reward');
     return advanceCase(ctx, record, 'icp-reward.rejected', 'rejected', { review: review(ctx, decisionOf(record), 'rejected', input.reason) }, { reason: input.reason });
   },
 };

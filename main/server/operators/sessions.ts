@@ -8,6 +8,10 @@ export class Sessions {
     this.live.add(connection);
   }
 
+  has(connection: Connection) {
+    return this.live.has(connection);
+  }
+
   remove(connection: Connection) {
     this.live.delete(connection);
   }

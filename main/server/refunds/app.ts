@@ -17,8 +17,8 @@ import {
   decisionOf,
   newCase,
   recordNewCase,
-  requireFourEyes,
   review,
+  submittedForReview,
 } from '../workspace/workflow.js';
 import { CASES, ORDERS } from '../../../shared/domain/entities.js';
 
@@ -105,8 +105,7 @@ export const refundHandlers: Pick<Handlers, 'refunds.preview' | 'refunds.submit'
   },
 
   'refunds.approve'(input, ctx) {
-    const record = caseInStatus(ctx, input.id, 'refund', ['submitted']);
-    requireFourEyes(ctx, record);
+    const record = submittedForReview(ctx, input.id, 'refund');
     const decision = decisionOf(record);
     const approval = review(ctx, decision, 'approved');
     const receipt: Receipt = {
@@ -125,8 +124,7 @@ export const refundHandlers: Pick<Handlers, 'refunds.preview' | 'refunds.submit'
   },
 
   'refunds.reject'(input, ctx) {
-    const record = caseInStatus(ctx, input.id, 'refund', ['submitted']);
-    requireFourEyes(ctx, record);
+    const record = submittedForReview(ctx, input.id, 'refund');
     return advanceCase(ctx, record, 'refund.rejected', 'rejected', { review: review(ctx, decisionOf(record), 'rejected', input.reason) }, { reason: input.reason });
   },
 

@@ -88,6 +88,13 @@ export function requireFourEyes(ctx: HandlerContext, record: Pick<CaseRecord, 'i
   }
 }
 
+/** A submitted request as a supervisor reviews it: still submitted, and not their own (four eyes). */
+export function submittedForReview<T extends CaseType>(ctx: HandlerContext, id: string, type: T): CaseOf<T> {
+  const record = caseInStatus(ctx, id, type, ['submitted']);
+  requireFourEyes(ctx, record);
+  return record;
+}
+
 /** Moves a case on: status and details merged, one event with the operator's reason. */
 export function advanceCase<C extends CaseRecord>(
   ctx: HandlerContext,

@@ -122,6 +122,7 @@ export async function openTeamDesk(options: {
       clearInterval(clock);
       stopStatus();
       sync.stop();
+      core.services.downloads.close();
       await local.close();
     },
   };

@@ -5,6 +5,7 @@ import { Alert, Button, Stack } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import type { KeptFile } from '../../../shared/domain/case-files.js';
 import { call } from '../api/client.js';
+import { downloadLink } from './download.js';
 import { useFieldErrors } from './useFieldErrors.js';
 
 export function FileLinks({ caseId, files }: { caseId: string; files: KeptFile[] }) {
@@ -14,10 +15,7 @@ export function FileLinks({ caseId, files }: { caseId: string; files: KeptFile[]
     errors.clear();
     try {
       const link = await call('files.link', { caseId, path: file.path });
-      const anchor = document.createElement('a');
-      anchor.href = link.url;
-      anchor.download = link.name;
-      anchor.click();
+      downloadLink(link.url, link.name);
     } catch (e) {
       errors.fromError(e);
     }

@@ -1,15 +1,20 @@
-// Saves a file in the renderer through a Blob URL (works offline, no navigation): a file the
-// main process built (base64), or one made on the page.
+// Saves a file without leaving the page: one the desk serves through a download link (a case's
+// file, a report export), or through a Blob URL one the main process built (base64) or the page made.
 import { call } from '../api/client.js';
 
-export function downloadBlob(blob: Blob, fileName: string) {
-  const url = URL.createObjectURL(blob);
+/** Saves what a link points at (a desk link `files/<token>`, a Blob URL) under `fileName`. */
+export function downloadLink(url: string, fileName: string) {
   const a = document.createElement('a');
   a.href = url;
   a.download = fileName;
   document.body.appendChild(a);
   a.click();
   a.remove();
+}
+
+export function downloadBlob(blob: Blob, fileName: string) {
+  const url = URL.createObjectURL(blob);
+  downloadLink(url, fileName);
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 

@@ -13,7 +13,7 @@ import { submitOnCtrlEnter } from '../../components/workspace.js';
 import { useSession } from '../../state/session.js';
 import { addDays, instantInZone } from '../../../../shared/rules/zone.js';
 import { CenterReport } from '../team/CenterReport.js';
-import { downloadBase64 } from '../../components/download.js';
+import { downloadBase64, downloadLink } from '../../components/download.js';
 import { DashboardCharts } from './DashboardCharts.js';
 import { DashboardFigures } from './DashboardFigures.js';
 
@@ -52,7 +52,7 @@ const ExportSection = memo(function ExportSection({ from, to }: { from: string; 
     running.current = { id: exportId, cancelled: false };
     try {
       const file = await call('reports.export', { report, format, from, to, exportId });
-      downloadBase64(file.base64, file.mimeType, file.fileName);
+      downloadLink(file.url, file.fileName);
       setDone({ severity: 'success', text: t('dashboard.exported', { rows: file.rows, file: file.fileName }) });
     } catch (error) {
       if (running.current?.cancelled) {
