@@ -153,10 +153,11 @@ describe('CaseIndex kept current: the same answers as a plain scan of the cases'
     { weight: 1, arbitrary: fc.record({ op: fc.constantFrom('bulk' as const, 'settle' as const, 'sortNow' as const) }) },
   );
   /** What a query should find: every query word in the case's words (one Chinese character: in any of them). */
-  const expected = (live: Map<string, { record: StoredRecord; added: number }>, text: string, status?: string[]) => {
+  const expected = (live: Map<string, { record: StoredRecord; added: number }>, text: string, status?: string[], from = '', to = '9') => {
     const words = [...tokenize(text)];
     return [...live.values()]
       .filter(({ record }) => !status || status.includes(record.status as string))
+      .filter(({ record }) => record.openedAt! >= from && record.openedAt! < to)
       .filter(({ record }) => {
         const own = [...tokenize(`${record.id}\n${record.summary}`)];
         return words.every((w) => own.includes(w) || (Array.from(w).length === 1 && /\p{Script=Han}/u.test(w) && own.some((t) => t.includes(w))));
@@ -190,6 +191,12 @@ describe('CaseIndex kept current: the same answers as a plain scan of the cases'
           expect(index.search({ text, limit: 100 })).toEqual({ total: want.length, ids: want });
           expect(index.search({ text, limit: 2, offset: 1 }).ids).toEqual(want.slice(1, 3));
           expect(index.search({ text, status: ['open'], limit: 100 }).ids).toEqual(expected(live, text, ['open']));
+        }
+        for (const [from, to] of [[TIMES[1]!, undefined], [undefined, TIMES[2]!], [TIMES[1]!, TIMES[2]!]] as const) {
+          const want = expected(live, '', undefined, from, to);
+          expect(index.search({ from, to, limit: 100 })).toEqual({ total: want.length, ids: want });
+          expect(index.search({ from, to, limit: 1, offset: 1 }).ids).toEqual(want.slice(1, 2));
+          expect(index.search({ text: 'c', from, to, status: ['closed'], limit: 100 }).ids).toEqual(expected(live, 'c', ['closed'], from, to));
         }
       }),
       { numRuns: 300 },

@@ -67,7 +67,7 @@ function str(v: unknown): string {
   return typeof v === 'string' ? v : '';
 }
 
-/** The fields of a case the search filters on (`intern` shares repeated strings). */
+/** The fields of a case the search filters on. */
 export interface CaseFilterFields {
   status: string;
   severity: string;
@@ -77,37 +77,44 @@ export interface CaseFilterFields {
   account: string;
 }
 
-export function caseFilterFields(record: object, intern: (s: string) => string = (s) => s): CaseFilterFields {
+export function caseFilterFields(record: object): CaseFilterFields {
   const r = record as StoredRecord;
   return {
-    status: intern(str(r.status)),
-    severity: intern(str(r.severity)),
-    channel: intern(str(r.channel)),
-    type: intern(str(r.type)),
-    agent: intern(str(r.agent)),
-    account: intern(str(r.customerAccount)),
+    status: str(r.status),
+    severity: str(r.severity),
+    channel: str(r.channel),
+    type: str(r.type),
+    agent: str(r.agent),
+    account: str(r.customerAccount),
   };
 }
 
-/** The query's filters (all but the text) as one test of a case's fields and its openedAt (ms). */
+const FILTER_FIELDS = ['status', 'severity', 'channel', 'type', 'agent', 'account'] as const;
+const NF = FILTER_FIELDS.length;
+
+/** What a query's filters (all but the text) ask of a case: openedAt (ms) in [from, to) and, per field, one of some values. */
+export interface CaseFilterSpec {
+  from: number;
+  to: number;
+  fields: [keyof CaseFilterFields, ReadonlySet<string>][];
+}
+
+export function caseFilterSpec(q: CaseSearchQuery): CaseFilterSpec {
+  const fields: CaseFilterSpec['fields'] = [];
+  const oneOf = (field: keyof CaseFilterFields, values: readonly string[] | undefined) => values?.length && fields.push([field, new Set(values)]);
+  oneOf('status', q.status);
+  oneOf('severity', q.severity);
+  oneOf('channel', q.channel);
+  oneOf('type', q.type);
+  if (q.agent) oneOf('agent', [q.agent]);
+  if (q.customerAccount) oneOf('account', [q.customerAccount]);
+  return { from: q.from ? Date.parse(q.from) : -Infinity, to: q.to ? Date.parse(q.to) : Infinity, fields };
+}
+
+/** The query's filters as one test of a case's fields and its openedAt (ms). */
 export function caseFilter(q: CaseSearchQuery): (f: CaseFilterFields, openedMs: number) => boolean {
-  const from = q.from ? Date.parse(q.from) : -Infinity;
-  const to = q.to ? Date.parse(q.to) : Infinity;
-  const status = q.status?.length ? new Set(q.status) : null;
-  const severity = q.severity?.length ? new Set(q.severity) : null;
-  const channel = q.channel?.length ? new Set(q.channel) : null;
-  const type = q.type?.length ? new Set(q.type) : null;
-  const agent = q.agent || null;
-  const account = q.customerAccount || null;
-  return (f, t) =>
-    t >= from &&
-    t < to &&
-    (!status || status.has(f.status)) &&
-    (!severity || severity.has(f.severity)) &&
-    (!channel || channel.has(f.channel)) &&
-    (!type || type.has(f.type)) &&
-    (!agent || f.agent === agent) &&
-    (!account || f.account === account);
+  const { from, to, fields } = caseFilterSpec(q);
+  return (f, t) => t >= from && t < to && fields.every(([field, values]) => values.has(f[field]));
 }
 
 /** A stored case's openedAt in ms (0 when missing or unreadable), as the index orders it. */
@@ -143,7 +150,10 @@ export class CaseIndex implements RecordIndex {
   #docOf = new Map<string, number>();
   #ids: (string | undefined)[] = [];
   #opened: number[] = [];
-  #fields: CaseFilterFields[] = [];
+  /** Each doc's filter fields (FILTER_FIELDS, in that order) as numbers of their values (#values): no object a case. */
+  #fieldCodes = new Int32Array(NF * 1024);
+  #values: string[] = [];
+  #codeOf = new Map<string, number>();
   /**
    * docNos oldest openedAt first (ties: lower docNo first), so a new case, the newest, is appended.
    * While bulk loading it is empty: the order is in #runs (sorted, merged as a binary counter)
@@ -153,18 +163,21 @@ export class CaseIndex implements RecordIndex {
   #runs: number[][] = [];
   #pending: number[] = [];
   #bulk = false;
-  #intern = new Map<string, string>();
 
   get size(): number {
     return this.#docOf.size;
   }
 
-  #i(s: string): string {
-    const v = this.#intern.get(s);
-    if (v !== undefined) return v;
-    this.#intern.set(s, s);
-    return s;
+  #setFields(doc: number, f: CaseFilterFields): void {
+    if ((doc + 1) * NF > this.#fieldCodes.length) this.#fieldCodes = grown(this.#fieldCodes, (doc + 1) * NF);
+    for (let k = 0; k < NF; k++) {
+      const v = f[FILTER_FIELDS[k]!];
+      let code = this.#codeOf.get(v);
+      if (code === undefined) this.#codeOf.set(v, (code = this.#values.push(v) - 1));
+      this.#fieldCodes[doc * NF + k] = code;
+    }
   }
+
 
   /** true when doc a is older than doc b (ties: the lower docNo); results list the newer first */
   #older(a: number, b: number): boolean {
@@ -226,12 +239,12 @@ export class CaseIndex implements RecordIndex {
     const id = record.id;
     const existing = this.#docOf.get(id);
     const openedMs = openedMsOf(record);
-    const fields = caseFilterFields(record, (s) => this.#i(s));
+    const fields = caseFilterFields(record);
     if (existing === undefined) {
       const doc = this.#ids.length;
       this.#ids.push(id);
       this.#opened.push(openedMs);
-      this.#fields.push(fields);
+      this.#setFields(doc, fields);
       this.#docOf.set(id, doc);
       this.#docsChanged++;
       for (const t of this.#tokens(record)) this.#add(t, doc); // new docs have the highest number: appends
@@ -245,7 +258,7 @@ export class CaseIndex implements RecordIndex {
     const newTokens = this.#tokens(record);
     for (const t of oldTokens) if (!newTokens.has(t)) this.#del(t, doc);
     for (const t of newTokens) if (!oldTokens.has(t)) this.#add(t, doc);
-    this.#fields[doc] = fields;
+    this.#setFields(doc, fields);
     if (this.#opened[doc] !== openedMs) {
       this.#unlistDate(doc);
       this.#opened[doc] = openedMs;
@@ -343,10 +356,28 @@ export class CaseIndex implements RecordIndex {
     return mark;
   }
 
-  /** Live docs passing the filter, newest first. */
-  #newestPassing(pass: (doc: number) => boolean): number[] {
+  /** Where the first doc opened at or after `ms` is in the date order. */
+  #dateIndex(ms: number): number {
+    let lo = 0;
+    let hi = this.#byDate.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.#opened[this.#byDate[mid]!]! < ms) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** The span of the date order a query's from/to covers (the filter still tests each doc). */
+  #dateSpan(q: CaseSearchQuery): [number, number] {
+    return [q.from ? this.#dateIndex(Date.parse(q.from)) : 0, q.to ? this.#dateIndex(Date.parse(q.to)) : this.#byDate.length];
+  }
+
+  /** Every doc in the query's date span passing the filter, newest first. */
+  #newestPassing(q: CaseSearchQuery, pass: (doc: number) => boolean): number[] {
+    const [from, to] = this.#dateSpan(q);
     const out: number[] = [];
-    for (let i = this.#byDate.length - 1; i >= 0; i--) if (pass(this.#byDate[i]!)) out.push(this.#byDate[i]!);
+    for (let i = to - 1; i >= from; i--) if (pass(this.#byDate[i]!)) out.push(this.#byDate[i]!);
     return out;
   }
 
@@ -371,15 +402,34 @@ export class CaseIndex implements RecordIndex {
     return out;
   }
 
+  /** caseFilterSpec(q) as a test of a live doc: each field's values as a mark over the value numbers. */
+  #filter(q: CaseSearchQuery): (doc: number) => boolean {
+    const { from, to, fields } = caseFilterSpec(q);
+    const tests = fields.map(([field, values]): [number, Uint8Array] => {
+      const ok = new Uint8Array(this.#values.length);
+      for (const v of values) {
+        const code = this.#codeOf.get(v);
+        if (code !== undefined) ok[code] = 1;
+      }
+      return [FILTER_FIELDS.indexOf(field), ok];
+    });
+    const codes = this.#fieldCodes;
+    return (doc) => {
+      const t = this.#opened[doc]!;
+      if (this.#ids[doc] === undefined || !(t >= from && t < to)) return false;
+      for (const [k, ok] of tests) if (!ok[codes[doc * NF + k]!]) return false;
+      return true;
+    };
+  }
+
   search(q: CaseSearchQuery): CaseSearchResult {
     this.sortNow();
     const limit = q.limit ?? 50;
     const offset = q.offset ?? 0;
-    const filter = caseFilter(q);
-    const pass = (doc: number): boolean => this.#ids[doc] !== undefined && filter(this.#fields[doc]!, this.#opened[doc]!);
+    const pass = this.#filter(q);
     const tokens = q.text ? [...this.#tokenize(q.text)] : [];
     if (tokens.length === 0) {
-      const hits = q.text && q.text.trim() ? [] : this.#newestPassing(pass);
+      const hits = q.text && q.text.trim() ? [] : this.#newestPassing(q, pass);
       if (!q.ahead) return { total: hits.length, ids: hits.slice(offset, offset + limit).map((d) => this.#ids[d]!) };
       const { mark, ahead } = this.#setAhead(hits, q.ahead);
       return { total: hits.length, ids: this.#inDateOrder(mark, offset + limit, hits).slice(offset).map((d) => this.#ids[d]!), ahead };
