@@ -40,7 +40,7 @@ const YOUNG_GENERATION_MB = 4;
 /**
  * A single background thread with a FIFO queue of core operations. The thread ends once it has
  * been idle for `idleMs` and starts again with the next operation: a snapshot of a long journal
- * tail grows the thread's own heap by ~100 MB (100k cases) that V8 keeps until the thread ends.
+ * tail grows the thread's own heap by ~120 MB (100k cases) that V8 keeps until the thread ends.
  */
 export class StoreWorker {
   #worker: Worker | null = null;
