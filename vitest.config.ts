@@ -6,6 +6,9 @@ export default defineConfig({
   test: {
     // Secrets and keys of the desks the tests open go to a temp key folder, never the user's.
     env: { ASSURANCE_DESK_KEY_DIR: process.env.ASSURANCE_DESK_KEY_DIR ?? join(tmpdir(), 'assurance-desk-test-keys') },
+    // Tests run on real stores (fsync), real PDFs and jsdom typing: on a loaded 2-core machine many take
+    // longer than vitest's 5 s default without being wrong, so they get 30 s (e2e: 60 s, below).
+    testTimeout: 30_000,
     projects: [
       {
         extends: true,

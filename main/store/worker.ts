@@ -35,10 +35,12 @@ export function workerSource(): string {
 
 type Ops = StoreCore;
 
+const YOUNG_GENERATION_MB = 4;
+
 /**
  * A single background thread with a FIFO queue of core operations. The thread ends once it has
  * been idle for `idleMs` and starts again with the next operation: a snapshot of a long journal
- * tail grows the thread's own heap by ~100 MB (100k cases) that V8 keeps until the thread ends.
+ * tail grows the thread's own heap by ~120 MB (100k cases) that V8 keeps until the thread ends.
  */
 export class StoreWorker {
   #worker: Worker | null = null;
@@ -56,7 +58,9 @@ export class StoreWorker {
 
   #thread(): Worker {
     if (this.#worker) return this.#worker;
-    const worker = new Worker(workerSource(), { eval: true, name: 'assurance-desk-store' });
+    // A small young generation: compacting 100k cases' journal tail peaked 40 MB lower (88 vs 130 MB
+    // over the desk's own) in the same time; what it keeps lives long and is promoted anyway.
+    const worker = new Worker(workerSource(), { eval: true, name: 'assurance-desk-store', resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
     this.started++;
     worker.on('message', (m: { id: number; ok: boolean; value?: unknown; error?: string }) => {
       const p = this.#pending.get(m.id);

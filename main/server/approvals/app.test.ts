@@ -122,7 +122,7 @@ describe('refund receipt', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  }, 30_000); // three receipts with embedded CJK fonts, then pdftotext and pdftoppm: over 5 s on a loaded 2-core machine
+  });
 
   it('findCjkFont: the environment first, a clear error when nothing is found', () => {
     expect(findCjkFont({ ASSURANCE_DESK_CJK_FONT: '/x/font.ttf' }, (p) => p === '/x/font.ttf')).toEqual({ path: '/x/font.ttf' });

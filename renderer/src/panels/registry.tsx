@@ -1,19 +1,34 @@
 // The workspace's panels: each navigation entry (panel-nav.tsx) with its screen. Each panel but
 // the call log (the first screen) is its own chunk, loaded when first opened.
-import { lazy, type ComponentType } from 'react';
+import { lazy, useState, type ComponentType } from 'react';
 import { CallLogPanel } from './calls/CallLogPanel.js';
 import { PANEL_NAV, type PanelNav } from './panel-nav.js';
 
-/** A panel module loaded on first use (React.lazy wants a default export). */
-function lazyPanel<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K): ComponentType {
-  return lazy(async () => ({ default: (await load())[name] as ComponentType<object> }));
+/**
+ * A panel module loaded on first use (React.lazy wants a default export), or before it with
+ * `preload`. Once loaded it is drawn at once: a lazy component suspends even then, and React
+ * shows what it suspended for no sooner than 300 ms later.
+ */
+function lazyPanel<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K): ComponentType & { preload?: () => void } {
+  let loaded: ComponentType | undefined;
+  let loading: Promise<ComponentType> | undefined;
+  const once = () => (loading ??= load().then((m) => (loaded = m[name])));
+  const Lazy = lazy(async () => ({ default: (await once()) as ComponentType<object> }));
+  function Panel() {
+    const [Loaded] = useState(() => loaded); // one kind per mount: a switch would redraw the panel afresh
+    return Loaded ? <Loaded /> : <Lazy />;
+  }
+  return Object.assign(Panel, { preload: () => void once().catch(() => undefined) });
 }
 
 export interface PanelEntry extends PanelNav {
-  component: ComponentType;
+  component: ComponentType & { preload?: () => void };
 }
 
-const SCREENS: Record<string, ComponentType> = {
+/** The agents' screen of the day: its code is fetched once the workspace shows, so its first opening waits for its rows only. */
+export const PRELOADED_PANEL = 'queue';
+
+const SCREENS: Record<string, PanelEntry['component']> = {
   'calls': CallLogPanel,
   'work-orders': lazyPanel(() => import('./work-orders/WorkOrderPanel.js'), 'WorkOrderPanel'),
   'queue': lazyPanel(() => import('./queue/QueuePanel.js'), 'QueuePanel'),

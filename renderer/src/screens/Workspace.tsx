@@ -18,7 +18,7 @@ import { roleAllows } from '../../../shared/contract/index.js';
 import { LanguageSelect } from '../components/LanguageSelect.js';
 import { ShortcutHelp } from '../components/ShortcutHelp.js';
 import { IncomingCall } from '../panels/phone/IncomingCall.js';
-import { PANELS } from '../panels/registry.js';
+import { PANELS, PRELOADED_PANEL } from '../panels/registry.js';
 import { useNavigation } from '../state/navigation.js';
 import { useSession } from '../state/session.js';
 import { useTeam } from '../state/team.js';
@@ -35,6 +35,12 @@ export function Workspace() {
   const panels = PANELS.filter((p) => operator && roleAllows(operator.role, p.role) && (team || !p.teamOnly));
   const panel = panels.find((p) => p.id === active) ?? panels[0]!;
   const Panel = panel.component;
+  const preload = panels.find((p) => p.id === PRELOADED_PANEL)?.component.preload;
+  useEffect(() => {
+    // After the first screen has painted: the fetch then takes nothing from it.
+    const timer = setTimeout(() => preload?.(), 0);
+    return () => clearTimeout(timer);
+  }, [preload]);
 
   // Alt+1…9, Alt+0, Alt+Shift+1…9 switch panels without the mouse.
   useEffect(() => {
