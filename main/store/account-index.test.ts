@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { TeamMemoryStore } from '../team/server/memory-store.js';
 import { openCaseStore, type OpenedCaseStore } from './index.js';
 import { caseEvent, tempDir } from './test-helpers.js';
-import type { CaseStore } from './types.js';
+import { AccountIndex } from './account-index.js';
+import type { CaseStore, StoredRecord } from './types.js';
 
 const open: OpenedCaseStore[] = [];
 afterEach(async () => {
@@ -55,5 +56,31 @@ describe('the records of one customer account, by index', () => {
     s.rollback(); // the batch's transaction failed in PostgreSQL
     expect(ids(s, 'cases', 'acme-03')).toEqual(['C-000002']);
     expect(ids(s, 'cases', 'acme-05')).toEqual([]);
+  });
+});
+
+describe('the account index of a large entity', () => {
+  it('is built in slices of the event loop, answers by a scan until then, and keeps what changed meanwhile', async () => {
+    const records = new Map<string, StoredRecord>();
+    const put = (id: string, customerAccount: string) => records.set(id, { id, customerAccount });
+    for (let i = 1; i <= 7; i++) put(`C-${i}`, i % 2 ? 'odd' : 'even');
+    const index = new AccountIndex(() => [...records.values()], (_entity, id) => records.get(id), 3);
+    const changed = (id: string, customerAccount?: string) => {
+      if (customerAccount) put(id, customerAccount);
+      else records.delete(id);
+      index.noteSet('cases', id, records.get(id));
+    };
+    const odd = () => index.ofAccount('cases', 'odd').map((r) => r.id);
+
+    expect(odd()).toEqual(['C-1', 'C-3', 'C-5', 'C-7']); // a scan: the first slice (C-1 … C-3) is filed, the rest is not
+    expect(index.built('cases')).toBe(false);
+    changed('C-6', 'odd'); // before its slice is filed
+    changed('C-2', 'odd'); // after
+    changed('C-5'); // deleted before its slice
+    await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(index.built('cases')).toBe(true);
+    expect(new Set(odd())).toEqual(new Set(['C-1', 'C-2', 'C-3', 'C-6', 'C-7']));
+    expect(index.ofAccount('cases', 'even').map((r) => r.id)).toEqual(['C-4']);
   });
 });

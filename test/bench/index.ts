@@ -165,9 +165,12 @@ async function serve(dir: string, args: Args) {
   const scanned = performance.now();
   store.all('cases').filter((c) => c.customerAccount === accounts[0]);
   const accountScanMs = performance.now() - scanned;
-  const built = performance.now();
-  store.ofAccount('cases', accounts[0]!);
-  const accountIndexBuildMs = performance.now() - built;
+  const first = performance.now();
+  store.ofAccount('cases', accounts[0]!); // starts the index's sliced build and answers by a scan
+  const accountFirstCallMs = performance.now() - first;
+  const building = performance.now();
+  for (let i = 0; i < 100; i++) await new Promise((r) => setImmediate(r)); // its slices (20k records each) run meanwhile
+  const accountIndexWaitMs = performance.now() - building;
   const lookupMs: number[] = [];
   for (let i = 0; i < args.searches; i++) {
     const t = performance.now();
@@ -201,7 +204,8 @@ async function serve(dir: string, args: Args) {
     searchBlockMs: r2(searchBlockMs),
     searchHitsAvg: Math.round(hits / Math.max(1, args.searches)),
     accountScanMs: r2(accountScanMs),
-    accountIndexBuildMs: r2(accountIndexBuildMs),
+    accountFirstCallMs: r2(accountFirstCallMs),
+    accountIndexWaitMs: r2(accountIndexWaitMs),
     accountLookupP95Ms: r2(pct(lookupMs, 95)),
     closeMs: Math.round(closeMs),
     rssMb: Math.round(peakRss / 1048576),
@@ -246,7 +250,7 @@ async function main() {
         `durable write (append+fsync), ${served.writes} writes: p50 ${served.writeP50Ms} ms, p95 ${served.writeP95Ms} ms, p99 ${served.writeP99Ms} ms, max ${served.writeMaxMs} ms`,
         `longest event-loop block during writes + snapshot + backup: ${served.maxBlockMs} ms (compaction ${served.compactMs} ms in the worker)`,
         `search, ${served.searches} queries: p50 ${served.searchP50Ms} ms, p95 ${served.searchP95Ms} ms, max ${served.searchMaxMs} ms`,
-        `one account's cases: whole scan ${served.accountScanMs} ms; index built at first use in ${served.accountIndexBuildMs} ms, then p95 ${served.accountLookupP95Ms} ms`,
+        `one account's cases: whole scan ${served.accountScanMs} ms; first call ${served.accountFirstCallMs} ms (a scan; the index builds in slices: ${served.accountIndexWaitMs} ms of turns), then p95 ${served.accountLookupP95Ms} ms`,
         `peak RSS (serving process): ${served.rssMb} MB`,
         `dir: ${dir}${args.keep ? ' (kept)' : ''}`,
       ];

@@ -72,7 +72,7 @@ export class TeamMemoryStore implements CaseStore {
   /** Built at the first case search (the server's own searches are SQL), then kept up to date. */
   #index: CaseIndex | undefined;
   readonly #accounts = new AccountIndex(
-    (entity) => this.#records.get(entity)?.values() ?? [],
+    (entity) => this.all(entity),
     (entity, id) => this.get(entity, id),
   );
   #pendingNotices: StoredEvent[] = [];
