@@ -56,7 +56,6 @@ export async function openTestDesk(options: { now?: () => Date } = {}) {
   return {
     desk: desk as Desk,
     dataDir,
-    slaMonitor: opened.slaMonitor,
     manager,
     ok,
     signedIn,

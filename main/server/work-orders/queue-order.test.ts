@@ -95,32 +95,3 @@ it('places the urgent cases in the warm-up as the first queue would: the same ro
     await warm.close();
   }
 });
-
-it('for up to a minute the kept order is given at once, and the one placed beside it next', async () => {
-  let clock = Date.parse(NOW);
-  const moving = await openTestDesk({ now: () => new Date(clock) });
-  try {
-    moving.slaMonitor.stop(); // no breach recorded: only time moves the order here
-    seed(moving);
-    const services = moving.desk.services;
-    // Every seeded timer is long breached: one case opened at NOW, its first response still running.
-    const { firstResponseAt: _answered, ...opened } = services.store.get<StoredRecord>(CASES, 'C-000001')!;
-    services.store.append({ actor: 'seed', action: 'case.imported', changes: [{ entity: CASES, id: 'C-900001', op: 'put', record: { ...opened, id: 'C-900001', status: 'new', openedAt: NOW, updatedAt: NOW } }] });
-    const first = await ordered(services, 'first', {}, false);
-    // The running timer that falls due soonest after NOW.
-    const [id, sla] = [...first.sla].filter(([, s]) => !s.breached && !s.paused && s.dueAt && Date.parse(s.dueAt) > clock).sort(([, a], [, b]) => Date.parse(a.dueAt!) - Date.parse(b.dueAt!))[0]!;
-    const due = Date.parse(sla.dueAt!);
-    clock = due - 30_000;
-    expect((await ordered(services, 'before the due time', {}, false)).sla.get(id)?.breached).toBe(false);
-    clock = due + 1_000;
-    const kept = await ordered(services, 'just after it', {}, false);
-    expect(kept.sla.get(id)?.breached).toBe(false);
-    let n = 0;
-    await expect.poll(async () => (await ordered(services, `then ${n++}`, {}, false)).sla.get(id)?.breached, { timeout: 10_000 }).toBe(true);
-    const placed = await ordered(services, 'placed', {}, false);
-    expect(placed.head.indexOf(id)).toBeLessThan(kept.head.indexOf(id)); // breached: with the first
-  } finally {
-    await moving.close();
-  }
-});
-

@@ -189,78 +189,29 @@ interface UrgentOrder {
 
 const urgentOrders = new WeakMap<CaseStore, UrgentOrder>();
 
-/**
- * Every urgent case in queue order, kept like a query's answer: until a case changes or 5 s pass.
- * Up to a minute old it is still given while a new one is placed in slices beside it: placing
- * ~24k urgent cases of a 100k desk took a keystroke of every fifth second half a second.
- */
+/** Every urgent case in queue order, kept like a query's answer: until a case changes or 5 s pass. */
 function urgentOrder(services: Pick<Services, 'store' | 'settings'>, nowMs: number): UrgentOrder {
   const { store } = services;
-  const known = urgentOrders.get(store);
-  if (known && known.version === openWorkOrders(store).version()) {
-    const age = Math.abs(nowMs - known.builtAt);
-    if (age < MAX_AGE_MS) return known;
-    if (age < STALE_MS) {
-      void placeSliced(services, nowMs);
-      return known;
-    }
-  }
-  return keep(store, run(placing(services, nowMs)));
-}
-
-const STALE_MS = 60_000;
-const placingNow = new WeakSet<CaseStore>();
-
-/** The urgent order placed in slices (one build at a time per store), kept unless a case changed meanwhile. */
-async function placeSliced(services: Pick<Services, 'store' | 'settings'>, nowMs: number): Promise<void> {
-  const { store } = services;
-  if (placingNow.has(store)) return;
-  placingNow.add(store);
-  try {
-    const steps = placing(services, nowMs);
-    for (let step = steps.next(); ; step = steps.next()) {
-      if (step.done) return void (step.value.version === openWorkOrders(store).version() && keep(store, step.value));
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-  } finally {
-    placingNow.delete(store);
-  }
-}
-
-function keep(store: CaseStore, order: UrgentOrder): UrgentOrder {
-  urgentOrders.set(store, order);
-  return order;
-}
-
-function run<T>(steps: Generator<void, T>): T {
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
-}
-
-/** Places and sorts every urgent case at nowMs, pausing (a yield) every SLICE_MS. */
-function* placing(services: Pick<Services, 'store' | 'settings'>, nowMs: number): Generator<void, UrgentOrder> {
-  const { store } = services;
   const open = openWorkOrders(store);
+  const known = urgentOrders.get(store);
+  if (known && known.version === open.version() && Math.abs(nowMs - known.builtAt) < MAX_AGE_MS) return known;
   const version = open.version();
   const rules = storeRules(store, services.settings.get().timeZone);
   const placed: { id: string; place: Place }[] = [];
   const sla: UrgentOrder['sla'] = new Map();
-  let start = performance.now();
-  for (const id of [...open.ids, ...[...open.vip].filter((id) => !open.ids.has(id))]) {
-    if (performance.now() - start > SLICE_MS) {
-      yield;
-      start = performance.now();
-    }
+  const place = (id: string) => {
     const record = store.get<CaseRecord>(CASES, id);
-    if (!record) continue;
+    if (!record) return;
     const p = placeOf(record, rules, nowMs);
     if (p.sla) sla.set(id, p.sla);
     if (p.group !== 2 || p.due !== Number.POSITIVE_INFINITY) placed.push({ id, place: p });
-  }
+  };
+  for (const id of open.ids) place(id);
+  for (const id of open.vip) if (!open.ids.has(id)) place(id);
   placed.sort(({ id: ia, place: a }, { id: ib, place: b }) => a.group - b.group || (a.due === b.due ? b.opened - a.opened || (ia < ib ? 1 : ia > ib ? -1 : 0) : a.due < b.due ? -1 : 1));
-  return { version, builtAt: nowMs, ids: placed.map((p) => p.id), sla };
+  const order: UrgentOrder = { version, builtAt: nowMs, ids: placed.map((p) => p.id), sla };
+  urgentOrders.set(store, order);
+  return order;
 }
 
 /** `index`: answer a text-less query from the search index (default: once it is built) or from the records. */
@@ -307,9 +258,20 @@ export async function pageOf(list: Ordered, offset: number, limit: number): Prom
   return head.concat(await list.rest(Math.max(0, offset - list.head.length), limit - head.length));
 }
 
-/** Places every urgent case (sliced, from the desk's opening) so the first queue finds their order kept. */
+/** Reads and places every urgent case's SLA (sliced, from the desk's opening) so the first queue finds them kept. */
 export async function warmQueue(services: Pick<Services, 'store' | 'settings' | 'now'>): Promise<void> {
-  watchIndex(services.store);
-  // Placed, not only read: placing them took ~400 ms at 100k, most of the queue's cold open.
-  await placeSliced(services, services.now().getTime());
+  const { store, settings, now } = services;
+  watchIndex(store);
+  const read = () => ({ rules: storeRules(store, settings.get().timeZone), nowMs: now().getTime(), start: performance.now() });
+  let at = read();
+  for (const id of [...openWorkOrders(store).ids]) {
+    if (performance.now() - at.start > SLICE_MS) {
+      await new Promise((resolve) => setImmediate(resolve));
+      at = read();
+    }
+    // Placed, not only read: the first queue's loop over every urgent case then finds each place kept
+    // (placing them there took ~400 ms at 100k, most of the queue's cold open).
+    const record = store.get<CaseRecord>(CASES, id);
+    if (record && isTimedOpenCase(record)) placeOf(record, at.rules, at.nowMs);
+  }
 }
