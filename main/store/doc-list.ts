@@ -2,7 +2,7 @@
 // 4 bytes a case and nothing for the GC to walk, where a JS array of numbers costs 8 bytes a case
 // (no pointer compression in Node) and is scanned at every full GC: at 1M cases the postings
 // are ~44M numbers.
-import { grown } from './util.js';
+import { firstNotBefore, grown } from './util.js';
 
 export class DocList {
   #a: Int32Array;
@@ -26,15 +26,8 @@ export class DocList {
   }
 
   #find(doc: number): number {
-    let lo = 0;
-    let hi = this.#n;
     const a = this.#a;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (a[mid]! < doc) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return firstNotBefore(this.#n, (i) => a[i]! < doc);
   }
 
   /** Adds doc once; a new case has the highest doc number, so this is mostly an append. */

@@ -7,7 +7,7 @@
 // Measured against FlexSearch 0.8 (7.3 s build, 86 MB at 100k): see docs/store.md.
 import { DocList } from './doc-list.js';
 import { TermTable } from './term-table.js';
-import { grown } from './util.js';
+import { firstNotBefore, grown } from './util.js';
 import type { CaseSearchQuery, CaseSearchResult, StoredRecord } from './types.js';
 
 const CJK_CLASS = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Hangul}';
@@ -188,14 +188,7 @@ export class CaseIndex implements RecordIndex {
 
   /** Where doc sits, or would sit, in a list in #older order (binary search on its current openedAt). */
   #datePos(list: readonly number[], doc: number): number {
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.#older(list[mid]!, doc)) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return firstNotBefore(list.length, (i) => this.#older(list[i]!, doc));
   }
 
   #add(term: string, doc: number): void {
@@ -358,14 +351,7 @@ export class CaseIndex implements RecordIndex {
 
   /** Where the first doc opened at or after `ms` is in the date order. */
   #dateIndex(ms: number): number {
-    let lo = 0;
-    let hi = this.#byDate.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.#opened[this.#byDate[mid]!]! < ms) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return firstNotBefore(this.#byDate.length, (i) => this.#opened[this.#byDate[i]!]! < ms);
   }
 
   /** The span of the date order a query's from/to covers (the filter still tests each doc). */

@@ -4,7 +4,7 @@
 import * as fs from 'node:fs';
 import { core } from './node-core.js';
 import type { EventFilter, EventPage, StoredEvent, StoredRecord } from './types.js';
-import { deepFreeze } from './util.js';
+import { deepFreeze, firstNotBefore } from './util.js';
 import { AccountIndex } from './account-index.js';
 
 /** A record still as JSON bytes in the snapshot buffer: parsed on first access (or by the warm-up). */
@@ -27,18 +27,6 @@ function listAdd(index: Map<string, number[]>, key: string, seq: number): void {
   const list = index.get(key);
   if (!list) index.set(key, [seq]);
   else if (list[list.length - 1] !== seq) list.push(seq);
-}
-
-/** First i in [0, n) with timeAt(i) >= at, for times ascending in i. */
-function lowerBound(n: number, timeAt: (i: number) => string, at: string): number {
-  let lo = 0;
-  let hi = n;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (timeAt(mid) < at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 export class StoreState {
@@ -221,8 +209,8 @@ export class StoreState {
     const from = filter.from ?? '';
     const to = filter.to ?? '\uffff';
     const sorted = this.#timesAscend;
-    const lo = sorted && filter.from ? lowerBound(n, timeAt, from) : 0;
-    const hi = sorted && filter.to ? lowerBound(n, timeAt, to) : n;
+    const lo = sorted && filter.from ? firstNotBefore(n, (i) => timeAt(i) < from) : 0;
+    const hi = sorted && filter.to ? firstNotBefore(n, (i) => timeAt(i) < to) : n;
     const test = (s: number): boolean => {
       if (filter.actor && this.#evActor[s - 1] !== filter.actor) return false;
       if (filter.action && this.#evAction[s - 1] !== filter.action) return false;
