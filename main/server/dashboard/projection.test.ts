@@ -12,6 +12,7 @@ import { openCaseStore, type EventInput, type StoredRecord } from '../../store/i
 import { caseSla, deskCalendar } from '../../rules/index.js';
 import { storeRules } from '../policy/rules-context.js';
 import { DashboardProjection } from './projection.js';
+import { FigureColumns } from './columns.js';
 import { keptSla } from '../work-orders/sla-reading.js';
 import { memorySettings } from '../settings/settings-store.js';
 import { caseFigures, dashboardSummary, Summing, type SummaryQuery } from './summary.js';
@@ -141,6 +142,46 @@ describe('dashboard projection', () => {
     );
   }, 180_000);
 
+  it('moves a case to its new day and status, and gives a removed case’s slot to the next case', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'desk-projection-'));
+    const store = await openCaseStore(dir, { autoBackup: false });
+    try {
+      const services = { store, settings: memorySettings({ timeZone: ZONE }), now: () => new Date(BASE) };
+      const projection = new DashboardProjection(store, (c) => keptSla(c, services, false));
+      const rules = () => storeRules(store, ZONE);
+      const now = () => BASE + 100 * HOUR;
+      const put = (s: Partial<CaseSpec>) => {
+        const spec: CaseSpec = { n: 1, type: 'refund', channel: CHANNELS[0], category: CATEGORIES[0], severity: 'SEV-2', agent: 'agent01', status: 'approved', vip: false, openedH: 0, respondedAfterH: 1, updatedAfterH: 2, amount: '12.30', faultMinutes: undefined, reason: undefined, escalationLevel: undefined, failed: false, ...s };
+        store.append({ actor: 't', action: 'case.put', changes: [{ entity: CASES, id: record(spec).id, op: 'put', record: record(spec) }] });
+      };
+      const query: SummaryQuery = { from: '2026-03-01', to: '2026-03-10', bucket: 'day' };
+      const both = async () => {
+        const kept = await projection.summary(query, rules, now);
+        expect(kept).toEqual(dashboardSummary(store, rules(), query, now()));
+        return kept;
+      };
+      put({ n: 1 });
+      put({ n: 2, type: 'complaint', agent: 'agent02', openedH: 30 });
+      const first = await both();
+      expect(first.series.find((p) => p.count === 1)?.period).toBe('2026-03-01');
+      expect(first.refunds).toMatchObject({ count: 1, amount: '12.30', rejected: 0 });
+      // The refund is rejected two days later (a new opening day too), the complaint removed and a third case put in its slot.
+      put({ n: 1, openedH: 50, status: 'rejected', reason: 'not eligible' });
+      store.append({ actor: 't', action: 'case.deleted', changes: [{ entity: CASES, id: 'C-000002', op: 'delete' }] });
+      put({ n: 3, type: 'compensation', agent: 'agent03', openedH: 60, amount: '7', faultMinutes: 30 });
+      const later = await both();
+      expect(later.series.filter((p) => p.count > 0).map((p) => p.period)).toEqual(['2026-03-03']);
+      expect(later.refunds).toMatchObject({ count: 0, amount: '0.00', rejected: 1, rejectionReasons: [{ key: 'not eligible', count: 1 }] });
+      expect(later.complaints.count).toBe(0);
+      expect(later.compensation).toMatchObject({ claims: 1, minutes: 30, amount: '7.00' });
+      expect(later.agents.map((a) => a.agent)).toEqual(['agent01', 'agent03']);
+      projection.stop();
+    } finally {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
   it('judges a kept first response later exactly as the rules engine does then', () => {
     fc.assert(
       fc.property(caseArb, fc.integer({ min: 0, max: 24 * 10 }), fc.integer({ min: 0, max: 24 * 60 }), (s, readH, laterH) => {
@@ -148,9 +189,10 @@ describe('dashboard projection', () => {
         const rules = { timeZone: ZONE, calendar };
         const readMs = Date.parse(c.openedAt) + readH * HOUR;
         const laterMs = readMs + laterH * HOUR;
-        const kept = caseFigures(c, rules, readMs);
-        const sum = new Summing({ from: '2026-01-01', to: '2026-12-31', bucket: 'week' }, rules, laterMs);
-        sum.add(kept);
+        const kept = new FigureColumns();
+        kept.set(c.id, caseFigures(c, rules, readMs));
+        const sum = new Summing({ from: '2026-01-01', to: '2026-12-31', bucket: 'week' }, rules, laterMs, kept);
+        sum.addSlots(0, kept.size);
         const { sla } = sum.result();
         const state = caseSla(c, laterMs, rules)!.firstResponse.state;
         const expected = state === 'met' ? 'met' : state === 'breached' ? 'breached' : 'pending';
