@@ -99,19 +99,27 @@ const toQuery = (q: typeof queryArb extends fc.Arbitrary<infer T> ? T : never): 
   ...(q.agent ? { agent: q.agent } : {}),
 });
 
+/** A real store on a temp dir with the desk's projection on it (SLA readings kept per record, as the handler uses), and the clock. */
+async function withProjection(run: (t: { store: Awaited<ReturnType<typeof openCaseStore>>; projection: DashboardProjection; rules: () => ReturnType<typeof storeRules>; clock: { nowMs: number } }) => Promise<void>) {
+  const dir = mkdtempSync(join(tmpdir(), 'desk-projection-'));
+  const store = await openCaseStore(dir, { autoBackup: false });
+  const clock = { nowMs: BASE };
+  const projection = new DashboardProjection(store, (c) => keptSla(c, { store, settings: memorySettings({ timeZone: ZONE }), now: () => new Date(clock.nowMs) }, false));
+  try {
+    await run({ store, projection, rules: () => storeRules(store, ZONE), clock });
+  } finally {
+    projection.stop();
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 describe('dashboard projection', () => {
   it('equals the figures read afresh from every case after any sequence of events', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(eventArb, { minLength: 1, maxLength: 40 }), fc.array(queryArb, { minLength: 1, maxLength: 3 }), fc.integer({ min: 0, max: 24 * 60 }), async (events, queries, laterH) => {
-        const dir = mkdtempSync(join(tmpdir(), 'desk-projection-'));
-        const store = await openCaseStore(dir, { autoBackup: false });
-        try {
-          // The desk's own reader: SLA readings kept per record (sla-reading.ts), as the handler uses.
-          const services = { store, settings: memorySettings({ timeZone: ZONE }), now: () => new Date(nowMs) };
-          const projection = new DashboardProjection(store, (c) => keptSla(c, services, false));
-          const rules = () => storeRules(store, ZONE);
-          let nowMs = BASE;
-          const now = () => nowMs;
+      fc.asyncProperty(fc.array(eventArb, { minLength: 1, maxLength: 40 }), fc.array(queryArb, { minLength: 1, maxLength: 3 }), fc.integer({ min: 0, max: 24 * 60 }), (events, queries, laterH) =>
+        withProjection(async ({ store, projection, rules, clock }) => {
+          const now = () => clock.nowMs;
           let holidays = 0;
           for (const e of events) {
             let input: EventInput | undefined;
@@ -125,31 +133,23 @@ describe('dashboard projection', () => {
               input = { actor: 't', action: 'calendar.edited', changes: [{ entity: CALENDAR, id: 'desk', op: 'put', record: { id: 'desk', added: { holidays: [day], workingWeekends: [] }, removed: { holidays: [], workingWeekends: [] }, years: [] } }] };
             } else if (e.kind === 'look') await projection.summary(toQuery(queries[0]!), rules, now);
             if (input) store.append(input);
-            nowMs += HOUR;
+            clock.nowMs += HOUR;
           }
-          nowMs += laterH * HOUR;
+          clock.nowMs += laterH * HOUR;
           for (const q of queries) {
             const query = toQuery(q);
-            expect(await projection.summary(query, rules, now)).toEqual(dashboardSummary(store, rules(), query, nowMs));
+            expect(await projection.summary(query, rules, now)).toEqual(dashboardSummary(store, rules(), query, clock.nowMs));
           }
-          projection.stop();
-        } finally {
-          await store.close();
-          rmSync(dir, { recursive: true, force: true });
-        }
-      }),
+        }),
+      ),
       { numRuns: 25 },
     );
   }, 180_000);
 
-  it('moves a case to its new day and status, and gives a removed case’s slot to the next case', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'desk-projection-'));
-    const store = await openCaseStore(dir, { autoBackup: false });
-    try {
-      const services = { store, settings: memorySettings({ timeZone: ZONE }), now: () => new Date(BASE) };
-      const projection = new DashboardProjection(store, (c) => keptSla(c, services, false));
-      const rules = () => storeRules(store, ZONE);
-      const now = () => BASE + 100 * HOUR;
+  it('moves a case to its new day and status, and gives a removed case’s slot to the next case', () =>
+    withProjection(async ({ store, projection, rules, clock }) => {
+      clock.nowMs = BASE + 100 * HOUR;
+      const now = () => clock.nowMs;
       const put = (s: Partial<CaseSpec>) => {
         const spec: CaseSpec = { n: 1, type: 'refund', channel: CHANNELS[0], category: CATEGORIES[0], severity: 'SEV-2', agent: 'agent01', status: 'approved', vip: false, openedH: 0, respondedAfterH: 1, updatedAfterH: 2, amount: '12.30', faultMinutes: undefined, reason: undefined, escalationLevel: undefined, failed: false, ...s };
         store.append({ actor: 't', action: 'case.put', changes: [{ entity: CASES, id: record(spec).id, op: 'put', record: record(spec) }] });
@@ -175,12 +175,7 @@ describe('dashboard projection', () => {
       expect(later.complaints.count).toBe(0);
       expect(later.compensation).toMatchObject({ claims: 1, minutes: 30, amount: '7.00' });
       expect(later.agents.map((a) => a.agent)).toEqual(['agent01', 'agent03']);
-      projection.stop();
-    } finally {
-      await store.close();
-      rmSync(dir, { recursive: true, force: true });
-    }
-  }, 60_000);
+    }), 60_000);
 
   it('judges a kept first response later exactly as the rules engine does then', () => {
     fc.assert(
