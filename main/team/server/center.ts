@@ -298,7 +298,7 @@ export class TeamCenter {
   push(session: TeamSession & { operator: OperatorView }, commands: TeamCommand[]): Promise<{ results: CommandResult[]; timing: PushTiming }> {
     return new Promise((resolve, reject) => {
       this.#waiting.push({ session, commands, arrived: performance.now(), resolve, reject });
-      void this.#serial.run(() => this.#pushWaiting());
+      void this.#serial.run(() => this.#pushWaiting()).catch(settleFailed);
     });
   }
 
@@ -318,7 +318,7 @@ export class TeamCenter {
     void writing.done.then(() => {
       writing.answered = true;
       return this.#serial.run(() => this.#settleUpTo(writing));
-    });
+    }).catch(settleFailed);
     // An older batch answered while this one ran is settled now, not after the next task.
     while (this.#writing[0]?.answered) await this.#settleOldest();
   }
@@ -451,7 +451,10 @@ export class TeamCenter {
   noticed(position: number): void {
     if (position <= this.#knownHead) return;
     this.#knownHead = position;
-    if (position > this.#recent.last) void this.#exclusive(() => this.#catchUp(this.#pool)).catch(() => undefined);
+    // Up to what this process holds (its own batches, committed or on their way, announce
+    // themselves too) there is nothing to fetch: a batch of its own another write overtook fails
+    // its head check and catches up the careful way. Fetching would drain the batches in flight.
+    if (position > this.#recent.last && position > this.store.position) void this.#exclusive(() => this.#catchUp(this.#pool)).catch(() => undefined);
   }
 
   /** A file a desk attached, kept by content (see files.ts). */
@@ -468,6 +471,9 @@ export class TeamCenter {
     return this.transact(async () => job());
   }
 }
+
+/** Settling only fails if the store's layers were broken: said loudly, the process stays up. */
+const settleFailed = (error: unknown) => console.error('[team] settling a batch failed:', error);
 
 function withoutSecrets<E extends { changes: StoredEvent['changes'] }>(event: E): E {
   if (!event.changes.some((c) => c.entity === 'operators')) return event;
