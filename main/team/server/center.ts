@@ -303,7 +303,7 @@ export class TeamCenter {
   }
 
   async #pushWaiting(): Promise<void> {
-    while (this.#writing.length >= MAX_WRITING) await this.#settleOldest();
+    while (this.#writing[0]?.answered || this.#writing.length >= MAX_WRITING) await this.#settleOldest();
     const jobs = this.#waiting.splice(0);
     if (jobs.length === 0) return; // an earlier run took them
     const picked = performance.now();
