@@ -487,10 +487,12 @@ export class CaseIndex implements RecordIndex {
     const hits: number[] = [];
     for (let i = 0; i < cur.length; i++) if (pass(cur[i]!)) hits.push(cur[i]!);
     const { rest, ahead, mark } = q.ahead ? this.#setAhead(hits, q.ahead) : { rest: (): readonly number[] => hits, ahead: undefined, mark: undefined };
-    // Only the page asked for is put in date order. Hits making an eighth of their date span or
-    // more (a case id's "c" is in every one) are read off the kept date order instead of being sorted.
+    // Only the page asked for is put in date order: read off the kept date order when the walk to
+    // the page's last hit (need · span / hits docs, were the hits spread evenly over their span) is
+    // short beside a heap's log(need) comparisons per hit; else by the heap.
     const need = offset + limit;
-    const page = hits.length * 8 >= span[1] - span[0] ? this.#inDateOrder(mark ?? this.#marked(hits), need, span) : firstInOrder(rest(), need, (a, b) => this.#older(b, a));
+    const walk = need * (span[1] - span[0]) <= hits.length * hits.length * 8;
+    const page = walk ? this.#inDateOrder(mark ?? this.#marked(hits), need, span) : firstInOrder(rest(), need, (a, b) => this.#older(b, a));
     return { total: hits.length, ids: page.slice(offset).map((d) => this.#ids[d]!), ...(ahead ? { ahead } : {}) };
   }
 
