@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CASES, CREDITS, KEY_EVENTS } from '../../shared/domain/entities.js';
 import { openCaseStore, type OpenedCaseStore } from '../store/index.js';
 import { tempDir } from '../store/test-helpers.js';
-import { allocateId, allocateIds, setDeskIdPrefix } from './ids.js';
+import { allocateId, allocateIds, offerIds, setDeskIdPrefix } from './ids.js';
 
 const open: OpenedCaseStore[] = [];
 afterEach(async () => {
@@ -47,6 +47,13 @@ describe('id allocation', () => {
     const s = await fresh();
     expect(allocateId(s, CASES)).toBe('C-000001');
     expect(allocateId(s, CASES)).toBe('C-000001');
+  });
+
+  it('offered ids go first, each once, and the numbering after them skips them', async () => {
+    const s = await fresh();
+    offerIds(s, CASES, ['C-000002', 'C-000002', 'C-D9-000001']);
+    // C-D9-… is another desk's: not taken; C-000002 once; then 1, (2 is chosen), 3
+    expect(allocateIds(s, CASES, 3)).toEqual(['C-000002', 'C-000001', 'C-000003']);
   });
 
   it('a desk prefix makes ids unique across desks without changing callers', async () => {

@@ -56,15 +56,20 @@ export function allocateIds(store: CaseStore, entity: NumberedEntity, count: num
   const n = numberingOf(store);
   let no = Math.max(store.count(entity) + 1, n.floor.get(entity) ?? 1);
   const ids: string[] = [];
+  const chosen = new Set<string>(); // ids.includes would make seeding 1M cases quadratic
+  const take = (id: string) => {
+    chosen.add(id);
+    ids.push(id);
+  };
   const offered = n.offered.get(entity) ?? [];
   const own = format(entity, n.desk, 0).slice(0, -ID_FORMATS[entity].digits);
   while (ids.length < count && offered.length > 0) {
     const id = offered.shift()!;
-    if (id.startsWith(own) && /^\d+$/.test(id.slice(own.length)) && !taken(store, entity, id) && !ids.includes(id)) ids.push(id);
+    if (id.startsWith(own) && /^\d+$/.test(id.slice(own.length)) && !taken(store, entity, id) && !chosen.has(id)) take(id);
   }
   while (ids.length < count) {
     const id = format(entity, n.desk, no++);
-    if (!taken(store, entity, id) && !ids.includes(id)) ids.push(id);
+    if (!taken(store, entity, id) && !chosen.has(id)) take(id);
     else if (ids.length === 0) n.floor.set(entity, no);
   }
   return ids;

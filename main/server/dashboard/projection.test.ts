@@ -12,6 +12,7 @@ import { openCaseStore, type EventInput, type StoredRecord } from '../../store/i
 import { caseSla, deskCalendar } from '../../rules/index.js';
 import { storeRules } from '../policy/rules-context.js';
 import { DashboardProjection } from './projection.js';
+import { FigureColumns } from './columns.js';
 import { keptSla } from '../work-orders/sla-reading.js';
 import { memorySettings } from '../settings/settings-store.js';
 import { caseFigures, dashboardSummary, Summing, type SummaryQuery } from './summary.js';
@@ -98,19 +99,27 @@ const toQuery = (q: typeof queryArb extends fc.Arbitrary<infer T> ? T : never): 
   ...(q.agent ? { agent: q.agent } : {}),
 });
 
+/** A real store on a temp dir with the desk's projection on it (SLA readings kept per record, as the handler uses), and the clock. */
+async function withProjection(run: (t: { store: Awaited<ReturnType<typeof openCaseStore>>; projection: DashboardProjection; rules: () => ReturnType<typeof storeRules>; clock: { nowMs: number } }) => Promise<void>) {
+  const dir = mkdtempSync(join(tmpdir(), 'desk-projection-'));
+  const store = await openCaseStore(dir, { autoBackup: false });
+  const clock = { nowMs: BASE };
+  const projection = new DashboardProjection(store, (c) => keptSla(c, { store, settings: memorySettings({ timeZone: ZONE }), now: () => new Date(clock.nowMs) }, false));
+  try {
+    await run({ store, projection, rules: () => storeRules(store, ZONE), clock });
+  } finally {
+    projection.stop();
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 describe('dashboard projection', () => {
   it('equals the figures read afresh from every case after any sequence of events', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(eventArb, { minLength: 1, maxLength: 40 }), fc.array(queryArb, { minLength: 1, maxLength: 3 }), fc.integer({ min: 0, max: 24 * 60 }), async (events, queries, laterH) => {
-        const dir = mkdtempSync(join(tmpdir(), 'desk-projection-'));
-        const store = await openCaseStore(dir, { autoBackup: false });
-        try {
-          // The desk's own reader: SLA readings kept per record (sla-reading.ts), as the handler uses.
-          const services = { store, settings: memorySettings({ timeZone: ZONE }), now: () => new Date(nowMs) };
-          const projection = new DashboardProjection(store, (c) => keptSla(c, services, false));
-          const rules = () => storeRules(store, ZONE);
-          let nowMs = BASE;
-          const now = () => nowMs;
+      fc.asyncProperty(fc.array(eventArb, { minLength: 1, maxLength: 40 }), fc.array(queryArb, { minLength: 1, maxLength: 3 }), fc.integer({ min: 0, max: 24 * 60 }), (events, queries, laterH) =>
+        withProjection(async ({ store, projection, rules, clock }) => {
+          const now = () => clock.nowMs;
           let holidays = 0;
           for (const e of events) {
             let input: EventInput | undefined;
@@ -124,22 +133,49 @@ describe('dashboard projection', () => {
               input = { actor: 't', action: 'calendar.edited', changes: [{ entity: CALENDAR, id: 'desk', op: 'put', record: { id: 'desk', added: { holidays: [day], workingWeekends: [] }, removed: { holidays: [], workingWeekends: [] }, years: [] } }] };
             } else if (e.kind === 'look') await projection.summary(toQuery(queries[0]!), rules, now);
             if (input) store.append(input);
-            nowMs += HOUR;
+            clock.nowMs += HOUR;
           }
-          nowMs += laterH * HOUR;
+          clock.nowMs += laterH * HOUR;
           for (const q of queries) {
             const query = toQuery(q);
-            expect(await projection.summary(query, rules, now)).toEqual(dashboardSummary(store, rules(), query, nowMs));
+            expect(await projection.summary(query, rules, now)).toEqual(dashboardSummary(store, rules(), query, clock.nowMs));
           }
-          projection.stop();
-        } finally {
-          await store.close();
-          rmSync(dir, { recursive: true, force: true });
-        }
-      }),
+        }),
+      ),
       { numRuns: 25 },
     );
   }, 180_000);
+
+  it('moves a case to its new day and status, and gives a removed case’s slot to the next case', () =>
+    withProjection(async ({ store, projection, rules, clock }) => {
+      clock.nowMs = BASE + 100 * HOUR;
+      const now = () => clock.nowMs;
+      const put = (s: Partial<CaseSpec>) => {
+        const spec: CaseSpec = { n: 1, type: 'refund', channel: CHANNELS[0], category: CATEGORIES[0], severity: 'SEV-2', agent: 'agent01', status: 'approved', vip: false, openedH: 0, respondedAfterH: 1, updatedAfterH: 2, amount: '12.30', faultMinutes: undefined, reason: undefined, escalationLevel: undefined, failed: false, ...s };
+        store.append({ actor: 't', action: 'case.put', changes: [{ entity: CASES, id: record(spec).id, op: 'put', record: record(spec) }] });
+      };
+      const query: SummaryQuery = { from: '2026-03-01', to: '2026-03-10', bucket: 'day' };
+      const both = async () => {
+        const kept = await projection.summary(query, rules, now);
+        expect(kept).toEqual(dashboardSummary(store, rules(), query, now()));
+        return kept;
+      };
+      put({ n: 1 });
+      put({ n: 2, type: 'complaint', agent: 'agent02', openedH: 30 });
+      const first = await both();
+      expect(first.series.find((p) => p.count === 1)?.period).toBe('2026-03-01');
+      expect(first.refunds).toMatchObject({ count: 1, amount: '12.30', rejected: 0 });
+      // The refund is rejected two days later (a new opening day too), the complaint removed and a third case put in its slot.
+      put({ n: 1, openedH: 50, status: 'rejected', reason: 'not eligible' });
+      store.append({ actor: 't', action: 'case.deleted', changes: [{ entity: CASES, id: 'C-000002', op: 'delete' }] });
+      put({ n: 3, type: 'compensation', agent: 'agent03', openedH: 60, amount: '7', faultMinutes: 30 });
+      const later = await both();
+      expect(later.series.filter((p) => p.count > 0).map((p) => p.period)).toEqual(['2026-03-03']);
+      expect(later.refunds).toMatchObject({ count: 0, amount: '0.00', rejected: 1, rejectionReasons: [{ key: 'not eligible', count: 1 }] });
+      expect(later.complaints.count).toBe(0);
+      expect(later.compensation).toMatchObject({ claims: 1, minutes: 30, amount: '7.00' });
+      expect(later.agents.map((a) => a.agent)).toEqual(['agent01', 'agent03']);
+    }), 60_000);
 
   it('judges a kept first response later exactly as the rules engine does then', () => {
     fc.assert(
@@ -148,9 +184,10 @@ describe('dashboard projection', () => {
         const rules = { timeZone: ZONE, calendar };
         const readMs = Date.parse(c.openedAt) + readH * HOUR;
         const laterMs = readMs + laterH * HOUR;
-        const kept = caseFigures(c, rules, readMs);
-        const sum = new Summing({ from: '2026-01-01', to: '2026-12-31', bucket: 'week' }, rules, laterMs);
-        sum.add(kept);
+        const kept = new FigureColumns();
+        kept.set(c.id, caseFigures(c, rules, readMs));
+        const sum = new Summing({ from: '2026-01-01', to: '2026-12-31', bucket: 'week' }, rules, laterMs, kept);
+        sum.addSlots(0, kept.size);
         const { sla } = sum.result();
         const state = caseSla(c, laterMs, rules)!.firstResponse.state;
         const expected = state === 'met' ? 'met' : state === 'breached' ? 'breached' : 'pending';

@@ -1,6 +1,6 @@
 // The dashboard's figures kept as events are applied: every case's figures (summary.ts) are
-// read once, when the case changes, so a request only adds up small records instead of reading
-// every case through the rules engine. Reading is sliced (setImmediate between slices of a few
+// read once, when the case changes, into its slot of the columns (columns.ts), so a request only
+// adds up flat arrays instead of reading every case through the rules engine. Reading is sliced (setImmediate between slices of a few
 // milliseconds), so neither the first build nor a bulk import blocks the main process; a change
 // of policy versions, calendar or time zone reads every case again.
 import type { CaseRecord } from '../../../shared/domain/case.js';
@@ -8,15 +8,18 @@ import type { DashboardSummary } from '../../../shared/contract/dashboard.js';
 import { CALENDAR, CASES, POLICY_VERSIONS } from '../../../shared/domain/entities.js';
 import type { DeskSettings, SlaState } from '../../rules/index.js';
 import type { CaseStore } from '../../store/types.js';
-import { caseFigures, Summing, type CaseFigures, type SummaryQuery } from './summary.js';
+import { caseFigures, Summing, summaryRange, type SummaryQuery } from './summary.js';
+import { FigureColumns } from './columns.js';
 import type { Services } from '../context.js';
 import { keptSla } from '../work-orders/sla-reading.js';
 
 const SLICE_MS = 8;
+/** Slots added up between two looks at the clock. */
+const CHUNK = 16_384;
 const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export class DashboardProjection {
-  private readonly figures = new Map<string, CaseFigures>();
+  private readonly columns = new FigureColumns();
   /** Cases to read again (changed since last read); null: every case. */
   private pending: Set<string> | null = null;
   private timeZone: string | undefined;
@@ -38,19 +41,26 @@ export class DashboardProjection {
 
   /** The figures for a query, once every changed case is read (in slices). */
   async summary(query: SummaryQuery, rules: () => DeskSettings, now: () => number): Promise<DashboardSummary> {
-    const sum = new Summing(query, rules(), now()); // checks the query first
+    const settings = rules();
+    const nowMs = now();
+    summaryRange(query, settings); // checks the query first
     await this.catchUp(rules, now);
-    // Added up in slices too: a million cases take longer than one slice.
-    const all = [...this.figures.values()];
-    let t = performance.now();
-    for (let i = 0; i < all.length; i++) {
-      sum.add(all[i]!);
-      if ((i & 1023) === 1023 && performance.now() - t > SLICE_MS) {
-        await yieldToLoop();
-        t = performance.now();
+    const { columns } = this;
+    // Added up in slices (a million cases can take longer than one); when a case was read
+    // meanwhile, added up again in one go, so every case counts once and as one reading.
+    for (let sliced = true; ; sliced = false) {
+      const version = columns.version;
+      const sum = new Summing(query, settings, nowMs, columns);
+      let t = performance.now();
+      for (let start = 0; start < columns.size && columns.version === version; start += CHUNK) {
+        sum.addSlots(start, Math.min(columns.size, start + CHUNK));
+        if (sliced && performance.now() - t > SLICE_MS) {
+          await yieldToLoop();
+          t = performance.now();
+        }
       }
+      if (columns.version === version) return sum.result();
     }
-    return sum.result();
   }
 
   /** Reads what changed; starts at once (used to warm the projection when the desk opens). */
@@ -67,7 +77,7 @@ export class DashboardProjection {
       let ids: string[];
       if (this.pending === null) {
         this.pending = new Set();
-        this.figures.clear();
+        this.columns.clear();
         this.timeZone = settings.timeZone;
         ids = this.store.all<CaseRecord>(CASES).map((c) => c.id);
       } else {
@@ -83,8 +93,8 @@ export class DashboardProjection {
       for (let i = 0; i < ids.length; i++) {
         const id = ids[i]!;
         const c = this.store.get<CaseRecord>(CASES, id);
-        if (c) this.figures.set(id, caseFigures(c, settings, now(), this.assess));
-        else this.figures.delete(id);
+        if (c) this.columns.set(id, caseFigures(c, settings, now(), this.assess));
+        else this.columns.delete(id);
         if (performance.now() - t > SLICE_MS) {
           await yieldToLoop();
           if (this.pending === null) break; // the rules changed meanwhile: start over

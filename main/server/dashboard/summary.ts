@@ -1,6 +1,7 @@
 // The manager's dashboard figures. Each case is read once into its figures (caseFigures: what it
 // adds to the dashboard, with its first-response SLA kept as a state or a due instant so it can
-// be judged at any later now), and the figures of the cases in range are added up (Summing).
+// be judged at any later now), held in columns (columns.ts), and the figures of the cases in
+// range are added up (Summing).
 // The desk keeps every case's figures as events are applied (projection.ts); dashboardSummary
 // here reads every case afresh, the reference the projection is tested against.
 import Decimal from 'decimal.js';
@@ -12,6 +13,7 @@ import { parseBound } from '../../reports/rows.js';
 import type { CaseStore } from '../../store/types.js';
 import { DeskError } from '../errors.js';
 import { CASES } from '../../../shared/domain/entities.js';
+import { FigureColumns, FR, KIND, PAID, REJECTED, type Names } from './columns.js';
 
 export interface SummaryQuery {
   from: string;
@@ -111,25 +113,23 @@ export function caseFigures(c: CaseRecord, rules: DeskSettings, nowMs: number, a
   return f;
 }
 
-class Tally {
-  private readonly counts = new Map<string, number>();
-  add(key: string) {
-    this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
-  }
-  list(): Counted[] {
-    return [...this.counts].map(([key, count]) => ({ key, count })).sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : 1));
-  }
+/** A name table's counts as a list, most first (ties by name). */
+function counted(names: readonly string[], counts: ArrayLike<number>): Counted[] {
+  const list: Counted[] = [];
+  for (let i = 0; i < names.length; i++) if (counts[i]! > 0) list.push({ key: names[i]!, count: counts[i]! });
+  return list.sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : 1));
 }
 
 /** Exact sum: whole cents in a safe integer, folded into a Decimal before it could lose a cent. */
 class Money {
   private cents = 0;
   private decimal = new Decimal(0);
-  add(f: CaseFigures) {
-    if (f.cents !== undefined) {
+  /** Whole cents, or (cents NaN) an amount with more decimals. */
+  add(cents: number, amount: string | undefined) {
+    if (cents === cents) {
       if (Math.abs(this.cents) > Number.MAX_SAFE_INTEGER / 2) this.fold();
-      this.cents += f.cents;
-    } else if (f.amount !== undefined) this.decimal = this.decimal.plus(f.amount);
+      this.cents += cents;
+    } else if (amount !== undefined) this.decimal = this.decimal.plus(amount);
   }
   private fold() {
     this.decimal = this.decimal.plus(new Decimal(this.cents).dividedBy(100));
@@ -158,17 +158,23 @@ export function summaryRange(query: SummaryQuery, rules: DeskSettings): { fromMs
   return { fromMs, toMs };
 }
 
-/** Adds up the figures of the cases a query selects. */
+/** No case has the value a filter asks for. */
+const NONE = -2;
+/** No filter. */
+const ANY = -1;
+
+/** Adds up the figures of the cases a query selects, from a FigureColumns' slots. */
 export class Summing {
-  private readonly series = new Map<string, number>();
-  private readonly byChannel = new Tally();
-  private readonly byCategory = new Tally();
-  private readonly bySeverity = new Tally();
-  private readonly escalationLevels = new Tally();
-  private readonly rejectionReasons = new Tally();
-  private readonly exclusionReasons = new Tally();
-  private readonly complaintSubjects = new Tally();
-  private readonly agents = new Map<string, AgentFigures>();
+  private readonly perDay: Int32Array;
+  private readonly perChannel: Int32Array;
+  private readonly perCategory: Int32Array;
+  private readonly perSeverity: Int32Array;
+  private readonly perLevel: Int32Array;
+  private readonly rejections: Int32Array;
+  private readonly subjects: Int32Array;
+  private readonly perExclusionList: Int32Array;
+  /** Per agent: cases, refunds, compensation, complaints, first response met, breached. */
+  private readonly perAgent: Int32Array;
   private readonly sla = { assessed: 0, met: 0, breached: 0, pending: 0 };
   private total = 0;
   private escalations = 0;
@@ -177,85 +183,133 @@ export class Summing {
   private complaints = 0;
   private readonly fromMs: number;
   private readonly toMs: number;
+  private readonly channel: number;
+  private readonly severity: number;
+  private readonly agent: number;
 
   constructor(
     private readonly query: SummaryQuery,
     private readonly rules: DeskSettings,
     private readonly nowMs: number,
+    private readonly columns: FigureColumns,
   ) {
     ({ fromMs: this.fromMs, toMs: this.toMs } = summaryRange(query, rules));
+    const c = columns;
+    const filter = (value: string | undefined, names: Names, offset: number) => (!value ? ANY : names.find(value) >= 0 ? names.find(value) + offset : NONE);
+    this.channel = filter(query.channel, c.channels, 0);
+    this.severity = filter(query.severity, c.severities, 1);
+    this.agent = filter(query.agent, c.agents, 0);
+    this.perDay = new Int32Array(c.days.list.length);
+    this.perChannel = new Int32Array(c.channels.list.length);
+    this.perCategory = new Int32Array(c.categories.list.length);
+    this.perSeverity = new Int32Array(c.severities.list.length + 1);
+    this.perLevel = new Int32Array(c.levels.list.length + 1);
+    this.rejections = new Int32Array(c.reasons.list.length + 1);
+    this.subjects = new Int32Array(c.reasons.list.length + 1);
+    this.perExclusionList = new Int32Array(c.exclusionLists.list.length + 1);
+    this.perAgent = new Int32Array(c.agents.list.length * 6);
   }
 
-  add(f: CaseFigures) {
-    const { query } = this;
-    if (!(f.openedMs >= this.fromMs && f.openedMs < this.toMs)) return;
-    if (query.channel && f.channel !== query.channel) return;
-    if (query.severity && f.severity !== query.severity) return;
-    if (query.agent && f.agent !== query.agent) return;
-    this.total++;
-    const period = query.bucket === 'week' ? weekOf(f.day) : f.day;
-    this.series.set(period, (this.series.get(period) ?? 0) + 1);
-    this.byChannel.add(f.channel);
-    this.byCategory.add(f.category);
-    if (f.severity) this.bySeverity.add(f.severity);
-    let agent = this.agents.get(f.agent);
-    if (!agent) this.agents.set(f.agent, (agent = { agent: f.agent, cases: 0, refunds: 0, compensation: 0, complaints: 0, firstResponseMet: 0, firstResponseBreached: 0 }));
-    agent.cases++;
-    if (f.escalation) {
-      this.escalations++;
-      this.escalationLevels.add(f.escalation);
-    }
-    if (f.firstResponse) {
-      const fr = f.firstResponse;
-      const state = 'state' in fr ? fr.state : Math.min(this.nowMs, fr.capMs) <= fr.dueMs ? 'pending' : 'breached';
-      this.sla.assessed++;
-      if (state === 'met') {
-        this.sla.met++;
-        agent.firstResponseMet++;
-      } else if (state === 'breached') {
-        this.sla.breached++;
-        agent.firstResponseBreached++;
-      } else this.sla.pending++;
-    }
-    if (f.kind === 'refund') {
-      agent.refunds++;
-      if (f.rejected) {
-        this.refunds.rejected++;
-        this.rejectionReasons.add(f.reason ?? '');
-      } else {
-        this.refunds.count++;
-        this.refunds.amount.add(f);
-        (f.paid ? this.refunds.paid : this.refunds.toPay).add(f);
+  /** Adds the selected cases among slots [start, end); the columns must not change meanwhile. */
+  addSlots(start: number, end: number) {
+    const { fromMs, toMs, nowMs, sla, refunds, compensation, perAgent, perDay, perChannel, perCategory, perSeverity } = this;
+    const c = this.columns;
+    const { opened, day, channel, category, severity, agent, flags, fr, cents, amount } = c;
+    const amounts = c.amounts.list;
+    const [channelWanted, severityWanted, agentWanted] = [this.channel, this.severity, this.agent];
+    for (let i = start; i < end; i++) {
+      const o = opened[i]!;
+      if (!(o >= fromMs && o < toMs)) continue;
+      if (channelWanted !== ANY && channel[i] !== channelWanted) continue;
+      if (severityWanted !== ANY && severity[i] !== severityWanted) continue;
+      if (agentWanted !== ANY && agent[i] !== agentWanted) continue;
+      this.total++;
+      perDay[day[i]!]!++;
+      perChannel[channel[i]!]!++;
+      perCategory[category[i]!]!++;
+      perSeverity[severity[i]!]!++;
+      const a = agent[i]! * 6;
+      perAgent[a]!++;
+      const level = c.escalation[i]!;
+      if (level) {
+        this.escalations++;
+        this.perLevel[level]!++;
       }
-    } else if (f.kind === 'compensation') {
-      agent.compensation++;
-      if (f.rejected) {
-        this.compensation.rejected++;
-        this.rejectionReasons.add(f.reason ?? '');
-      } else {
-        this.compensation.claims++;
-        this.compensation.minutes += f.faultMinutes ?? 0;
-        this.compensation.amount.add(f);
+      let state = fr[i]!;
+      if (state !== FR.none) {
+        // Still due (pending) until min(now, the moment it stopped) passes the due time.
+        if (state === FR.due && Math.min(nowMs, c.cap[i]!) > c.due[i]!) state = FR.breached;
+        sla.assessed++;
+        if (state === FR.met) {
+          sla.met++;
+          perAgent[a + 4]!++;
+        } else if (state === FR.breached) {
+          sla.breached++;
+          perAgent[a + 5]!++;
+        } else sla.pending++;
       }
-      for (const id of f.exclusions ?? []) this.exclusionReasons.add(id);
-    } else if (f.kind === 'complaint') {
-      agent.complaints++;
-      this.complaints++;
-      this.complaintSubjects.add(f.reason ?? '');
+      const f = flags[i]!;
+      const kind = f & 3;
+      if (kind === KIND.refund) {
+        perAgent[a + 1]!++;
+        if (f & REJECTED) {
+          refunds.rejected++;
+          this.rejections[c.reason[i]!]!++;
+        } else {
+          const ct = cents[i]!;
+          const decimal = amount[i] ? amounts[amount[i]! - 1] : undefined;
+          refunds.count++;
+          refunds.amount.add(ct, decimal);
+          (f & PAID ? refunds.paid : refunds.toPay).add(ct, decimal);
+        }
+      } else if (kind === KIND.compensation) {
+        perAgent[a + 2]!++;
+        if (f & REJECTED) {
+          compensation.rejected++;
+          this.rejections[c.reason[i]!]!++;
+        } else {
+          compensation.claims++;
+          compensation.minutes += c.minutes[i]!;
+          compensation.amount.add(cents[i]!, amount[i] ? amounts[amount[i]! - 1] : undefined);
+        }
+        this.perExclusionList[c.exclusions[i]!]!++;
+      } else if (kind === KIND.complaint) {
+        perAgent[a + 3]!++;
+        this.complaints++;
+        this.subjects[c.reason[i]!]!++;
+      }
     }
   }
 
   result(): DashboardSummary {
-    const { query, sla } = this;
+    const { query, sla, columns: c } = this;
     const timeZone = this.rules.timeZone ?? DEFAULT_TIME_ZONE;
+    const series = new Map<string, number>();
+    c.days.list.forEach((day, i) => {
+      if (!this.perDay[i]) return;
+      const period = query.bucket === 'week' ? weekOf(day) : day;
+      series.set(period, (series.get(period) ?? 0) + this.perDay[i]!);
+    });
     // Every period of the range, empty ones too, so the chart's axis is honest.
     const points: { period: string; count: number }[] = [];
     const first = dateInZone(this.fromMs, timeZone);
     const last = dateInZone(this.toMs - 1, timeZone);
     let p = query.bucket === 'week' ? weekOf(first) : first;
     for (let guard = 0; p <= last && guard < 1000; guard++, p = addDays(p, query.bucket === 'week' ? 7 : 1)) {
-      points.push({ period: p, count: this.series.get(p) ?? 0 });
+      points.push({ period: p, count: series.get(p) ?? 0 });
     }
+    // Counts kept by number + 1 (0: none) are listed from their second entry.
+    const optional = (names: Names, counts: Int32Array) => counted(names.list, counts.subarray(1));
+    const excluded = new Map<string, number>();
+    c.exclusionLists.list.forEach((ids, i) => {
+      const n = this.perExclusionList[i + 1]!;
+      if (n) for (const id of ids.split('\n')) excluded.set(id, (excluded.get(id) ?? 0) + n);
+    });
+    const agents: AgentFigures[] = [];
+    c.agents.list.forEach((agent, i) => {
+      const [cases, refunds, compensation, complaints, firstResponseMet, firstResponseBreached] = this.perAgent.subarray(i * 6, i * 6 + 6);
+      if (cases) agents.push({ agent, cases, refunds: refunds!, compensation: compensation!, complaints: complaints!, firstResponseMet: firstResponseMet!, firstResponseBreached: firstResponseBreached! });
+    });
     const judged = sla.met + sla.breached;
     return {
       from: query.from,
@@ -263,34 +317,38 @@ export class Summing {
       bucket: query.bucket,
       totalCases: this.total,
       series: points,
-      byChannel: this.byChannel.list(),
-      byCategory: this.byCategory.list(),
-      bySeverity: this.bySeverity.list(),
+      byChannel: counted(c.channels.list, this.perChannel),
+      byCategory: counted(c.categories.list, this.perCategory),
+      bySeverity: optional(c.severities, this.perSeverity),
       sla: { ...sla, compliancePercent: judged === 0 ? '—' : new Decimal(sla.met).times(100).dividedBy(judged).toFixed(1) },
-      escalations: { count: this.escalations, byLevel: this.escalationLevels.list() },
+      escalations: { count: this.escalations, byLevel: optional(c.levels, this.perLevel) },
       refunds: {
         count: this.refunds.count,
         amount: this.refunds.amount.toFixed(),
         completedAmount: this.refunds.paid.toFixed(),
         pendingAmount: this.refunds.toPay.toFixed(),
         rejected: this.refunds.rejected,
-        rejectionReasons: this.rejectionReasons.list() },
+        rejectionReasons: optional(c.reasons, this.rejections),
+      },
       compensation: {
         claims: this.compensation.claims,
         minutes: this.compensation.minutes,
         amount: this.compensation.amount.toFixed(),
         rejected: this.compensation.rejected,
-        exclusionReasons: this.exclusionReasons.list(),
+        exclusionReasons: counted([...excluded.keys()], [...excluded.values()]),
       },
-      complaints: { count: this.complaints, bySubject: this.complaintSubjects.list() },
-      agents: [...this.agents.values()].sort((a, b) => b.cases - a.cases || (a.agent < b.agent ? -1 : 1)),
+      complaints: { count: this.complaints, bySubject: optional(c.reasons, this.subjects) },
+      agents: agents.sort((a, b) => b.cases - a.cases || (a.agent < b.agent ? -1 : 1)),
     };
   }
 }
 
 /** The figures read afresh from every case (the reference; the desk answers from projection.ts). */
 export function dashboardSummary(store: Pick<CaseStore, 'all'>, rules: DeskSettings, query: SummaryQuery, nowMs: number): DashboardSummary {
-  const sum = new Summing(query, rules, nowMs);
-  for (const c of store.all<CaseRecord>(CASES)) sum.add(caseFigures(c, rules, nowMs));
+  summaryRange(query, rules);
+  const columns = new FigureColumns();
+  for (const c of store.all<CaseRecord>(CASES)) columns.set(c.id, caseFigures(c, rules, nowMs));
+  const sum = new Summing(query, rules, nowMs, columns);
+  sum.addSlots(0, columns.size);
   return sum.result();
 }

@@ -1,11 +1,14 @@
 // The queue answers before the search index is built by testing its filters on the records
-// themselves: that answer must be the one the index gives, row for row, for any filters.
+// themselves: that answer must be the one the index gives, row for row, for any filters. Its
+// urgent order is kept in place as cases change and time passes: it must be the one placed afresh.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { CASES } from '../../../shared/domain/entities.js';
 import { generateDesk } from '../../seed/generate.js';
+import type { CaseRecord } from '../../../shared/domain/case.js';
 import type { StoredRecord } from '../../store/types.js';
 import { openTestDesk } from '../../../test/support/desk.js';
 import { ordered, pageOf, warmQueue, type QueueQuery } from './queue-order.js';
+import { urgentOrder, urgentOrderAfresh } from './urgent-order.js';
 
 const NOW = '2026-05-06T02:00:00.000Z';
 let t: Awaited<ReturnType<typeof openTestDesk>>;
@@ -93,5 +96,54 @@ it('places the urgent cases in the warm-up as the first queue would: the same ro
     expect([...warmed.sla]).toEqual([...cold.sla]);
   } finally {
     await warm.close();
+  }
+});
+
+it('keeps the urgent order in place as events change cases and timers run out: the order and SLA placed afresh', async () => {
+  let clock = Date.parse(NOW);
+  const desk = await openTestDesk({ now: () => new Date(clock) });
+  try {
+    seed(desk);
+    const { services } = desk.desk;
+    const { store } = services;
+    const before = urgentOrder(services, clock);
+    expect(before).toEqual(urgentOrderAfresh(services, clock));
+    const [breached, gone] = before.ids.filter((id) => before.sla.get(id)?.breached);
+    const cases = store.all<CaseRecord>(CASES);
+    // Open, without an SLA and not VIP: not urgent until it is made VIP.
+    const plain = cases.find((c) => !c.vip && !before.sla.has(c.id) && !before.ids.includes(c.id) && c.status === 'new');
+    const vip = before.ids.find((id) => store.get<CaseRecord>(CASES, id)?.vip && !before.sla.get(id)?.breached);
+    expect([breached, gone, plain?.id, vip]).not.toContain(undefined);
+    const at = (id: string) => store.get<CaseRecord>(CASES, id)!;
+    store.append({
+      actor: 'test',
+      action: 'case.changed',
+      changes: [
+        { entity: CASES, id: breached!, op: 'patch', patch: { status: 'closed' } },
+        { entity: CASES, id: plain!.id, op: 'patch', patch: { vip: true } },
+        { entity: CASES, id: vip!, op: 'patch', patch: { vip: false } },
+        { entity: CASES, id: gone!, op: 'delete' },
+        // Opened a minute ago: its first response is still running.
+        { entity: CASES, id: 'C-900001', op: 'put', record: { ...at(gone!), id: 'C-900001', status: 'new', openedAt: new Date(clock - 60_000).toISOString() } as StoredRecord },
+      ],
+    });
+    const changed = urgentOrder(services, clock);
+    expect(changed.ids).not.toEqual(before.ids);
+    expect(changed.ids).toContain('C-900001');
+    expect(changed.ids).not.toContain(breached);
+    expect(changed.ids).toContain(plain!.id);
+    expect(changed).toEqual(urgentOrderAfresh(services, clock));
+
+    // A running timer's due instant passes: its case is breached, with no event.
+    const running = 'C-900001';
+    expect(changed.sla.get(running)).toMatchObject({ breached: false, dueKind: 'firstResponse' });
+    clock = Date.parse(changed.sla.get(running)!.dueAt!) + 60_000;
+    const later = urgentOrder(services, clock);
+    expect(later.sla.get(running)?.breached).toBe(true);
+    expect(later.ids.indexOf(running)).toBeLessThan(changed.ids.indexOf(running));
+    expect(later).toEqual(urgentOrderAfresh(services, clock));
+    expect(urgentOrder(services, clock)).toBe(later); // nothing changed since: the same order, kept
+  } finally {
+    await desk.close();
   }
 });

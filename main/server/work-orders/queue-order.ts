@@ -1,33 +1,21 @@
 // The queue's order: breached first, then VIP cases still worked on, then by SLA due time, then
-// newest. Only the "urgent" cases (open cases with an SLA and open VIP cases, which the tracker
-// of model.ts keeps from the store's events) can come before the newest-first rest, so a query
-// reads the SLA (the kept no-reasons reading) of the urgent cases it matches and of nothing else.
+// newest. Only the "urgent" cases (open cases with an SLA and open VIP cases, kept in their order
+// by urgent-order.ts) can come before the newest-first rest, so a query takes its matches of that
+// order ahead of the rest.
 // A query without text does not wait for the search index: until the index is built, its
 // filters are tested on the records themselves (the same test as the index's).
 import type { CaseRecord } from '../../../shared/domain/case.js';
 import { CASES } from '../../../shared/domain/entities.js';
-import { isWorkOrder } from '../../../shared/domain/work-order.js';
-import type { DeskSettings } from '../../rules/index.js';
 import { caseFilter, caseFilterFields, openedMsOf } from '../../store/search.js';
 import type { CaseSearchQuery, CaseStore } from '../../store/types.js';
 import type { Services } from '../context.js';
-import { storeRules } from '../policy/rules-context.js';
 import type { Level } from '../../../shared/domain/ownership.js';
 import { caseQueues } from '../cases/queues.js';
-import { isTimedOpenCase, openWorkOrders, runningDue } from './model.js';
-import { keptReading } from './sla-reading.js';
+import { openWorkOrders } from './model.js';
+import { buildUrgentOrder, urgentOrder, type RowSla, type UrgentOrder } from './urgent-order.js';
 
-const MAX_AGE_MS = 5_000;
+
 const CACHE_SIZE = 8;
-const SLICE_MS = 8;
-
-/** What a queue row shows of its case's SLA. */
-export interface RowSla {
-  breached: boolean;
-  dueAt?: string;
-  dueKind?: 'firstResponse' | 'nextUpdate';
-  paused: boolean;
-}
 
 /**
  * The queue's filters; `accounts`: the customers on the phone number typed as the search text;
@@ -44,13 +32,14 @@ function withinOf(store: CaseStore, { owner, waitingAt }: QueueQuery): ReadonlyS
 export interface Ordered {
   key: string;
   version: number;
-  builtAt: number;
+  /** The urgent order it was made from: a new one (a case placed again) makes it stale. */
+  urgent: UrgentOrder;
   total: number;
   /** The urgent matches in queue order; every later row is one of the rest, newest first. */
   head: string[];
   /** `count` of the other matches from `from` on, newest first. */
   rest: (from: number, count: number) => Promise<string[]>;
-  sla: Map<string, RowSla>;
+  sla: ReadonlyMap<string, RowSla>;
 }
 
 const caches = new WeakMap<CaseStore, Ordered[]>();
@@ -145,75 +134,6 @@ function scanned(store: CaseStore, query: QueueQuery, urgent: readonly string[])
   return { head, total: plain ? store.count(CASES) : universe().length, rest: async (from, count) => restOf().slice(from, from + count) };
 }
 
-interface Place {
-  /** 0 breached, 1 VIP still worked on, 2 the rest. */
-  group: number;
-  /** The running SLA due instant in ms; Infinity for none. */
-  due: number;
-  opened: number;
-  sla?: RowSla;
-}
-
-/** Places by the reading they come from (or the record, for a case without an SLA): a kept reading is placed once. */
-const places = new WeakMap<object, Place>();
-
-/** The SLA a row shows and the place it sorts at. */
-function placeOf(record: CaseRecord, rules: DeskSettings, nowMs: number): Place {
-  const a = isTimedOpenCase(record) ? keptReading(record, rules, nowMs) : undefined;
-  const known = places.get(a ?? record);
-  if (known) return known;
-  const vip = record.vip === true; // urgent cases are not closed
-  const opened = openedMsOf(record);
-  let place: Place;
-  if (!a) place = { group: vip ? 1 : 2, due: Number.POSITIVE_INFINITY, opened };
-  else {
-    const due = runningDue(a);
-    const sla: RowSla = {
-      breached: a.breached || (isWorkOrder(record) && record.details.breached),
-      ...(due ? { dueAt: due.at, dueKind: due.kind } : {}),
-      paused: a.nextUpdate?.state === 'paused',
-    };
-    place = { group: sla.breached ? 0 : vip ? 1 : 2, due: due ? Date.parse(due.at) : Number.POSITIVE_INFINITY, opened, sla };
-  }
-  places.set(a ?? record, place);
-  return place;
-}
-
-interface UrgentOrder {
-  version: number;
-  builtAt: number;
-  /** Breached, then VIP, then by running due time; equal due times newest first. Urgent cases neither breached, VIP nor timed are not here: they sort with the rest, newest first. */
-  ids: string[];
-  sla: Map<string, RowSla>;
-}
-
-const urgentOrders = new WeakMap<CaseStore, UrgentOrder>();
-
-/** Every urgent case in queue order, kept like a query's answer: until a case changes or 5 s pass. */
-function urgentOrder(services: Pick<Services, 'store' | 'settings'>, nowMs: number): UrgentOrder {
-  const { store } = services;
-  const open = openWorkOrders(store);
-  const known = urgentOrders.get(store);
-  if (known && known.version === open.version() && Math.abs(nowMs - known.builtAt) < MAX_AGE_MS) return known;
-  const version = open.version();
-  const rules = storeRules(store, services.settings.get().timeZone);
-  const placed: { id: string; place: Place }[] = [];
-  const sla: UrgentOrder['sla'] = new Map();
-  const place = (id: string) => {
-    const record = store.get<CaseRecord>(CASES, id);
-    if (!record) return;
-    const p = placeOf(record, rules, nowMs);
-    if (p.sla) sla.set(id, p.sla);
-    if (p.group !== 2 || p.due !== Number.POSITIVE_INFINITY) placed.push({ id, place: p });
-  };
-  for (const id of open.ids) place(id);
-  for (const id of open.vip) if (!open.ids.has(id)) place(id);
-  placed.sort(({ id: ia, place: a }, { id: ib, place: b }) => a.group - b.group || (a.due === b.due ? b.opened - a.opened || (ia < ib ? 1 : ia > ib ? -1 : 0) : a.due < b.due ? -1 : 1));
-  const order: UrgentOrder = { version, builtAt: nowMs, ids: placed.map((p) => p.id), sla };
-  urgentOrders.set(store, order);
-  return order;
-}
-
 /** `index`: answer a text-less query from the search index (default: once it is built) or from the records. */
 export async function ordered(services: Pick<Services, 'store' | 'settings' | 'now'>, key: string, query: QueueQuery, index?: boolean): Promise<Ordered> {
   const { store } = services;
@@ -221,16 +141,15 @@ export async function ordered(services: Pick<Services, 'store' | 'settings' | 'n
   const open = openWorkOrders(store);
   const cache = caches.get(store) ?? [];
   caches.set(store, cache);
-  const nowMs = services.now().getTime();
+  // The urgent cases' order is the same for every query of the moment: it is kept, and each
+  // query keeps its matches of it rather than placing and sorting its own.
+  const order = urgentOrder(services, services.now().getTime());
   const hit = cache.find((c) => c.key === key);
-  if (hit && hit.version === open.version() && Math.abs(nowMs - hit.builtAt) < MAX_AGE_MS) return hit;
+  if (hit && hit.version === open.version() && hit.urgent === order) return hit;
 
   const version = open.version(); // before any wait: a change meanwhile makes the next call rebuild
-  // The urgent cases' order is the same for every query of the moment: it is read once, and each
-  // query keeps its matches of it rather than placing and sorting its own.
-  const order = urgentOrder(services, nowMs);
   const found = await matchesOf(store, query, order.ids, index ?? indexed.has(store));
-  const result: Ordered = { key, version, builtAt: nowMs, ...found, sla: order.sla };
+  const result: Ordered = { key, version, urgent: order, ...found, sla: order.sla };
   const at = cache.findIndex((c) => c.key === key);
   if (at >= 0) cache.splice(at, 1);
   cache.unshift(result);
@@ -258,20 +177,8 @@ export async function pageOf(list: Ordered, offset: number, limit: number): Prom
   return head.concat(await list.rest(Math.max(0, offset - list.head.length), limit - head.length));
 }
 
-/** Reads and places every urgent case's SLA (sliced, from the desk's opening) so the first queue finds them kept. */
+/** Places every urgent case (sliced, from the desk's opening) so that no queue request does. */
 export async function warmQueue(services: Pick<Services, 'store' | 'settings' | 'now'>): Promise<void> {
-  const { store, settings, now } = services;
-  watchIndex(store);
-  const read = () => ({ rules: storeRules(store, settings.get().timeZone), nowMs: now().getTime(), start: performance.now() });
-  let at = read();
-  for (const id of [...openWorkOrders(store).ids]) {
-    if (performance.now() - at.start > SLICE_MS) {
-      await new Promise((resolve) => setImmediate(resolve));
-      at = read();
-    }
-    // Placed, not only read: the first queue's loop over every urgent case then finds each place kept
-    // (placing them there took ~400 ms at 100k, most of the queue's cold open).
-    const record = store.get<CaseRecord>(CASES, id);
-    if (record && isTimedOpenCase(record)) placeOf(record, at.rules, at.nowMs);
-  }
+  watchIndex(services.store);
+  await buildUrgentOrder(services);
 }

@@ -37,9 +37,15 @@ export function keptSla(record: CaseRecord, services: Pick<Services, 'store' | '
 
 /** keptSla with the rules and the instant given: for a pass over thousands of cases at one instant. */
 export function keptReading(record: CaseRecord, rules: DeskSettings, nowMs: number, keep = true): SlaState | undefined {
+  return keptEntry(record, rules, nowMs, keep).assessment;
+}
+
+/** keptReading and until when it is kept (the queue's urgent order places the case again after that). */
+export function keptEntry(record: CaseRecord, rules: DeskSettings, nowMs: number, keep = true): Readonly<Kept> {
   const k = kept.get(record);
-  if (k && k.rules === rules && nowMs <= k.until) return k.assessment;
+  if (k && k.rules === rules && nowMs <= k.until) return k;
   const assessment = caseSlaState(record, nowMs, rules);
-  if (keep) kept.set(record, { rules, until: validUntil(assessment, nowMs), assessment });
-  return assessment;
+  const entry = { rules, until: validUntil(assessment, nowMs), assessment };
+  if (keep) kept.set(record, entry);
+  return entry;
 }

@@ -36,6 +36,11 @@ export function Workspace() {
   const panel = panels.find((p) => p.id === active) ?? panels[0]!;
   const Panel = panel.component;
   const preload = panels.find((p) => p.id === PRELOADED_PANEL)?.component.preload;
+  /** Opens a panel, asking for its first data at once rather than once it is drawn. */
+  const go = (id: string) => {
+    if (id !== panel.id) panels.find((p) => p.id === id)?.component.prefetch?.();
+    open(id);
+  };
   useEffect(() => {
     // After the first screen has painted: the fetch then takes nothing from it.
     const timer = setTimeout(() => preload?.(), 0);
@@ -48,12 +53,12 @@ export function Workspace() {
       const target = panels[panelIndexOf(event)];
       if (target) {
         event.preventDefault();
-        open(target.id);
+        go(target.id);
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [panels, open]);
+  });
 
   return (
     <Box sx={{ display: 'flex', minHeight: '100vh', bgcolor: 'background.default' }}>
@@ -78,7 +83,7 @@ export function Workspace() {
         <Toolbar variant="dense" />
         <List component="nav" dense>
           {panels.map((p, index) => (
-            <ListItemButton key={p.id} selected={p.id === panel.id} onClick={() => open(p.id)} title={panelShortcut(index)}>
+            <ListItemButton key={p.id} selected={p.id === panel.id} onClick={() => go(p.id)} title={panelShortcut(index)}>
               <ListItemIcon>{p.icon}</ListItemIcon>
               <ListItemText primary={t(p.label)} />
             </ListItemButton>

@@ -7,33 +7,23 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QueueRow, QueueView } from '../../../../shared/contract/work-orders.js';
 import { OTHER_STATUSES, WORK_ORDER_STATUSES } from '../../../../shared/contract/work-orders.js';
-import { CASE_TYPES, CHANNELS, SEVERITIES, type CaseType, type Channel, type Severity } from '../../../../shared/domain/case.js';
-import { call } from '../../api/client.js';
+import { CASE_TYPES, CHANNELS, SEVERITIES } from '../../../../shared/domain/case.js';
 import { useStoreChange } from '../../api/useDeskQuery.js';
 import { useSession } from '../../state/session.js';
 import { CenterSearchHits } from '../team/CenterSearchHits.js';
 import { CaseDialog } from './CaseDialog.js';
 import { COLUMNS, QueueRows, QueueRowView, ROW, type RowWords } from './QueueRowView.js';
 import { QueueViews } from './QueueViews.js';
+import { NO_FILTERS, PAGE, pageQuery, queuePage, type Filters } from './queue-pages.js';
 import { statusLabel } from '../../i18n/labels.js';
 
-const PAGE = 100;
 /** While the desk still builds its search index, a typed search is asked again this often. */
 const INDEX_RETRY_MS = 500;
-
-interface Filters {
-  text: string;
-  status: string[];
-  severity: Severity[];
-  channel: Channel[];
-  type: CaseType[];
-  view: QueueView;
-}
 
 export function QueuePanel() {
   const { t, i18n } = useTranslation();
   const timeZone = useSession((s) => s.settings?.timeZone ?? 'Asia/Shanghai');
-  const [filters, setFilters] = useState<Filters>({ text: '', status: [], severity: [], channel: [], type: [], view: 'all' });
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [total, setTotal] = useState(0);
   const [searching, setSearching] = useState(false);
   // The pages shown, of one query (its generation): kept until the next query's first page arrives, so the list never blanks.
@@ -46,26 +36,14 @@ export function QueuePanel() {
   const scrollRef = useRef<HTMLDivElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
 
-  const query = useCallback(
-    (page: number) => ({
-      ...(filters.text.trim() ? { text: filters.text.trim() } : {}),
-      ...(filters.status.length ? { status: filters.status } : {}),
-      ...(filters.severity.length ? { severity: filters.severity } : {}),
-      ...(filters.channel.length ? { channel: filters.channel } : {}),
-      ...(filters.type.length ? { type: filters.type } : {}),
-      view: filters.view,
-      limit: PAGE,
-      offset: page * PAGE,
-    }),
-    [filters],
-  );
+  const query = useCallback((page: number) => pageQuery(filters, page), [filters]);
 
   const fetchPage = useCallback(
     (page: number, gen: number) => {
       const key = gen * 1e6 + page;
       if (loading.current.has(key)) return Promise.resolve();
       loading.current.add(key);
-      return call('queue.list', query(page))
+      return queuePage(query(page))
         .then((result) => {
           if (gen !== generation.current) return;
           setSearching(result.searching === true);
