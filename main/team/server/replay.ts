@@ -29,11 +29,11 @@ export interface Tx {
 
 /** Where one push's time went on the server (sent as a Server-Timing header). */
 export interface PushTiming {
-  /** Waiting for the transaction before it (group commit). */
+  /** Waiting until its batch is picked (behind the batch being run, or two in flight). */
   waitMs: number;
   /** Running the batch's commands through the handlers. */
   runMs: number;
-  /** The write and COMMIT (PostgreSQL, fsync). */
+  /** From sending the write to its answer settled: behind the batch before it at the order lock, then its COMMIT (fsync). */
   commitMs: number;
   /** Pushes in its batch. */
   batch: number;
