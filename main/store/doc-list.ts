@@ -1,4 +1,5 @@
-// The cases that hold one search term: doc numbers ascending, in a typed array with room to grow.
+// The cases that hold one search term, or one value of a filter field: doc numbers ascending,
+// in a typed array with room to grow.
 // 4 bytes a case and nothing for the GC to walk, where a JS array of numbers costs 8 bytes a case
 // (no pointer compression in Node) and is scanned at every full GC: at 1M cases the postings
 // are ~44M numbers.
@@ -8,12 +9,12 @@ export class DocList {
   #a: Int32Array;
   #n: number;
 
-  /** A list of two docs (a term is kept as a bare number while it is in one case only). */
-  constructor(x: number, y: number) {
+  /** A list of one doc or two (a term is kept as a bare number while it is in one case only). */
+  constructor(x: number, y = x) {
     this.#a = new Int32Array(4);
     this.#a[0] = Math.min(x, y);
     this.#a[1] = Math.max(x, y);
-    this.#n = 2;
+    this.#n = x === y ? 1 : 2;
   }
 
   get length(): number {

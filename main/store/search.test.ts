@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { openCaseStore } from './index.js';
 import fc from 'fast-check';
 import { CaseIndex, firstInOrder, tokenize } from './search.js';
-import type { StoredRecord } from './types.js';
+import type { CaseSearchQuery, StoredRecord } from './types.js';
 import { generateDesk } from '../seed/generate.js';
 import { caseEvent, tempDir } from './test-helpers.js';
 
@@ -140,23 +140,36 @@ describe('CaseIndex kept current: the same answers as a plain scan of the cases'
   const WORDS = ['云服务器无法连接', '数据库连接数满', 'ECS-5003', 'OSS upload fails', '负载均衡', 'upload', '实例', '云 ECS 库'];
   const TIMES = ['2026-01-01T00:00:00.000Z', '2026-01-02T00:00:00.000Z', '2026-01-03T00:00:00.000Z']; // ties on purpose
   const QUERIES = ['', '连接', '服务器', '云', '连', '库', 'ecs-5003', '5003', 'upload', 'upload 云', '实例 数据', '云 库'];
-  const caseOf = (n: number, words: number[], time: number): StoredRecord => ({
+  const STATUSES = ['open', 'closed', 'pending-customer'];
+  const SEVERITIES = ['SEV-1', 'SEV-2', undefined];
+  type Put = { op: 'put'; n: number; words: number[]; time: number; status: number; severity: number };
+  const caseOf = ({ n, words, time, status, severity }: Omit<Put, 'op'>): StoredRecord => ({
     id: `C-${n}`,
     summary: words.map((w) => WORDS[w]!).join(' '),
     openedAt: TIMES[time]!,
-    status: n % 2 ? 'open' : 'closed',
+    status: STATUSES[status]!,
+    ...(SEVERITIES[severity] ? { severity: SEVERITIES[severity] } : {}),
   });
-  type Op = { op: 'put'; n: number; words: number[]; time: number } | { op: 'remove'; n: number } | { op: 'bulk' | 'settle' | 'sortNow' };
+  type Op = Put | { op: 'remove'; n: number } | { op: 'bulk' | 'settle' | 'sortNow' };
+  const put = fc.record({
+    op: fc.constant('put' as const),
+    n: fc.integer({ min: 1, max: 12 }),
+    words: fc.array(fc.nat(WORDS.length - 1), { maxLength: 3 }),
+    time: fc.nat(TIMES.length - 1),
+    status: fc.nat(STATUSES.length - 1),
+    severity: fc.nat(SEVERITIES.length - 1),
+  });
   const op: fc.Arbitrary<Op> = fc.oneof(
-    { weight: 6, arbitrary: fc.record({ op: fc.constant('put' as const), n: fc.integer({ min: 1, max: 12 }), words: fc.array(fc.nat(WORDS.length - 1), { maxLength: 3 }), time: fc.nat(TIMES.length - 1) }) },
+    { weight: 6, arbitrary: put },
     { weight: 2, arbitrary: fc.record({ op: fc.constant('remove' as const), n: fc.integer({ min: 1, max: 12 }) }) },
     { weight: 1, arbitrary: fc.record({ op: fc.constantFrom('bulk' as const, 'settle' as const, 'sortNow' as const) }) },
   );
-  /** What a query should find: every query word in the case's words (one Chinese character: in any of them). */
-  const expected = (live: Map<string, { record: StoredRecord; added: number }>, text: string, status?: string[], from = '', to = '9') => {
+  type Live = Map<string, { record: StoredRecord; added: number }>;
+  /** What a query should find: every query word in the case's words (one Chinese character: in any of them), every filter met. */
+  const expected = (live: Live, { text = '', status, severity, from = '', to = '9' }: CaseSearchQuery) => {
     const words = [...tokenize(text)];
     return [...live.values()]
-      .filter(({ record }) => !status || status.includes(record.status as string))
+      .filter(({ record }) => (!status || status.includes(record.status as string)) && (!severity || severity.includes((record.severity as string) ?? '')))
       .filter(({ record }) => record.openedAt! >= from && record.openedAt! < to)
       .filter(({ record }) => {
         const own = [...tokenize(`${record.id}\n${record.summary}`)];
@@ -165,16 +178,25 @@ describe('CaseIndex kept current: the same answers as a plain scan of the cases'
       .sort((a, b) => (a.record.openedAt! > b.record.openedAt! ? -1 : a.record.openedAt! < b.record.openedAt! ? 1 : b.added - a.added))
       .map(({ record }) => record.id);
   };
+  const AHEAD = ['C-3', 'C-11', 'C-1', 'C-99', 'C-6'];
+  /** A query's answer, paged, with and without ids put ahead, against the plain scan's. */
+  const agrees = (index: CaseIndex, live: Live, q: CaseSearchQuery) => {
+    const want = expected(live, q);
+    expect(index.search({ ...q, limit: 100 })).toEqual({ total: want.length, ids: want });
+    expect(index.search({ ...q, limit: 2, offset: 1 })).toEqual({ total: want.length, ids: want.slice(1, 3) });
+    const others = want.filter((id) => !AHEAD.includes(id));
+    expect(index.search({ ...q, ahead: AHEAD, limit: 2, offset: 1 })).toEqual({ total: want.length, ids: others.slice(1, 3), ahead: AHEAD.filter((id) => want.includes(id)) });
+  };
 
-  it('through puts that change words and dates, removes, and bulk loading in steps', { timeout: 60_000 }, () => {
+  it('through puts that change words, fields and dates, removes, and bulk loading in steps', { timeout: 120_000 }, () => {
     fc.assert(
       fc.property(fc.array(op, { maxLength: 60 }), (ops) => {
         const index = new CaseIndex();
-        const live = new Map<string, { record: StoredRecord; added: number }>();
+        const live: Live = new Map();
         let added = 0;
         for (const o of ops) {
           if (o.op === 'put') {
-            const record = caseOf(o.n, o.words, o.time);
+            const record = caseOf(o);
             const was = live.get(record.id);
             index.upsert(record, was?.record);
             live.set(record.id, { record, added: was ? was.added : added++ });
@@ -187,16 +209,14 @@ describe('CaseIndex kept current: the same answers as a plain scan of the cases'
         }
         expect(index.size).toBe(live.size);
         for (const text of QUERIES) {
-          const want = expected(live, text);
-          expect(index.search({ text, limit: 100 })).toEqual({ total: want.length, ids: want });
-          expect(index.search({ text, limit: 2, offset: 1 }).ids).toEqual(want.slice(1, 3));
-          expect(index.search({ text, status: ['open'], limit: 100 }).ids).toEqual(expected(live, text, ['open']));
+          agrees(index, live, { text });
+          agrees(index, live, { text, status: ['open'] });
         }
-        for (const [from, to] of [[TIMES[1]!, undefined], [undefined, TIMES[2]!], [TIMES[1]!, TIMES[2]!]] as const) {
-          const want = expected(live, '', undefined, from, to);
-          expect(index.search({ from, to, limit: 100 })).toEqual({ total: want.length, ids: want });
-          expect(index.search({ from, to, limit: 1, offset: 1 }).ids).toEqual(want.slice(1, 2));
-          expect(index.search({ text: 'c', from, to, status: ['closed'], limit: 100 }).ids).toEqual(expected(live, 'c', ['closed'], from, to));
+        // Without words: answered from a field's value lists or by walking the date span, whichever holds fewer docs.
+        const filters: CaseSearchQuery[] = [{}, { status: ['open'] }, { status: ['closed', 'pending-customer'] }, { severity: ['SEV-1'] }, { status: ['open', 'closed'], severity: ['SEV-2', 'SEV-1'] }, { status: ['nobody'] }];
+        for (const [from, to] of [[undefined, undefined], [TIMES[1]!, undefined], [undefined, TIMES[2]!], [TIMES[1]!, TIMES[2]!]] as const) {
+          for (const f of filters) agrees(index, live, { ...f, from, to });
+          agrees(index, live, { text: 'c', from, to, status: ['closed'] });
         }
       }),
       { numRuns: 300 },
@@ -205,8 +225,8 @@ describe('CaseIndex kept current: the same answers as a plain scan of the cases'
 
   it('refuses an update of an indexed case without the record it replaces, and keeps what it had', () => {
     const index = new CaseIndex();
-    index.upsert(caseOf(1, [0], 0));
-    expect(() => index.upsert(caseOf(1, [1], 1))).toThrow(/already holds C-1: .*previous/);
+    index.upsert(caseOf({ n: 1, words: [0], time: 0, status: 0, severity: 0 }));
+    expect(() => index.upsert(caseOf({ n: 1, words: [1], time: 1, status: 0, severity: 0 }))).toThrow(/already holds C-1: .*previous/);
     expect(index.search({ text: '服务器' }).ids).toEqual(['C-1']);
     expect(index.search({ text: '数据库' }).total).toBe(0);
   });

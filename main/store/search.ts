@@ -154,6 +154,8 @@ export class CaseIndex implements RecordIndex {
   #fieldCodes = new Int32Array(NF * 1024);
   #values: string[] = [];
   #codeOf = new Map<string, number>();
+  /** At value number * NF + field: the live docs with that value in that field, so a query without words need not test every case. */
+  #withValue: (DocList | undefined)[] = [];
   /**
    * docNos oldest openedAt first (ties: lower docNo first), so a new case, the newest, is appended.
    * While bulk loading it is empty: the order is in #runs (sorted, merged as a binary counter)
@@ -168,14 +170,25 @@ export class CaseIndex implements RecordIndex {
     return this.#docOf.size;
   }
 
-  #setFields(doc: number, f: CaseFilterFields): void {
+  /** `indexed`: the doc's fields were set before (they are taken out of their values' lists). */
+  #setFields(doc: number, f: CaseFilterFields, indexed: boolean): void {
     if ((doc + 1) * NF > this.#fieldCodes.length) this.#fieldCodes = grown(this.#fieldCodes, (doc + 1) * NF);
     for (let k = 0; k < NF; k++) {
       const v = f[FILTER_FIELDS[k]!];
       let code = this.#codeOf.get(v);
       if (code === undefined) this.#codeOf.set(v, (code = this.#values.push(v) - 1));
+      const was = this.#fieldCodes[doc * NF + k]!;
+      if (indexed && was === code) continue;
+      if (indexed) this.#withValue[was * NF + k]!.delete(doc);
       this.#fieldCodes[doc * NF + k] = code;
+      const list = this.#withValue[code * NF + k];
+      if (list) list.add(doc);
+      else this.#withValue[code * NF + k] = new DocList(doc);
     }
+  }
+
+  #unsetFields(doc: number): void {
+    for (let k = 0; k < NF; k++) this.#withValue[this.#fieldCodes[doc * NF + k]! * NF + k]!.delete(doc);
   }
 
 
@@ -237,7 +250,7 @@ export class CaseIndex implements RecordIndex {
       const doc = this.#ids.length;
       this.#ids.push(id);
       this.#opened.push(openedMs);
-      this.#setFields(doc, fields);
+      this.#setFields(doc, fields, false);
       this.#docOf.set(id, doc);
       this.#docsChanged++;
       for (const t of this.#tokens(record)) this.#add(t, doc); // new docs have the highest number: appends
@@ -251,7 +264,7 @@ export class CaseIndex implements RecordIndex {
     const newTokens = this.#tokens(record);
     for (const t of oldTokens) if (!newTokens.has(t)) this.#del(t, doc);
     for (const t of newTokens) if (!oldTokens.has(t)) this.#add(t, doc);
-    this.#setFields(doc, fields);
+    this.#setFields(doc, fields, true);
     if (this.#opened[doc] !== openedMs) {
       this.#unlistDate(doc);
       this.#opened[doc] = openedMs;
@@ -267,6 +280,7 @@ export class CaseIndex implements RecordIndex {
     this.#ids[doc] = undefined;
     this.#docsChanged++;
     if (previous) for (const t of this.#tokens(previous)) this.#del(t, doc);
+    this.#unsetFields(doc);
     this.#unlistDate(doc);
   }
 
@@ -333,12 +347,10 @@ export class CaseIndex implements RecordIndex {
     if (at >= 0) this.#pending.splice(at, 1);
   }
 
-  /** The first `n` docs marked 1, newest first: a walk of the date order (or, `docs`, of docs already newest first). */
-  #inDateOrder(mark: Uint8Array, n: number, docs?: readonly number[]): number[] {
+  /** The first `n` docs marked 1, newest first: a walk of the date order's span [from, to) that holds them. */
+  #inDateOrder(mark: Uint8Array, n: number, [from, to]: readonly [number, number]): number[] {
     const out: number[] = [];
-    if (docs) {
-      for (let i = 0; i < docs.length && out.length < n; i++) if (mark[docs[i]!] === 1) out.push(docs[i]!);
-    } else for (let i = this.#byDate.length - 1; i >= 0 && out.length < n; i--) if (mark[this.#byDate[i]!] === 1) out.push(this.#byDate[i]!);
+    for (let i = to - 1; i >= from && out.length < n; i--) if (mark[this.#byDate[i]!] === 1) out.push(this.#byDate[i]!);
     return out;
   }
 
@@ -354,14 +366,20 @@ export class CaseIndex implements RecordIndex {
     return firstNotBefore(this.#byDate.length, (i) => this.#opened[this.#byDate[i]!]! < ms);
   }
 
-  /** The span of the date order a query's from/to covers (the filter still tests each doc). */
-  #dateSpan(q: CaseSearchQuery): [number, number] {
-    return [q.from ? this.#dateIndex(Date.parse(q.from)) : 0, q.to ? this.#dateIndex(Date.parse(q.to)) : this.#byDate.length];
+  /** The span of the date order holding the docs opened in [from, to) ms (none when a bound is not a date). */
+  #dateSpan({ from, to }: CaseFilterSpec): [number, number] {
+    if (Number.isNaN(from) || Number.isNaN(to)) return [0, 0];
+    return [from === -Infinity ? 0 : this.#dateIndex(from), to === Infinity ? this.#byDate.length : this.#dateIndex(to)];
   }
 
-  /** The docs in the query's date span passing the filter, newest first, counted: those after `skip`, at most `keep`. */
-  #newestPassing(q: CaseSearchQuery, pass: (doc: number) => boolean, skip = 0, keep = Infinity): { total: number; docs: number[] } {
-    const [from, to] = this.#dateSpan(q);
+  /** The docs in a date span passing the filter, newest first, counted: those after `skip`, at most `keep`. */
+  #newestPassing([from, to]: readonly [number, number], pass: ((doc: number) => boolean) | undefined, skip = 0, keep = Infinity): { total: number; docs: number[] } {
+    if (!pass) {
+      // every doc of the span passes (the date order holds live docs only)
+      const docs: number[] = [];
+      for (let i = to - 1 - skip; i >= from && docs.length < keep; i--) docs.push(this.#byDate[i]!);
+      return { total: to - from, docs };
+    }
     const docs: number[] = [];
     let total = 0;
     for (let i = to - 1; i >= from; i--) {
@@ -371,6 +389,26 @@ export class CaseIndex implements RecordIndex {
     return { total, docs };
   }
 
+  /**
+   * The docs of the query's most selective field filter (its values' lists merged), ascending; or
+   * undefined when the date span holds no more docs (walking it is then cheaper) or there is no field filter.
+   */
+  #fieldDocs({ fields }: CaseFilterSpec, span: number): ArrayLike<number> | undefined {
+    let best: Int32Array[] | undefined;
+    let fewest = span;
+    for (const [field, values] of fields) {
+      const k = FILTER_FIELDS.indexOf(field);
+      const lists: Int32Array[] = [];
+      let size = 0;
+      for (const v of values) {
+        const code = this.#codeOf.get(v);
+        const list = code === undefined ? undefined : this.#withValue[code * NF + k];
+        if (list?.length) (size += list.length), lists.push(list.view());
+      }
+      if (size < fewest) (best = lists), (fewest = size);
+    }
+    return best && best.reduce<ArrayLike<number>>((a, b) => union(a, b), []);
+  }
 
   has(id: string): boolean {
     return this.#docOf.has(id);
@@ -393,9 +431,8 @@ export class CaseIndex implements RecordIndex {
     return out;
   }
 
-  /** caseFilterSpec(q) as a test of a live doc: each field's values as a mark over the value numbers. */
-  #filter(q: CaseSearchQuery): (doc: number) => boolean {
-    const { from, to, fields } = caseFilterSpec(q);
+  /** A filter spec as a test of a live doc: each field's values as a mark over the value numbers. */
+  #filter({ from, to, fields }: CaseFilterSpec): (doc: number) => boolean {
     const tests = fields.map(([field, values]): [number, Uint8Array] => {
       const ok = new Uint8Array(this.#values.length);
       for (const v of values) {
@@ -422,28 +459,40 @@ export class CaseIndex implements RecordIndex {
     this.sortNow();
     const limit = q.limit ?? 50;
     const offset = q.offset ?? 0;
-    const pass = this.#filter(q);
+    const spec = caseFilterSpec(q);
+    const pass = this.#filter(spec);
+    const span = this.#dateSpan(spec);
     const tokens = q.text ? [...this.#tokenize(q.text)] : [];
-    if (tokens.length === 0) {
-      const none = Boolean(q.text && q.text.trim()); // only punctuation: no word to find
-      if (!q.ahead) {
-        const { total, docs } = none ? { total: 0, docs: [] } : this.#newestPassing(q, pass, offset, limit);
-        return { total, ids: docs.map((d) => this.#ids[d]!) };
+    let cur: ArrayLike<number>;
+    if (tokens.length) {
+      const lists = tokens.map((t) => this.#postingsFor(t)).sort((a, b) => a.length - b.length);
+      cur = lists[0]!;
+      for (let i = 1; i < lists.length && cur.length; i++) cur = intersect(cur, lists[i]!);
+    } else if (q.text && q.text.trim()) cur = []; // only punctuation: no word to find
+    else {
+      const docs = this.#fieldDocs(spec, span[1] - span[0]);
+      if (!docs) {
+        // the date span is the smaller: walk it, newest first
+        const check = spec.fields.length ? pass : undefined;
+        if (!q.ahead) {
+          const { total, docs } = this.#newestPassing(span, check, offset, limit);
+          return { total, ids: docs.map((d) => this.#ids[d]!) };
+        }
+        const hits = this.#newestPassing(span, check).docs;
+        const { mark, ahead } = this.#setAhead(hits, q.ahead);
+        return { total: hits.length, ids: this.#inDateOrder(mark, offset + limit, span).slice(offset).map((d) => this.#ids[d]!), ahead };
       }
-      const hits = none ? [] : this.#newestPassing(q, pass).docs;
-      const { mark, ahead } = this.#setAhead(hits, q.ahead);
-      return { total: hits.length, ids: this.#inDateOrder(mark, offset + limit, hits).slice(offset).map((d) => this.#ids[d]!), ahead };
+      cur = docs;
     }
-    const lists = tokens.map((t) => this.#postingsFor(t)).sort((a, b) => a.length - b.length);
-    let cur = lists[0]!;
-    for (let i = 1; i < lists.length && cur.length; i++) cur = intersect(cur, lists[i]!);
     const hits: number[] = [];
     for (let i = 0; i < cur.length; i++) if (pass(cur[i]!)) hits.push(cur[i]!);
     const { rest, ahead, mark } = q.ahead ? this.#setAhead(hits, q.ahead) : { rest: (): readonly number[] => hits, ahead: undefined, mark: undefined };
-    // Only the page asked for is put in date order. A word found in an eighth of the desk or more
-    // (a case id's "c" is in every one) is read off the kept date order instead of being sorted.
+    // Only the page asked for is put in date order: read off the kept date order when the walk to
+    // the page's last hit (need · span / hits docs, were the hits spread evenly over their span) is
+    // short beside a heap's log(need) comparisons per hit; else by the heap.
     const need = offset + limit;
-    const page = hits.length * 8 >= this.#byDate.length ? this.#inDateOrder(mark ?? this.#marked(hits), need) : firstInOrder(rest(), need, (a, b) => this.#older(b, a));
+    const walk = need * (span[1] - span[0]) <= hits.length * hits.length * 8;
+    const page = walk ? this.#inDateOrder(mark ?? this.#marked(hits), need, span) : firstInOrder(rest(), need, (a, b) => this.#older(b, a));
     return { total: hits.length, ids: page.slice(offset).map((d) => this.#ids[d]!), ...(ahead ? { ahead } : {}) };
   }
 
@@ -519,6 +568,26 @@ export function firstInOrder<T>(items: readonly T[], n: number, before: (a: T, b
     }
   }
   return heap.sort(byOrder);
+}
+
+/** Two ascending lists as one, each doc once. */
+function union(a: ArrayLike<number>, b: ArrayLike<number>): ArrayLike<number> {
+  if (!a.length) return b;
+  if (!b.length) return a;
+  const out = new Int32Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i]!;
+    const y = b[j]!;
+    out[k++] = x <= y ? x : y;
+    if (x <= y) i++;
+    if (y <= x) j++;
+  }
+  while (i < a.length) out[k++] = a[i++]!;
+  while (j < b.length) out[k++] = b[j++]!;
+  return out.subarray(0, k);
 }
 
 function intersect(a: ArrayLike<number>, b: ArrayLike<number>): number[] {
