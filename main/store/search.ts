@@ -478,6 +478,7 @@ export class CaseIndex implements RecordIndex {
           const { total, docs } = this.#newestPassing(span, check, offset, limit);
           return { total, ids: docs.map((d) => this.#ids[d]!) };
         }
+        if (!check) return this.#spanWithAhead(span, q.ahead, pass, offset, limit);
         const hits = this.#newestPassing(span, check).docs;
         const { mark, ahead } = this.#setAhead(hits, q.ahead);
         return { total: hits.length, ids: this.#inDateOrder(mark, offset + limit, span).slice(offset).map((d) => this.#ids[d]!), ahead };
@@ -496,21 +497,36 @@ export class CaseIndex implements RecordIndex {
     return { total: hits.length, ids: page.slice(offset).map((d) => this.#ids[d]!), ...(ahead ? { ahead } : {}) };
   }
 
+  /**
+   * No filter but the dates, with ids put ahead (the queue's unfiltered view): every doc of the span
+   * is a hit, so only the ids ahead and the page's docs are looked at, not every doc of the span.
+   */
+  #spanWithAhead(span: readonly [number, number], ids: readonly string[], inSpan: (doc: number) => boolean, offset: number, limit: number): CaseSearchResult {
+    const { places, docs } = this.#placesIn(ids);
+    const ahead = ids.filter((_, i) => docs[i]! >= 0 && inSpan(docs[i]!));
+    const page: number[] = [];
+    for (let i = span[1] - 1; i >= span[0] && page.length < offset + limit; i--) if (places[this.#byDate[i]!]! < 0) page.push(this.#byDate[i]!);
+    return { total: span[1] - span[0], ids: page.slice(offset).map((d) => this.#ids[d]!), ahead };
+  }
+
   /** Bumped when a doc is added or removed: what a doc number stands for is then read again. */
   #docsChanged = 0;
   /** Per list of ids put ahead (a caller keeps one array while its ids stay the same): each doc's place in it, -1 for none. */
-  #aheadPlaces = new WeakMap<readonly string[], { at: number; places: Int32Array }>();
+  #aheadPlaces = new WeakMap<readonly string[], AheadPlaces>();
 
-  #placesIn(ids: readonly string[]): Int32Array {
+  /** Each doc's place in `ids` (-1 for none) and each id's doc (-1 for none, and for an id repeated later in `ids`). */
+  #placesIn(ids: readonly string[]): AheadPlaces {
     const known = this.#aheadPlaces.get(ids);
-    if (known && known.at === this.#docsChanged) return known.places;
+    if (known && known.at === this.#docsChanged) return known;
     const places = new Int32Array(this.#ids.length).fill(-1);
+    const docs = new Int32Array(ids.length).fill(-1);
     ids.forEach((id, i) => {
       const d = this.#docOf.get(id);
-      if (d !== undefined && places[d] === -1) places[d] = i;
+      if (d !== undefined && places[d] === -1) places[(docs[i] = d)] = i;
     });
-    this.#aheadPlaces.set(ids, { at: this.#docsChanged, places });
-    return places;
+    const kept = { at: this.#docsChanged, places, docs };
+    this.#aheadPlaces.set(ids, kept);
+    return kept;
   }
 
   /**
@@ -519,7 +535,7 @@ export class CaseIndex implements RecordIndex {
    */
   #setAhead(hits: readonly number[], ids: readonly string[]): { ahead: string[]; rest: () => readonly number[]; mark: Uint8Array } {
     const mark = this.#marked(hits);
-    const places = this.#placesIn(ids);
+    const { places } = this.#placesIn(ids);
     const found: number[] = [];
     for (const d of hits) {
       const at = places[d]!;
@@ -531,6 +547,13 @@ export class CaseIndex implements RecordIndex {
     const ahead = Array.from(Int32Array.from(found).sort(), (at) => ids[at]!);
     return { ahead, mark, rest: () => (ahead.length ? hits.filter((d) => mark[d] === 1) : hits) };
   }
+}
+
+interface AheadPlaces {
+  /** #docsChanged when they were taken. */
+  at: number;
+  places: Int32Array;
+  docs: Int32Array;
 }
 
 /**
