@@ -3,7 +3,6 @@
 // one PostgreSQL transaction: take the order lock, catch up from `events`, run the handlers
 // in a provisional layer, write events + records + command answers, COMMIT, keep the layer.
 // Any failure rolls both back. Stateless apart from PostgreSQL: processes work side by side.
-import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, normalize, sep } from 'node:path';
@@ -30,7 +29,7 @@ export type { PushTiming } from './replay.js';
 export interface CenterOptions {
   /** For reads: pulls, search, reports, sessions. */
   pool: pg.Pool;
-  /** For the writing transactions (at least two connections), apart so a burst of pulls never queues a commit behind it. */
+  /** For the writing transactions, apart so a burst of pulls never queues a commit behind it. */
   writePool?: pg.Pool;
   clock?: () => Date;
   /** How long a team sign-in lasts (hours). */
@@ -43,24 +42,6 @@ export interface CenterOptions {
   secrets?: SecretStore;
 }
 
-/** A batch written in one trip, sent and not yet settled. */
-interface Writing {
-  jobs: PushJob[];
-  answers: CommandResult[][];
-  events: StoredEvent[];
-  tagOf: (e: StoredEvent) => EventTag;
-  client: pg.PoolClient;
-  /** Written into the head's row by this batch's COMMIT: the batch after it commits only over that. */
-  token: string;
-  /** Its statement's end: undefined when committed, else the error (never rejects). */
-  done: Promise<unknown>;
-  answered: boolean;
-  picked: number;
-  sent: number;
-}
-
-/** Batches in flight at once: one committing, the next already run and waiting at PostgreSQL behind it. */
-const MAX_WRITING = 2;
 const CATCH_UP_PAGE = 5000;
 const UNIQUE_VIOLATION = '23505';
 /** A call that needs older history than memory holds is run again with it loaded, at most this often. */
@@ -78,8 +59,6 @@ export class TeamCenter {
   /** The desk-side time of the command being replayed, if any. */
   #commandTime: Date | undefined;
   readonly #waiting: PushJob[] = [];
-  /** Batches sent and not yet settled, oldest first; each one's layer is open in the store over the one before. */
-  readonly #writing: Writing[] = [];
   readonly #replay: CommandReplay;
   /** Sessions are never changed once issued (only expire), so each process may remember them. */
   readonly #sessions = new Map<string, TeamSession>();
@@ -91,8 +70,6 @@ export class TeamCenter {
   private constructor(options: CenterOptions) {
     this.#pool = options.pool;
     this.#writePool = options.writePool ?? options.pool;
-    // With fewer, the batch behind one in flight would wait for a connection only settling frees.
-    if ((this.#writePool.options.max ?? 10) < MAX_WRITING) throw new Error(`the team server's write pool needs ${MAX_WRITING} connections`);
     this.#clock = options.clock ?? (() => new Date());
     this.#sessionHours = options.sessionHours ?? 12;
     this.#offlineMs = (options.offlineHours ?? 72) * 3_600_000;
@@ -141,15 +118,7 @@ export class TeamCenter {
 
   /** A write: one PostgreSQL transaction holding the order lock; the layer is kept only after COMMIT. */
   transact<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.#exclusive(() => this.#transactNow(work));
-  }
-
-  /** A task alone with the state: after every batch in flight is settled. */
-  #exclusive<T>(task: () => Promise<T>): Promise<T> {
-    return this.#serial.run(async () => {
-      await this.#settleAll();
-      return task();
-    });
+    return this.#serial.run(() => this.#transactNow(work));
   }
 
   async #transactNow<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
@@ -191,7 +160,7 @@ export class TeamCenter {
 
   /** A read over the center's state: caught up, and refused if it would change anything. */
   read<T>(work: () => Promise<T>): Promise<T> {
-    return this.#exclusive(async () => {
+    return this.#serial.run(async () => {
       await this.#catchUp(this.#pool);
       const before = this.store.position;
       return this.#withHistory(this.#pool, async () => {
@@ -250,7 +219,7 @@ export class TeamCenter {
     };
     let operator: OperatorView | undefined;
     try {
-      await this.#exclusive(() => this.#catchUp(this.#pool));
+      await this.#serial.run(() => this.#catchUp(this.#pool));
       operator = await this.store.readOnly(check);
     } catch (error) {
       if (!(error instanceof DeskError && error.code === 'internal') && !(error instanceof WriteInReadOnly)) throw error;
@@ -298,116 +267,71 @@ export class TeamCenter {
   push(session: TeamSession & { operator: OperatorView }, commands: TeamCommand[]): Promise<{ results: CommandResult[]; timing: PushTiming }> {
     return new Promise((resolve, reject) => {
       this.#waiting.push({ session, commands, arrived: performance.now(), resolve, reject });
-      void this.#serial.run(() => this.#pushWaiting()).catch(settleFailed);
+      void this.#serial.run(() => this.#pushWaiting());
     });
   }
 
   async #pushWaiting(): Promise<void> {
-    while (this.#writing[0]?.answered || this.#writing.length >= MAX_WRITING) await this.#settleOldest();
     const jobs = this.#waiting.splice(0);
     if (jobs.length === 0) return; // an earlier run took them
     const picked = performance.now();
-    let writing: Writing;
+    const phases = { runMs: 0, commitMs: 0 };
     try {
-      writing = await this.#runAndSend(jobs, picked);
+      const answers =
+        (await this.#pushInOneTrip(jobs, phases)) ??
+        (await this.#transactNow(async (tx) => {
+          const ids = jobs.flatMap((job) => job.commands.map((c) => c.commandId));
+          const { rows } = await tx.client.query<{ command_id: string; result: CommandResult }>(
+            'SELECT command_id, result FROM commands WHERE command_id = ANY($1::uuid[])',
+            [ids],
+          );
+          return this.#replay.runJobs(tx, jobs, new Map(rows.map((row) => [row.command_id, row.result])));
+        }));
+      if (phases.commitMs === 0) phases.runMs = performance.now() - picked; // the careful way: not told apart
+      jobs.forEach((job, i) => job.resolve({ results: answers[i]!, timing: { waitMs: picked - job.arrived, ...phases, batch: jobs.length } }));
     } catch (error) {
       for (const job of jobs) job.reject(error);
-      return;
     }
-    this.#writing.push(writing);
-    void writing.done.then(() => {
-      writing.answered = true;
-      return this.#serial.run(() => this.#settleUpTo(writing));
-    }).catch(settleFailed);
-    // An older batch answered while this one ran is settled now, not after the next task.
-    while (this.#writing[0]?.answered) await this.#settleOldest();
   }
 
   /**
-   * The usual case in one round trip: run the batch against this process's state — over the
-   * batch before it when that one's COMMIT is still on its way — and send it with the head check
-   * in the same statement (commitInOneTrip), chained to the batch before by its token. Answered
-   * later, in order, by #settleOldest.
+   * The usual case in one round trip: run the batch against this process's state, then write it
+   * with the head check in the same statement (commitInOneTrip). If another process committed
+   * meanwhile, or a command was answered before, nothing is written and it returns undefined:
+   * the batch then runs the locked way (caught up, answers looked up).
    */
-  async #runAndSend(jobs: PushJob[], picked: number): Promise<Writing> {
+  async #pushInOneTrip(jobs: PushJob[], phases: { runMs: number; commitMs: number }): Promise<CommandResult[][] | undefined> {
+    const t0 = performance.now();
     const client = await this.#writePool.connect();
     const head = this.store.position;
-    const after = this.#writing.at(-1)?.token;
     this.store.begin();
+    let layered = true;
+    let broken = false;
     try {
       const tx: Tx = { client, tags: new Map(), commands: [] };
       const answers = await this.#replay.runJobs(tx, jobs, new Map());
       const events = this.store.since(head);
       const tagOf = (e: StoredEvent) => tx.tags.get(e.seq) ?? { commandId: null, deskId: null };
-      const token = randomUUID();
-      const write = { events, tagOf, current: (entity: string, id: string) => this.store.get(entity, id), commands: tx.commands };
-      const done = commitInOneTrip(client, write, { head, token, ...(after ? { after } : {}) }).then(
-        () => undefined,
-        (error: unknown) => error ?? new Error('the one-trip write failed'),
-      );
-      return { jobs, answers, events, tagOf, client, token, done, answered: false, picked, sent: performance.now() };
-    } catch (error) {
-      this.store.rollback();
-      client.release();
-      throw error;
-    }
-  }
-
-  async #settleUpTo(writing: Writing): Promise<void> {
-    while (this.#writing.includes(writing)) await this.#settleOldest();
-  }
-
-  /** Every batch in flight, answered and settled (before anything that reads or writes otherwise). */
-  async #settleAll(): Promise<void> {
-    while (this.#writing.length > 0) await this.#settleOldest();
-  }
-
-  /**
-   * The oldest batch in flight, once PostgreSQL answered: kept and answered if it committed. If it
-   * failed, every batch run over it fails too (each needs the one before committed, by its token):
-   * all are undone, newest first, and their pushes run the careful way (caught up, answers looked
-   * up) — unless the oldest failed for another reason than the head or a command answered before.
-   */
-  async #settleOldest(): Promise<void> {
-    const oldest = this.#writing[0]!;
-    const error = await oldest.done;
-    if (error === undefined) {
-      this.#writing.shift();
-      this.store.commitOldest();
-      oldest.client.release();
-      this.#committed(oldest.events, oldest.tagOf);
-      const phases = { runMs: oldest.sent - oldest.picked, commitMs: performance.now() - oldest.sent, batch: oldest.jobs.length };
-      oldest.jobs.forEach((job, i) => job.resolve({ results: oldest.answers[i]!, timing: { waitMs: oldest.picked - job.arrived, ...phases } }));
-      return;
-    }
-    const failed = this.#writing.splice(0);
-    for (let i = 0; i < failed.length; i++) this.store.rollback();
-    for (const writing of failed) {
-      const outcome = await writing.done;
-      const broken = outcome !== undefined && (await writing.client.query('ROLLBACK').then(() => false, () => true));
-      writing.client.release(broken); // a connection that cannot even roll back is dropped, not reused
-    }
-    const code = (error as { code?: string }).code;
-    if (code !== STALE_HEAD && code !== UNIQUE_VIOLATION) for (const job of failed.shift()!.jobs) job.reject(error);
-    const jobs = failed.flatMap((writing) => writing.jobs);
-    if (jobs.length > 0) await this.#pushCarefully(jobs, performance.now());
-  }
-
-  /** A batch the one-trip write could not take: in one locked transaction, caught up, with earlier answers looked up. */
-  async #pushCarefully(jobs: PushJob[], picked: number): Promise<void> {
-    try {
-      const answers = await this.#transactNow(async (tx) => {
-        const ids = jobs.flatMap((job) => job.commands.map((c) => c.commandId));
-        const { rows } = await tx.client.query<{ command_id: string; result: CommandResult }>(
-          'SELECT command_id, result FROM commands WHERE command_id = ANY($1::uuid[])',
-          [ids],
+      const t1 = performance.now();
+      try {
+        await commitInOneTrip(client, { events, tagOf, current: (entity, id) => this.store.get(entity, id), commands: tx.commands }, head);
+      } catch (error) {
+        broken = await client.query('ROLLBACK').then(
+          () => false,
+          () => true,
         );
-        return this.#replay.runJobs(tx, jobs, new Map(rows.map((row) => [row.command_id, row.result])));
-      });
-      const phases = { runMs: performance.now() - picked, commitMs: 0, batch: jobs.length }; // the careful way: not told apart
-      jobs.forEach((job, i) => job.resolve({ results: answers[i]!, timing: { waitMs: picked - job.arrived, ...phases } }));
-    } catch (error) {
-      for (const job of jobs) job.reject(error);
+        const code = (error as { code?: string }).code;
+        if (code === STALE_HEAD || code === UNIQUE_VIOLATION) return undefined;
+        throw error;
+      }
+      layered = false;
+      this.store.commit();
+      this.#committed(events, tagOf);
+      Object.assign(phases, { runMs: t1 - t0, commitMs: performance.now() - t1 });
+      return answers;
+    } finally {
+      if (layered) this.store.rollback();
+      client.release(broken);
     }
   }
 
@@ -441,7 +365,7 @@ export class TeamCenter {
 
   /** Records as of the committed head (caught up first, so never before what a desk pulled). */
   records(entity: 'cases', ids: string[]): Promise<RecordsResponse> {
-    return this.#exclusive(async () => {
+    return this.#serial.run(async () => {
       await this.#catchUp(this.#pool);
       return { position: this.store.position, records: ids.map((id) => ({ entity, id, record: this.store.get(entity, id) ?? null })) };
     });
@@ -451,10 +375,7 @@ export class TeamCenter {
   noticed(position: number): void {
     if (position <= this.#knownHead) return;
     this.#knownHead = position;
-    // Up to what this process holds (its own batches, committed or on their way, announce
-    // themselves too) there is nothing to fetch: a batch of its own another write overtook fails
-    // its head check and catches up the careful way. Fetching would drain the batches in flight.
-    if (position > this.#recent.last && position > this.store.position) void this.#exclusive(() => this.#catchUp(this.#pool)).catch(() => undefined);
+    if (position > this.#recent.last) void this.#serial.run(() => this.#catchUp(this.#pool)).catch(() => undefined);
   }
 
   /** A file a desk attached, kept by content (see files.ts). */
@@ -471,9 +392,6 @@ export class TeamCenter {
     return this.transact(async () => job());
   }
 }
-
-/** Settling only fails if the store's layers were broken: said loudly, the process stays up. */
-const settleFailed = (error: unknown) => console.error('[team] settling a batch failed:', error);
 
 function withoutSecrets<E extends { changes: StoredEvent['changes'] }>(event: E): E {
   if (!event.changes.some((c) => c.entity === 'operators')) return event;

@@ -138,32 +138,20 @@ export async function writeCommit(client: Queryable, write: CommitWrite): Promis
 /** The head moved on since the state a push was run against: run it again the careful way. */
 export const STALE_HEAD = '40001';
 
-/** Where a one-trip write goes: after `head`, and after the batch that wrote `after` into the head's row when given. */
-export interface OneTrip {
-  head: number;
-  /** Written into the head's row with this write (a fresh UUID). */
-  token: string;
-  /** The token of the batch this one was run over, whose COMMIT was still on its way. */
-  after?: string;
-}
-
 /**
  * The same write as a whole transaction in ONE round trip (BEGIN; write; COMMIT as one simple
- * query), for a batch run against the state at `head` without holding the order lock: the
- * statement takes the lock itself and fails (STALE_HEAD, or a unique violation on events or
- * commands) if anyone committed after `head` or answered one of the commands; nothing is then
- * written, and the caller rolls back and goes the locked way. A batch run over one still
- * committing (`after`) first waits for the lock, so its check reads the head that one left, and
- * fails unless that one committed (its token in the row): an equal head from anyone else fails.
+ * query), for a batch run against the state at `expectedHead` without holding the order lock:
+ * the statement takes the lock itself and fails (STALE_HEAD, or a unique violation on events or
+ * commands) if anyone committed after `expectedHead` or answered one of the commands; nothing
+ * is then written, and the caller rolls back and goes the locked way.
  */
-export async function commitInOneTrip(client: pg.ClientBase, write: CommitWrite, trip: OneTrip): Promise<void> {
-  const { text, values } = commitStatement(write, trip);
+export async function commitInOneTrip(client: pg.ClientBase, write: CommitWrite, expectedHead: number): Promise<void> {
+  const { text, values } = commitStatement(write, expectedHead);
   const literal = text.replace(/\$(\d+)/g, (_, n: string) => {
     const value = values[Number(n) - 1];
     return typeof value === 'number' ? String(value) : escapeLiteral(String(value));
   });
-  const waitForLock = trip.after ? "UPDATE counters SET value = value WHERE name = 'position'; " : '';
-  await client.query(`BEGIN; ${waitForLock}${literal}; COMMIT`);
+  await client.query(`BEGIN; ${literal}; COMMIT`);
 }
 
 /** pg's escapeLiteral, by two native replaces instead of its loop over every character of the batch's JSON. */
@@ -172,9 +160,8 @@ function escapeLiteral(text: string): string {
   return text.includes('\\') ? ` E${quoted.replace(/\\/g, '\\\\')}` : quoted;
 }
 
-function commitStatement(write: CommitWrite, trip?: OneTrip): { text: string; values: Array<string | number> } {
+function commitStatement(write: CommitWrite, expectedHead?: number): { text: string; values: Array<string | number> } {
   const { events, tagOf, current, commands } = write;
-  const expectedHead = trip?.head;
   const eventRows = events.map((event) => {
     const tag = tagOf(event);
     return {
@@ -212,7 +199,7 @@ function commitStatement(write: CommitWrite, trip?: OneTrip): { text: string; va
   const moveHead =
     expectedHead === undefined
       ? `h AS (UPDATE counters SET value = $5 WHERE name = 'position' AND value < $5 RETURNING value)`
-      : `h AS (UPDATE counters SET value = $5, written_by = $8 WHERE name = 'position' AND value = $7${trip?.after ? ' AND written_by = $9' : ''} RETURNING value)`;
+      : `h AS (UPDATE counters SET value = $5 WHERE name = 'position' AND value = $7 RETURNING value)`;
   const finish =
     expectedHead === undefined
       ? `SELECT pg_notify('${NOTIFY_CHANNEL}', value::text) FROM h`
@@ -235,7 +222,7 @@ function commitStatement(write: CommitWrite, trip?: OneTrip): { text: string; va
              SELECT entity, id, position FROM jsonb_to_recordset($6::jsonb) AS x(entity text, id text, position bigint))
      ${finish}`;
   const values: Array<string | number> = [JSON.stringify(eventRows), JSON.stringify(puts), JSON.stringify(deletes), JSON.stringify(commands), head, JSON.stringify(trail)];
-  if (trip) values.push(trip.head, trip.token, ...(trip.after ? [trip.after] : []));
+  if (expectedHead !== undefined) values.push(expectedHead);
   return { text, values };
 }
 

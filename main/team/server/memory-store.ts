@@ -115,21 +115,6 @@ export class TeamMemoryStore implements CaseStore {
     for (const event of notices) this.#notify(event);
   }
 
-  /**
-   * Keeps the oldest open layer (its transaction committed) while the later ones stay open over
-   * it: the team server runs the next batch over a batch whose COMMIT is still on its way.
-   * Listeners hear of the kept events seeing the committed records, not the later layers' ones.
-   */
-  commitOldest(): void {
-    if (this.#layers.length < 2) return this.commit();
-    this.#layers.shift(); // its undo is no longer needed: what it changed is committed
-    const kept = this.#tail[this.#layers[0]!.eventsAt - 1]?.seq ?? this.#committedFloor;
-    const notices = this.#pendingNotices.filter((event) => event.seq <= kept);
-    this.#pendingNotices = this.#pendingNotices.filter((event) => event.seq > kept);
-    this.#trim();
-    this.#asCommitted(() => notices.forEach((event) => this.#notify(event)));
-  }
-
   rollback(): void {
     const layer = this.#layers.pop();
     if (!layer) throw new Error('rollback without begin');
@@ -328,13 +313,11 @@ export class TeamMemoryStore implements CaseStore {
     }
   }
 
-  /** Drops the oldest committed events beyond the tail size (never an open layer's). */
+  /** Drops the oldest committed events beyond the tail size (outside a transaction only). */
   #trim(): void {
-    const committed = this.#layers[0]?.eventsAt ?? this.#tail.length;
-    const excess = Math.min(this.#tail.length - this.tailSize, committed);
+    const excess = this.#tail.length - this.tailSize;
     if (excess < Math.max(1, this.tailSize >> 3)) return; // in steps, not one event at a time
     const dropped = this.#tail.splice(0, excess);
-    for (const layer of this.#layers) layer.eventsAt -= excess;
     this.#committedFloor = dropped.at(-1)!.seq;
     for (const event of dropped) {
       for (const k of touchedKeys(event)) {
@@ -354,18 +337,6 @@ export class TeamMemoryStore implements CaseStore {
     if (entity !== CASES || !this.#index) return;
     if (record) this.#index.upsert(record, previous);
     else if (previous) this.#index.remove(id, previous);
-  }
-
-  /** Runs `work` with the records as the open layers found them, then puts the layers' records back. */
-  #asCommitted(work: () => void): void {
-    const undo = this.#layers.flatMap((layer) => layer.undo);
-    const provisional = new Map(undo.map(({ entity, id }) => [key(entity, id), { entity, id, record: this.get(entity, id) }]));
-    for (let i = undo.length - 1; i >= 0; i--) this.#set(undo[i]!.entity, undo[i]!.id, undo[i]!.previous);
-    try {
-      work();
-    } finally {
-      for (const { entity, id, record } of provisional.values()) this.#set(entity, id, record);
-    }
   }
 
   #notify(event: StoredEvent): void {

@@ -29,11 +29,11 @@ export interface Tx {
 
 /** Where one push's time went on the server (sent as a Server-Timing header). */
 export interface PushTiming {
-  /** Waiting until its batch is picked (behind the batch being run, or two in flight). */
+  /** Waiting for the transaction before it (group commit). */
   waitMs: number;
   /** Running the batch's commands through the handlers. */
   runMs: number;
-  /** From sending the write to its answer settled: behind the batch before it at the order lock, then its COMMIT (fsync). */
+  /** The write and COMMIT (PostgreSQL, fsync). */
   commitMs: number;
   /** Pushes in its batch. */
   batch: number;

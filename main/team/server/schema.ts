@@ -94,11 +94,6 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
     name: 'files desks attached to cases, by SHA-256, for every desk to fetch',
     sql: `CREATE TABLE files (sha256 text PRIMARY KEY, size int NOT NULL CHECK (size <= 10485760), bytes bytea NOT NULL, stored_at timestamptz NOT NULL DEFAULT now());`,
   },
-  {
-    version: 6,
-    name: 'which write moved the head last: a batch run over one still committing commits only after that one',
-    sql: `ALTER TABLE counters ADD COLUMN written_by uuid;`,
-  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;

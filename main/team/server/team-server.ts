@@ -44,7 +44,7 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
   const serverId = randomUUID();
   // Connections are kept open: a new PostgreSQL backend per burst costs more than the work.
   const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10, idleTimeoutMillis: 0 });
-  const writePool = new pg.Pool({ connectionString: options.databaseUrl, max: 2, idleTimeoutMillis: 0 }); // a batch committing, the next behind it
+  const writePool = new pg.Pool({ connectionString: options.databaseUrl, max: 1, idleTimeoutMillis: 0 });
   // An idle client losing its server (PostgreSQL restarted) must not take the process down.
   // Nor one in use: its query fails (the desk retries) and the broken connection is dropped.
   for (const p of [pool, writePool]) {
