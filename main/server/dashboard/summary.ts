@@ -195,7 +195,11 @@ export class Summing {
   ) {
     ({ fromMs: this.fromMs, toMs: this.toMs } = summaryRange(query, rules));
     const c = columns;
-    const filter = (value: string | undefined, names: Names, offset: number) => (!value ? ANY : names.find(value) >= 0 ? names.find(value) + offset : NONE);
+    const filter = (value: string | undefined, names: Names, offset: number) => {
+      if (!value) return ANY;
+      const at = names.find(value);
+      return at >= 0 ? at + offset : NONE;
+    };
     this.channel = filter(query.channel, c.channels, 0);
     this.severity = filter(query.severity, c.severities, 1);
     this.agent = filter(query.agent, c.agents, 0);

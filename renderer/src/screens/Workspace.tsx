@@ -12,7 +12,7 @@ import {
   Toolbar,
   Typography,
 } from '@mui/material';
-import { Suspense, useEffect } from 'react';
+import { Suspense, useCallback, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { roleAllows } from '../../../shared/contract/index.js';
 import { LanguageSelect } from '../components/LanguageSelect.js';
@@ -37,10 +37,13 @@ export function Workspace() {
   const Panel = panel.component;
   const preload = panels.find((p) => p.id === PRELOADED_PANEL)?.component.preload;
   /** Opens a panel, asking for its first data at once rather than once it is drawn. */
-  const go = (id: string) => {
-    if (id !== panel.id) panels.find((p) => p.id === id)?.component.prefetch?.();
-    open(id);
-  };
+  const go = useCallback(
+    (id: string) => {
+      if (id !== panel.id) panels.find((p) => p.id === id)?.component.prefetch?.();
+      open(id);
+    },
+    [panels, panel.id, open],
+  );
   useEffect(() => {
     // After the first screen has painted: the fetch then takes nothing from it.
     const timer = setTimeout(() => preload?.(), 0);
@@ -58,7 +61,7 @@ export function Workspace() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  });
+  }, [panels, go]);
 
   return (
     <Box sx={{ display: 'flex', minHeight: '100vh', bgcolor: 'background.default' }}>
