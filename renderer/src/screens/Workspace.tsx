@@ -12,7 +12,7 @@ import {
   Toolbar,
   Typography,
 } from '@mui/material';
-import { Suspense, useCallback, useEffect } from 'react';
+import { Suspense, useCallback, useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { roleAllows } from '../../../shared/contract/index.js';
 import { LanguageSelect } from '../components/LanguageSelect.js';
@@ -32,7 +32,9 @@ export function Workspace() {
   const { operator, signOut } = useSession();
   const { active, open } = useNavigation();
   const team = useTeam((s) => s.status?.mode === 'team');
-  const panels = PANELS.filter((p) => operator && roleAllows(operator.role, p.role) && (team || !p.teamOnly));
+  const role = operator?.role;
+  // Kept while the role and mode stay: the shortcut listener below registers again only when they change.
+  const panels = useMemo(() => PANELS.filter((p) => role !== undefined && roleAllows(role, p.role) && (team || !p.teamOnly)), [role, team]);
   const panel = panels.find((p) => p.id === active) ?? panels[0]!;
   const Panel = panel.component;
   const preload = panels.find((p) => p.id === PRELOADED_PANEL)?.component.preload;
